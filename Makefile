@@ -1,0 +1,38 @@
+# Everything the project needs is installed by these targets on a machine with Python 3.11+ and pip.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-dev
+
+.PHONY: test test-slow lint typecheck unit bench clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+## make test: lint, format check, strict typing, and the test suite with branch coverage
+test: lint typecheck unit
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests bench examples tools
+	$(BIN)/ruff format --check src tests bench examples tools
+
+typecheck: $(STAMP)
+	$(BIN)/mypy --strict src
+
+unit: $(STAMP)
+	$(BIN)/python -m pytest -m "not slow" --cov=tradewatch --cov-branch --cov-report=term-missing:skip-covered
+	$(BIN)/python -m coverage report --fail-under=95 --include='*/tradewatch/model/*,*/tradewatch/serial.py'
+
+## make test-slow: the long soak, kill and scale variants (pytest marker "slow")
+test-slow: $(STAMP)
+	$(BIN)/python -m pytest -m slow; status=$$?; [ $$status -eq 0 ] || [ $$status -eq 5 ]
+
+## make bench: the measurements behind the figures in docs/
+bench: $(STAMP)
+	$(BIN)/python bench/serial.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .coverage .hypothesis build dist

@@ -1,0 +1,63 @@
+"""tradewatch: watch trade-policy news and learn, with the evidence, when a measure you care about changes.
+
+The public names live here; everything else is private to the package and may change.
+"""
+
+from . import serial
+from .model import (
+    ControlKind,
+    ControlStatus,
+    DateSpan,
+    Event,
+    Evidence,
+    ExportControl,
+    Granularity,
+    InvalidValueError,
+    Item,
+    Jurisdiction,
+    MeasureKind,
+    MonthPart,
+    Negotiation,
+    NegotiationStatus,
+    Product,
+    Rate,
+    Tariff,
+    TariffStatus,
+    Threat,
+    Truce,
+    TruceStatus,
+    jurisdiction,
+    jurisdiction_name,
+)
+from .serial import DecodeError
+
+__version__ = "0.1.0.dev0"
+
+__all__ = [
+    "ControlKind",
+    "ControlStatus",
+    "DateSpan",
+    "DecodeError",
+    "Event",
+    "Evidence",
+    "ExportControl",
+    "Granularity",
+    "InvalidValueError",
+    "Item",
+    "Jurisdiction",
+    "MeasureKind",
+    "MonthPart",
+    "Negotiation",
+    "NegotiationStatus",
+    "Product",
+    "Rate",
+    "Tariff",
+    "TariffStatus",
+    "Threat",
+    "Truce",
+    "TruceStatus",
+    "__version__",
+    "jurisdiction",
+    "jurisdiction_name",
+    "serial",
+]

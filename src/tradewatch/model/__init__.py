@@ -1,0 +1,57 @@
+"""The typed trade-policy domain: values, events and items (attrs, frozen, keyword-only)."""
+
+from ._checks import InvalidValueError
+from ._events import (
+    EVENT_TYPES,
+    ControlKind,
+    ControlStatus,
+    Event,
+    ExportControl,
+    MeasureKind,
+    Negotiation,
+    NegotiationStatus,
+    Tariff,
+    TariffStatus,
+    Threat,
+    Truce,
+    TruceStatus,
+)
+from ._item import Item
+from ._values import (
+    DateSpan,
+    Evidence,
+    Granularity,
+    Jurisdiction,
+    MonthPart,
+    Product,
+    Rate,
+    jurisdiction,
+    jurisdiction_name,
+)
+
+__all__ = [
+    "EVENT_TYPES",
+    "ControlKind",
+    "ControlStatus",
+    "DateSpan",
+    "Event",
+    "Evidence",
+    "ExportControl",
+    "Granularity",
+    "InvalidValueError",
+    "Item",
+    "Jurisdiction",
+    "MeasureKind",
+    "MonthPart",
+    "Negotiation",
+    "NegotiationStatus",
+    "Product",
+    "Rate",
+    "Tariff",
+    "TariffStatus",
+    "Threat",
+    "Truce",
+    "TruceStatus",
+    "jurisdiction",
+    "jurisdiction_name",
+]
