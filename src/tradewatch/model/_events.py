@@ -18,7 +18,6 @@ from ._values import (
     optional_rate,
     to_optional_product,
     to_optional_rate,
-    to_product,
 )
 
 
@@ -144,13 +143,16 @@ class Tariff:
 
 @attrs.frozen(kw_only=True)
 class ExportControl:
-    """A restriction that `imposer` puts on exports of `item` to `target` (``"*"``: to everyone)."""
+    """A restriction that `imposer` puts on exports of `item` to `target` (``"*"``: to everyone).
+
+    `item` is None when the control covers everything, as an Entity List listing does.
+    """
 
     TYPE: ClassVar[str] = "export_control"
 
     imposer: Jurisdiction = _jurisdiction_field(specific=True)
     target: Jurisdiction = attrs.field(converter=check.to_jurisdiction, validator=_differs_from_imposer)
-    item: Product = attrs.field(converter=to_product, validator=check.of_type(Product))
+    item: Product | None = _optional(Product, converter=to_optional_product)
     control: ControlKind = _enum_field(ControlKind)
     status: ControlStatus = _enum_field(ControlStatus)
     effective: DateSpan | None = _optional(DateSpan)
