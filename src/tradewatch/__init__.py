@@ -4,6 +4,7 @@ The public names live here; everything else is private to the package and may ch
 """
 
 from . import serial
+from .extract import Extractor, RuleBasedExtractor, extract
 from .model import (
     ControlKind,
     ControlStatus,
@@ -41,6 +42,7 @@ __all__ = [
     "Event",
     "Evidence",
     "ExportControl",
+    "Extractor",
     "Granularity",
     "InvalidValueError",
     "Item",
@@ -51,12 +53,14 @@ __all__ = [
     "NegotiationStatus",
     "Product",
     "Rate",
+    "RuleBasedExtractor",
     "Tariff",
     "TariffStatus",
     "Threat",
     "Truce",
     "TruceStatus",
     "__version__",
+    "extract",
     "jurisdiction",
     "jurisdiction_name",
     "serial",

@@ -1,6 +1,6 @@
 """The typed trade-policy domain: values, events and items (attrs, frozen, keyword-only)."""
 
-from ._checks import InvalidValueError
+from ._checks import InvalidValueError, Jurisdiction
 from ._events import (
     EVENT_TYPES,
     ControlKind,
@@ -21,7 +21,6 @@ from ._values import (
     DateSpan,
     Evidence,
     Granularity,
-    Jurisdiction,
     MonthPart,
     Product,
     Rate,

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
-from typing import Any
+from typing import Any, NewType
 
 import attrs
 
@@ -40,12 +40,16 @@ def is_jurisdiction(code: object) -> bool:
     return isinstance(code, str) and (code in COUNTRY_NAMES or code in EXTRA_JURISDICTIONS)
 
 
-def to_jurisdiction(code: Any) -> Any:
+#: An ISO 3166-1 alpha-2 code ("US", "CN"), "EU" for the European Union or "*" for all countries.
+Jurisdiction = NewType("Jurisdiction", str)
+
+
+def to_jurisdiction(code: str) -> Jurisdiction:
     """Upper-case and resolve aliases; leaves anything else for the validator to reject."""
-    if isinstance(code, str):
-        code = code.strip().upper()
-        return JURISDICTION_ALIASES.get(code, code)
-    return code
+    if not isinstance(code, str):
+        return code  # type: ignore[unreachable]  # the validator names the field and the type
+    code = code.strip().upper()
+    return Jurisdiction(JURISDICTION_ALIASES.get(code, code))
 
 
 def jurisdiction(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:

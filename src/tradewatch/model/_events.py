@@ -8,11 +8,10 @@ from typing import Any, ClassVar, TypeAlias
 import attrs
 
 from . import _checks as check
-from ._checks import InvalidValueError
+from ._checks import InvalidValueError, Jurisdiction
 from ._values import (
     DateSpan,
     Evidence,
-    Jurisdiction,
     Product,
     Rate,
     optional_rate,
@@ -75,15 +74,26 @@ class MeasureKind(enum.StrEnum):
     OTHER = "other"
 
 
-def _jurisdiction_field(*, specific: bool = False) -> Any:
-    return attrs.field(
-        converter=check.to_jurisdiction,
-        validator=check.specific_jurisdiction if specific else check.jurisdiction,
-    )
+# Named converters, one per enum: the attrs mypy plugin reads a converter's parameter type as the type
+# __init__ accepts, so ``Tariff(status="raised")`` type-checks as well as it runs.
+def _tariff_status(value: TariffStatus | str) -> TariffStatus:
+    return check.to_enum(TariffStatus)(value)  # type: ignore[no-any-return]
 
 
-def _enum_field(enum_type: type[enum.Enum], **kwargs: Any) -> Any:
-    return attrs.field(converter=check.to_enum(enum_type), validator=check.member_of(enum_type), **kwargs)
+def _control_kind(value: ControlKind | str) -> ControlKind:
+    return check.to_enum(ControlKind)(value)  # type: ignore[no-any-return]
+
+
+def _control_status(value: ControlStatus | str) -> ControlStatus:
+    return check.to_enum(ControlStatus)(value)  # type: ignore[no-any-return]
+
+
+def _truce_status(value: TruceStatus | str) -> TruceStatus:
+    return check.to_enum(TruceStatus)(value)  # type: ignore[no-any-return]
+
+
+def _negotiation_status(value: NegotiationStatus | str) -> NegotiationStatus:
+    return check.to_enum(NegotiationStatus)(value)  # type: ignore[no-any-return]
 
 
 def _optional(cls: type, **kwargs: Any) -> Any:
@@ -128,9 +138,11 @@ class Tariff:
 
     TYPE: ClassVar[str] = "tariff"
 
-    imposer: Jurisdiction = _jurisdiction_field(specific=True)
+    imposer: Jurisdiction = attrs.field(
+        converter=check.to_jurisdiction, validator=check.specific_jurisdiction
+    )
     target: Jurisdiction = attrs.field(converter=check.to_jurisdiction, validator=_differs_from_imposer)
-    status: TariffStatus = _enum_field(TariffStatus)
+    status: TariffStatus = attrs.field(converter=_tariff_status, validator=check.member_of(TariffStatus))
     product: Product | None = _optional(Product, converter=to_optional_product)
     rate: Rate | None = attrs.field(default=None, converter=to_optional_rate, validator=optional_rate)
     previous_rate: Rate | None = attrs.field(
@@ -150,11 +162,13 @@ class ExportControl:
 
     TYPE: ClassVar[str] = "export_control"
 
-    imposer: Jurisdiction = _jurisdiction_field(specific=True)
+    imposer: Jurisdiction = attrs.field(
+        converter=check.to_jurisdiction, validator=check.specific_jurisdiction
+    )
     target: Jurisdiction = attrs.field(converter=check.to_jurisdiction, validator=_differs_from_imposer)
     item: Product | None = _optional(Product, converter=to_optional_product)
-    control: ControlKind = _enum_field(ControlKind)
-    status: ControlStatus = _enum_field(ControlStatus)
+    control: ControlKind = attrs.field(converter=_control_kind, validator=check.member_of(ControlKind))
+    status: ControlStatus = attrs.field(converter=_control_status, validator=check.member_of(ControlStatus))
     effective: DateSpan | None = _optional(DateSpan)
     evidence: Evidence = _evidence_field()
 
@@ -166,7 +180,7 @@ class Truce:
     TYPE: ClassVar[str] = "truce"
 
     parties: tuple[Jurisdiction, ...] = attrs.field(converter=_parties, validator=_two_or_more_parties)
-    status: TruceStatus = _enum_field(TruceStatus)
+    status: TruceStatus = attrs.field(converter=_truce_status, validator=check.member_of(TruceStatus))
     until: DateSpan | None = _optional(DateSpan)
     evidence: Evidence = _evidence_field()
 
@@ -197,7 +211,9 @@ class Negotiation:
     TYPE: ClassVar[str] = "negotiation"
 
     parties: tuple[Jurisdiction, ...] = attrs.field(converter=_parties, validator=_two_or_more_parties)
-    status: NegotiationStatus = _enum_field(NegotiationStatus)
+    status: NegotiationStatus = attrs.field(
+        converter=_negotiation_status, validator=check.member_of(NegotiationStatus)
+    )
     venue: str | None = attrs.field(default=None, validator=check.text(max_len=200, optional=True))
     round: int | None = attrs.field(default=None, validator=_round)
     when: DateSpan | None = _optional(DateSpan)
@@ -245,7 +261,7 @@ class Threat:
 
     TYPE: ClassVar[str] = "threat"
 
-    actor: Jurisdiction = _jurisdiction_field(specific=True)
+    actor: Jurisdiction = attrs.field(converter=check.to_jurisdiction, validator=check.specific_jurisdiction)
     target: Jurisdiction = attrs.field(converter=check.to_jurisdiction, validator=check.jurisdiction)
     measure: Tariff | ExportControl | None = attrs.field(default=None, validator=_measure)
     kind: MeasureKind = attrs.field(

@@ -7,16 +7,13 @@ import enum
 import re
 from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
-from typing import Any, NewType
+from typing import Any
 
 import attrs
 
 from . import _checks as check
-from ._checks import InvalidValueError
+from ._checks import InvalidValueError, Jurisdiction
 from ._countries import COUNTRY_NAMES
-
-#: An ISO 3166-1 alpha-2 code ("US", "CN"), "EU" for the European Union or "*" for all countries.
-Jurisdiction = NewType("Jurisdiction", str)
 
 MAX_RATE = Decimal(10_000)
 

@@ -1,0 +1,98 @@
+"""Who is named in a sentence: gazetteer phrases found by token n-grams, mapped to jurisdictions."""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from ._gazetteer import ENTRIES, Kind
+
+_TOKEN = re.compile(r"[A-Za-zÀ-ÿ][\w'’.]*|[A-Za-zÀ-ÿ]")
+_MAX_WORDS = 6
+# Phrases that contain a gazetteer word but name no jurisdiction (or another one).
+_NOT_ACTORS = frozenset(
+    {
+        "latin america",
+        "latin american",
+        "north america",
+        "north american",
+        "south america",
+        "south american",
+        "central america",
+        "new mexico",
+        "british columbia",
+        "indian ocean",
+        "south china sea",
+        "east china sea",
+        "china sea",
+        "american soybean association",
+        "new york",
+        "georgia plant",
+    }
+)
+_ENTRIES = {phrase: (code, kind) for phrase, code, kind in ENTRIES}
+
+
+@attrs.frozen
+class Mention:
+    start: int
+    end: int
+    code: str
+    kind: Kind
+    text: str
+
+
+def _words(phrase: str) -> tuple[str, ...]:
+    return tuple(_norm_token(m.group()) for m in _TOKEN.finditer(phrase))
+
+
+def _norm_token(token: str) -> str:
+    return token.lower().replace("’", "'").rstrip(".")
+
+
+# Phrases by their words, so that a sentence is matched by dictionary look-ups of word n-grams.
+_BY_WORDS: dict[tuple[str, ...], tuple[str, Kind] | None] = {_words(p): v for p, v in _ENTRIES.items()}
+_BY_WORDS.update({_words(p): None for p in _NOT_ACTORS})
+_LONGEST: dict[str, int] = {}
+for _key in _BY_WORDS:
+    if _key:
+        _LONGEST[_key[0]] = max(_LONGEST.get(_key[0], 0), len(_key))
+
+
+def find_actors(sentence: str) -> list[Mention]:
+    """Jurisdiction mentions in `sentence`, longest phrase first, not overlapping (offsets in `sentence`)."""
+    tokens = list(_TOKEN.finditer(sentence))
+    words = [_norm_token(t.group()) for t in tokens]
+    found: list[Mention] = []
+    i, n_tokens = 0, len(tokens)
+    while i < n_tokens:
+        word = words[i]
+        possessive = word.endswith("'s")
+        longest = _LONGEST.get(word) or (_LONGEST.get(word[:-2]) if possessive else None)
+        if not longest:
+            i += 1
+            continue
+        step = 1
+        for n in range(min(longest, n_tokens - i), 0, -1):
+            key = tuple(words[i : i + n])
+            last = key[-1]
+            trimmed = 0
+            if key not in _BY_WORDS and last.endswith("'s"):
+                key, trimmed = (*key[:-1], last[:-2]), 2
+            if key not in _BY_WORDS:
+                continue
+            step = n
+            entry = _BY_WORDS[key]
+            start, end = tokens[i].start(), tokens[i + n - 1].end() - trimmed
+            text = (
+                sentence[start:end].rstrip(".")
+                if entry and sentence[end - 1 : end] == "."
+                else sentence[start:end]
+            )
+            if entry is not None and text[:1].isupper():
+                # Names are capitalised in English; "us", "turkey", "chad" in lower case are ordinary words.
+                found.append(Mention(start, start + len(text), entry[0], entry[1], text))
+            break
+        i += step
+    return found

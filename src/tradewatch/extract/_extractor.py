@@ -1,0 +1,270 @@
+"""The built-in extractor: sentences -> clauses -> events, then one event per measure per item."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import Counter
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+from typing import Any
+
+import attrs
+
+from tradewatch.model import Event, ExportControl, Item, Negotiation, Tariff, Threat, Truce
+
+from . import _lexicon as lex
+from ._actors import find_actors
+from ._dates import find_dates
+from ._numbers import find_percents
+from ._rules import (
+    Clause,
+    Context,
+    export_controls,
+    negotiations,
+    purchase_demands,
+    tariffs,
+    threats,
+    truces,
+)
+from ._text import blank_markup, sentences
+
+# One quick test per sentence: most sentences of a news item name no measure and cost only this. A word's
+# first five letters are looked up in a set (a scan with a regular expression of all trigger words cost
+# five times as much); every builder then applies its own exact patterns.
+_TRIGGER_STEMS = frozenset(
+    w[:5]
+    for w in """tariff duty duties levy levies surtax surcharge antidumping anti-dumping countervailing export
+    exports licence license licences licenses licensing entity unverified blacklist embargo ban bans banned
+    halt halted curb curbs restrict restricted restrictions block blocked prohibit prohibited bar barred hold
+    holding held withhold withheld truce ceasefire cease-fire detente détente talks negotiate negotiation
+    negotiations negotiators round consultations dialogue discussions deal agreement pact framework met meet
+    meets meeting threat threaten threatened warn warned vow vowed ultimatum unless else otherwise if should
+    sanction sanctions asked urged pressed pushed told called sales shipments supplies stop stopped suspend
+    suspended limit limits""".split()
+)
+_WORD = re.compile(r"[a-zé-]+")
+
+
+def _has_trigger(sentence: str) -> bool:
+    return any(w[:5] in _TRIGGER_STEMS for w in _WORD.findall(sentence.lower()))
+
+
+_DATELINE = re.compile(
+    r"^\s*([A-Z][A-Z .'-]{2,40}?)(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})"
+    r"(?:,?\s+\d{4})?)?(?:\s*\([^)]{1,40}\))?\s*[-–—]\s"
+)
+_EFFECT = re.compile(
+    r"\b(?:take effect|takes effect|took effect|taking effect|come into force|comes into force|came into force"
+    r"|enter into force|entered into force|effective|kick in|kicks in|kicked in|go into effect|goes into effect"
+    r"|went into effect|start(?:s|ed)? to apply|appl(?:y|ies) from|applied from)\b[^.;]{0,40}$",
+    re.IGNORECASE,
+)
+_AUTHORITY = re.compile(
+    r"\bSection\s+(?:232|301|201|122)\b|\bIEEPA\b|\bInternational Emergency Economic Powers Act\b"
+)
+_log = logging.getLogger(__name__)
+# Characters of one item that are read. News items are a few kilobytes; a megabyte-long "item" is a
+# document dump, and reading its first quarter megabyte bounds the time one item can take.
+MAX_TEXT = 262_144
+
+
+Builder = Callable[[Clause, Context], list[Any]]
+
+
+@attrs.frozen
+class RuleBasedExtractor:
+    """Pure-Python, deterministic extraction by patterns and a gazetteer; no model, no downloads.
+
+    Thread-safe and stateless: one instance may serve every thread of a process.
+    """
+
+    def extract(self, item: Item) -> list[Event]:
+        return self.extract_text(
+            item.text or item.title,
+            title=item.title,
+            published=item.published,
+            source=item.source,
+            item_id=item.id,
+            url=item.url,
+        )
+
+    def extract_text(
+        self,
+        text: str,
+        *,
+        title: str | None = None,
+        published: datetime | date | None = None,
+        source: str | None = None,
+        item_id: str | None = None,
+        url: str | None = None,
+    ) -> list[Event]:
+        """The events `text` states. Relative dates ("on Monday") resolve only when `published` is given."""
+        if not isinstance(text, str) or not text.strip():
+            return []
+        text = text[:MAX_TEXT]
+        day, stamp = _published(published)
+        readable = blank_markup(text)
+        context = Context(
+            published=day,
+            evidence={"item_id": item_id, "url": url, "source": source, "published": stamp},
+            item_text=text,
+            main_actors=[],
+        )
+        clauses: list[Clause] = []
+        counts: Counter[str] = Counter()
+        dateline = _DATELINE.match(readable)
+        dateline_end = dateline.end() if dateline else 0
+        for start, end in sentences(readable):
+            sentence = readable[start:end]
+            if not _has_trigger(sentence):
+                if start == 0 or len(clauses) < 2:
+                    counts.update(m.code for m in find_actors(sentence))
+                continue
+            # The dateline ("BUENOS AIRES, Dec 2 -") says where the story was filed, not who acts.
+            actors = tuple(m for m in find_actors(sentence) if start + m.start >= dateline_end)
+            counts.update(m.code for m in actors)
+            clauses.append(
+                Clause(
+                    text=text[start:end],
+                    offset=start,
+                    actors=actors,
+                    dates=tuple(d for d in find_dates(sentence, day) if start + d.start >= dateline_end),
+                    percents=tuple(find_percents(sentence)),
+                )
+            )
+        if title:
+            counts.update(m.code for m in find_actors(title))
+        context.main_actors = [code for code, _ in counts.most_common() if code != "*"]
+        if dateline:
+            found = find_actors(dateline.group(1).title())
+            context.dateline = found[0].code if found else None
+        events: list[Event] = []
+        for clause in clauses:
+            try:
+                events.extend(_read(clause, context))
+            except ValueError:  # pragma: no cover - a rule that built an invalid event; skip the sentence
+                _log.debug("no events from sentence at %d", clause.offset, exc_info=True)
+            context.recent = [m.code for m in clause.actors][::-1] + context.recent[:4]
+        return _fill_from_item(merge(events), clauses, readable)
+
+
+def _published(value: datetime | date | None) -> tuple[date | None, datetime | None]:
+    if value is None:
+        return None, None
+    if isinstance(value, datetime):
+        stamp = value if value.utcoffset() is not None else value.replace(tzinfo=UTC)
+        return stamp.date(), stamp
+    return value, datetime(value.year, value.month, value.day, tzinfo=UTC)
+
+
+# Where one sentence joins two statements: "lifted its ban on X, but is still holding back Y".
+_JOIN = re.compile(r",?\s+but\s+|;\s+|,\s+while\s+|,\s+whereas\s+|,\s+and\s+(?=[A-Z]|it\b|the\b)")
+
+
+def _by_part(builder: Builder, trigger: re.Pattern[str], clause: Clause, context: Context) -> list[Any]:
+    """Run `builder` on each joined statement of the sentence when more than one names the measure."""
+    bounds = [0, *(x for m in _JOIN.finditer(clause.text) for x in (m.start(), m.end())), len(clause.text)]
+    parts = [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds), 2)]
+    if len(parts) > 1 and sum(bool(trigger.search(clause.text[a:b])) for a, b in parts) > 1:
+        return [e for a, b in parts for e in builder(clause.part(a, b), context)]
+    return builder(clause, context)
+
+
+def _read(clause: Clause, context: Context) -> list[Event]:
+    threat = threats(clause, context)
+    if threat:
+        # A threatened measure is the threat's, not a measure of its own; other kinds still count.
+        return [*threat, *truces(clause, context), *negotiations(clause, context)]
+    events: list[Event] = []
+    events.extend(_by_part(tariffs, lex.TARIFF, clause, context))
+    events.extend(purchase_demands(clause, context))
+    events.extend(_by_part(export_controls, lex.EXPORT_CONTROL, clause, context))
+    events.extend(truces(clause, context))
+    if not events or not any(isinstance(e, Truce) for e in events):
+        events.extend(negotiations(clause, context))
+    return events
+
+
+def key(event: Event) -> tuple[Any, ...]:
+    """The measure an event is about: one event per key per item."""
+    if isinstance(event, Tariff):
+        return ("tariff", event.imposer, event.target, event.product.name if event.product else None)
+    if isinstance(event, ExportControl):
+        return ("export_control", event.imposer, event.target, event.item.name if event.item else None)
+    if isinstance(event, Truce | Negotiation):
+        return (event.TYPE, event.parties)
+    return ("threat", event.actor, event.target)
+
+
+def merge(events: list[Event]) -> list[Event]:
+    """One event per measure: the most confident statement, its empty fields filled from the others."""
+    groups: dict[tuple[Any, ...], list[Event]] = {}
+    for event in events:
+        groups.setdefault(key(event), []).append(event)
+    # A measure stated without a product joins the one product-specific measure of the same direction.
+    for k in [k for k in groups if k[0] in ("tariff", "export_control") and k[3] is None]:
+        specific = [o for o in groups if o[:3] == k[:3] and o[3] is not None]
+        if len(specific) == 1:
+            groups[specific[0]].extend(groups.pop(k))
+    merged = []
+    for group in groups.values():
+        best = max(enumerate(group), key=lambda pair: (pair[1].evidence.confidence, -pair[0]))[1]
+        fills: dict[str, Any] = {}
+        for field in attrs.fields(type(best)):
+            if getattr(best, field.name) in (None, ()):
+                for other in group:
+                    value = getattr(other, field.name)
+                    if value not in (None, ()):
+                        fills[field.name] = value
+                        break
+        if isinstance(best, Threat):
+            fills.pop("measure", None)  # another statement's measure may be of another kind
+        try:
+            merged.append(attrs.evolve(best, **fills) if fills else best)
+        except ValueError:  # the statements do not combine into one valid event: keep the surest
+            merged.append(best)
+    return merged
+
+
+def _fill_from_item(events: list[Event], clauses: list[Clause], text: str) -> list[Event]:
+    """What one sentence of an item says of "the duties" applies to the measures the item names.
+
+    A sentence such as "The duties take effect on Tuesday" states a date for measures named elsewhere; the
+    one legal basis an item names ("under Section 232") is the basis of its tariffs.
+    """
+    effect = None
+    for clause in clauses:
+        for d in clause.dates:
+            if _EFFECT.search(clause.text[max(0, d.start - 60) : d.start]):
+                effect = d.span
+                break
+        if effect is not None:
+            break
+    authorities = {m.group() for m in _AUTHORITY.finditer(text)}
+    authority = None
+    if len(authorities) == 1:
+        found = authorities.pop()
+        authority = "IEEPA" if found.startswith("Intern") else found
+    specific = {
+        e.imposer for e in events if isinstance(e, Tariff) and (e.product or e.rate or e.target != "*")
+    }
+    out: list[Event] = []
+    for event in events:
+        if isinstance(event, Tariff):
+            anaphoric = event.product is None and event.rate is None and event.target == "*"
+            if anaphoric and event.imposer in specific:
+                continue  # "the duties" of a sentence that only adds a date or a basis to named measures
+            fills: dict[str, Any] = {}
+            if event.effective is None and effect is not None and event.status not in _UNDATED:
+                fills["effective"] = effect
+            if event.authority is None and authority is not None and event.evidence.confidence >= 0.6:
+                fills["authority"] = authority
+            event = attrs.evolve(event, **fills) if fills else event
+        elif isinstance(event, ExportControl) and event.effective is None and effect is not None:
+            event = attrs.evolve(event, effective=effect)
+        out.append(event)
+    return out
+
+
+_UNDATED = frozenset({"exempted", "demanded", "proposed", "in_force"})

@@ -1,0 +1,657 @@
+"""Word lists and patterns of trade-policy news: triggers, status verbs, hedges, products, venues.
+
+Every pattern is anchored on words (``\\b``) and uses no nested quantifiers, so matching stays linear in the
+sentence length.
+"""
+
+from __future__ import annotations
+
+import re
+
+_I = re.IGNORECASE
+
+
+def words(*alternatives: str) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b", _I)
+
+
+# "tariff truce", "tariff war", "tariff costs": the word names something else.
+_NOT_A_DUTY = (
+    r"(?![\s-]+(?:truce|war|wars|talks|negotiations|deal|dispute|fight|battle|row|tensions|threats?|concerns"
+    r"|uncertainty|policy|policies|revenue|revenues|income|costs?|burden|impact|exposure|bill|headwinds|turmoil"
+    r"|shock|fears|risks?|chaos|relief|rebate|refunds?|regime|engineering|expert|schedule)\b)"
+)
+TARIFF = words(
+    r"tariffs?" + _NOT_A_DUTY,
+    r"duties",
+    r"duty(?![\s-]free)",
+    r"levy",
+    r"levies",
+    r"surtax(?:es)?",
+    r"surcharges?",
+    r"anti-?dumping",
+    r"countervailing",
+)
+EXPORT_CONTROL = re.compile(
+    r"\bexport[\s-](?:controls?|curbs?|restrictions?|bans?|licen[cs](?:e|es|ing)|rules?|limits?|permits?"
+    r"|quotas?|licen[cs]e requirements?)\b"
+    r"|\b(?:entity|unverified) list\b|\bblacklist(?:ed|s)?\b|\bunreliable entity list\b"
+    r"|\blicen[cs]e requirements?\b|\brequir(?:e|es|ed|ing)\b[^.]{0,120}?\blicen[cs]es?\b"
+    r"|\b(?:obtain|seek|apply for|need)\s+(?:a\s+|an\s+|export\s+)*licen[cs]es?\b"
+    r"|\b(?:ban|curbs?|restrictions?|limits?|halt)\s+on\s+(?:[\w-]+\s+){0,4}?(?:exports?|sales?|shipments?)\b"
+    r"|\bwithout (?:a |an )?(?:export )?licen[cs]es?\b|\blicen[cs]es? (?:to|for|before) (?:ship|sell|export)"
+    r"|\b(?:ban(?:ned|s|ning)?|halt(?:ed|s|ing)?|suspend(?:ed|s|ing)?|restrict(?:ed|s|ing)?|curb(?:ed|s|ing)?"
+    r"|block(?:ed|s|ing)?|prohibit(?:ed|s|ing)?|limit(?:ed|s|ing)?|stop(?:ped|s|ping)?|bar(?:red|s|ring)?)"
+    r"\s+(?:the\s+|all\s+|its\s+|their\s+|further\s+)?(?:exports?|sales?|shipments?|supplies|deliveries)\b"
+    r"|\b(?:exports?|sales?|shipments?) (?:of [^.]{1,40}? )?(?:were|was|are|is|has been|have been|will be) "
+    r"(?:banned|halted|restricted|blocked|suspended|curbed|barred)\b"
+    r"|\brestrictions on [^.]{0,40}?\bexports?\b|\bcontrols on (?:exports?|sales?|shipments?)\b"
+    r"|\bembargo\b|\b(?:hold(?:s|ing)?|held) back\b|\bwithh[oe]ld(?:s|ing)?\b",
+    _I,
+)
+TRUCE = words(r"truce", r"ceasefire", r"cease-fire", r"d[ée]tente")
+NEGOTIATION = re.compile(
+    r"\b(?:talks|negotiations?|negotiat(?:ed|ing|e)|round of|consultations|dialogue|discussions"
+    r"|trade (?:deal|agreement|pact|framework)|framework (?:deal|agreement)|free[\s-]trade (?:deal|agreement)"
+    r"|(?:reached|struck|signed|sealed|clinched|finali[sz]ed) (?:a |an |the )?(?:[\w-]+ )?(?:deal|agreement|pact)"
+    r"|met|meet(?:s|ing)?)\b",
+    _I,
+)
+THREAT = words(
+    r"threat(?:en(?:ed|s|ing)?)?",
+    r"warn(?:ed|s|ing)?",
+    r"vow(?:ed|s)?",
+    r"ultimatum",
+)
+CONDITION = re.compile(
+    r"\b(?:unless|or else|otherwise)\b"
+    r"|\bif\b[^.;]{0,120}?\b(?:does not|do not|doesn't|don't|did not|didn't|fails? to|failed to|refuses? to"
+    r"|won't|will not|cannot|can't|continues? to|keeps?)\b"
+    r"|\bshould\b[^.;]{0,60}?\bfail\b",
+    _I,
+)
+ORDINARY_THREAT = re.compile(
+    r"\bthreaten(?:ed|s|ing)? by\b|\bthreat(?:en(?:ed|s|ing)?)? (?:to )?(?:jobs|growth|the economy|livelihoods"
+    r"|profits?|margins|supply chains?|industry|farmers|workers|demand|the recovery|exports|investment)\b"
+    r"|\bthreat (?:to|of) (?:jobs|growth|the economy|inflation|recession)\b|\bwarn(?:ed|s|ing)? (?:that|of)\b"
+    r"[^.]{0,80}?\b(?:could|would|might|may) (?:hurt|harm|damage|raise|push|weigh|slow|cost|lift|fuel|dent)\b"
+    r"|\bposes? a threat\b",
+    _I,
+)
+SANCTION = words(r"sanctions?", r"sanctioned", r"penalt(?:y|ies)")
+NEGATION = re.compile(
+    r"\b(?:not|never|no plans? to|no intention|ruled out|rules out|rule out|ruling out|denied|denies|deny"
+    r"|won't|wouldn't|didn't|doesn't|don't|hasn't|haven't|isn't|aren't|refrained from|declined to"
+    r"|rejected (?:calls|a proposal|proposals) to|no longer plans?|dropped plans? to|backed away from)\b",
+    _I,
+)
+HEDGE = re.compile(
+    r"\b(?:could|might|may|consider(?:s|ed|ing)?|weigh(?:s|ed|ing)?|mull(?:s|ed|ing)?|propos(?:e|es|ed|ing|al)"
+    r"|draft|plans? to|planning to|would consider|studying|explor(?:e|es|ed|ing)|option|possible|potential"
+    r"|contemplat(?:e|es|ed|ing)|review(?:ing)? whether|sought public comment|public comment|seeking comment"
+    r"|floated|float(?:s|ing)?)\b",
+    _I,
+)
+DEMAND = re.compile(
+    r"\b(?:urg(?:e|es|ed|ing)|press(?:es|ed|ing)?|push(?:es|ed|ing)?|call(?:s|ed|ing)? (?:on|for)|demand(?:s|ed|ing)?"
+    r"|ask(?:s|ed|ing)?|lobb(?:y|ies|ied|ying)|seek(?:s|ing)?|sought|want(?:s|ed)?|insist(?:s|ed|ing)?|appeal(?:s|ed)?"
+    r"|request(?:s|ed|ing)?)\b",
+    _I,
+)
+DEMANDED_CHANGE = re.compile(
+    r"\bto (?:cancel|remove|lift|scrap|drop|lower|cut|end|eliminate|waive|reduce|roll back|withdraw|ease"
+    r"|relax|rescind|revoke|buy|purchase|import|resume)\b|\b(?:removal|cancellation|elimination|lifting"
+    r"|rollback|repeal|easing|relaxation)\b",
+    _I,
+)
+BACKGROUND = re.compile(
+    r"\b(?:since|in|during) (?:19|20)\d\d\b|\blast year\b|\bpreviously\b|\bearlier this year\b|\bfirst imposed\b"
+    r"|\bhad (?:imposed|introduced|raised|been)\b|\balready\b|\bexisting\b|\bin place since\b|\byears ago\b"
+    r"|\bduring (?:his|the) first term\b",
+    _I,
+)
+FUTURE = re.compile(
+    r"\b(?:will|shall|would|is to|are to|set to|due to|scheduled|plans? to|expected to|next|upcoming|is going to"
+    r"|are going to|heads? to|heading to|to travel|to visit|to meet|to hold|later this)\b",
+    _I,
+)
+AUTHORITY = re.compile(
+    r"\bSection\s+(?P<section>232|301|201|122|338|307)\b|\b(?P<ieepa>IEEPA|International Emergency Economic"
+    r" Powers Act)\b|\b(?P<ad>anti-?dumping)\b|\b(?P<cvd>countervailing|anti-subsidy)\b",
+    _I,
+)
+
+TARIFF_STATUS: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "exempted",
+        words(
+            r"exempt(?:s|ed|ing|ion|ions)?",
+            r"exclusions?",
+            r"excluded",
+            r"excludes?",
+            r"spared",
+            r"carve[\s-]?outs?",
+            r"carved out",
+            r"waive(?:d|r|rs)?",
+            r"relief from",
+        ),
+    ),
+    (
+        "suspended",
+        words(
+            r"suspend(?:s|ed|ing)?",
+            r"suspension",
+            r"pause(?:s|d)?",
+            r"pausing",
+            r"delay(?:s|ed|ing)?",
+            r"postpone(?:s|d)?",
+            r"postponing",
+            r"put on hold",
+            r"hold off",
+            r"held off",
+            r"defer(?:s|red|ring)?",
+        ),
+    ),
+    (
+        "extended",
+        words(
+            r"extend(?:s|ed|ing)?",
+            r"extension",
+            r"prolong(?:s|ed|ing)?",
+            r"renew(?:s|ed|ing)?",
+            r"push(?:es|ed)? back",
+        ),
+    ),
+    (
+        "lifted",
+        re.compile(
+            r"\b(?:lift(?:s|ed|ing)?|remov(?:e|es|ed|ing|al)|scrap(?:s|ped|ping)?|eliminat(?:e|es|ed|ing|ion)"
+            r"|end(?:s|ed|ing)?|repeal(?:s|ed|ing)?|revok(?:e|es|ed|ing)|drop(?:s|ped|ping)?|withdr[ae]w(?:s|n)?"
+            r"|roll(?:s|ed)? back|rescind(?:s|ed|ing)?|abolish(?:es|ed|ing)?|cancel(?:s|led|ed|ling|ing)?"
+            r"|terminat(?:e|es|ed|ing)|struck down|strikes? down|expire[sd]?)\b(?!\s+(?:to|by)\s+\d)",
+            _I,
+        ),
+    ),
+    (
+        "lowered",
+        words(
+            r"cut(?:s|ting)?",
+            r"lower(?:s|ed|ing)?",
+            r"reduc(?:e|es|ed|ing|tion)",
+            r"slash(?:es|ed|ing)?",
+            r"trim(?:s|med|ming)?",
+            r"eas(?:e|es|ed|ing)",
+            r"halv(?:e|es|ed|ing)",
+            r"decreas(?:e|es|ed|ing)",
+            r"down from",
+            r"fall(?:s|en)? to",
+            r"fell to",
+        ),
+    ),
+    (
+        "raised",
+        words(
+            r"rais(?:e|es|ed|ing)",
+            r"hik(?:e|es|ed|ing)",
+            r"increas(?:e|es|ed|ing)",
+            r"boost(?:s|ed|ing)?",
+            r"doubl(?:e|es|ed|ing)",
+            r"tripl(?:e|es|ed|ing)",
+            r"quadrupl(?:e|es|ed|ing)",
+            r"jack(?:s|ed)? up",
+            r"ramp(?:s|ed)? up",
+            r"escalat(?:e|es|ed|ing)",
+            r"additional",
+            r"extra",
+            r"further",
+            r"higher",
+            r"up from",
+            r"on top of",
+            r"stack(?:s|ed)? on",
+            r"lifting (?:it|them|the rate|rates) to",
+            r"lift(?:s|ed)? (?:it|them|the rate|rates|the tariff|tariffs|duties) to",
+        ),
+    ),
+    (
+        "in_force",
+        words(
+            r"took effect",
+            r"take effect",
+            r"takes effect",
+            r"taking effect",
+            r"went into effect",
+            r"go into effect",
+            r"goes into effect",
+            r"came into force",
+            r"come into force",
+            r"comes into force",
+            r"entered into force",
+            r"in effect",
+            r"in force",
+            r"in place",
+            r"kick(?:s|ed)? in",
+            r"began collecting",
+            r"started collecting",
+            r"collect(?:s|ed|ing)?",
+            r"now face",
+            r"face[sd]?",
+            r"facing",
+            r"remain(?:s|ed)?",
+            r"still",
+            r"current(?:ly)?",
+            r"existing",
+            r"paying",
+            r"pay",
+            r"subject to",
+            r"keep(?:s|ing)?",
+            r"kept",
+            r"maintain(?:s|ed|ing)?",
+            r"retain(?:s|ed|ing)?",
+            r"levied",
+            r"charged",
+        ),
+    ),
+    (
+        "announced",
+        words(
+            r"impos(?:e|es|ed|ing|ition)",
+            r"slap(?:s|ped|ping)?",
+            r"levy",
+            r"levies",
+            r"announc(?:e|es|ed|ing)",
+            r"unveil(?:s|ed|ing)?",
+            r"introduc(?:e|es|ed|ing)",
+            r"set",
+            r"sets",
+            r"setting",
+            r"approv(?:e|es|ed|ing)",
+            r"finali[sz](?:e|es|ed|ing)",
+            r"decid(?:e|es|ed|ing)",
+            r"order(?:s|ed)?",
+            r"sign(?:s|ed)?",
+            r"put",
+            r"placed",
+            r"plac(?:e|es|ing)",
+            r"adopt(?:s|ed|ing)?",
+            r"confirm(?:s|ed|ing)?",
+            r"will apply",
+            r"to apply",
+            r"retaliat(?:e|es|ed|ing|ory|ion)",
+            r"hit(?:s|ting)?",
+            r"new",
+            r"determin(?:e|es|ed|ation)",
+            r"found",
+            r"preliminary",
+            r"final",
+        ),
+    ),
+]
+
+CONTROL_STATUS: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "relaxed",
+        re.compile(
+            r"\b(?:eas(?:e|es|ed|ing)|relax(?:es|ed|ing)?|loosen(?:s|ed|ing)?|resum(?:e|es|ed|ing|ption)"
+            r"|allow(?:s|ed|ing)?|approv(?:e|es|ed|ing|al)|grant(?:s|ed|ing)?|permit(?:s|ted|ting)?"
+            r"|revers(?:e|es|ed|ing)|exempt(?:s|ed|ion)?|waive(?:s|d|r)?|issu(?:e|es|ed|ing) licen[cs]es"
+            r"|(?:suspend(?:s|ed|ing)?|paus(?:e|es|ed|ing)|delay(?:s|ed|ing)?)"
+            r"\s+(?:the\s+|its\s+|their\s+|a\s+)?(?:[\w-]+\s+){0,3}(?:rules?|ban|controls?|curbs?|restrictions?"
+            r"|requirements?|measures?|regime))\b",
+            _I,
+        ),
+    ),
+    (
+        "lifted",
+        re.compile(
+            r"\b(?:lift(?:s|ed|ing)?|remov(?:e|es|ed|ing|al)|scrap(?:s|ped|ping)?|rescind(?:s|ed|ing)?"
+            r"|revok(?:e|es|ed|ing)|end(?:s|ed|ing)?|drop(?:s|ped|ping)?|repeal(?:s|ed|ing)?|delist(?:s|ed|ing)?"
+            r"|taken off|took off|take off|struck off|abolish(?:es|ed|ing)?|cancel(?:s|led|ed|ling)?)\b",
+            _I,
+        ),
+    ),
+    (
+        "tightened",
+        words(
+            r"tighten(?:s|ed|ing)?",
+            r"expand(?:s|ed|ing)?",
+            r"expansion",
+            r"broaden(?:s|ed|ing)?",
+            r"widen(?:s|ed|ing)?",
+            r"extend(?:s|ed|ing)? (?:the|its|their)?\s*(?:rules?|controls?|curbs?|restrictions?|ban|requirements?)",
+            r"stricter",
+            r"tougher",
+            r"further restrict(?:s|ed|ing)?",
+            r"clos(?:e|es|ed|ing) (?:a |the )?loopholes?",
+            r"updat(?:e|es|ed|ing)",
+            r"escalat(?:e|es|ed|ing)",
+            r"added (?:more|further)",
+        ),
+    ),
+    (
+        "imposed",
+        words(
+            r"impos(?:e|es|ed|ing)",
+            r"introduc(?:e|es|ed|ing)",
+            r"announc(?:e|es|ed|ing)",
+            r"unveil(?:s|ed|ing)?",
+            r"requir(?:e|es|ed|ing)",
+            r"ban(?:s|ned|ning)?",
+            r"halt(?:s|ed|ing)?",
+            r"restrict(?:s|ed|ing)?",
+            r"block(?:s|ed|ing)?",
+            r"curb(?:s|ed|ing)?",
+            r"bar(?:s|red|ring)?",
+            r"prohibit(?:s|ed|ing)?",
+            r"add(?:s|ed|ing)?",
+            r"plac(?:e|es|ed|ing)",
+            r"put",
+            r"list(?:s|ed|ing)?",
+            r"hold(?:s|ing)? back",
+            r"held back",
+            r"withh[oe]ld(?:s|ing)?",
+            r"suspend(?:s|ed|ing)?",
+            r"stop(?:s|ped|ping)?",
+            r"cut off",
+            r"took effect",
+            r"take effect",
+            r"takes effect",
+            r"in effect",
+            r"in place",
+            r"issu(?:e|es|ed|ing)",
+            r"set",
+            r"new",
+        ),
+    ),
+]
+
+TRUCE_STATUS: list[tuple[str, re.Pattern[str]]] = [
+    ("extended", words(r"extend(?:s|ed|ing)?", r"extension", r"prolong(?:s|ed|ing)?", r"renew(?:s|ed|ing)?")),
+    (
+        "ended",
+        words(
+            r"collaps(?:e|es|ed|ing)",
+            r"ended",
+            r"ends",
+            r"broke down",
+            r"break down",
+            r"broken down",
+            r"abandon(?:s|ed|ing)?",
+            r"scrap(?:s|ped)?",
+            r"tore up",
+            r"terminat(?:e|es|ed|ing)",
+            r"unravel(?:s|ed|led|ing)?",
+            r"shattered",
+            r"over",
+        ),
+    ),
+    ("expired", words(r"expired", r"lapsed", r"ran out", r"has run out", r"came to an end")),
+    (
+        "agreed",
+        words(
+            r"agree(?:s|d|ing)?",
+            r"reach(?:es|ed|ing)?",
+            r"str(?:uck|ike|ikes)",
+            r"announc(?:e|es|ed|ing)",
+            r"seal(?:s|ed|ing)?",
+            r"clinch(?:es|ed)?",
+            r"forg(?:e|ed)",
+            r"broker(?:s|ed)?",
+            r"call(?:s|ed)?",
+            r"declar(?:e|es|ed)",
+            r"secur(?:e|es|ed)",
+        ),
+    ),
+]
+
+NEGOTIATION_STATUS: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "suspended",
+        words(
+            r"suspend(?:s|ed|ing)?",
+            r"call(?:s|ed)? off",
+            r"broke off",
+            r"break(?:s)? off",
+            r"walk(?:s|ed)? out",
+            r"walked away",
+            r"postpon(?:e|es|ed|ing)",
+            r"halt(?:s|ed|ing)?",
+            r"cancel(?:s|led|ed|ling)?",
+            r"stall(?:s|ed|ing)?",
+            r"froze",
+            r"frozen",
+            r"freez(?:e|es|ing)",
+            r"pull(?:s|ed)? out",
+            r"collaps(?:e|es|ed)",
+            r"broke down",
+            r"terminat(?:e|es|ed|ing)",
+        ),
+    ),
+    (
+        "concluded",
+        re.compile(
+            r"\b(?:reach(?:es|ed)?|str(?:uck|ike)|sign(?:s|ed|ing)?|conclud(?:e|es|ed|ing)|clinch(?:es|ed)?"
+            r"|seal(?:s|ed)?|finali[sz](?:e|es|ed)|agree(?:s|d)? (?:on|to)|wrapp?(?:ed)? up negotiations"
+            r"|completed? (?:the )?(?:negotiations|talks)|initial(?:l)?ed)\b"
+            r"(?:\s+(?:a|an|the|its|their)\s+)?",
+            _I,
+        ),
+    ),
+    (
+        "proposed",
+        words(
+            r"propos(?:e|es|ed|ing)",
+            r"offer(?:s|ed|ing)?",
+            r"invit(?:e|es|ed|ing)",
+            r"call(?:s|ed)? for",
+            r"open to",
+            r"seek(?:s|ing)?",
+            r"sought",
+            r"request(?:s|ed)?",
+            r"suggest(?:s|ed)?",
+            r"want(?:s|ed)? to (?:start|open|launch|begin|resume)",
+            r"ready to",
+            r"willing to",
+        ),
+    ),
+    (
+        "scheduled",
+        words(
+            r"will (?:hold|meet|travel|visit|resume|start|begin|launch|open|host|head|attend|lead|sit down)",
+            r"to (?:hold|meet|visit|travel|resume|start|begin|launch|open|host)",
+            r"set to",
+            r"scheduled",
+            r"plan(?:s|ned)? to",
+            r"expected to",
+            r"due to",
+            r"is to",
+            r"are to",
+            r"next round",
+            r"upcoming",
+            r"heads? to",
+            r"heading to",
+            r"is visiting",
+            r"visits",
+            r"arriv(?:e|es|ing)",
+            r"travel(?:s|ling|ing)? to",
+            r"will",
+        ),
+    ),
+    (
+        "held",
+        words(
+            r"held",
+            r"met",
+            r"hold(?:s|ing)?",
+            r"meeting",
+            r"wrapped up",
+            r"ended",
+            r"concluded (?:two|three|a|the) (?:days?|rounds?)",
+            r"took place",
+            r"discuss(?:ed|es|ing)?",
+            r"spoke",
+            r"resumed",
+            r"opened",
+            r"began",
+            r"started",
+            r"visited",
+            r"talked",
+            r"negotiated",
+        ),
+    ),
+]
+
+CONTROL_KIND = [
+    ("entity_list", re.compile(r"\b(?:entity|unverified|unreliable entity) list\b|\bblacklist", _I)),
+    ("licence", re.compile(r"\blicen[cs]", _I)),
+    ("quota", re.compile(r"\bquotas?\b", _I)),
+    (
+        "ban",
+        re.compile(
+            r"\b(?:ban(?:s|ned|ning)?|embargo|prohibit(?:s|ed|ion)?|halt(?:s|ed)?|bar(?:red|s)?)\b", _I
+        ),
+    ),
+]
+
+# Goods that trade measures name; used when the phrase after "on" is not a clean noun phrase.
+PRODUCTS = re.compile(
+    r"\b(?:(?:high-bandwidth memory|advanced|ai|artificial intelligence|h20|h200|legacy|mature-node|memory)\s+)?"
+    r"(?:chips|semiconductors)\b"
+    r"|\bchip(?:making|-making)? (?:equipment|tools|machines)\b|\bsemiconductor (?:equipment|manufacturing equipment)"
+    r"|\blithography (?:machines|systems|equipment)\b|\brare[\s-]earth (?:magnets|elements|metals|minerals)\b"
+    r"|\brare[\s-]earths\b|\b(?:gallium|germanium|antimony|graphite|tungsten|lithium|cobalt|nickel|copper"
+    r"|aluminium|aluminum|steel|lumber|timber|soybeans|soy|pork|beef|wheat|corn|rice|wine|whisky|whiskey"
+    r"|bourbon|cheese|dairy|canola|seafood|shrimp|salmon|solar panels|solar cells|batteries|polysilicon"
+    r"|pharmaceuticals|drugs|medicines|furniture|kitchen cabinets|cabinets|trucks|heavy trucks|autos"
+    r"|auto parts|cars|vehicles|electric vehicles|evs|motorcycles|jets|aircraft|aircraft parts|boeing parts"
+    r"|jet engines|ethane|oil|crude|gas|lng|coal|fertilizer|potash|textiles|apparel|clothing|footwear|shoes"
+    r"|toys|electronics|smartphones|laptops|computers|appliances|washing machines|film|movies|ships"
+    r"|cranes|drones|software|gold|silver|platinum|iron ore|critical minerals|minerals|magnets)\b",
+    _I,
+)
+GENERIC_GOODS = frozenset(
+    [
+        "goods",
+        "imports",
+        "exports",
+        "products",
+        "items",
+        "shipments",
+        "merchandise",
+        "everything",
+        "all",
+        "things",
+        "purchases",
+        "trade",
+        "commodities",
+        "sales",
+        "wares",
+        "supplies",
+    ]
+)
+VENUES = frozenset(
+    [
+        *[
+            "geneva",
+            "stockholm",
+            "london",
+            "madrid",
+            "paris",
+            "rome",
+            "busan",
+            "osaka",
+            "tokyo",
+            "beijing",
+            "shanghai",
+            "washington",
+            "brussels",
+            "davos",
+            "singapore",
+            "seoul",
+            "hiroshima",
+            "delhi",
+            "ottawa",
+            "brasilia",
+            "canberra",
+            "jakarta",
+            "bangkok",
+            "hanoi",
+            "manila",
+            "riyadh",
+            "doha",
+            "dubai",
+            "cairo",
+            "istanbul",
+            "ankara",
+            "berlin",
+            "vienna",
+            "bern",
+            "zurich",
+            "santiago",
+            "lima",
+            "bogota",
+            "montevideo",
+            "johannesburg",
+            "pretoria",
+            "nairobi",
+            "lagos",
+            "taipei",
+            "moscow",
+            "minsk",
+            "kyiv",
+            "warsaw",
+            "prague",
+            "budapest",
+            "lisbon",
+            "dublin",
+            "oslo",
+            "copenhagen",
+            "helsinki",
+            "amsterdam",
+            "luxembourg",
+            "sydney",
+            "wellington",
+            "auckland",
+            "vancouver",
+            "toronto",
+            "montreal",
+            "chicago",
+            "detroit",
+            "miami",
+            "houston",
+            "bali",
+            "yangon",
+            "colombo",
+            "dhaka",
+            "islamabad",
+            "karachi",
+            "mumbai",
+            "bengaluru",
+            "hangzhou",
+            "shenzhen",
+            "guangzhou",
+            "tianjin",
+            "kyoto",
+            "nagoya",
+            "incheon",
+            "jeju",
+        ],
+        "kuala lumpur",
+        "new delhi",
+        "mexico city",
+        "abu dhabi",
+        "buenos aires",
+        "hong kong",
+        "the hague",
+        "new york",
+        "san francisco",
+        "los angeles",
+        "camp david",
+        "mar-a-lago",
+        "phnom penh",
+        "rio de janeiro",
+        "sao paulo",
+        "são paulo",
+        "cape town",
+        "white house",
+    ]
+)

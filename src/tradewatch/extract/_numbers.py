@@ -1,0 +1,90 @@
+"""Percentages in a sentence: "25%", "25 percent", "7.5 per cent", "twenty-five percent"."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+import attrs
+
+_UNITS = {
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+}
+_TENS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+_WORD = "|".join([*_TENS, *_UNITS])
+_TWO_WORDS = rf"(?:{_WORD})(?:[\s-](?:{_WORD}))?"
+_WORD_NUMBER = rf"(?:{_TWO_WORDS}(?:\s+hundred(?:\s+(?:and\s+)?{_TWO_WORDS})?)?|(?:a|one)\s+hundred)"
+PERCENT = re.compile(
+    rf"(?<![\w.])(?P<num>\d{{1,3}}(?:,\d{{3}})*(?:\.\d+)?|\d+(?:\.\d+)?|{_WORD_NUMBER})"
+    r"(?:\s*-?\s*)(?P<unit>%|per\s?cent\b|percent(?:age)?\b|pct\b)(?P<points>\s+points?\b)?",
+    re.IGNORECASE,
+)
+
+
+@attrs.frozen
+class Percent:
+    start: int
+    end: int
+    value: Decimal
+    points: bool  # "10 percentage points": a change, not a rate
+
+
+def find_percents(sentence: str) -> list[Percent]:
+    found = []
+    for m in PERCENT.finditer(sentence):
+        value = _value(m.group("num"))
+        if value is None or value > 10_000:
+            continue  # "9999999%" is no rate
+        points = bool(m.group("points")) or m.group("unit").lower() == "percentage"
+        found.append(Percent(m.start(), m.end(), value, points))
+    return found
+
+
+def _value(text: str) -> Decimal | None:
+    text = text.strip().lower()
+    if text[0].isdigit():
+        return Decimal(text.replace(",", ""))
+    total = 0
+    current = 0
+    for word in re.split(r"[\s-]+", text):
+        if word in ("and", "a"):
+            current = current or (1 if word == "a" else 0)
+            continue
+        if word == "hundred":
+            current = (current or 1) * 100
+        elif word in _TENS:
+            current += _TENS[word]
+        elif word in _UNITS:
+            current += _UNITS[word]
+        else:
+            return None
+    total += current
+    return Decimal(total)

@@ -1,0 +1,1565 @@
+"""The rule-based reading of one sentence: which measures it states, who acts on whom, with what.
+
+Each builder takes a `Clause` (a sentence with its actors, dates and percentages already found) and the
+item's `Context`, and returns events. Direction is decided before attribution: a jurisdiction after "on",
+"against" or "from" is a target; one in possessive or adjective position before the trigger, or the
+sentence's subject, is the actor.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from datetime import date
+from typing import Any
+
+import attrs
+
+from tradewatch.model import (
+    DateSpan,
+    Evidence,
+    ExportControl,
+    Negotiation,
+    Product,
+    Rate,
+    Tariff,
+    Threat,
+    Truce,
+)
+
+from . import _lexicon as lex
+from ._actors import Mention
+from ._dates import DateMention
+from ._numbers import Percent
+
+_I = re.IGNORECASE
+
+
+@attrs.frozen
+class Clause:
+    text: str
+    offset: int  # where the text starts in the item's text
+    actors: tuple[Mention, ...]
+    dates: tuple[DateMention, ...]
+    percents: tuple[Percent, ...]
+    sentence: tuple[int, int] | None = None  # the whole sentence, when this is a part of one
+
+    def part(self, start: int, end: int) -> Clause:
+        """The clause `text[start:end]` of this sentence, with the findings that fall inside it."""
+        return Clause(
+            text=self.text[start:end],
+            offset=self.offset + start,
+            actors=tuple(
+                attrs.evolve(a, start=a.start - start, end=a.end - start)
+                for a in self.actors
+                if start <= a.start < end
+            ),
+            dates=tuple(
+                attrs.evolve(d, start=d.start - start, end=d.end - start)
+                for d in self.dates
+                if start <= d.start < end
+            ),
+            percents=tuple(
+                attrs.evolve(p, start=p.start - start, end=p.end - start)
+                for p in self.percents
+                if start <= p.start < end
+            ),
+            sentence=self.sentence or (self.offset, self.offset + len(self.text)),
+        )
+
+
+@attrs.define
+class Context:
+    published: date | None
+    evidence: dict[str, Any]  # item_id, url, source, published for Evidence
+    item_text: str
+    main_actors: list[str]  # the item's actors, most mentioned first
+    dateline: str | None = None
+    recent: list[str] = attrs.Factory(list)  # actors of the previous sentences, latest first
+
+    def quote(self, clause: Clause, confidence: float) -> Evidence:
+        start, end = clause.sentence or (clause.offset, clause.offset + len(clause.text))
+        return Evidence.quote(
+            self.item_text,
+            start,
+            end,
+            confidence=round(min(max(confidence, 0.0), 1.0), 2),
+            **self.evidence,
+        )
+
+
+# --- shared helpers -------------------------------------------------------------------------------------
+
+_ACTING_DEMONYM_NOUN = re.compile(
+    r"\s+(?:government|officials?|authorities|administration|president|prime minister|premier|leader"
+    r"|ministry|minister|regulators?|negotiators?|delegation|side|commerce|customs|trade|finance|foreign"
+    r"|embassy|state|central|cabinet|parliament|lawmakers|envoy|team)\b",
+    _I,
+)
+_TARGET_LEAD = re.compile(
+    r"\b(?:on|against|from|toward|towards|targeting|target|hitting|hit|to|into|of|with|for|over)\s+"
+    r"(?:(?:the|all|most|some|many|certain|more|its|their|imports|goods|products|exports|shipments|of|from"
+    r"|made|in|produced|[\w-]+)\s+){0,3}$",
+    _I,
+)
+_BY = re.compile(r"\bby\s+(?:the\s+)?$", _I)
+_BOUNDARY = re.compile(r"[;:]|,\s+(?:while|but|and|which|as|after|before|although|whereas)\b|\s+-\s+", _I)
+_ALL_PARTNERS = re.compile(
+    r"\b(?:all|every|most|global|worldwide|all of its|any) (?:trading )?(?:partners?|countries|nations|imports"
+    r"|origins|sources|suppliers|economies)\b|\bbaseline\b|\bglobal(?:ly)?\b|\bworldwide\b|\ball imports\b"
+    r"|\bfrom anywhere\b|\bmost-favou?red-nation\b",
+    _I,
+)
+
+
+def _distinct(codes: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(c for c in codes if c and c != "*"))
+
+
+def _is_actor(clause: Clause, mention: Mention) -> bool:
+    if mention.kind != "demonym":
+        return True
+    return bool(_ACTING_DEMONYM_NOUN.match(clause.text, mention.end))
+
+
+def _subject(clause: Clause, before: int, exclude: Sequence[str] = ()) -> Mention | None:
+    """The first acting jurisdiction left of `before` that is not introduced as a target."""
+    for m in clause.actors:
+        if m.start >= before:
+            break
+        if m.code in exclude or not _is_actor(clause, m):
+            continue
+        lead = clause.text[max(0, m.start - 40) : m.start]
+        if _TARGET_LEAD.search(lead) and not re.search(r"\b(?:said|says)\b", lead, _I):
+            continue
+        return m
+    return None
+
+
+def _target_after(clause: Clause, pos: int, exclude: Sequence[str] = (), limit: int = 90) -> Mention | None:
+    for m in clause.actors:
+        if m.start < pos or m.code in exclude:
+            continue
+        if m.start - pos > limit:
+            break
+        lead = clause.text[max(pos, m.start - 45) : m.start]
+        if _BY.search(lead):
+            continue
+        if _TARGET_LEAD.search(lead):
+            return m
+    return None
+
+
+def _agent_after_by(clause: Clause, pos: int) -> Mention | None:
+    for m in clause.actors:
+        if m.start >= pos and _BY.search(clause.text[max(pos, m.start - 8) : m.start]):
+            return m
+    return None
+
+
+def _adjacent_before(clause: Clause, trigger_start: int) -> Mention | None:
+    """'U.S. tariffs', "China's export curbs", 'EU duties': the jurisdiction that owns the measure."""
+    for m in reversed(clause.actors):
+        if m.end > trigger_start:
+            continue
+        gap = clause.text[m.end : trigger_start]
+        if re.fullmatch(
+            r"(?:'s|’s|')?\s*(?:(?:new|fresh|additional|extra|higher|retaliatory|counter|reciprocal|punitive"
+            r"|existing|current|sweeping|blanket|planned|proposed|latest|steep|hefty|broad|tighter|expanded"
+            r"|import|export|[\d.]+\s?(?:%|percent|per cent)|[\w-]+-related|\"[\w\s-]+\")[\s-]+){0,4}",
+            gap,
+            _I,
+        ):
+            return m
+        return None
+    return None
+
+
+def _trigger_near(pattern: re.Pattern[str], clause: Clause) -> re.Match[str] | None:
+    return pattern.search(clause.text)
+
+
+_COMBINED: dict[int, re.Pattern[str]] = {}
+
+
+def _combined(table: list[tuple[str, re.Pattern[str]]]) -> re.Pattern[str]:
+    """One pattern for a whole status table (a group per status), so a sentence is scanned once."""
+    found = _COMBINED.get(id(table))
+    if found is None:
+        found = re.compile("|".join(f"(?P<s{i}>{p.pattern})" for i, (_, p) in enumerate(table)), _I)
+        _COMBINED[id(table)] = found
+    return found
+
+
+def _nearest(
+    table: list[tuple[str, re.Pattern[str]]],
+    text: str,
+    anchor: tuple[int, int],
+    weak: frozenset[str] = frozenset(),
+    within: int = 10_000,
+) -> tuple[str, re.Match[str]] | None:
+    """The status whose cue stands nearest the trigger; weak cues and the trigger's own words count less."""
+    best: tuple[float, int, str, re.Match[str]] | None = None
+    for rank, m in _scan(table, text):
+        status = table[rank][0]
+        if m.group().strip() == "May":
+            continue
+        distance: float = max(anchor[0] - m.end(), m.start() - anchor[1], 0)
+        if distance > within:
+            continue
+        if m.start() < anchor[1] and m.end() > anchor[0]:
+            distance += 30  # "banned exports": the trigger says what the measure is, not what happened
+        if m.group().lower() in weak:
+            distance += 60
+        if m.start() > anchor[1]:
+            distance += 5  # verbs before the trigger ("raised tariffs") read more surely than after
+        key = (distance, rank)
+        if best is None or key < best[:2]:
+            best = (distance, rank, status, m)
+    return None if best is None else (best[2], best[3])
+
+
+def _scan(table: list[tuple[str, re.Pattern[str]]], text: str) -> list[tuple[int, re.Match[str]]]:
+    """Every cue of the table in `text` with its rank; one combined pass first, as most texts hold none."""
+    if not _combined(table).search(text):
+        return []
+    return [(rank, m) for rank, (_, pattern) in enumerate(table) for m in pattern.finditer(text)]
+
+
+def _negated(text: str, pos: int) -> bool:
+    window = text[max(0, pos - 45) : pos]
+    window = re.split(r"[,;]|\b(?:but|and|after|while|which)\b", window)[-1]
+    return bool(lex.NEGATION.search(window))
+
+
+def _hedged(text: str, pos: int, end: int) -> bool:
+    window = text[max(0, pos - 60) : end]
+    for m in lex.HEDGE.finditer(window):
+        if m.group() == "May":
+            continue
+        return True
+    return False
+
+
+def _dates_after(clause: Clause, pos: int, cue: re.Pattern[str] | None = None) -> DateSpan | None:
+    for d in clause.dates:
+        if d.start < pos:
+            continue
+        if cue is None or cue.search(clause.text[max(0, d.start - 30) : d.end]):
+            return d.span
+    return None
+
+
+def _first_date(
+    clause: Clause, cue: re.Pattern[str] | None = None, *, past_only: bool = False
+) -> DateSpan | None:
+    for d in clause.dates:
+        if cue is not None and not cue.search(
+            clause.text[max(0, d.start - 35) : d.start + len(d.span.text) + 1]
+        ):
+            continue
+        return d.span
+    return None
+
+
+def _confidence(clause: Clause, base: float) -> float:
+    if lex.BACKGROUND.search(clause.text):
+        base -= 0.25
+    return base
+
+
+# --- products ---------------------------------------------------------------------------------------------
+
+_PRODUCT_START = re.compile(r"\b(?:on|covering|including|against)\s+", _I)
+_PRODUCT_STOP = re.compile(
+    r"\s*(?:[,;:()\"“”]|\s-\s|\b(?:from|to|at|by|in|starting|effective|beginning|which|that|as|after|before"
+    r"|until|under|over|worth|valued|with|amid|while|because|if|unless|this|next|last|on|said|says|will|would"
+    r"|was|were|is|are|has|have|had|could|may|might|should|can|citing|following|saying|rather|instead|made"
+    r"|when|where|who|whose|than|plus|up|down|unless|through|beyond|within|under|per|totall?ing|accounting"
+    r"|taking|bringing|raising|lifting|cutting|doubling)\b|$)",
+    _I,
+)
+_PRODUCT_LEAD = re.compile(
+    r"^(?:(?:the|a|an|all|some|certain|most|more|many|its|their|about|nearly|roughly|around|imported|foreign"
+    r"|other|various|key|selected|specific|select|additional|new|further|extra|any|these|those|such|remaining"
+    r"|\$[\d.,]+(?:\s*(?:billion|million|bn|mn|trillion))?(?:\s+(?:worth|in))?(?:\s+of)?"
+    r"|billions of dollars(?:\s+(?:worth|in))?(?:\s+of)?|imports of|shipments of|exports of|sales of"
+    r"|purchases of|supplies of|a range of|a list of|a variety of|dozens of|hundreds of|goods such as"
+    r"|products such as|items such as|including|such as|so-called|of)\s+)+",
+    _I,
+)
+_GOODS_TAIL = re.compile(r"\s+(?:imports|exports|shipments|sales|purchases|supplies)$", _I)
+
+
+def products_in(clause: Clause, start: int, end: int) -> list[Product]:
+    """The goods named in `clause.text[start:end]`: a noun phrase, with jurisdictions and quantities
+    stripped; coordinated goods ("steel and aluminium") are returned one by one."""
+    phrase = clause.text[start:end]
+    stop = _PRODUCT_STOP.search(phrase)
+    if stop is not None:
+        phrase = phrase[: stop.start()]
+    # Jurisdiction words inside the phrase (demonyms, "China's") are origins, not goods.
+    for m in sorted(clause.actors, key=lambda m: -m.start):
+        if start <= m.start < start + len(phrase):
+            s, e = m.start - start, m.end - start
+            tail = phrase[e : e + 2]
+            e += 2 if tail in ("'s", "’s") else 0
+            phrase = phrase[:s] + " " + phrase[e:]
+    phrase = re.sub(r"\s+", " ", phrase).strip(" -")
+    phrase = _PRODUCT_LEAD.sub("", phrase)
+    parts = re.split(r"\s*(?:,|\band\b|\bor\b|&|\bas well as\b)\s*", phrase)
+    found = []
+    for part in parts:
+        part = _PRODUCT_LEAD.sub("", part.strip())
+        part = _GOODS_TAIL.sub("", part)
+        words = part.split()
+        if not words or all(w.lower() in lex.GENERIC_GOODS for w in words):
+            continue
+        if len(words) > 4:
+            lexical = lex.PRODUCTS.search(part)
+            if lexical is None:
+                continue
+            part = lexical.group()
+        part = _without_leading_names(part.strip(" .,;:'\"’”"))
+        if _plausible_goods(part):
+            found.append(Product(name=part.replace("’", "'")))
+    return found
+
+
+_EDGE_WORDS = re.compile(
+    r"^(?:(?:a|an|the|such|now|so|also|then|both|either|each|every|other|this|that|these|those)\s+)+"
+    r"|(?:\s+(?:now|such|too|also|alone|only|as|etc|and|or))+$",
+    _I,
+)
+_NOT_GOODS_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "such",
+        "now",
+        "first",
+        "use",
+        "used",
+        "uses",
+        "same",
+        "date",
+        "minutes",
+        "hours",
+        "set",
+        "two",
+        "three",
+        "officials",
+        "official",
+        "minister",
+        "ministry",
+        "spokesman",
+        "spokeswoman",
+        "president",
+        "government",
+        "administration",
+        "said",
+        "says",
+        "took",
+        "taken",
+        "demanded",
+        "accusing",
+        "failing",
+        "remains",
+        "remain",
+        "rest",
+        "part",
+        "parts",
+        "share",
+        "shares",
+        "range",
+        "dozens",
+        "hundreds",
+        "scores",
+        "number",
+        "numbers",
+        "list",
+        "lists",
+        "round",
+        "talks",
+        "talk",
+        "grounds",
+        "reasons",
+        "reason",
+        "use",
+        "year",
+        "years",
+        "month",
+        "months",
+    ]
+)
+
+
+_LEADING_NAME = re.compile(r"^(?:[A-Z][\w.&-]*(?:'s|’s)?\s+)+(?=[\w-]+)")
+
+
+def _without_leading_names(part: str) -> str:
+    """'Nvidia's H20 chips' -> 'H20 chips': a company in front of goods names the maker, not the goods."""
+    m = _LEADING_NAME.match(part)
+    if m is None:
+        return part
+    rest = part[m.end() :]
+    for word_end in [m.start(), *[x.end() for x in re.finditer(r"\s+", part[: m.end()])]]:
+        candidate = part[word_end:]
+        if candidate and lex.PRODUCTS.fullmatch(candidate.lower()):
+            return candidate
+    return rest if rest and rest[0].islower() else part
+
+
+def _plausible_goods(part: str) -> bool:
+    """Whether a phrase reads as goods: 'canola oil' does, 'the rest', 'Posco' and 'two officials' do not."""
+    part = _EDGE_WORDS.sub("", part).strip()
+    if not part:
+        return False
+    if lex.PRODUCTS.search(part):
+        return True
+    words = part.split()
+    if len(words) > 3 or part[0].isupper() or re.search(r"\d", part):
+        return False  # proper names (companies) and figures are not goods
+    lowered = [w.lower().strip(".,'") for w in words]
+    if lowered[-1] in _NON_GOODS or any(w in _NOT_GOODS_WORDS for w in lowered):
+        return False
+    return all(re.fullmatch(r"[a-z][a-z-]*", w) for w in lowered)
+
+
+def _products_near(clause: Clause, trigger: re.Match[str], *, limit: int = 70) -> list[Product]:
+    after = _PRODUCT_START.search(clause.text, trigger.end(), min(len(clause.text), trigger.end() + limit))
+    if after is not None:
+        found = products_in(clause, after.end(), len(clause.text))
+        if found:
+            return found
+    # "steel tariffs", "auto duties": the good right before the trigger.
+    before = clause.text[max(0, trigger.start() - 40) : trigger.start()]
+    m = re.search(
+        r"\b((?:[\w-]+\s+(?:and|&)\s+)?(?:steel|alumin(?:i)?um|auto|car|lumber|timber|copper|solar|chip|semiconductor"
+        r"|pharmaceutical|drug|ev|electric[- ]vehicle|furniture|truck|dairy|wine|soybean|pork|beef|rice|wheat"
+        r"|textile|tyre|tire|film|movie|ship|crane|drone|battery|magnet|rare[- ]earth|polysilicon|graphite"
+        r"|critical[- ]minerals?|energy|oil|gas|coal|fertilizer|timber)s?)\s+$",
+        before,
+        _I,
+    )
+    if m is not None:
+        return [Product(name=n) for n in re.split(r"\s+(?:and|&)\s+", m.group(1))]
+    return []
+
+
+# --- tariffs ----------------------------------------------------------------------------------------------
+
+_FROM_TO = re.compile(
+    r"from\s+(?P<a>[^,;]{0,30}?%|[^,;]{0,30}?\bper\s?cent|[^,;]{0,30}?\bpercent)\s+(?:to|up to|down to)\s+"
+    r"(?P<b>[^,;]{0,30}?(?:%|per\s?cent|percent))"
+    r"|to\s+(?P<c>[^,;]{0,30}?(?:%|per\s?cent|percent))\s*,?\s+(?:up |down )?from\s+(?P<d>[^,;]{0,30}?"
+    r"(?:%|per\s?cent|percent))",
+    _I,
+)
+_PREVIOUS = re.compile(
+    r"\b(?:up from|down from|from|compared with|compared to|replacing|previously|instead of|versus|vs\.?)\s+"
+    r"(?:an?\s+|the\s+)?(?:current\s+|existing\s+|earlier\s+|previous\s+)?$",
+    _I,
+)
+_ADDITIONAL = re.compile(r"\b(?:additional|extra|further|more|another|added|incremental)\s+$", _I)
+_WEAK_TARIFF = frozenset(
+    [
+        "set",
+        "sets",
+        "setting",
+        "new",
+        "hit",
+        "hits",
+        "hitting",
+        "put",
+        "placed",
+        "place",
+        "places",
+        "found",
+        "final",
+        "preliminary",
+        "determine",
+        "determined",
+        "determination",
+        "confirm",
+        "confirmed",
+        "face",
+        "faces",
+        "faced",
+        "facing",
+        "still",
+        "remain",
+        "remains",
+        "remained",
+        "current",
+        "currently",
+        "pay",
+        "paying",
+        "keep",
+        "keeps",
+        "keeping",
+        "kept",
+        "subject",
+        "to",
+        "existing",
+        "in",
+        "place",
+        "additional",
+        "extra",
+        "further",
+        "higher",
+        "levied",
+        "charged",
+        "collect",
+        "collects",
+        "collected",
+        "collecting",
+        "maintain",
+        "maintained",
+        "retain",
+        "retained",
+    ]
+)
+
+
+def _rates(clause: Clause, trigger: re.Match[str]) -> tuple[Rate | None, Rate | None, bool]:
+    """(rate, previous rate, whether the rate is added on top) for the tariff at `trigger`."""
+    percents = [p for p in clause.percents if not p.points and p.value <= 10_000]
+    if not percents:
+        return None, None, False
+    ft = _FROM_TO.search(clause.text)
+    if ft is not None:
+        new_text, old_text = (
+            (ft.group("b"), ft.group("a")) if ft.group("b") else (ft.group("c"), ft.group("d"))
+        )
+        new = [
+            p
+            for p in percents
+            if ft.start() <= p.start < ft.end()
+            and p.start >= ft.start() + (ft.group().lower().find(new_text.lower()) if new_text else 0)
+        ]
+        old_start = ft.start() + ft.group().lower().find(old_text.lower())
+        old = [p for p in percents if old_start <= p.start < old_start + len(old_text)]
+        new = [p for p in new if p not in old]
+        if new and old:
+            return Rate(new[0].value), Rate(old[0].value), False
+    previous = None
+    candidates = []
+    for p in percents:
+        lead = clause.text[max(0, p.start - 30) : p.start]
+        if _PREVIOUS.search(lead):
+            previous = previous or p
+        else:
+            candidates.append(p)
+    if not candidates:
+        return None, None, False
+    anchor = trigger.start()
+    chosen = min(candidates, key=lambda p: abs(p.start - anchor))
+    added = bool(_ADDITIONAL.search(clause.text[max(0, chosen.start - 20) : chosen.start])) or bool(
+        re.match(r"\s*(?:additional|extra|more|further)\b", clause.text[chosen.end : chosen.end + 15], _I)
+    )
+    return Rate(chosen.value), Rate(previous.value) if previous else None, added
+
+
+def _authority(clause: Clause) -> str | None:
+    m = lex.AUTHORITY.search(clause.text)
+    if m is None:
+        return None
+    if m.group("section"):
+        return f"Section {m.group('section')}"
+    if m.group("ieepa"):
+        return "IEEPA"
+    if m.group("ad"):
+        return "anti-dumping"
+    return "countervailing"
+
+
+_EFFECT_CUE = re.compile(
+    r"\b(?:effective|from|starting|beginning|as of|as from|take effect|takes effect|took effect|taking effect"
+    r"|come into force|comes into force|came into force|kick in|kicks in|until|through|begins?|start|starts"
+    r"|apply|applies|applied|expire|expires|enter into force|in effect since|since|pushed back to|delayed to"
+    r"|postponed to|moved to)\b",
+    _I,
+)
+
+
+@attrs.frozen
+class Segment:
+    """One "on ..." phrase of a tariff sentence, with what it covers and at what rate."""
+
+    at: int  # where "on" stands
+    end: int
+    covers: tuple[tuple[tuple[str, ...], Product | None], ...]  # (targets, product) per listed item
+    rate: Rate | None
+    previous: Rate | None
+    status: str | None
+    verb_at: int
+
+
+_SEGMENT_LEAD = re.compile(
+    r"\b(?P<on>on|against)\s+|\b(?P<exempt>exempt(?:s|ed|ing)?|spar(?:es|ed|ing)|exclud(?:es|ed|ing)"
+    r"|except(?:ing)? for|including|covering|such as)\s+",
+    _I,
+)
+_LINKED = re.compile(
+    r"(?:%|per\s?cent|percent|pct|tariffs?|dut(?:y|ies)|levy|levies|surtax(?:es)?|surcharges?|rates?|those"
+    r"|rise|rose|raised?|imposed?|impose|apply|applies|applied|remain|remains|stay|stays|and|kept|keep"
+    r"|exempt(?:s|ed|ing)?)[^.;]{0,40}$",
+    _I,
+)
+_NON_GOODS = frozenset(
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "grounds",
+        "ground",
+        "basis",
+        "behalf",
+        "media",
+        "record",
+        "track",
+        "top",
+        "hold",
+        "condition",
+        "conditions",
+        "average",
+        "balance",
+        "list",
+        "lists",
+        "notice",
+        "day",
+        "days",
+        "week",
+        "weeks",
+        "month",
+        "months",
+        "year",
+        "years",
+        "time",
+        "times",
+        "hand",
+        "hands",
+        "side",
+        "sides",
+        "way",
+        "ways",
+        "point",
+        "points",
+        "fentanyl",
+        "migrants",
+        "migration",
+        "drugs",
+        "security",
+        "national",
+        "trade",
+        "talks",
+        "negotiations",
+        "deal",
+        "deals",
+        "measures",
+        "measure",
+        "rules",
+        "rule",
+        "controls",
+        "control",
+        "tariff",
+        "tariffs",
+        "duties",
+        "duty",
+        "countries",
+        "country",
+        "partners",
+        "partner",
+        "nations",
+        "nation",
+        "economy",
+        "economies",
+        "order",
+        "orders",
+        "increase",
+        "increases",
+        "rise",
+        "rate",
+        "rates",
+        "cost",
+        "costs",
+        "price",
+        "prices",
+        "value",
+        "values",
+        "level",
+        "levels",
+        "total",
+        "average",
+        "him",
+        "her",
+        "them",
+        "it",
+        "this",
+        "that",
+        "these",
+        "those",
+        "his",
+        "their",
+        "its",
+        "our",
+        "your",
+        "shipments",
+    ]
+)
+
+
+def _covers(clause: Clause, start: int, end: int) -> tuple[list[tuple[tuple[str, ...], Product | None]], int]:
+    """The items listed from `start`: each with the jurisdictions it names (targets) and its goods."""
+    text = clause.text
+    items: list[tuple[list[str], Product | None]] = []
+    pos = start
+    stop_at = end
+    for part in re.finditer(r"[^,;]+", text[start:end]):
+        chunk_start = start + part.start()
+        chunk = part.group()
+        cut = next(
+            (
+                m
+                for m in _ITEM_STOP.finditer(chunk)
+                if not _from_actor(clause, chunk_start + m.start(), chunk)
+            ),
+            None,
+        )
+        if cut is not None:
+            chunk = chunk[: cut.start()]
+            stop_at = chunk_start + cut.start()
+        for a, b in _list_items(chunk):
+            s0, s1 = chunk_start + a, chunk_start + b
+            targets = [m.code for m in clause.actors if s0 <= m.start < s1 and m.kind != "person"]
+            product = _clean_product(clause, s0, s1)
+            if targets or product is not None:
+                items.append((targets, product))
+        pos = chunk_start + len(chunk)
+        if cut is not None:
+            break
+    # Goods listed without an origin take the origin named next to them ("Canadian canola oil, oil cakes
+    # and peas"; "wine, cheese and olive oil from Italy").
+    filled: list[tuple[tuple[str, ...], Product | None]] = []
+    for i, (targets, product) in enumerate(items):
+        if not targets and product is not None:
+            before = next((t for t, _ in reversed(items[:i]) if t), None)
+            after = next((t for t, _ in items[i + 1 :] if t), None)
+            targets = list(before or after or [])
+        filled.append((tuple(targets), product))
+    return filled, min(pos, stop_at)
+
+
+_LIST_SEPARATOR = re.compile(r"\s*(?:\b(?:and|or|as well as|plus)\b|&)\s*", _I)
+
+
+def _list_items(chunk: str) -> list[tuple[int, int]]:
+    spans, pos = [], 0
+    for sep in _LIST_SEPARATOR.finditer(chunk):
+        spans.append((pos, sep.start()))
+        pos = sep.end()
+    spans.append((pos, len(chunk)))
+    return [(a, b) for a, b in spans if chunk[a:b].strip()]
+
+
+_ITEM_STOP = re.compile(
+    r"\b(?:from|to|at|by|in|starting|effective|beginning|which|that|as of|after|before|until|under|over"
+    r"|worth|valued|amid|while|because|if|unless|this|next|last|on|said|says|will|would|was|were|is|are"
+    r"|has|have|had|could|may|might|should|can|citing|following|saying|rather|instead|when|where|who"
+    r"|than|plus|up|down|through|beyond|within|per|taking|bringing|raising|lifting|cutting|doubling|adding"
+    r"|but|accounting|totall?ing|among|in retaliation|with|for|a year|annually|each|invoking|according)\b"
+    r"|\s[-–—]\s|[()\"“”:]|\b\d+(?:\.\d+)?\s*(?:%|per\s?cent|percent|pct)|\b(?:tariffs?|duties|duty|levy"
+    r"|levies|surtax(?:es)?|surcharges?)\b",
+    _I,
+)
+
+
+def _from_actor(clause: Clause, cut_at: int, chunk: str) -> bool:
+    # "imports from Canada", "goods made in China": the origin continues the item.
+    word = clause.text[cut_at : cut_at + 8].lower()
+    if not (word.startswith(("from", "in"))):
+        return False
+    return any(cut_at < m.start <= cut_at + 12 for m in clause.actors)
+
+
+def _clean_product(clause: Clause, start: int, end: int) -> Product | None:
+    found = products_in(clause, start, end)
+    if not found:
+        return None
+    product = found[0]
+    words = product.name.split()
+    if (words and words[-1].strip(".") in _NON_GOODS) or all(w in _NON_GOODS for w in words):
+        return None
+    if not lex.PRODUCTS.search(product.name) and len(words) > 3:
+        return None
+    return product
+
+
+def _segments(clause: Clause, first: int) -> list[Segment]:
+    text = clause.text
+    segments: list[Segment] = []
+    last_end = first
+    for lead in _SEGMENT_LEAD.finditer(text, max(0, first - 60)):
+        if lead.start() < last_end and segments:
+            continue
+        if lead.group("on") and not _LINKED.search(text[max(0, lead.start() - 45) : lead.start()]):
+            continue
+        covers, end = _covers(clause, lead.end(), len(text))
+        if not covers:
+            continue
+        nxt = _SEGMENT_LEAD.search(text, end)
+        seg_end = nxt.start() if nxt else len(text)
+        rate, previous = _segment_rates(
+            clause, last_end if segments else 0, lead.start(), lead.end(), seg_end
+        )
+        status: str | None = (
+            "exempted" if lead.group("exempt") and re.match(r"ex|sp", lead.group(), _I) else None
+        )
+        verb_at = lead.start()
+        if status is None:
+            window_start = segments[-1].end if segments else 0
+            hit = _nearest(
+                lex.TARIFF_STATUS, text[: lead.start()], (lead.start(), lead.start()), weak=_WEAK_TARIFF
+            )
+            if hit is not None and hit[1].start() >= window_start - 80:
+                status, verb_at = hit[0], hit[1].start()
+        segments.append(Segment(lead.start(), end, tuple(covers), rate, previous, status, verb_at))
+        last_end = end
+    return segments
+
+
+def _segment_rates(
+    clause: Clause, floor: int, lead_start: int, lead_end: int, seg_end: int
+) -> tuple[Rate | None, Rate | None]:
+    text = clause.text
+    inside = [p for p in clause.percents if lead_end <= p.start < seg_end and not p.points]
+    ft = _FROM_TO.search(text, lead_end, seg_end)
+    if ft is not None:
+        nums = [p for p in clause.percents if ft.start() <= p.start < ft.end()]
+        if len(nums) >= 2:
+            first, second = nums[0], nums[1]
+            if ft.group("b"):
+                return Rate(second.value), Rate(first.value)
+            return Rate(first.value), Rate(second.value)
+    before = [
+        p
+        for p in clause.percents
+        if floor <= p.end <= lead_start and lead_start - p.end <= 40 and not p.points
+    ]
+    if before:
+        prev = None
+        after_prev = re.search(
+            r"\bfrom\s+(?:the\s+)?(?:current\s+)?$", text[max(0, before[-1].start - 20) : before[-1].start]
+        )
+        if after_prev and len(before) >= 2:
+            prev = Rate(before[-1].value)
+            return Rate(before[-2].value), prev
+        return Rate(before[-1].value), None
+    at = [p for p in inside if re.search(r"\b(?:at|to|of)\s+$", text[max(0, p.start - 6) : p.start])]
+    if at:
+        return Rate(at[0].value), None
+    return None, None
+
+
+def tariffs(clause: Clause, ctx: Context) -> list[Tariff]:
+    triggers = list(lex.TARIFF.finditer(clause.text))
+    if not triggers:
+        return []
+    trigger = triggers[0]
+    text = clause.text
+    status_hit = _nearest(lex.TARIFF_STATUS, text, trigger.span(), weak=_WEAK_TARIFF)
+    status = status_hit[0] if status_hit else "announced"
+    verb_pos = status_hit[1].start() if status_hit else trigger.start()
+    if _negated(text, verb_pos) or (status_hit is None and _negated(text, trigger.start())):
+        return []
+    if status_hit is None and not clause.percents and not lex.AUTHORITY.search(text):
+        return []  # a passing mention ("tariff costs", "the tariff fight") states no measure
+    rate, previous, added = _rates(clause, trigger)
+    demand = _demand(clause, trigger)
+    segments = [] if demand else _segments(clause, min(trigger.start(), verb_pos))
+    imposer: str | None = None
+    target: str | None = None
+    if demand is not None:
+        imposer, target = demand[1], demand[0]
+        status = "demanded"
+    else:
+        owner = _adjacent_before(clause, trigger.start())
+        target_m = _target_after(clause, trigger.start())
+        if (
+            owner is not None
+            and target_m is None
+            and owner.kind == "demonym"
+            and _goods_between(clause, owner.end, trigger.start())
+        ):
+            target_m, owner = owner, None
+        seg_targets = {t for seg in segments for ts, _ in seg.covers for t in ts}
+        agent = _agent_after_by(clause, trigger.end())
+        before = min(trigger.start(), verb_pos)
+        subject = _subject(clause, before, exclude=[target_m.code] if target_m else sorted(seg_targets))
+        actor = owner if owner is not None and owner.code not in seg_targets else None
+        actor = actor or agent or subject
+        imposer = actor.code if actor else None
+        target = target_m.code if target_m else None
+        if status == "exempted" and not seg_targets:
+            exempted = [
+                m.code
+                for m in clause.actors
+                if (m.start < verb_pos and m.code != imposer and _is_actor(clause, m) is False)
+                or (m.start < verb_pos and m.kind == "country" and m.code != imposer)
+            ]
+            if exempted and imposer is None:
+                imposer = _context_actor(ctx, exclude=exempted[0])
+            if exempted:
+                return _tariff_events(
+                    ctx,
+                    clause,
+                    imposer,
+                    [(tuple(_distinct(exempted)), p) for p in _products_or_none(clause, trigger)],
+                    None,
+                    None,
+                    "exempted",
+                    0.7,
+                )
+        if imposer is None and target is None and not segments:
+            facing = re.search(r"\b(?:fac(?:e|es|ed|ing)|hit with|subject to|pay(?:s|ing)?)\b", text, _I)
+            subj = _subject(clause, trigger.start())
+            if facing and subj is not None:
+                target = subj.code
+    if imposer is None:
+        seg_targets = {t for seg in segments for ts, _ in seg.covers for t in ts}
+        imposer = _context_actor(
+            ctx, exclude=target or (sorted(seg_targets)[0] if len(seg_targets) == 1 else None)
+        )
+    if imposer is None or imposer == "*":
+        return []
+    if status == "announced" and lex.BACKGROUND.search(text):
+        status = "in_force"  # "the 25% tariffs imposed in 2018": an old measure, stated as still standing
+    if (status_hit is None and previous is not None and rate is not None) or (
+        status in ("announced", "in_force") and previous is not None and rate is not None and rate != previous
+    ):
+        status = "raised" if rate > previous else "lowered"
+    elif status == "announced" and added:
+        status = "raised"
+    hedged = status != "demanded" and _hedged(
+        text, min(verb_pos, trigger.start()), max(verb_pos, trigger.start())
+    )
+    if hedged:
+        status = "proposed"
+    default_target = target
+    if default_target is None or default_target == imposer:
+        others = [c for c in _distinct(m.code for m in clause.actors) if c != imposer]
+        default_target = "*" if _ALL_PARTNERS.search(text) or not others else others[0]
+    confidence = _confidence(clause, 0.8 if status_hit else 0.6)
+    if segments:
+        events: list[Tariff] = []
+        multi = len(segments) > 1
+        for seg in segments:
+            seg_status = seg.status or status
+            if seg.status and _negated(text, seg.verb_at):
+                continue
+            if hedged and seg_status not in ("exempted", "demanded"):
+                seg_status = "proposed"
+            seg_rate = seg.rate if (seg.rate or multi) else rate
+            seg_prev = seg.previous if (seg.rate or multi) else previous
+            if seg_status in ("announced", "in_force") and seg_prev and seg_rate and seg_rate != seg_prev:
+                seg_status = "raised" if seg_rate > seg_prev else "lowered"
+            covers = [(ts or (default_target,), p) for ts, p in seg.covers]
+            events.extend(
+                _tariff_events(ctx, clause, imposer, covers, seg_rate, seg_prev, seg_status, confidence)
+            )
+        if events:
+            return events
+    products = _products_or_none(clause, trigger)
+    return _tariff_events(
+        ctx, clause, imposer, [((default_target,), p) for p in products], rate, previous, status, confidence
+    )
+
+
+def _tariff_events(
+    ctx: Context,
+    clause: Clause,
+    imposer: str | None,
+    covers: Sequence[tuple[Sequence[str], Product | None]],
+    rate: Rate | None,
+    previous: Rate | None,
+    status: str,
+    confidence: float,
+) -> list[Tariff]:
+    if imposer is None:
+        return []
+    effective = _first_date(clause, _EFFECT_CUE)
+    authority = _authority(clause)
+    evidence = ctx.quote(clause, confidence)
+    out = []
+    seen = set()
+    for targets, product in covers:
+        for target in targets:
+            if target == imposer or (target, product) in seen:
+                continue
+            seen.add((target, product))
+            out.append(
+                Tariff(
+                    imposer=imposer,
+                    target=target,
+                    product=product,
+                    rate=None if status == "exempted" else rate,
+                    previous_rate=None if status == "exempted" else previous,
+                    status=status,
+                    effective=effective,
+                    authority=authority,
+                    evidence=evidence,
+                )
+            )
+    return out
+
+
+def _products_or_none(clause: Clause, trigger: re.Match[str]) -> list[Product | None]:
+    found: list[Product | None] = list(_products_near(clause, trigger))
+    return found or [None]
+
+
+def _goods_between(clause: Clause, start: int, end: int) -> bool:
+    return bool(re.search(r"[a-z]{3,}", clause.text[start:end]))
+
+
+def _context_actor(ctx: Context, exclude: str | None) -> str | None:
+    for code in [*ctx.recent, *ctx.main_actors, ctx.dateline]:
+        if code and code != exclude and code != "*":
+            return code
+    return None
+
+
+_ASKED = re.compile(
+    r"\b(?:is|are|was|were|been|being)\s+(?:being\s+)?(?:asked|urged|pressed|pushed|told)\b", _I
+)
+
+
+def _demand(clause: Clause, trigger: re.Match[str]) -> tuple[str, str] | None:
+    """(who demands, who is asked) when the sentence demands a change to the measure."""
+    text = clause.text
+    verb = None
+    for m in lex.DEMAND.finditer(text[: trigger.start() + 1]):
+        verb = m
+    if verb is None:
+        return None
+    change = lex.DEMANDED_CHANGE.search(text, verb.end())
+    if change is None or change.start() > trigger.end() + 40:
+        return None
+    demander = _subject(clause, verb.start())
+    asked = next((a for a in clause.actors if verb.end() <= a.start <= change.start() + 5), None)
+    if asked is None and demander is not None:
+        return None
+    if demander is None or asked is None or demander.code == asked.code:
+        return None
+    return demander.code, asked.code
+
+
+def purchase_demands(clause: Clause, ctx: Context) -> list[Tariff]:
+    """'China is asked to buy more US soybeans': a demand on the buyer's barriers to the seller's goods."""
+    m = re.search(
+        r"\b(?:asked|urged|pressed|pushed|told|called on|demanded|wants?|pushing|pressing|urging)\b[^.]{0,60}?"
+        r"\bto\s+(?:buy|purchase|import)\s+more\s+(?P<rest>[^.,;]{2,60})",
+        clause.text,
+        _I,
+    )
+    if m is None:
+        return []
+    origin = next((a for a in clause.actors if m.start("rest") <= a.start < m.end("rest")), None)
+    # "Trump asked China to buy": the one asked (the object) buys; "China is asked to buy": the subject.
+    buyer = next((a for a in clause.actors if m.start() <= a.start < m.start("rest")), None) or _subject(
+        clause, m.start()
+    )
+    if origin is None or buyer is None or origin.code == buyer.code:
+        return []
+    goods = products_in(clause, m.start("rest"), m.end("rest"))
+    return [
+        Tariff(
+            imposer=buyer.code,
+            target=origin.code,
+            product=p,
+            status="demanded",
+            evidence=ctx.quote(clause, 0.6),
+        )
+        for p in (goods or [None])  # type: ignore[list-item]
+    ]
+
+
+# --- export controls -------------------------------------------------------------------------------------
+
+_CONTROL_ITEM = re.compile(
+    r"\b(?:exports?|sales?|shipments?|supplies|deliveries|sell(?:ing)?|ship(?:ping)?|export(?:ing)?"
+    r"|supply(?:ing)?)\s+(?:of\s+)?",
+    _I,
+)
+_CONTROL_TARGET = re.compile(
+    r"\b(?:to|into|for|bound for|destined for|with|against)\s+(?:(?:the|buyers|customers|companies|firms"
+    r"|entities|users|plants|facilities|factories|fabs|in|customers in|buyers in)\s+){0,3}$",
+    _I,
+)
+
+
+def export_controls(clause: Clause, ctx: Context) -> list[ExportControl]:
+    trigger = lex.EXPORT_CONTROL.search(clause.text)
+    if trigger is None:
+        return []
+    text = clause.text
+    status_hit = _nearest(
+        lex.CONTROL_STATUS, text, trigger.span(), weak=frozenset({"new", "set", "put", "list"})
+    )
+    status = status_hit[0] if status_hit else "imposed"
+    verb_pos = status_hit[1].start() if status_hit else trigger.start()
+    if _negated(text, verb_pos):
+        return []
+    kind = next((k for k, p in lex.CONTROL_KIND if p.search(text)), "other")
+    if (
+        kind == "entity_list"
+        and status_hit
+        and re.match(r"remov|delist|take|took|struck", status_hit[1].group(), _I)
+    ):
+        status = "lifted"
+    demand = _demand(clause, trigger)
+    if demand is not None:
+        status = "demanded"
+    elif _hedged(text, min(verb_pos, trigger.start()), max(verb_pos, trigger.end())):
+        status = "proposed"
+    owner = _adjacent_before(clause, trigger.start())
+    target_m = None
+    for m in clause.actors:
+        if m.start > min(trigger.start(), verb_pos) and _CONTROL_TARGET.search(
+            text[max(0, m.start - 40) : m.start]
+        ):
+            target_m = m
+            break
+    if target_m is None:
+        target_m = _target_after(clause, min(trigger.start(), verb_pos))
+    subject = _subject(clause, min(trigger.start(), verb_pos), exclude=[target_m.code] if target_m else ())
+    target: str | None
+    if demand is not None:
+        imposer, target = demand[1], demand[0]
+    else:
+        actor = owner if owner is not None and (target_m is None or owner.code != target_m.code) else subject
+        actor = actor or _agent_after_by(clause, trigger.end())
+        found = actor.code if actor else _context_actor(ctx, exclude=target_m.code if target_m else None)
+        if found is None:
+            return []
+        imposer, target = found, (target_m.code if target_m else None)
+    if target is None or target == imposer:
+        others = [c for c in _distinct(m.code for m in clause.actors) if c != imposer]
+        if not others and not _ALL_PARTNERS.search(text):
+            partner = _context_actor(ctx, exclude=imposer)
+            others = [partner] if partner else []
+        target = others[0] if others and not _ALL_PARTNERS.search(text) else "*"
+    if imposer is None or imposer == target or imposer == "*":
+        return []
+    items: list[Product | None]
+    items = [None] if kind == "entity_list" else list(_control_items(clause, trigger)) or [None]
+    confidence = _confidence(clause, 0.8 if status_hit else 0.6)
+    effective = _first_date(clause, _CONTROL_DATE_CUE)
+    return [
+        ExportControl(
+            imposer=imposer,
+            target=target,
+            item=item,
+            control=kind,
+            status=status,
+            effective=effective,
+            evidence=ctx.quote(clause, confidence),
+        )
+        for item in items
+    ]
+
+
+_CONTROL_LEAD = re.compile(
+    r"\b(?:exports?|sales?|shipments?|supplies|deliveries|exporters|shipping|selling|exporting|supplying"
+    r"|sell|ship|export|supply|purchases?|buying)\s+(?:of\s+)?(?:(?:the|its|their|all|some|most|certain)\s+)?"
+    r"|\b(?:ban|curbs?|restrictions?|controls?|limits?|licen[cs](?:e|ing) requirements?|embargo|halt)\s+(?:on|for)"
+    r"\s+(?:(?:the|its|their|all)\s+)?(?:(?:exports?|sales?|shipments?)\s+of\s+)?",
+    _I,
+)
+
+
+_CONTROL_DATE_CUE = re.compile(
+    r"\b(?:effective|from|starting|take effect|takes effect|took effect|in|on|since|until|by)\s+(?:early |mid-?|late )?"
+    r"(?:[A-Z]|\d|next|this|last)",
+)
+
+
+def _control_items(clause: Clause, trigger: re.Match[str]) -> list[Product]:
+    text = clause.text
+    for lead in _CONTROL_LEAD.finditer(text):
+        if abs(lead.start() - trigger.start()) > 110:
+            continue
+        covers, _end = _covers(clause, lead.end(), len(text))
+        products = [p for _, p in covers if p is not None]
+        if products:
+            return list(dict.fromkeys(products))
+    lexical = [m.group() for m in lex.PRODUCTS.finditer(text)]
+    return [Product(name=lexical[0])] if lexical else []
+
+
+# --- truces -----------------------------------------------------------------------------------------------
+
+_UNTIL_CUE = re.compile(
+    r"\b(?:until|till|through|to|expires?|expiring|expiry|ends?|ending|runs?|running|deadline|by|for|in|beyond"
+    r"|past|another|further|from)\b",
+    _I,
+)
+
+
+def truces(clause: Clause, ctx: Context) -> list[Truce]:
+    trigger = lex.TRUCE.search(clause.text)
+    if trigger is None:
+        return []
+    text = clause.text
+    hit = _nearest(lex.TRUCE_STATUS, text, trigger.span())
+    status = hit[0] if hit else "agreed"
+    if hit and _negated(text, hit[1].start()):
+        return []
+    if re.search(r"\b(?:set|due|scheduled|is to|will|would)\s+(?:to\s+)?(?:expire|end|lapse)", text, _I):
+        status = "agreed" if not hit or hit[0] in ("expired", "ended") else status
+    parties = _parties(clause, ctx)
+    if len(parties) < 2:
+        return []
+    until = _until(clause, ctx)
+    evidence = ctx.quote(clause, _confidence(clause, 0.8 if hit else 0.6))
+    return [
+        Truce(parties=pair, status=status, until=until, evidence=evidence) for pair in _pairs(clause, parties)
+    ]
+
+
+def _until(clause: Clause, ctx: Context) -> DateSpan | None:
+    durations = [
+        d
+        for d in clause.dates
+        if re.search(r"\d|days|weeks|months", d.span.text)
+        and d.span.text[:1].isalpha()
+        and re.search(r"day|week|month|year", d.span.text, _I)
+        and not re.match(r"(?:this|next|last)\s", d.span.text, _I)
+    ]
+    for d in clause.dates:
+        lead = clause.text[max(0, d.start - 25) : d.start]
+        if re.search(r"\b(?:since|on|last|was agreed|agreed|reached)\s*$", lead, _I) and d not in durations:
+            continue
+        if _UNTIL_CUE.search(lead + d.span.text):
+            return _anchored_duration(clause, d) or d.span
+    return None
+
+
+def _anchored_duration(clause: Clause, d: DateMention) -> DateSpan | None:
+    """'for 90 days from Dec. 1': the duration counts from the stated start."""
+    m = re.match(r"\D*?(\d{1,3})\s+(day|week|month)", d.span.text, _I)
+    if m is None:
+        return None
+    for other in clause.dates:
+        if other.start > d.end and re.search(
+            r"\b(?:from|starting|beginning|as of)\s*$", clause.text[d.end : other.start], _I
+        ):
+            from datetime import timedelta
+
+            days = int(m.group(1)) * {"day": 1, "week": 7, "month": 30}[m.group(2).lower()]
+            end = other.span.start + timedelta(days=days)
+            return DateSpan.day(end, clause.text[d.start : other.end])
+    return None
+
+
+_LOCATIVE = re.compile(
+    r"\b(?:in|at|to|from|visit(?:s|ed|ing)?|arriv(?:e|es|ed|ing) in|held in|hosted in|travel(?:s|led|ed)? to"
+    r"|trip to|talks in|meeting in)\s+(?:the\s+)?$",
+    _I,
+)
+
+
+def _is_place(clause: Clause, mention: Mention) -> bool:
+    """'talks in London', 'visits Washington': a city named as where things happen."""
+    if mention.kind not in ("capital", "institution"):
+        return False
+    return bool(_LOCATIVE.search(clause.text[max(0, mention.start - 25) : mention.start]))
+
+
+def _parties(clause: Clause, ctx: Context) -> list[str]:
+    acting = _distinct(m.code for m in clause.actors if not _is_place(clause, m))
+    places = _distinct(m.code for m in clause.actors if _is_place(clause, m))
+    parties = acting
+    for code in [*places, *ctx.recent, *ctx.main_actors]:
+        if len(parties) >= 2:
+            break
+        if code not in parties and code != "*":
+            parties.append(code)
+    return parties
+
+
+def _pairs(clause: Clause, parties: list[str]) -> list[list[str]]:
+    """A sentence naming three or more jurisdictions usually states one bilateral measure per partner of
+    its subject ("the US reached truces with Canada and Mexico"), unless it says the deal is joint."""
+    if len(parties) < 3 or re.search(
+        r"\b(?:trilateral|three-way|multilateral|among|all three|joint)\b", clause.text, _I
+    ):
+        return [parties]
+    subject = _subject(clause, len(clause.text))
+    hub = subject.code if subject is not None and subject.code in parties else parties[0]
+    return [[hub, other] for other in parties if other != hub]
+
+
+# --- negotiations -----------------------------------------------------------------------------------------
+
+_ORDINALS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+}
+_ROUND = re.compile(
+    r"\b(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth"
+    r"|\d{1,2}(?:st|nd|rd|th))\s+(?:[\w-]+\s+){0,2}?(?:round|meeting|session|set of talks|face-to-face meeting)s?\b"
+    r"|\bround\s+(?P<num>\d{1,2})\b",
+    _I,
+)
+_NAME_AFTER_TITLE = re.compile(
+    r"\b(?:Vice Premier|Premier|President|Prime Minister|Secretary|Representative|Minister|Commissioner"
+    r"|negotiator|representative|envoy|Ambassador|Chancellor|Senator|Director|Chair|chief|counterpart"
+    r"|Governor|Deputy|Vice Minister|secretary|minister|commissioner|ambassador|adviser|advisor)\s+"
+    r"(?P<name>(?:[A-Z][a-zà-ÿ'’-]+|[A-Z]\.)(?:\s+(?:[A-Z][a-zà-ÿ'’-]+|[A-Z]\.|de|von|der|van|da|dos)){1,3})"
+)
+_VENUE = re.compile(
+    r"\b(?:in|at|to|visits?|visited|visiting|arrived in|arrives in|hosted in)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:in\s+)?(?P<city>(?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+){0,2})",
+)
+_NEGOTIATION_NOISE = re.compile(
+    r"\b(?:talks? (?:with|to) (?:reporters|investors|analysts|journalists|shareholders)|said in talks"
+    r"|earnings|conference call|meeting (?:with|of) (?:shareholders|investors|analysts)|board meeting)\b",
+    _I,
+)
+_TRADE_CONTEXT = re.compile(
+    r"\b(?:trade|tariffs?|negotiat|talks|deal|agreement|pact|round|economic|commerce|delegation|truce"
+    r"|counterpart|framework)\b",
+    _I,
+)
+
+
+def negotiations(clause: Clause, ctx: Context) -> list[Negotiation]:
+    trigger = lex.NEGOTIATION.search(clause.text)
+    if trigger is None or _NEGOTIATION_NOISE.search(clause.text):
+        return []
+    text = clause.text
+    word = trigger.group().lower()
+    if word in ("met", "meet", "meets", "meeting") and not _TRADE_CONTEXT.search(text):
+        return []
+    hit = _nearest(
+        lex.NEGOTIATION_STATUS,
+        text,
+        trigger.span(),
+        weak=frozenset({"will", "meeting", "hold", "holding", "holds"}),
+        within=60,
+    )
+    if hit and _negated(text, hit[1].start()) and hit[0] != "suspended":
+        return []
+    strong = trigger.group().lower() not in ("met", "meet", "meets", "meeting", "discussions", "dialogue")
+    weak_status = hit is None or hit[1].group().lower() in ("will", "meeting", "hold", "holding", "holds")
+    if weak_status and not (_round(text) or _venue(clause) or (strong and clause.dates)):
+        return []  # talks mentioned in passing: no status, no time, no place
+    status = hit[0] if hit else ("scheduled" if lex.FUTURE.search(text) else "held")
+    if status == "held" and lex.FUTURE.search(text[max(0, trigger.start() - 40) : trigger.end() + 10]):
+        status = "scheduled"
+    parties = _parties(clause, ctx)
+    if len(parties) < 2:
+        return []
+    evidence = ctx.quote(clause, _confidence(clause, 0.75 if hit else 0.55))
+    venue, round_, when, delegates = _venue(clause), _round(text), _when(clause), _delegates(clause)
+    return [
+        Negotiation(
+            parties=pair,
+            status=status,
+            venue=venue,
+            round=round_,
+            when=when,
+            delegates=delegates,
+            evidence=evidence,
+        )
+        for pair in _pairs(clause, parties)
+    ]
+
+
+def _round(text: str) -> int | None:
+    m = _ROUND.search(text)
+    if m is None:
+        return None
+    if m.group("num"):
+        return int(m.group("num"))
+    word = m.group("ord").lower()
+    return _ORDINALS.get(word) or int(re.sub(r"\D", "", word))
+
+
+def _venue(clause: Clause) -> str | None:
+    for m in _VENUE.finditer(clause.text):
+        city = m.group("city")
+        words = city.split()
+        for n in range(len(words), 0, -1):
+            candidate = " ".join(words[:n])
+            if candidate.lower() in lex.VENUES:
+                return "Washington" if candidate.lower() == "white house" else candidate
+    return None
+
+
+def _when(clause: Clause) -> DateSpan | None:
+    for d in clause.dates:
+        if d.span.granularity.value == "year" or re.match(r"(?:since|from)\b", d.span.text, _I):
+            continue
+        return d.span
+    return None
+
+
+def _delegates(clause: Clause) -> tuple[str, ...]:
+    names: list[tuple[int, str]] = [
+        (a.start, a.text.removesuffix("'s").removesuffix("’s")) for a in clause.actors if a.kind == "person"
+    ]
+    for title in _NAME_AFTER_TITLE.finditer(clause.text):
+        at = title.start("name")
+        if any(a.start <= at < a.end and a.kind != "person" for a in clause.actors):
+            continue
+        names.append((at, title.group("name")))
+    names.sort()
+    out: list[str] = []
+    for _, name in names:
+        if any(name in other or other in name for other in out):
+            if any(other in name and other != name for other in out):
+                out = [name if (other in name) else other for other in out]
+            continue
+        out.append(name)
+    return tuple(out)
+
+
+# --- threats ----------------------------------------------------------------------------------------------
+
+_THREAT_MEASURE = re.compile(
+    r"\b(?:to\s+(?:impose|slap|levy|raise|hike|put|add|restrict|ban|cut off|halt|block|curb|sanction|retaliate)"
+    r"|with\s+(?:new\s+|fresh\s+|higher\s+|additional\s+|steep\s+)?(?:tariffs?|duties|sanctions|export|levies|penalties)"
+    r"|(?:would|will|could)\s+(?:impose|slap|levy|raise|hike|face|put|add|restrict|ban|cut off|halt|block|hit"
+    r"|retaliate|respond|be hit)|tariffs? of|duties of|\d+%\s+(?:tariffs?|duties|levies)"
+    r"|(?:tariffs?|duties|levies|sanctions) (?:on|against))\b",
+    _I,
+)
+
+
+def threats(clause: Clause, ctx: Context) -> list[Threat]:
+    text = clause.text
+    verb = lex.THREAT.search(text)
+    condition = lex.CONDITION.search(text)
+    if verb is None and condition is None:
+        return []
+    if lex.ORDINARY_THREAT.search(text) and condition is None:
+        return []
+    if verb is not None and not _THREAT_MEASURE.search(text) and condition is None:
+        return []
+    if verb is None and not re.search(r"\b(?:will|would|could|threat|warn|vow|said|says)\b", text, _I):
+        return []
+    anchor = verb.start() if verb is not None else (condition.start() if condition else 0)
+    if _negated(text, anchor):
+        return []
+    tariff = lex.TARIFF.search(text)
+    control = lex.EXPORT_CONTROL.search(text)
+    if verb is None and tariff is None and control is None:
+        return []
+    measure_cut = condition.start() if condition else len(text)
+    subject = _subject(clause, anchor) or _subject(clause, measure_cut)
+    if subject is None:
+        code = _context_actor(ctx, exclude=None)
+        if code is None:
+            return []
+        actor = code
+    else:
+        actor = subject.code
+    target_m = _target_after(clause, anchor, exclude=[actor])
+    if target_m is None:
+        target_m = next((m for m in clause.actors if m.code != actor and m.start > anchor), None)
+    target = target_m.code if target_m else _context_actor(ctx, exclude=actor) or "*"
+    if target == actor:
+        return []
+    measure: Tariff | ExportControl | None = None
+    kind = "other"
+    conf = _confidence(clause, 0.75)
+    evidence = ctx.quote(clause, conf)
+    if tariff is not None and tariff.start() < measure_cut:
+        rate, _previous, _added = _rates(clause, tariff)
+        products = _products_near(clause, tariff)
+        measure_target = "*" if _ALL_PARTNERS.search(text[:measure_cut]) and target_m is None else target
+        if re.search(r"\bsecondary\b|\bcountries (?:that|which) (?:buy|import)\b|\bbuyers of\b", text, _I):
+            measure_target = "*"
+        measure = Tariff(
+            imposer=actor,
+            target=measure_target if measure_target != actor else "*",
+            product=products[0] if products else None,
+            rate=rate,
+            status="proposed",
+            evidence=evidence,
+        )
+        kind = "tariff"
+    elif control is not None and control.start() < measure_cut:
+        items = _control_items(clause, control)
+        measure = ExportControl(
+            imposer=actor,
+            target=target if target != actor else "*",
+            item=items[0] if items else None,
+            control=next((k for k, p in lex.CONTROL_KIND if p.search(text)), "other"),
+            status="proposed",
+            evidence=evidence,
+        )
+        kind = "export_control"
+    elif lex.SANCTION.search(text):
+        kind = "sanction"
+    condition_text = _condition(text, condition) if condition else None
+    deadline = None
+    for d in clause.dates:
+        lead = text[max(0, d.start - 20) : d.start]
+        if re.search(
+            r"\b(?:by|before|within|until|from|starting|on|deadline|in)\s*$", lead, _I
+        ) or d.span.text[:6].lower() in ("within", "by the"):
+            deadline = d.span
+            break
+    return [
+        Threat(
+            actor=actor,
+            target=target,
+            measure=measure,
+            kind=kind,
+            condition=condition_text,
+            deadline=deadline,
+            evidence=evidence,
+        )
+    ]
+
+
+def _condition(text: str, m: re.Match[str]) -> str:
+    start = m.start()
+    rest = text[start:]
+    cut = re.search(
+        r"[.;]\s|[.;\"”]$|,\s+(?:he|she|they|the|officials|a|an|according|said|says)\b|,\s+\w+ing\b|\s+-\s+|\s+—\s+",
+        rest,
+    )
+    clause = rest[: cut.start()] if cut else rest
+    return clause.strip().rstrip(".,;\"”’'").strip()

@@ -1,0 +1,110 @@
+"""Sentences and masks: the text is never rewritten, only measured, so every span points into the original."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+# A sentence ends at . ! ? (with closing quotes/brackets) followed by space and a capital, digit or quote,
+# or at a line break. Abbreviations that end in a full stop are checked separately.
+_END = re.compile(r"""[.!?]["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])|\n\s*\n|\n(?=\s*[A-Z"“])""")
+_ABBREVIATIONS = frozenset(
+    [
+        "u.s",
+        "u.k",
+        "e.u",
+        "u.n",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "st",
+        "no",
+        "vs",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "corp",
+        "inc",
+        "ltd",
+        "co",
+        "gov",
+        "sen",
+        "rep",
+        "gen",
+        "lt",
+        "col",
+        "prof",
+        "jr",
+        "sr",
+        "etc",
+        "approx",
+        "est",
+        "dept",
+        "min",
+        "a.m",
+        "p.m",
+        "e.g",
+        "i.e",
+        "fig",
+        "vol",
+        "art",
+        "para",
+    ]
+)
+_WORD_BEFORE = re.compile(r"([\w.]+)$")
+_INITIAL = re.compile(r"(?:^|\s)[A-Z]$")
+_TAG = re.compile(r"<[^<>]{0,500}>|&(?:[a-zA-Z]{2,8}|#\d{1,6}|#x[0-9a-fA-F]{1,6});")
+
+
+def sentences(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each sentence, trimmed of surrounding white space."""
+    start = 0
+    for match in _END.finditer(text):
+        stop = match.end() if text[match.start()] in ".!?" else match.start()
+        if text[match.start()] == "." and _is_abbreviation(text, match.start()):
+            continue
+        yield from _trimmed(text, start, stop)
+        start = match.end()
+    yield from _trimmed(text, start, len(text))
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    before = _WORD_BEFORE.search(text, max(0, dot - 12), dot)
+    if before is None:
+        return False
+    word = before.group(1).lower().rstrip(".")
+    if word in _ABBREVIATIONS:
+        return True
+    # "H. R. McMaster", "John F. Kennedy": a lone capital initial.
+    return bool(_INITIAL.search(text, max(0, dot - 2), dot))
+
+
+def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        yield start, end
+
+
+def blank_markup(text: str) -> str:
+    """HTML tags and entities replaced by spaces of the same length, so offsets stay those of `text`."""
+    if "<" not in text and "&" not in text:
+        return text
+    return _TAG.sub(lambda m: " " * len(m.group()), text)
+
+
+def mask(text: str, pattern: re.Pattern[str], fill: str = "#") -> str:
+    """`text` with every match of `pattern` overwritten by `fill`, keeping its length."""
+    return pattern.sub(lambda m: fill * len(m.group()), text)
