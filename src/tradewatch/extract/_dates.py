@@ -121,10 +121,11 @@ _NOT_DATES = re.compile(
     r"|\d+(?:\.\d+)?\s*(?:%|per\s?cent|percent|pct)|\$\s?\d[\d,.]*",
     re.IGNORECASE,
 )
+# The sentence speaks of what is to come: its weekdays and bare months are the next ones, not the last.
 _FUTURE = re.compile(
-    r"\b(?:will|would|shall|to (?:take|come|go|begin|start|end|expire|hold|meet|resume|travel)|set to|due to"
-    r"|scheduled|plans? to|planning|expected to|is to|are to|next|upcoming|from|starting|beginning|effective"
-    r"|until|through|by|before|deadline|expires?|ending)\b",
+    r"\b(?:will|would|shall|is to|are to|set to|due to|scheduled to|plans? to|planning to|expected to|next"
+    r"|upcoming|is going to|are going to|takes effect|take effect|comes into force|come into force|kicks in"
+    r"|begins|starts|is scheduled|are scheduled|would be)\b|'ll\b",
     re.IGNORECASE,
 )
 _MONTH_CUES = frozenset(

@@ -57,9 +57,10 @@ _DATELINE = re.compile(
 _EFFECT = re.compile(
     r"\b(?:take effect|takes effect|took effect|taking effect|come into force|comes into force|came into force"
     r"|enter into force|entered into force|effective|kick in|kicks in|kicked in|go into effect|goes into effect"
-    r"|went into effect|start(?:s|ed)? to apply|appl(?:y|ies) from|applied from)\b[^.;]{0,40}$",
+    r"|went into effect|start(?:s|ed)? to apply|appl(?:y|ies)|would apply|applied from)\b[^.;]{0,40}$",
     re.IGNORECASE,
 )
+_EFFECT_WORD = re.compile(r"effect|force|kick|apply|applies", re.IGNORECASE)
 _AUTHORITY = re.compile(
     r"\bSection\s+(?:232|301|201|122)\b|\bIEEPA\b|\bInternational Emergency Economic Powers Act\b"
 )
@@ -146,7 +147,7 @@ class RuleBasedExtractor:
             except ValueError:  # pragma: no cover - a rule that built an invalid event; skip the sentence
                 _log.debug("no events from sentence at %d", clause.offset, exc_info=True)
             context.recent = [m.code for m in clause.actors][::-1] + context.recent[:4]
-        return _fill_from_item(merge(events), clauses, readable)
+        return _fill_from_item(merge(events), readable[dateline_end:], day)
 
 
 def _published(value: datetime | date | None) -> tuple[date | None, datetime | None]:
@@ -227,16 +228,19 @@ def merge(events: list[Event]) -> list[Event]:
     return merged
 
 
-def _fill_from_item(events: list[Event], clauses: list[Clause], text: str) -> list[Event]:
+def _fill_from_item(events: list[Event], text: str, published: date | None) -> list[Event]:
     """What one sentence of an item says of "the duties" applies to the measures the item names.
 
     A sentence such as "The duties take effect on Tuesday" states a date for measures named elsewhere; the
     one legal basis an item names ("under Section 232") is the basis of its tariffs.
     """
     effect = None
-    for clause in clauses:
-        for d in clause.dates:
-            if _EFFECT.search(clause.text[max(0, d.start - 60) : d.start]):
+    for start, end in sentences(text):
+        sentence = text[start:end]
+        if not _EFFECT_WORD.search(sentence):
+            continue
+        for d in find_dates(sentence, published):
+            if _EFFECT.search(sentence[max(0, d.start - 60) : d.start]):
                 effect = d.span
                 break
         if effect is not None:

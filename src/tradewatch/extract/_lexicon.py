@@ -31,6 +31,8 @@ TARIFF = words(
     r"surcharges?",
     r"anti-?dumping",
     r"countervailing",
+    r"(?:higher|reciprocal|baseline|duty|tariff|import|punitive|new|retaliatory) rates?",
+    r"rates?(?= (?:on|of \d|for imports))",
 )
 EXPORT_CONTROL = re.compile(
     r"\bexport[\s-](?:controls?|curbs?|restrictions?|bans?|licen[cs](?:e|es|ing)|rules?|limits?|permits?"

@@ -598,7 +598,7 @@ class Segment:
 
 
 _SEGMENT_LEAD = re.compile(
-    r"\b(?P<on>on|against)\s+|\b(?P<exempt>exempt(?:s|ed|ing)?|spar(?:es|ed|ing)|exclud(?:es|ed|ing)"
+    r"\b(?P<on>on|against|(?<=%\s)to(?:\s+the\s+(?:cost|price)\s+of)?)\s+|\b(?P<exempt>exempt(?:s|ed|ing)?|spar(?:es|ed|ing)|exclud(?:es|ed|ing)"
     r"|except(?:ing)? for|including|covering|such as)\s+",
     _I,
 )
@@ -785,7 +785,9 @@ _ITEM_STOP = re.compile(
     r"|worth|valued|amid|while|because|if|unless|this|next|last|on|said|says|will|would|was|were|is|are"
     r"|has|have|had|could|may|might|should|can|citing|following|saying|rather|instead|when|where|who"
     r"|than|plus|up|down|through|beyond|within|per|taking|bringing|raising|lifting|cutting|doubling|adding"
-    r"|but|accounting|totall?ing|among|in retaliation|with|for|a year|annually|each|invoking|according)\b"
+    r"|but|accounting|totall?ing|among|in retaliation|with|for|a year|annually|each|invoking|according|took"
+    r"|take|takes|taking|came|come|comes|went|go|goes|rose|rise|rises|fell|fall|falls|stood|stands|remain"
+    r"|remained|remains|entered|enter|kicked|kick|kicks|starts?|started|began|begins?)\b"
     r"|\s[-–—]\s|[()\"“”:]|\b\d+(?:\.\d+)?\s*(?:%|per\s?cent|percent|pct)|\b(?:tariffs?|duties|duty|levy"
     r"|levies|surtax(?:es)?|surcharges?)\b",
     _I,
@@ -841,6 +843,8 @@ def _segments(clause: Clause, first: int) -> list[Segment]:
             )
             if hit is not None and hit[1].start() >= window_start - 80:
                 status, verb_at = hit[0], hit[1].start()
+            elif segments:
+                status, verb_at = segments[-1].status, segments[-1].verb_at  # the list goes on
         segments.append(Segment(lead.start(), end, tuple(covers), rate, previous, status, verb_at))
         last_end = end
     return segments
@@ -918,6 +922,23 @@ def tariffs(clause: Clause, ctx: Context) -> list[Tariff]:
         actor = actor or agent or subject
         imposer = actor.code if actor else None
         target = target_m.code if target_m else None
+        undergoers = _undergoers(clause, min(trigger.start(), verb_pos))
+        if undergoers and not seg_targets and target_m is None:
+            # "Canada and Mexico will be exempted", "Japan will face a 15% tariff": the subject undergoes
+            # someone else's duty.
+            imposer_m = owner if owner is not None and owner.code not in undergoers else agent
+            found = imposer_m.code if imposer_m else _context_actor(ctx, exclude=undergoers[0])
+            covers_u = [(tuple(undergoers), p) for p in _products_or_none(clause, trigger)]
+            return _tariff_events(
+                ctx,
+                clause,
+                found,
+                covers_u,
+                rate,
+                previous,
+                "proposed" if _hedged(text, 0, trigger.end()) else status,
+                _confidence(clause, 0.7),
+            )
         if status == "exempted" and not seg_targets:
             exempted = [
                 m.code
@@ -1029,6 +1050,37 @@ def _tariff_events(
                 )
             )
     return out
+
+
+_UNDERGO = re.compile(
+    r"\s*(?:,[^,]{0,60},\s*)?(?:will|would|could|may|might|must|to|also|now|still|already|would also|will also"
+    r"|have|has|had|is|are|was|were|be|been|being|\s)*\s*(?:fac(?:e|es|ed|ing)|pay(?:s|ing)?|paid|exempt(?:ed)?"
+    r"|spared|hit with|subject(?:ed)? to|get|gets|got|won|secured|escap(?:e|es|ed)|avoid(?:s|ed)?|receiv(?:e|es|ed))\b",
+    _I,
+)
+
+
+def _undergoers(clause: Clause, before: int) -> list[str]:
+    """The jurisdictions that are the subject of an undergoing verb ("X and Y will face ...") before `before`."""
+    acting = [m for m in clause.actors if m.end <= before and not _is_place(clause, m)]
+    if not acting:
+        return []
+    last = acting[-1]
+    m = _UNDERGO.match(clause.text, last.end)
+    if m is None or m.end() > before + 40:
+        return []
+    codes: list[str] = []
+    # The subject may be a list: "Canada and Mexico", "Japan, South Korea and the EU".
+    for a in reversed(acting):
+        gap = clause.text[a.end : (codes and _start_of(clause, codes[-1], a.end)) or last.end]
+        if codes and not re.fullmatch(r"(?:'s)?\s*(?:,|and|&|or)?\s*(?:the\s+)?", gap, _I):
+            break
+        codes.append(a.code)
+    return _distinct(reversed(codes))
+
+
+def _start_of(clause: Clause, code: str, after: int) -> int:
+    return next((m.start for m in clause.actors if m.code == code and m.start >= after), after)
 
 
 def _products_or_none(clause: Clause, trigger: re.Match[str]) -> list[Product | None]:
@@ -1196,9 +1248,11 @@ _CONTROL_LEAD = re.compile(
 )
 
 
+# When a control applies: "from Aug. 1", "takes effect next month", "lifted in July" (the day of an
+# announcement, "on Tuesday", is when it was said, not when it applies).
 _CONTROL_DATE_CUE = re.compile(
-    r"\b(?:effective|from|starting|take effect|takes effect|took effect|in|on|since|until|by)\s+(?:early |mid-?|late )?"
-    r"(?:[A-Z]|\d|next|this|last)",
+    r"\b(?:effective|from|starting|take effect|takes effect|took effect|in effect|since|until|in|through)\s+"
+    r"(?:early |mid-?|late )?(?:[A-Z]|\d|next|this|last)",
 )
 
 
