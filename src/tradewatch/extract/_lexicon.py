@@ -69,7 +69,8 @@ CONDITION = re.compile(
     r"\b(?:unless|or else|otherwise)\b"
     r"|\bif\b[^.;]{0,120}?\b(?:does not|do not|doesn't|don't|did not|didn't|fails? to|failed to|refuses? to"
     r"|won't|will not|cannot|can't|continues? to|keeps?)\b"
-    r"|\bshould\b[^.;]{0,60}?\bfail\b",
+    r"|\bshould\b[^.;]{0,60}?\bfail\b"
+    r"|\buntil\b[^.;]{0,80}?\b(?:stops?|ends?|halts?|agrees?|compl(?:y|ies)|curbs?|drops?|lifts?|opens?)\b",
     _I,
 )
 ORDINARY_THREAT = re.compile(

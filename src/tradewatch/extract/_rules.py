@@ -787,7 +787,8 @@ _ITEM_STOP = re.compile(
     r"|than|plus|up|down|through|beyond|within|per|taking|bringing|raising|lifting|cutting|doubling|adding"
     r"|but|accounting|totall?ing|among|in retaliation|with|for|a year|annually|each|invoking|according|took"
     r"|take|takes|taking|came|come|comes|went|go|goes|rose|rise|rises|fell|fall|falls|stood|stands|remain"
-    r"|remained|remains|entered|enter|kicked|kick|kicks|starts?|started|began|begins?)\b"
+    r"|remained|remains|entered|enter|kicked|kick|kicks|starts?|started|began|begins?|still|face|faces|faced"
+    r"|pay|pays|paid|combined)\b"
     r"|\s[-–—]\s|[()\"“”:]|\b\d+(?:\.\d+)?\s*(?:%|per\s?cent|percent|pct)|\b(?:tariffs?|duties|duty|levy"
     r"|levies|surtax(?:es)?|surcharges?)\b",
     _I,
@@ -1052,35 +1053,43 @@ def _tariff_events(
     return out
 
 
-_UNDERGO = re.compile(
-    r"\s*(?:,[^,]{0,60},\s*)?(?:will|would|could|may|might|must|to|also|now|still|already|would also|will also"
-    r"|have|has|had|is|are|was|were|be|been|being|\s)*\s*(?:fac(?:e|es|ed|ing)|pay(?:s|ing)?|paid|exempt(?:ed)?"
-    r"|spared|hit with|subject(?:ed)? to|get|gets|got|won|secured|escap(?:e|es|ed)|avoid(?:s|ed)?|receiv(?:e|es|ed))\b",
+_UNDERGO_VERB = re.compile(
+    r"\b(?:fac(?:e|es|ed|ing)|pay(?:s|ing)?|paid|(?:be|been|being|is|are|was|were|get|got)\s+exempt(?:ed)?"
+    r"|(?:be|been|is|are|was|were)\s+spared|hit with|subject(?:ed)? to|escap(?:e|es|ed)|avoid(?:s|ed)?|won"
+    r"|secured|receiv(?:e|es|ed)|gets?|got)\b",
     _I,
 )
+_LIST_GAP = re.compile(r"(?:'s)?\s*(?:,\s*|\s+(?:and|&|or)\s+|,\s*and\s+)(?:the\s+)?", _I)
 
 
 def _undergoers(clause: Clause, before: int) -> list[str]:
-    """The jurisdictions that are the subject of an undergoing verb ("X and Y will face ...") before `before`."""
-    acting = [m for m in clause.actors if m.end <= before and not _is_place(clause, m)]
-    if not acting:
+    """'Canada and Mexico, two large suppliers, will be exempted', 'Japan will face a 15% tariff':
+    the jurisdictions that open the sentence as the subject of an undergoing verb."""
+    verb = _UNDERGO_VERB.search(clause.text, 0, before + 30)
+    if verb is None:
         return []
-    last = acting[-1]
-    m = _UNDERGO.match(clause.text, last.end)
-    if m is None or m.end() > before + 40:
+    leading = [m for m in clause.actors if m.start < verb.start() and not _is_place(clause, m)]
+    if not leading or clause.text[: leading[0].start].strip(" ,").lower() not in _SUBJECT_OPENERS:
         return []
-    codes: list[str] = []
-    # The subject may be a list: "Canada and Mexico", "Japan, South Korea and the EU".
-    for a in reversed(acting):
-        gap = clause.text[a.end : (codes and _start_of(clause, codes[-1], a.end)) or last.end]
-        if codes and not re.fullmatch(r"(?:'s)?\s*(?:,|and|&|or)?\s*(?:the\s+)?", gap, _I):
+    subject = [leading[0]]
+    for m in leading[1:]:
+        if not _LIST_GAP.fullmatch(clause.text[subject[-1].end : m.start]):
             break
-        codes.append(a.code)
-    return _distinct(reversed(codes))
+        subject.append(m)
+    between = clause.text[subject[-1].end : verb.start()]
+    # Nothing but an apposition, modals and adverbs between the subject and its verb.
+    between = re.sub(
+        r"^(?:'s)?[^,]*?(?:goods|products|exports|imports|companies|carmakers|exporters)?", "", between
+    )
+    between = re.sub(r",[^,]{0,140},", " ", between)
+    if not re.fullmatch(r"[\s\w-]{0,60}", between) or re.search(r"\b(?:said|says|told|announced)\b", between):
+        return []
+    return _distinct(m.code for m in subject)
 
 
-def _start_of(clause: Clause, code: str, after: int) -> int:
-    return next((m.start for m in clause.actors if m.code == code and m.start >= after), after)
+_SUBJECT_OPENERS = frozenset(
+    {"", "the", "and", "but", "most", "most other", "all", "imports from", "goods from"}
+)
 
 
 def _products_or_none(clause: Clause, trigger: re.Match[str]) -> list[Product | None]:
@@ -1193,33 +1202,29 @@ def export_controls(clause: Clause, ctx: Context) -> list[ExportControl]:
     elif _hedged(text, min(verb_pos, trigger.start()), max(verb_pos, trigger.end())):
         status = "proposed"
     owner = _adjacent_before(clause, trigger.start())
-    target_m = None
-    for m in clause.actors:
-        if m.start > min(trigger.start(), verb_pos) and _CONTROL_TARGET.search(
-            text[max(0, m.start - 40) : m.start]
-        ):
-            target_m = m
-            break
-    if target_m is None:
-        target_m = _target_after(clause, min(trigger.start(), verb_pos))
-    subject = _subject(clause, min(trigger.start(), verb_pos), exclude=[target_m.code] if target_m else ())
-    target: str | None
+    # A control's target is the destination the text names ("to China", "Chinese buyers"); a rule that
+    # applies to every destination targets "*" even when the story says whom it is aimed at.
+    destination = _destination(clause)
+    subject = _subject(
+        clause, min(trigger.start(), verb_pos), exclude=[destination.code] if destination else ()
+    )
+    target: str
     if demand is not None:
         imposer, target = demand[1], demand[0]
     else:
-        actor = owner if owner is not None and (target_m is None or owner.code != target_m.code) else subject
+        actor = (
+            owner
+            if owner is not None and (destination is None or owner.code != destination.code)
+            else subject
+        )
         actor = actor or _agent_after_by(clause, trigger.end())
-        found = actor.code if actor else _context_actor(ctx, exclude=target_m.code if target_m else None)
+        found = (
+            actor.code if actor else _context_actor(ctx, exclude=destination.code if destination else None)
+        )
         if found is None:
             return []
-        imposer, target = found, (target_m.code if target_m else None)
-    if target is None or target == imposer:
-        others = [c for c in _distinct(m.code for m in clause.actors) if c != imposer]
-        if not others and not _ALL_PARTNERS.search(text):
-            partner = _context_actor(ctx, exclude=imposer)
-            others = [partner] if partner else []
-        target = others[0] if others and not _ALL_PARTNERS.search(text) else "*"
-    if imposer is None or imposer == target or imposer == "*":
+        imposer, target = found, (destination.code if destination else "*")
+    if imposer == target or imposer == "*":
         return []
     items: list[Product | None]
     items = [None] if kind == "entity_list" else list(_control_items(clause, trigger)) or [None]
@@ -1237,6 +1242,31 @@ def export_controls(clause: Clause, ctx: Context) -> list[ExportControl]:
         )
         for item in items
     ]
+
+
+_BUYER_NOUN = re.compile(
+    r"\s+(?:buyers?|customers?|clients?|companies|company|firms?|entities|entity|users?|military|airlines?"
+    r"|factories|plants|fabs|chipmakers?|manufacturers?|importers?|groups?|businesses|carmakers?|smelters?)\b",
+    _I,
+)
+_DESTINATION_LEAD = re.compile(
+    r"\b(?:to|into|bound for|destined for|headed for|for (?:buyers|customers|users) in|in)\s+(?:the\s+)?$", _I
+)
+
+
+def _destination(clause: Clause) -> Mention | None:
+    """Where the controlled goods may not go: 'to China', 'Chinese buyers', 'China-bound'."""
+    for m in clause.actors:
+        lead = clause.text[max(0, m.start - 30) : m.start]
+        if (
+            m.kind in ("country", "bloc", "capital")
+            and _DESTINATION_LEAD.search(lead)
+            and not _is_place(clause, m)
+        ):
+            return m
+        if _BUYER_NOUN.match(clause.text, m.end) or clause.text[m.end : m.end + 6].lower() == "-bound":
+            return m
+    return None
 
 
 _CONTROL_LEAD = re.compile(
@@ -1595,17 +1625,29 @@ def threats(clause: Clause, ctx: Context) -> list[Threat]:
         ) or d.span.text[:6].lower() in ("within", "by the"):
             deadline = d.span
             break
-    return [
-        Threat(
-            actor=actor,
-            target=target,
-            measure=measure,
-            kind=kind,
-            condition=condition_text,
-            deadline=deadline,
-            evidence=evidence,
+    threat = Threat(
+        actor=actor,
+        target=target,
+        measure=measure,
+        kind=kind,
+        condition=condition_text,
+        deadline=deadline,
+        evidence=evidence,
+    )
+    # "a 25% tariff on all products from Mexico and Canada": one threat to each.
+    targets = []
+    if isinstance(measure, Tariff) and tariff is not None:
+        targets = _distinct(
+            t
+            for seg in _segments(clause, tariff.start())
+            if seg.at < measure_cut
+            for ts, _ in seg.covers
+            for t in ts
         )
-    ]
+        targets = [t for t in targets if t != actor]
+    if len(targets) < 2 or not isinstance(measure, Tariff):
+        return [threat]
+    return [attrs.evolve(threat, target=t, measure=attrs.evolve(measure, target=t)) for t in targets]
 
 
 def _condition(text: str, m: re.Match[str]) -> str:
