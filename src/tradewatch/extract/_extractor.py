@@ -20,6 +20,7 @@ from ._numbers import find_percents
 from ._rules import (
     Clause,
     Context,
+    acting_codes,
     export_controls,
     negotiations,
     purchase_demands,
@@ -124,16 +125,15 @@ class RuleBasedExtractor:
                 continue
             # The dateline ("BUENOS AIRES, Dec 2 -") says where the story was filed, not who acts.
             actors = tuple(m for m in find_actors(sentence) if start + m.start >= dateline_end)
-            counts.update(m.code for m in actors)
-            clauses.append(
-                Clause(
-                    text=text[start:end],
-                    offset=start,
-                    actors=actors,
-                    dates=tuple(d for d in find_dates(sentence, day) if start + d.start >= dateline_end),
-                    percents=tuple(find_percents(sentence)),
-                )
+            clause = Clause(
+                text=text[start:end],
+                offset=start,
+                actors=actors,
+                dates=tuple(d for d in find_dates(sentence, day) if start + d.start >= dateline_end),
+                percents=tuple(find_percents(sentence)),
             )
+            counts.update(acting_codes(clause))
+            clauses.append(clause)
         if title:
             counts.update(m.code for m in find_actors(title))
         context.main_actors = [code for code, _ in counts.most_common() if code != "*"]
@@ -146,7 +146,7 @@ class RuleBasedExtractor:
                 events.extend(_read(clause, context))
             except ValueError:  # pragma: no cover - a rule that built an invalid event; skip the sentence
                 _log.debug("no events from sentence at %d", clause.offset, exc_info=True)
-            context.recent = [m.code for m in clause.actors][::-1] + context.recent[:4]
+            context.recent = acting_codes(clause)[::-1] + context.recent[:4]
         return _fill_from_item(merge(events), readable[dateline_end:], day)
 
 

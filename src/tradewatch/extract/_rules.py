@@ -1371,11 +1371,25 @@ _LOCATIVE = re.compile(
 )
 
 
+_COUNTRY_AS_PLACE = re.compile(
+    r"\b(?:travel(?:s|led|ed|ling|ing)? to|trip to|visit(?:s|ed|ing)?|arriv(?:e|es|ed|ing) in|held in|hosted in"
+    r"|residence of|summit in|talks in|meeting in|meetings in|sessions in|sidelines in|flew to|fly to|headed to"
+    r"|heads to)\s+(?:the\s+)?$",
+    _I,
+)
+
+
 def _is_place(clause: Clause, mention: Mention) -> bool:
-    """'talks in London', 'visits Washington': a city named as where things happen."""
-    if mention.kind not in ("capital", "institution"):
-        return False
-    return bool(_LOCATIVE.search(clause.text[max(0, mention.start - 25) : mention.start]))
+    """'talks in London', 'visits Washington', 'travel to Spain': named as where things happen."""
+    lead = clause.text[max(0, mention.start - 25) : mention.start]
+    if mention.kind in ("capital", "institution"):
+        return bool(_LOCATIVE.search(lead))
+    return mention.kind == "country" and bool(_COUNTRY_AS_PLACE.search(lead))
+
+
+def acting_codes(clause: Clause) -> list[str]:
+    """The jurisdictions a sentence names as acting or acted upon, places left out."""
+    return [m.code for m in clause.actors if not _is_place(clause, m)]
 
 
 def _parties(clause: Clause, ctx: Context) -> list[str]:
@@ -1465,8 +1479,10 @@ def negotiations(clause: Clause, ctx: Context) -> list[Negotiation]:
         return []
     strong = trigger.group().lower() not in ("met", "meet", "meets", "meeting", "discussions", "dialogue")
     weak_status = hit is None or hit[1].group().lower() in ("will", "meeting", "hold", "holding", "holds")
-    if weak_status and not (_round(text) or _venue(clause) or (strong and clause.dates)):
+    if weak_status and not (_round(text) or _venue(clause) or (strong and clause.dates and hit is not None)):
         return []  # talks mentioned in passing: no status, no time, no place
+    if re.search(r"(?:deal|agreement|pact|framework)$", word) and (hit is None or hit[0] == "held"):
+        return []  # "goods covered by the USMCA trade pact" names an agreement, not a negotiation
     status = hit[0] if hit else ("scheduled" if lex.FUTURE.search(text) else "held")
     if status == "held" and lex.FUTURE.search(text[max(0, trigger.start() - 40) : trigger.end() + 10]):
         status = "scheduled"
