@@ -76,6 +76,7 @@ class Context:
     main_actors: list[str]  # the item's actors, most mentioned first
     dateline: str | None = None
     recent: list[str] = attrs.Factory(list)  # actors of the previous sentences, latest first
+    last_imposer: str | None = None  # of the item's latest tariff: "the pause covers the 20% rate on ..."
 
     def quote(self, clause: Clause, confidence: float) -> Evidence:
         start, end = clause.sentence or (clause.offset, clause.offset + len(clause.text))
@@ -288,7 +289,9 @@ _PRODUCT_LEAD = re.compile(
     r"|products such as|items such as|including|such as|so-called|of)\s+)+",
     _I,
 )
-_GOODS_TAIL = re.compile(r"\s+(?:imports|exports|shipments|sales|purchases|supplies)$", _I)
+_GOODS_TAIL = re.compile(
+    r"\s+(?:imports|exports|shipments|sales|purchases|supplies|imported|made|produced|such|sold|shipped)$", _I
+)
 
 
 def products_in(clause: Clause, start: int, end: int) -> list[Product]:
@@ -424,6 +427,8 @@ def _plausible_goods(part: str) -> bool:
     lowered = [w.lower().strip(".,'") for w in words]
     if lowered[-1] in _NON_GOODS or any(w in _NOT_GOODS_WORDS for w in lowered):
         return False
+    if len(lowered) == 1 and lowered[0].endswith("ed") and lowered[0] not in ("seed", "feed", "bred"):
+        return False  # "imposed", "exempted": a verb the phrase ran into
     return all(re.fullmatch(r"[a-z][a-z-]*", w) for w in lowered)
 
 
@@ -598,7 +603,7 @@ class Segment:
 
 
 _SEGMENT_LEAD = re.compile(
-    r"\b(?P<on>on|against|(?<=%\s)to(?:\s+the\s+(?:cost|price)\s+of)?)\s+|\b(?P<exempt>exempt(?:s|ed|ing)?|spar(?:es|ed|ing)|exclud(?:es|ed|ing)"
+    r"\b(?P<on>on|against|(?<=%\s)(?:to(?:\s+the\s+(?:cost|price)\s+of)?|for))\s+|\b(?P<exempt>exempt(?:s|ed|ing)?|spar(?:es|ed|ing)|exclud(?:es|ed|ing)"
     r"|except(?:ing)? for|including|covering|such as)\s+",
     _I,
 )
@@ -967,9 +972,15 @@ def tariffs(clause: Clause, ctx: Context) -> list[Tariff]:
                 target = subj.code
     if imposer is None:
         seg_targets = {t for seg in segments for ts, _ in seg.covers for t in ts}
-        imposer = _context_actor(
-            ctx, exclude=target or (sorted(seg_targets)[0] if len(seg_targets) == 1 else None)
-        )
+        excluded = target or (sorted(seg_targets)[0] if len(seg_targets) == 1 else None)
+        if (
+            ctx.last_imposer is not None
+            and ctx.last_imposer != excluded
+            and ctx.last_imposer not in seg_targets
+        ):
+            imposer = ctx.last_imposer
+        else:
+            imposer = _context_actor(ctx, exclude=excluded)
     if imposer is None or imposer == "*":
         return []
     if status == "announced" and lex.BACKGROUND.search(text):
@@ -1027,6 +1038,7 @@ def _tariff_events(
 ) -> list[Tariff]:
     if imposer is None:
         return []
+    ctx.last_imposer = imposer
     effective = _first_date(clause, _EFFECT_CUE)
     authority = _authority(clause)
     evidence = ctx.quote(clause, confidence)
