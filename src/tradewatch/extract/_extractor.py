@@ -271,4 +271,4 @@ def _fill_from_item(events: list[Event], text: str, published: date | None) -> l
     return out
 
 
-_UNDATED = frozenset({"exempted", "demanded", "proposed", "in_force"})
+_UNDATED = frozenset({"exempted", "demanded", "proposed", "in_force", "suspended"})

@@ -580,6 +580,10 @@ def _authority(clause: Clause) -> str | None:
     return "countervailing"
 
 
+_LOOSELY_DATED = frozenset({"exempted", "suspended", "demanded", "proposed"})
+_STRICT_EFFECT_CUE = re.compile(
+    r"\b(?:effective|starting|as of|as from|take effect|takes effect|took effect|retroactive(?:ly)? to)\b", _I
+)
 _EFFECT_CUE = re.compile(
     r"\b(?:effective|from|starting|beginning|as of|as from|take effect|takes effect|took effect|taking effect"
     r"|come into force|comes into force|came into force|kick in|kicks in|until|through|begins?|start|starts"
@@ -1039,7 +1043,8 @@ def _tariff_events(
     if imposer is None:
         return []
     ctx.last_imposer = imposer
-    effective = _first_date(clause, _EFFECT_CUE)
+    # A pause, an exemption, a demand or a proposal is dated only when the text says from when it applies.
+    effective = _first_date(clause, _STRICT_EFFECT_CUE if status in _LOOSELY_DATED else _EFFECT_CUE)
     authority = _authority(clause)
     evidence = ctx.quote(clause, confidence)
     out = []
@@ -1649,7 +1654,7 @@ def threats(clause: Clause, ctx: Context) -> list[Threat]:
     for d in clause.dates:
         lead = text[max(0, d.start - 20) : d.start]
         if re.search(
-            r"\b(?:by|before|within|until|from|starting|on|deadline|in)\s*$", lead, _I
+            r"\b(?:by|before|within|deadline|from|starting|no later than)\s*$", lead, _I
         ) or d.span.text[:6].lower() in ("within", "by the"):
             deadline = d.span
             break
