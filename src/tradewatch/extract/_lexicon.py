@@ -19,7 +19,8 @@ def words(*alternatives: str) -> re.Pattern[str]:
 _NOT_A_DUTY = (
     r"(?![\s-]+(?:truce|war|wars|talks|negotiations|deal|dispute|fight|battle|row|tensions|threats?|concerns"
     r"|uncertainty|policy|policies|revenue|revenues|income|costs?|burden|impact|exposure|bill|headwinds|turmoil"
-    r"|shock|fears|risks?|chaos|relief|rebate|refunds?|regime|engineering|expert|schedule)\b)"
+    r"|shock|fears|risks?|chaos|relief|rebate|refunds?|regime|engineering|expert|schedule|negotiators?|chief"
+    r"|envoy|officials?|adviser|advisor|hawks?|czar|tsar|team|agenda|pledges?|threats?|hikes? fears)\b)"
 )
 TARIFF = words(
     r"tariffs?" + _NOT_A_DUTY,
@@ -258,7 +259,7 @@ TARIFF_STATUS: list[tuple[str, re.Pattern[str]]] = [
     (
         "announced",
         words(
-            r"impos(?:e|es|ed|ing|ition)",
+            r"(?:re)?impos(?:e|es|ed|ing|ition)",
             r"slap(?:s|ped|ping)?",
             r"levy",
             r"levies",

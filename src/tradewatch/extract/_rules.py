@@ -1153,8 +1153,9 @@ def _demand(clause: Clause, trigger: re.Match[str]) -> tuple[str, str] | None:
 def purchase_demands(clause: Clause, ctx: Context) -> list[Tariff]:
     """'China is asked to buy more US soybeans': a demand on the buyer's barriers to the seller's goods."""
     m = re.search(
-        r"\b(?:asked|urged|pressed|pushed|told|called on|demanded|wants?|pushing|pressing|urging)\b[^.]{0,60}?"
-        r"\bto\s+(?:buy|purchase|import)\s+more\s+(?P<rest>[^.,;]{2,60})",
+        r"\b(?:asked|urged|pressed|pushed|told|called on|demanded|wants?|pushing|pressing|urging|asking)\s+"
+        r"(?:(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}\s+)?"
+        r"to\s+(?:buy|purchase|import)\s+more\s+(?P<rest>[^.,;]{2,60})",
         clause.text,
         _I,
     )
