@@ -396,6 +396,11 @@ _NOT_GOODS_WORDS = frozenset(
         "months",
     ]
 )
+# Words of the measure itself, which a phrase after "on" or "of" can run into.
+_NOT_GOODS_WORDS |= frozenset(
+    """restriction restrictions curbs curb limits limit quotas quota licences licenses licence license controls
+    control requirements requirement rules rule ban bans measures measure aimed regime regimes chief""".split()
+)
 
 
 _LEADING_NAME = re.compile(r"^(?:[A-Z][\w.&-]*(?:'s|’s)?\s+)+(?=[\w-]+)")
@@ -1263,7 +1268,7 @@ def export_controls(clause: Clause, ctx: Context) -> list[ExportControl]:
 
 
 _BUYER_NOUN = re.compile(
-    r"\s+(?:buyers?|customers?|clients?|companies|company|firms?|entities|entity|users?|military|airlines?"
+    r"(?:\s+[a-z][\w-]*){0,2}?\s+(?:buyers?|toolmakers?|tech companies|customers?|clients?|companies|company|firms?|entities|entity|users?|military|airlines?"
     r"|factories|plants|fabs|chipmakers?|manufacturers?|importers?|groups?|businesses|carmakers?|smelters?)\b",
     _I,
 )
