@@ -52,6 +52,8 @@ class TestDates:
             ("A deal is expected by the end of the year.", "2025-12-21", "2025-12-31", "part_of_month"),
             ("The tariffs were first imposed in 2018.", "2018-01-01", "2018-12-31", "year"),
             ("Exports fell in the second quarter.", "2025-04-01", "2025-06-30", "quarter"),
+            ("Negotiators met on Saturday and Sunday.", "2025-08-09", "2025-08-10", "day"),
+            ("Talks run Aug. 25-29 in Delhi.", "2025-08-25", "2025-08-29", "day"),
         ],
     )
     def test_phrases_resolve_against_the_published_day(

@@ -19,7 +19,7 @@ from datetime import date, timedelta
 
 import attrs
 
-from tradewatch.model import DateSpan
+from tradewatch.model import DateSpan, Granularity
 
 from ._text import mask
 
@@ -87,6 +87,10 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
             r"(?P<part>early|mid|late|the end of|end of|end-|the beginning of|beginning of|the start of"
             rf"|start of|the middle of|middle of)[\s-]*{_MONTH}(?:,?\s+{_YEAR})?",
         ),
+        (
+            "month_day_range",
+            rf"{_MONTH}\s+{_DAY}\s*(?:-|–|to|through|and)\s*(?P<day2>[0-3]?\d)\b(?:,?\s+{_YEAR})?",
+        ),
         ("month_day", rf"{_MONTH}\s+{_DAY}(?![\d%])(?:,?\s+{_YEAR})?"),
         ("day_month", rf"\b(?P<day>[0-3]?\d)\s+{_FULL_MONTH}(?:,?\s+{_YEAR})?"),
         ("month_year", rf"{_FULL_MONTH}\s+{_YEAR}"),
@@ -94,6 +98,11 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
             "bare_month",
             r"(?P<lead>in|since|until|through|by|from|before|after|during|last|next|this)\s+"
             rf"{_FULL_MONTH}(?!\s+(?:[0-3]?\d|(?:19|20)\d\d))",
+        ),
+        (
+            "weekday_pair",
+            rf"(?:(?P<lead>on|from|last|next|this)\s+)?{_WEEKDAY}\s+(?:and|to|through|-|–)\s+"
+            r"(?P<weekday2>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)",
         ),
         ("weekday", rf"(?:(?P<lead>on|by|until|from|last|next|this|since|before)\s+)?{_WEEKDAY}"),
         ("rel_week", r"(?P<rel>this|next|last|the coming|the past)\s+week\b"),
@@ -140,6 +149,8 @@ _KIND_CUES: dict[str, frozenset[str]] = {
     "month_year": _MONTH_CUES,
     "bare_month": _MONTH_CUES,
     "weekday": _WEEKDAY_CUES,
+    "weekday_pair": _WEEKDAY_CUES,
+    "month_day_range": _MONTH_CUES,
     "rel_week": frozenset({"week"}),
     "rel_month": frozenset({"month"}),
     "period_end": frozenset({"end", "year-end", "end-year"}),
@@ -217,6 +228,19 @@ def _resolve(kind: str, m: re.Match[str], text: str, published: date | None, fut
             return DateSpan.part_of_month(year, month, "early", text)
         if kind in ("month_day", "day_month"):
             return _absolute_day(m, text, published)
+        if kind == "month_day_range":
+            first = _absolute_day(m, text, published)
+            if first is None or int(g["day2"]) <= first.start.day:
+                return first
+            end = first.start.replace(day=int(g["day2"]))
+            return DateSpan(start=first.start, end=end, granularity=Granularity.DAY, text=text)
+        if kind == "weekday_pair":
+            first_day = _weekday(g["weekday"].lower(), text, published, future)
+            if first_day is None:
+                return None
+            gap = (WEEKDAYS[g["weekday2"].lower()] - first_day.start.weekday()) % 7
+            end = first_day.start + timedelta(days=gap)
+            return DateSpan(start=first_day.start, end=end, granularity=Granularity.DAY, text=text)
         if kind == "month_year":
             return DateSpan.month(int(g["year"]), MONTHS[g["month"].lower()], text)
         if kind == "weekday":
