@@ -1268,7 +1268,8 @@ def export_controls(clause: Clause, ctx: Context) -> list[ExportControl]:
 
 
 _BUYER_NOUN = re.compile(
-    r"(?:\s+[a-z][\w-]*){0,2}?\s+(?:buyers?|toolmakers?|tech companies|customers?|clients?|companies|company|firms?|entities|entity|users?|military|airlines?"
+    r"(?:\s+[a-z][\w-]*){0,2}?\s+(?:buyers?|toolmakers?|tech companies|customers?|clients?|companies|company"
+    r"|firms?|entities|entity|users?|military|airlines?"
     r"|factories|plants|fabs|chipmakers?|manufacturers?|importers?|groups?|businesses|carmakers?|smelters?)\b",
     _I,
 )
