@@ -262,7 +262,8 @@ def _fill_from_item(events: list[Event], text: str, published: date | None) -> l
             fills: dict[str, Any] = {}
             if event.effective is None and effect is not None and event.status not in _UNDATED:
                 fills["effective"] = effect
-            if event.authority is None and authority is not None and event.evidence.confidence >= 0.6:
+            # The authorities read here (Sections 232/301/201/122, IEEPA) are United States law.
+            if event.authority is None and authority is not None and event.imposer == "US":
                 fills["authority"] = authority
             event = attrs.evolve(event, **fills) if fills else event
         elif isinstance(event, ExportControl) and event.effective is None and effect is not None:

@@ -69,7 +69,9 @@ THREAT = words(
 CONDITION = re.compile(
     r"\b(?:unless|or else|otherwise)\b"
     r"|\bif\b[^.;]{0,120}?\b(?:does not|do not|doesn't|don't|did not|didn't|fails? to|failed to|refuses? to"
-    r"|won't|will not|cannot|can't|continues? to|keeps?)\b"
+    r"|won't|will not|cannot|can't|continues? to|keeps?|no|insists? on|goes ahead|proceeds?)\b"
+    r"|\b(?:respond|retaliate|hit back|fight|take\s+(?:[\w-]+\s+)?(?:counter)?measures|countermeasures)\b"
+    r"[^.;]{0,80}?\bif\b"
     r"|\bshould\b[^.;]{0,60}?\bfail\b"
     r"|\buntil\b[^.;]{0,80}?\b(?:stops?|ends?|halts?|agrees?|compl(?:y|ies)|curbs?|drops?|lifts?|opens?)\b",
     _I,

@@ -1691,7 +1691,12 @@ def threats(clause: Clause, ctx: Context) -> list[Threat]:
 
 
 def _condition(text: str, m: re.Match[str]) -> str:
-    start = m.start()
+    # "would respond ... if Washington raises tariffs": the condition starts at "if".
+    start = (
+        m.start()
+        if not m.group().lower().startswith(("respond", "retaliat", "hit", "fight", "take", "counter"))
+        else (m.start() + m.group().lower().rindex("if"))
+    )
     rest = text[start:]
     cut = re.search(
         r"[.;]\s|[.;\"”]$|,\s+(?:he|she|they|the|officials|a|an|according|said|says)\b|,\s+\w+ing\b|\s+-\s+|\s+—\s+",
