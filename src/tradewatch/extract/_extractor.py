@@ -56,7 +56,7 @@ _DATELINE = re.compile(
     r"(?:,?\s+\d{4})?)?(?:\s*\([^)]{1,40}\))?\s*[-–—]\s"
 )
 _EFFECT = re.compile(
-    r"\b(?:take effect|takes effect|took effect|taking effect|come into force|comes into force|came into force"
+    r"\b(?:with effect from|take effect|takes effect|took effect|taking effect|come into force|comes into force|came into force"
     r"|enter into force|entered into force|effective|kick in|kicks in|kicked in|go into effect|goes into effect"
     r"|went into effect|start(?:s|ed)? to apply|appl(?:y|ies)|would apply|applied from)\b[^.;]{0,40}$",
     re.IGNORECASE,

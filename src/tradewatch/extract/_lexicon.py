@@ -508,7 +508,12 @@ NEGOTIATION_STATUS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 CONTROL_KIND = [
-    ("entity_list", re.compile(r"\b(?:entity|unverified|unreliable entity) list\b|\bblacklist", _I)),
+    (
+        "entity_list",
+        re.compile(
+            r"\b(?:entity|unverified|unreliable entity|export control(?:led)?) list\b|\bblacklist", _I
+        ),
+    ),
     ("licence", re.compile(r"\blicen[cs]", _I)),
     ("quota", re.compile(r"\bquotas?\b", _I)),
     (

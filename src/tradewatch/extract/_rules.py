@@ -286,7 +286,8 @@ _PRODUCT_LEAD = re.compile(
     r"|\$[\d.,]+(?:\s*(?:billion|million|bn|mn|trillion))?(?:\s+(?:worth|in))?(?:\s+of)?"
     r"|billions of dollars(?:\s+(?:worth|in))?(?:\s+of)?|imports of|shipments of|exports of|sales of"
     r"|purchases of|supplies of|a range of|a list of|a variety of|dozens of|hundreds of|goods such as"
-    r"|products such as|items such as|including|such as|so-called|of)\s+)+",
+    r"|products such as|items such as|including|such as|so-called|of|two|three|four|five|six|seven|eight|nine"
+    r"|ten|several|dozens|\d+|\d+ types of|\w+ types of|\w+ kinds of)\s+)+",
     _I,
 )
 _GOODS_TAIL = re.compile(
@@ -1227,7 +1228,7 @@ def export_controls(clause: Clause, ctx: Context) -> list[ExportControl]:
     owner = _adjacent_before(clause, trigger.start())
     # A control's target is the destination the text names ("to China", "Chinese buyers"); a rule that
     # applies to every destination targets "*" even when the story says whom it is aimed at.
-    destination = _destination(clause)
+    destination = _destination(clause, trigger)
     subject = _subject(
         clause, min(trigger.start(), verb_pos), exclude=[destination.code] if destination else ()
     )
@@ -1268,7 +1269,7 @@ def export_controls(clause: Clause, ctx: Context) -> list[ExportControl]:
 
 
 _BUYER_NOUN = re.compile(
-    r"(?:\s+[a-z][\w-]*){0,2}?\s+(?:buyers?|toolmakers?|tech companies|customers?|clients?|companies|company"
+    r"\.?(?:\s+[a-z][\w-]*){0,2}?\s+(?:buyers?|toolmakers?|tech companies|customers?|clients?|companies|company"
     r"|firms?|entities|entity|users?|military|airlines?"
     r"|factories|plants|fabs|chipmakers?|manufacturers?|importers?|groups?|businesses|carmakers?|smelters?)\b",
     _I,
@@ -1278,9 +1279,14 @@ _DESTINATION_LEAD = re.compile(
 )
 
 
-def _destination(clause: Clause) -> Mention | None:
-    """Where the controlled goods may not go: 'to China', 'Chinese buyers', 'China-bound'."""
+def _destination(clause: Clause, trigger: re.Match[str]) -> Mention | None:
+    """Where the controlled goods may not go: 'to China', 'Chinese buyers', 'China-bound' — in the statement
+    of the control itself, not in what the story says it will do ("a step expected to curb sales to ...")."""
+    aside = _ASIDE.search(clause.text, trigger.end())
+    limit = aside.start() if aside else len(clause.text)
     for m in clause.actors:
+        if m.start >= limit:
+            break
         lead = clause.text[max(0, m.start - 30) : m.start]
         if (
             m.kind in ("country", "bloc", "capital")
@@ -1293,6 +1299,7 @@ def _destination(clause: Clause) -> Mention | None:
     return None
 
 
+_ASIDE = re.compile(r",\s+(?:a|an|which|as|while|but|in a|the)\b|;|\s[-–—]\s", _I)
 _CONTROL_LEAD = re.compile(
     r"\b(?:exports?|sales?|shipments?|supplies|deliveries|exporters|shipping|selling|exporting|supplying"
     r"|sell|ship|export|supply|purchases?|buying)\s+(?:of\s+)?(?:(?:the|its|their|all|some|most|certain)\s+)?"
