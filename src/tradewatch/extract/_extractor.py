@@ -56,9 +56,9 @@ _DATELINE = re.compile(
     r"(?:,?\s+\d{4})?)?(?:\s*\([^)]{1,40}\))?\s*[-–—]\s"
 )
 _EFFECT = re.compile(
-    r"\b(?:with effect from|take effect|takes effect|took effect|taking effect|come into force|comes into force|came into force"
-    r"|enter into force|entered into force|effective|kick in|kicks in|kicked in|go into effect|goes into effect"
-    r"|went into effect|start(?:s|ed)? to apply|appl(?:y|ies)|would apply|applied from)\b[^.;]{0,40}$",
+    r"\b(?:with effect from|take effect|takes effect|took effect|taking effect|come into force|comes into force"
+    r"|came into force|enter into force|entered into force|effective|kick in|kicks in|kicked in|go into effect"
+    r"|goes into effect|went into effect|start(?:s|ed)? to apply|appl(?:y|ies)|would apply|applied from)\b[^.;]{0,40}$",
     re.IGNORECASE,
 )
 _EFFECT_WORD = re.compile(r"effect|force|kick|apply|applies", re.IGNORECASE)
