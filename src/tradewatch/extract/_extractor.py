@@ -48,7 +48,8 @@ _WORD = re.compile(r"[a-zé-]+")
 
 
 def _has_trigger(sentence: str) -> bool:
-    return any(w[:5] in _TRIGGER_STEMS for w in _WORD.findall(sentence.lower()))
+    # A percentage is a trigger on its own: "imports from Vietnam and Taiwan 20%".
+    return "%" in sentence or any(w[:5] in _TRIGGER_STEMS for w in _WORD.findall(sentence.lower()))
 
 
 _DATELINE = re.compile(

@@ -34,6 +34,7 @@ TARIFF = words(
     r"countervailing",
     r"(?:higher|reciprocal|baseline|duty|tariff|import|punitive|new|retaliatory) rates?",
     r"rates?(?= (?:on|of \d|for imports))",
+    r"(?<=%\s)rates?",
 )
 EXPORT_CONTROL = re.compile(
     r"\bexport[\s-](?:controls?|curbs?|restrictions?|bans?|licen[cs](?:e|es|ing)|rules?|limits?|permits?"

@@ -613,6 +613,7 @@ class Segment:
 
 
 _SEGMENT_LEAD = re.compile(
+    r"\b(?P<origin>(?:goods|imports|products|those|shipments|exports)\s+(?:from|made in))\s+|"
     r"\b(?P<on>on|against|(?<=%\s)(?:to(?:\s+the\s+(?:cost|price)\s+of)?|for))\s+|\b(?P<exempt>exempt(?:s|ed|ing)?|spar(?:es|ed|ing)|exclud(?:es|ed|ing)"
     r"|except(?:ing)? for|including|covering|such as)\s+",
     _I,
@@ -835,7 +836,9 @@ def _segments(clause: Clause, first: int) -> list[Segment]:
     text = clause.text
     segments: list[Segment] = []
     last_end = first
-    for lead in _SEGMENT_LEAD.finditer(text, max(0, first - 60)):
+    for lead in _SEGMENT_LEAD.finditer(text):
+        if lead.start() < max(0, first - 60) and not lead.group("origin"):
+            continue
         if lead.start() < last_end and segments:
             continue
         if lead.group("on") and not _LINKED.search(text[max(0, lead.start() - 45) : lead.start()]):
@@ -848,6 +851,15 @@ def _segments(clause: Clause, first: int) -> list[Segment]:
         rate, previous = _segment_rates(
             clause, last_end if segments else 0, lead.start(), lead.end(), seg_end
         )
+        if lead.group("origin"):
+            # "imports from Vietnam and Taiwan 20%": the rate follows the origins.
+            following = [p for p in clause.percents if end <= p.start < seg_end and not p.points]
+            if following and (
+                rate is None or not _PERCENT_BEFORE.search(text[max(0, lead.start() - 25) : lead.start()])
+            ):
+                rate, previous = Rate(following[0].value), None
+            elif not following and rate is None:
+                continue
         status: str | None = (
             "exempted" if lead.group("exempt") and re.match(r"ex|sp", lead.group(), _I) else None
         )
@@ -858,12 +870,24 @@ def _segments(clause: Clause, first: int) -> list[Segment]:
                 lex.TARIFF_STATUS, text[: lead.start()], (lead.start(), lead.start()), weak=_WEAK_TARIFF
             )
             if hit is not None and hit[1].start() >= window_start - 80:
-                status, verb_at = hit[0], hit[1].start()
+                status, verb_at = _tense(hit[0], hit[1], text), hit[1].start()
             elif segments:
                 status, verb_at = segments[-1].status, segments[-1].verb_at  # the list goes on
         segments.append(Segment(lead.start(), end, tuple(covers), rate, previous, status, verb_at))
         last_end = end
     return segments
+
+
+def _tense(status: str, cue: re.Match[str], text: str) -> str:
+    """'will face a 15% rate': a weak in-force cue in the future tense states a duty to come."""
+    if status == "in_force" and cue.group().lower() in _WEAK_TARIFF:
+        before = text[max(0, cue.start() - 20) : cue.start()]
+        if re.search(r"\b(?:will|would|to|set to|due to)\s+(?:\w+\s+)?$", before):
+            return "announced"
+    return status
+
+
+_PERCENT_BEFORE = re.compile(r"%\s*(?:\w+\s+){0,2}$")
 
 
 def _segment_rates(
@@ -933,7 +957,9 @@ def tariffs(clause: Clause, ctx: Context) -> list[Tariff]:
         seg_targets = {t for seg in segments for ts, _ in seg.covers for t in ts}
         agent = _agent_after_by(clause, trigger.end())
         before = min(trigger.start(), verb_pos)
-        subject = _subject(clause, before, exclude=[target_m.code] if target_m else sorted(seg_targets))
+        subject = _subject(
+            clause, before, exclude=sorted(seg_targets | ({target_m.code} if target_m else set()))
+        )
         actor = owner if owner is not None and owner.code not in seg_targets else None
         actor = actor or agent or subject
         imposer = actor.code if actor else None
@@ -993,6 +1019,8 @@ def tariffs(clause: Clause, ctx: Context) -> list[Tariff]:
             imposer = _context_actor(ctx, exclude=excluded)
     if imposer is None or imposer == "*":
         return []
+    if status_hit is not None:
+        status = _tense(status, status_hit[1], text)
     if status == "announced" and lex.BACKGROUND.search(text):
         status = "in_force"  # "the 25% tariffs imposed in 2018": an old measure, stated as still standing
     if (status_hit is None and previous is not None and rate is not None) or (
