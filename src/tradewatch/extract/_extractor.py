@@ -16,6 +16,7 @@ from tradewatch.model import Event, ExportControl, Item, Negotiation, Tariff, Th
 from . import _lexicon as lex
 from ._actors import find_actors
 from ._dates import find_dates
+from ._lexicon import VENUES
 from ._numbers import find_percents
 from ._rules import (
     Clause,
@@ -62,6 +63,7 @@ _EFFECT = re.compile(
     r"|goes into effect|went into effect|start(?:s|ed)? to apply|appl(?:y|ies)|would apply|applied from)\b[^.;]{0,40}$",
     re.IGNORECASE,
 )
+_TALKS = re.compile(r"\b(?:talks|negotiations|round of)\b", re.IGNORECASE)
 _EFFECT_WORD = re.compile(r"effect|force|kick|apply|applies", re.IGNORECASE)
 _AUTHORITY = re.compile(
     r"\bSection\s+(?:232|301|201|122)\b|\bIEEPA\b|\bInternational Emergency Economic Powers Act\b"
@@ -139,7 +141,9 @@ class RuleBasedExtractor:
             counts.update(m.code for m in find_actors(title))
         context.main_actors = [code for code, _ in counts.most_common() if code != "*"]
         if dateline:
-            found = find_actors(dateline.group(1).title())
+            city = dateline.group(1).strip().title()
+            context.dateline_city = city if city.lower() in VENUES else None
+            found = find_actors(city)
             context.dateline = found[0].code if found else None
         events: list[Event] = []
         for clause in clauses:
@@ -183,7 +187,8 @@ def _read(clause: Clause, context: Context) -> list[Event]:
     events.extend(purchase_demands(clause, context))
     events.extend(_by_part(export_controls, lex.EXPORT_CONTROL, clause, context))
     events.extend(truces(clause, context))
-    if not events or not any(isinstance(e, Truce) for e in events):
+    if not any(isinstance(e, Truce) for e in events) or _TALKS.search(clause.text):
+        # "agreed to a truce after talks in Geneva": the talks are an event of their own.
         events.extend(negotiations(clause, context))
     return events
 

@@ -76,6 +76,7 @@ class Context:
     main_actors: list[str]  # the item's actors, most mentioned first
     dateline: str | None = None
     recent: list[str] = attrs.Factory(list)  # actors of the previous sentences, latest first
+    dateline_city: str | None = None  # "GENEVA", as a venue: "Geneva"
     last_imposer: str | None = None  # of the item's latest tariff: "the pause covers the 20% rate on ..."
 
     def quote(self, clause: Clause, confidence: float) -> Evidence:
@@ -1550,6 +1551,8 @@ def negotiations(clause: Clause, ctx: Context) -> list[Negotiation]:
         return []
     evidence = ctx.quote(clause, _confidence(clause, 0.75 if hit else 0.55))
     venue, round_, when, delegates = _venue(clause), _round(text), _when(clause), _delegates(clause)
+    if venue is None and status in ("held", "concluded") and ctx.dateline_city:
+        venue = ctx.dateline_city  # a report of talks, filed from where they took place
     return [
         Negotiation(
             parties=pair,
