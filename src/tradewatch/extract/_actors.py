@@ -9,7 +9,6 @@ import attrs
 from ._gazetteer import ENTRIES, Kind
 
 _TOKEN = re.compile(r"[A-Za-zÀ-ÿ][\w'’.]*|[A-Za-zÀ-ÿ]")
-_MAX_WORDS = 6
 # Phrases that contain a gazetteer word but name no jurisdiction (or another one).
 _NOT_ACTORS = frozenset(
     {

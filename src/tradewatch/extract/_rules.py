@@ -105,7 +105,8 @@ _TARGET_LEAD = re.compile(
     _I,
 )
 _BY = re.compile(r"\bby\s+(?:the\s+)?$", _I)
-_BOUNDARY = re.compile(r"[;:]|,\s+(?:while|but|and|which|as|after|before|although|whereas)\b|\s+-\s+", _I)
+
+
 _ALL_PARTNERS = re.compile(
     r"\b(?:all|every|most|global|worldwide|all of its|any) (?:trading )?(?:partners?|countries|nations|imports"
     r"|origins|sources|suppliers|economies)\b|\bbaseline\b|\bglobal(?:ly)?\b|\bworldwide\b|\ball imports\b"
@@ -177,10 +178,6 @@ def _adjacent_before(clause: Clause, trigger_start: int) -> Mention | None:
     return None
 
 
-def _trigger_near(pattern: re.Pattern[str], clause: Clause) -> re.Match[str] | None:
-    return pattern.search(clause.text)
-
-
 _COMBINED: dict[int, re.Pattern[str]] = {}
 
 
@@ -243,18 +240,7 @@ def _hedged(text: str, pos: int, end: int) -> bool:
     return False
 
 
-def _dates_after(clause: Clause, pos: int, cue: re.Pattern[str] | None = None) -> DateSpan | None:
-    for d in clause.dates:
-        if d.start < pos:
-            continue
-        if cue is None or cue.search(clause.text[max(0, d.start - 30) : d.end]):
-            return d.span
-    return None
-
-
-def _first_date(
-    clause: Clause, cue: re.Pattern[str] | None = None, *, past_only: bool = False
-) -> DateSpan | None:
+def _first_date(clause: Clause, cue: re.Pattern[str] | None = None) -> DateSpan | None:
     for d in clause.dates:
         if cue is not None and not cue.search(
             clause.text[max(0, d.start - 35) : d.start + len(d.span.text) + 1]
@@ -1160,11 +1146,6 @@ def _context_actor(ctx: Context, exclude: str | None) -> str | None:
     return None
 
 
-_ASKED = re.compile(
-    r"\b(?:is|are|was|were|been|being)\s+(?:being\s+)?(?:asked|urged|pressed|pushed|told)\b", _I
-)
-
-
 def _demand(clause: Clause, trigger: re.Match[str]) -> tuple[str, str] | None:
     """(who demands, who is asked) when the sentence demands a change to the measure."""
     text = clause.text
@@ -1217,17 +1198,6 @@ def purchase_demands(clause: Clause, ctx: Context) -> list[Tariff]:
 
 
 # --- export controls -------------------------------------------------------------------------------------
-
-_CONTROL_ITEM = re.compile(
-    r"\b(?:exports?|sales?|shipments?|supplies|deliveries|sell(?:ing)?|ship(?:ping)?|export(?:ing)?"
-    r"|supply(?:ing)?)\s+(?:of\s+)?",
-    _I,
-)
-_CONTROL_TARGET = re.compile(
-    r"\b(?:to|into|for|bound for|destined for|with|against)\s+(?:(?:the|buyers|customers|companies|firms"
-    r"|entities|users|plants|facilities|factories|fabs|in|customers in|buyers in)\s+){0,3}$",
-    _I,
-)
 
 
 def export_controls(clause: Clause, ctx: Context) -> list[ExportControl]:
