@@ -21,6 +21,7 @@ import attrs
 
 from tradewatch.model import DateSpan, Granularity
 
+from ._numbers import NUMBER_WORDS
 from ._text import mask
 
 MONTHS = {
@@ -53,25 +54,7 @@ _MONTH = (
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_NUMBER_WORDS = {
-    "a": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "fifteen": 15,
-    "thirty": 30,
-    "sixty": 60,
-    "ninety": 90,
-}
+_NUMBER_WORDS = {**NUMBER_WORDS, "a": 1}
 _COUNT = r"(?P<count>\d{1,3}|" + "|".join(_NUMBER_WORDS) + r")"
 _UNIT = r"(?P<unit>days?|weeks?|months?|years?)"
 

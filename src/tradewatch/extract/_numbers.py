@@ -39,6 +39,8 @@ _TENS = {
     "eighty": 80,
     "ninety": 90,
 }
+#: Number words up to ninety, for counts ("for ninety days") as well as rates ("twenty-five percent").
+NUMBER_WORDS = {**_UNITS, **_TENS}
 _WORD = "|".join([*_TENS, *_UNITS])
 _TWO_WORDS = rf"(?:{_WORD})(?:[\s-](?:{_WORD}))?"
 _WORD_NUMBER = rf"(?:{_TWO_WORDS}(?:\s+hundred(?:\s+(?:and\s+)?{_TWO_WORDS})?)?|(?:a|one)\s+hundred)"
