@@ -11,7 +11,7 @@ from typing import Any
 
 import attrs
 
-from tradewatch.model import Event, ExportControl, Item, Negotiation, Tariff, Threat, Truce
+from tradewatch.model import DateSpan, Event, ExportControl, Item, Negotiation, Tariff, Threat, Truce
 
 from . import _lexicon as lex
 from ._actors import find_actors
@@ -259,6 +259,12 @@ def _fill_from_item(events: list[Event], text: str, published: date | None) -> l
     specific = {
         e.imposer for e in events if isinstance(e, Tariff) and (e.product or e.rate or e.target != "*")
     }
+    # Measures of one package share its date: "India will raise duties on 28 U.S. products from Sunday.
+    # Duties on walnuts will rise to 120%..." dates the walnuts too.
+    package_dates: dict[tuple[str, str], DateSpan] = {}
+    for e in events:
+        if isinstance(e, Tariff) and e.effective is not None:
+            package_dates.setdefault((e.imposer, e.status.value), e.effective)
     out: list[Event] = []
     for event in events:
         if isinstance(event, Tariff):
@@ -266,8 +272,10 @@ def _fill_from_item(events: list[Event], text: str, published: date | None) -> l
             if anaphoric and event.imposer in specific:
                 continue  # "the duties" of a sentence that only adds a date or a basis to named measures
             fills: dict[str, Any] = {}
-            if event.effective is None and effect is not None and event.status not in _UNDATED:
-                fills["effective"] = effect
+            if event.effective is None and event.status not in _UNDATED:
+                shared = package_dates.get((event.imposer, event.status.value))
+                if shared is not None or effect is not None:
+                    fills["effective"] = shared or effect
             # The authorities read here (Sections 232/301/201/122, IEEPA) are United States law.
             if event.authority is None and authority is not None and event.imposer == "US":
                 fills["authority"] = authority

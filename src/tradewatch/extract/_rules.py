@@ -1669,7 +1669,7 @@ def threats(clause: Clause, ctx: Context) -> list[Threat]:
     for d in clause.dates:
         lead = text[max(0, d.start - 20) : d.start]
         if re.search(
-            r"\b(?:by|before|within|deadline|from|starting|no later than)\s*$", lead, _I
+            r"\b(?:by|before|within|deadline|from|starting|no later than|on|until)\s*$", lead, _I
         ) or d.span.text[:6].lower() in ("within", "by the"):
             deadline = d.span
             break
