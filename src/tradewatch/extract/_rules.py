@@ -865,8 +865,19 @@ def _segments(clause: Clause, first: int) -> list[Segment]:
     return segments
 
 
+_RELATIVE_PARTICIPLE = re.compile(
+    r"(?:tariffs?|dut(?:y|ies)|levy|levies|surtax(?:es)?|surcharges?)(?:\s+(?:it|that|which|he|she|they|washington|"
+    r"beijing|ottawa|brussels|the [\w.]+|[A-Z][\w.]*))?\s+(?:had\s+)?$",
+    _I,
+)
+
+
 def _tense(status: str, cue: re.Match[str], text: str) -> str:
-    """'will face a 15% rate': a weak in-force cue in the future tense states a duty to come."""
+    """'will face a 15% rate': a weak in-force cue in the future tense states a duty to come; 'the 20% tariff
+    imposed over fentanyl': a participle after the duty names a measure that already stands."""
+    before = text[max(0, cue.start() - 40) : cue.start()]
+    if status == "announced" and cue.group().lower().endswith("ed") and _RELATIVE_PARTICIPLE.search(before):
+        return "in_force"
     if status == "in_force" and cue.group().lower() in _WEAK_TARIFF:
         before = text[max(0, cue.start() - 20) : cue.start()]
         if re.search(r"\b(?:will|would|to|set to|due to)\s+(?:\w+\s+)?$", before):
