@@ -33,6 +33,8 @@ test-slow: $(STAMP)
 ## make bench: the measurements behind the figures in docs/
 bench: $(STAMP)
 	$(BIN)/python bench/serial.py
+	$(BIN)/python bench/extract.py
+	$(BIN)/python bench/parse.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .coverage .hypothesis build dist

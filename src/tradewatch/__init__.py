@@ -3,8 +3,9 @@
 The public names live here; everything else is private to the package and may change.
 """
 
-from . import serial
+from . import feeds, serial
 from .extract import Extractor, RuleBasedExtractor, extract
+from .feeds import FetchError, NotAFeedError, ParseError, Source, SourceHealth
 from .model import (
     ControlKind,
     ControlStatus,
@@ -43,6 +44,7 @@ __all__ = [
     "Evidence",
     "ExportControl",
     "Extractor",
+    "FetchError",
     "Granularity",
     "InvalidValueError",
     "Item",
@@ -51,9 +53,13 @@ __all__ = [
     "MonthPart",
     "Negotiation",
     "NegotiationStatus",
+    "NotAFeedError",
+    "ParseError",
     "Product",
     "Rate",
     "RuleBasedExtractor",
+    "Source",
+    "SourceHealth",
     "Tariff",
     "TariffStatus",
     "Threat",
@@ -61,6 +67,7 @@ __all__ = [
     "TruceStatus",
     "__version__",
     "extract",
+    "feeds",
     "jurisdiction",
     "jurisdiction_name",
     "serial",
