@@ -41,6 +41,9 @@ EXPORT_CONTROL = re.compile(
     r"|quotas?|licen[cs]e requirements?)\b"
     r"|\b(?:entity|unverified) list\b|\bblacklist(?:ed|s)?\b|\bunreliable entity list\b"
     r"|\blicen[cs]e requirements?\b|\brequir(?:e|es|ed|ing)\b[^.]{0,120}?\blicen[cs]es?\b"
+    r"|\blicen[cs]ing (?:regimes?|systems?|requirements?|rules?|controls?)\b"
+    r"|\bresum(?:e|es|ed|ing)\s+(?:approving\s+|issuing\s+|granting\s+)?(?:licen[cs]es for\s+)?"
+    r"(?:exports?|sales?|shipments?)\b"
     r"|\b(?:obtain|seek|apply for|need)\s+(?:a\s+|an\s+|export\s+)*licen[cs]es?\b"
     r"|\b(?:ban|curbs?|restrictions?|limits?|halt)\s+on\s+(?:[\w-]+\s+){0,4}?(?:exports?|sales?|shipments?)\b"
     r"|\bwithout (?:a |an )?(?:export )?licen[cs]es?\b|\blicen[cs]es? (?:to|for|before) (?:ship|sell|export)"
@@ -303,8 +306,8 @@ CONTROL_STATUS: list[tuple[str, re.Pattern[str]]] = [
             r"|allow(?:s|ed|ing)?|approv(?:e|es|ed|ing|al)|grant(?:s|ed|ing)?|permit(?:s|ted|ting)?"
             r"|revers(?:e|es|ed|ing)|exempt(?:s|ed|ion)?|waive(?:s|d|r)?|issu(?:e|es|ed|ing) licen[cs]es"
             r"|(?:suspend(?:s|ed|ing)?|paus(?:e|es|ed|ing)|delay(?:s|ed|ing)?)"
-            r"\s+(?:the\s+|its\s+|their\s+|a\s+)?(?:[\w-]+\s+){0,3}(?:rules?|ban|controls?|curbs?|restrictions?"
-            r"|requirements?|measures?|regime))\b",
+            r"\s+(?:[\w-]+\s+){0,6}?(?:rules?|ban|controls?|curbs?|restrictions?|requirements?|measures?|regime)"
+            r"|resum(?:e|es|ed|ing)\s+(?:approving|issuing|granting|allowing)?)\b",
             _I,
         ),
     ),
@@ -325,7 +328,7 @@ CONTROL_STATUS: list[tuple[str, re.Pattern[str]]] = [
             r"expansion",
             r"broaden(?:s|ed|ing)?",
             r"widen(?:s|ed|ing)?",
-            r"extend(?:s|ed|ing)? (?:the|its|their)?\s*(?:rules?|controls?|curbs?|restrictions?|ban|requirements?)",
+            r"extend(?:s|ed|ing)? (?:[\w-]+ ){0,3}(?:rules?|controls?|curbs?|restrictions?|ban|requirements?)",
             r"stricter",
             r"tougher",
             r"further restrict(?:s|ed|ing)?",

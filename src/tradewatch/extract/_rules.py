@@ -125,9 +125,25 @@ def _is_actor(clause: Clause, mention: Mention) -> bool:
     return bool(_ACTING_DEMONYM_NOUN.match(clause.text, mention.end))
 
 
+# Where a reported clause begins: "Lutnick said ... that China would resume ...".
+_CLAUSE_START = re.compile(r"\b(?:that|said|says|while|whereas)\b|[;:]|,\s+(?:and|but)\b", _I)
+
+
 def _subject(clause: Clause, before: int, exclude: Sequence[str] = ()) -> Mention | None:
-    """The first acting jurisdiction left of `before` that is not introduced as a target."""
+    """The acting jurisdiction left of `before` that is not introduced as a target: the first one of the
+    clause that holds `before`, else the first one of the sentence."""
+    starts = [m.end() for m in _CLAUSE_START.finditer(clause.text, 0, before)]
+    if starts:
+        found = _first_actor(clause, starts[-1], before, exclude)
+        if found is not None:
+            return found
+    return _first_actor(clause, 0, before, exclude)
+
+
+def _first_actor(clause: Clause, start: int, before: int, exclude: Sequence[str]) -> Mention | None:
     for m in clause.actors:
+        if m.start < start:
+            continue
         if m.start >= before:
             break
         if m.code in exclude or not _is_actor(clause, m):
@@ -1629,7 +1645,7 @@ def threats(clause: Clause, ctx: Context) -> list[Threat]:
     if verb is None and tariff is None and control is None:
         return []
     measure_cut = condition.start() if condition else len(text)
-    subject = _subject(clause, anchor) or _subject(clause, measure_cut)
+    subject = _first_actor(clause, 0, anchor, ()) or _first_actor(clause, 0, measure_cut, ())
     if subject is None:
         code = _context_actor(ctx, exclude=None)
         if code is None:
