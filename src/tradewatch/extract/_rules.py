@@ -950,6 +950,8 @@ def tariffs(clause: Clause, ctx: Context) -> list[Tariff]:
         return []
     if status_hit is None and not clause.percents and not lex.AUTHORITY.search(text):
         return []  # a passing mention ("tariff costs", "the tariff fight") states no measure
+    if _EFFECT_OF_DUTIES.match(text, trigger.start()) or _ON_ONES_OWN.search(text):
+        return []  # "tariffs could hurt growth", "duties on his own": what duties do, not a measure
     rate, previous, added = _rates(clause, trigger)
     demand = _demand(clause, trigger)
     segments = [] if demand else _segments(clause, min(trigger.start(), verb_pos))
@@ -1078,6 +1080,14 @@ def tariffs(clause: Clause, ctx: Context) -> list[Tariff]:
     )
 
 
+_EFFECT_OF_DUTIES = re.compile(
+    r"(?:tariffs?|duties|duty|levy|levies)(?:\s+on\s+[\w-]+)?\s+(?:could|would|will|may|might|to|are set to|"
+    r"threaten to)?\s*(?:hurt|raise|push|weigh|add|cost|hit|damage|dent|slow|fuel|boost|drive|squeeze|eat)\b",
+    _I,
+)
+_ON_ONES_OWN = re.compile(r"\bon (?:his|her|its|their) own\b", _I)
+
+
 def _tariff_events(
     ctx: Context,
     clause: Clause,
@@ -1097,6 +1107,9 @@ def _tariff_events(
     evidence = ctx.quote(clause, confidence)
     out = []
     seen = set()
+    vague = all(not ts or ts == ("*",) for ts, _ in covers) and all(p is None for _, p in covers)
+    if vague and rate is None and authority is None and not any(m.code != imposer for m in clause.actors):
+        return []  # "such a levy", "the duties": nothing of its own to state; dates reach them via the item
     for targets, product in covers:
         for target in targets:
             if target == imposer or (target, product) in seen:
