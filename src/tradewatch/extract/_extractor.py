@@ -282,6 +282,13 @@ def _fill_from_item(events: list[Event], text: str, published: date | None) -> l
             event = attrs.evolve(event, **fills) if fills else event
         elif isinstance(event, ExportControl) and event.effective is None and effect is not None:
             event = attrs.evolve(event, effective=effect)
+        elif isinstance(event, Truce) and event.until is None:
+            # "Both truces run until early March": one end date for the item's truces of that status.
+            until = next(
+                (t.until for t in events if isinstance(t, Truce) and t.until and t.status is event.status),
+                None,
+            )
+            event = attrs.evolve(event, until=until) if until else event
         out.append(event)
     return out
 

@@ -56,7 +56,7 @@ EXPORT_CONTROL = re.compile(
     r"|\bembargo\b|\b(?:hold(?:s|ing)?|held) back\b|\bwithh[oe]ld(?:s|ing)?\b",
     _I,
 )
-TRUCE = words(r"truce", r"ceasefire", r"cease-fire", r"d[ée]tente")
+TRUCE = words(r"truces?", r"ceasefires?", r"cease-fires?", r"d[ée]tente")
 NEGOTIATION = re.compile(
     r"\b(?:talks|negotiations?|negotiat(?:ed|ing|e)|round of|consultations|dialogue|discussions"
     r"|trade (?:deal|agreement|pact|framework)|framework (?:deal|agreement)|free[\s-]trade (?:deal|agreement)"

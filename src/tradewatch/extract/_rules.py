@@ -1481,8 +1481,18 @@ def _pairs(clause: Clause, parties: list[str]) -> list[list[str]]:
         r"\b(?:trilateral|three-way|multilateral|among|all three|joint)\b", clause.text, _I
     ):
         return [parties]
-    subject = _subject(clause, len(clause.text))
-    hub = subject.code if subject is not None and subject.code in parties else parties[0]
+    # "Mexico and Canada each secured a truce with the United States": the one named after "with" is the hub;
+    # otherwise the subject ("the US reached truces with Canada and Mexico").
+    partner = re.search(r"\bwith\s+(?:the\s+)?", clause.text)
+    after_with = next((m for m in clause.actors if partner and m.start == partner.end()), None)
+    following = [m for m in clause.actors if partner and m.start > partner.end()]
+    if after_with is not None and not (
+        following and _LIST_GAP.fullmatch(clause.text[after_with.end : following[0].start])
+    ):
+        hub = after_with.code
+    else:
+        subject = _subject(clause, len(clause.text))
+        hub = subject.code if subject is not None and subject.code in parties else parties[0]
     return [[hub, other] for other in parties if other != hub]
 
 
