@@ -198,7 +198,13 @@ def key(event: Event) -> tuple[Any, ...]:
     if isinstance(event, Tariff):
         return ("tariff", event.imposer, event.target, event.product.name if event.product else None)
     if isinstance(event, ExportControl):
-        return ("export_control", event.imposer, event.target, event.item.name if event.item else None)
+        # An Entity List listing has no item; it is a measure of its own, not an unnamed part of another.
+        item = (
+            event.item.name
+            if event.item
+            else (event.control.value if event.control.value == "entity_list" else None)
+        )
+        return ("export_control", event.imposer, event.target, item)
     if isinstance(event, Truce | Negotiation):
         return (event.TYPE, event.parties)
     return ("threat", event.actor, event.target)

@@ -671,3 +671,38 @@ VENUES = frozenset(
         "white house",
     ]
 )
+
+# Companies that export-control lists name, by the jurisdiction they belong to.
+COMPANY_COUNTRY = {
+    "huawei": "CN",
+    "zte": "CN",
+    "smic": "CN",
+    "ymtc": "CN",
+    "cxmt": "CN",
+    "hikvision": "CN",
+    "dahua": "CN",
+    "dji": "CN",
+    "sensetime": "CN",
+    "megvii": "CN",
+    "iflytek": "CN",
+    "inspur": "CN",
+    "sugon": "CN",
+    "hisilicon": "CN",
+    "naura": "CN",
+    "amec": "CN",
+    "kaspersky": "RU",
+    "rosneft": "RU",
+    "gazprom": "RU",
+    "samsung": "KR",
+    "sk hynix": "KR",
+    "tsmc": "TW",
+    "asml": "NL",
+    "tokyo electron": "JP",
+    "nvidia": "US",
+    "intel": "US",
+    "micron": "US",
+    "lockheed martin": "US",
+    "raytheon": "US",
+    "skydio": "US",
+}
+COMPANIES = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in COMPANY_COUNTRY) + r")\b", _I)

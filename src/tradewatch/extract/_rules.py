@@ -77,6 +77,7 @@ class Context:
     dateline: str | None = None
     recent: list[str] = attrs.Factory(list)  # actors of the previous sentences, latest first
     dateline_city: str | None = None  # "GENEVA", as a venue: "Geneva"
+    last_controller: str | None = None  # of the item's latest export control
     last_imposer: str | None = None  # of the item's latest tariff: "the pause covers the 20% rate on ..."
 
     def quote(self, clause: Clause, confidence: float) -> Evidence:
@@ -1281,14 +1282,20 @@ def export_controls(clause: Clause, ctx: Context) -> list[ExportControl]:
             else subject
         )
         actor = actor or _agent_after_by(clause, trigger.end())
-        found = (
-            actor.code if actor else _context_actor(ctx, exclude=destination.code if destination else None)
-        )
+        excluded = destination.code if destination else None
+        if actor is not None:
+            found: str | None = actor.code
+        elif ctx.last_controller is not None and ctx.last_controller != excluded:
+            found = ctx.last_controller  # the story goes on about the same government's controls
+        else:
+            found = _context_actor(ctx, exclude=excluded)
         if found is None:
             return []
-        imposer, target = found, (destination.code if destination else "*")
+        owner_of = _company_country(clause) if kind == "entity_list" and destination is None else None
+        imposer, target = found, (destination.code if destination else owner_of or "*")
     if imposer == target or imposer == "*":
         return []
+    ctx.last_controller = imposer
     items: list[Product | None]
     items = [None] if kind == "entity_list" else list(_control_items(clause, trigger)) or [None]
     confidence = _confidence(clause, 0.8 if status_hit else 0.6)
@@ -1336,6 +1343,12 @@ def _destination(clause: Clause, trigger: re.Match[str]) -> Mention | None:
         if _BUYER_NOUN.match(clause.text, m.end) or clause.text[m.end : m.end + 6].lower() == "-bound":
             return m
     return None
+
+
+def _company_country(clause: Clause) -> str | None:
+    """Whose companies an Entity List listing names: 'adding Huawei Technologies to the Entity List'."""
+    m = lex.COMPANIES.search(clause.text)
+    return lex.COMPANY_COUNTRY[m.group().lower()] if m else None
 
 
 _ASIDE = re.compile(r",\s+(?:a|an|which|as|while|but|in a|the)\b|;|\s[-–—]\s", _I)
