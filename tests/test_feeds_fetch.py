@@ -789,3 +789,50 @@ def test_handler_requests_are_visible(httpserver: HTTPServer, fetcher: HttpFetch
     httpserver.expect_request("/feed.xml").respond_with_handler(handler)
     fetcher.fetch(httpserver.url_for("/feed.xml"), Validators(last_modified="Tue, 12 Aug 2025 09:30:00 GMT"))
     assert seen == ["Tue, 12 Aug 2025 09:30:00 GMT"]
+
+
+def test_not_modified_responses_keep_the_connection_for_the_next_poll() -> None:
+    """A 304 read to its (empty) end returns its connection to the pool: polls that find nothing new must
+    not cost a new connection (on the real web, a TLS handshake) each."""
+    import http.server
+
+    connections = []
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def setup(self) -> None:
+            connections.append(self.client_address)
+            super().setup()
+
+        def do_GET(self) -> None:
+            if self.headers.get("If-None-Match") == '"v1"':
+                self.send_response(304)
+                self.send_header("ETag", '"v1"')
+                self.end_headers()
+                return
+            body = b"<rss version='2.0'><channel><title>t</title></channel></rss>"
+            self.send_response(200)
+            self.send_header("ETag", '"v1"')
+            self.send_header("Content-Type", "application/rss+xml")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *_: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    url = f"http://127.0.0.1:{server.server_address[1]}/feed"
+    try:
+        with HttpFetcher(timeout=5.0) as fetcher:
+            first = fetcher.fetch(url, Validators())
+            for _ in range(5):
+                again = fetcher.fetch(url, first.validators)
+                assert again.not_modified
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert len(connections) == 1

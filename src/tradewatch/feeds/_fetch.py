@@ -430,9 +430,30 @@ class _sent:
         self._response = self._client.send(self._request, stream=True)
         return self._response
 
-    def __exit__(self, *_: object) -> None:
-        if self._response is not None:
-            self._response.close()
+    def __exit__(self, kind: object, *_: object) -> None:
+        response = self._response
+        if response is None:
+            return
+        try:
+            # A response closed unread takes its connection with it; reading a short known body (a 304, a
+            # small error page, a redirect) first lets the client reuse the connection for the next poll.
+            if kind is None and not response.is_stream_consumed and _short(response):
+                for _chunk in response.iter_raw():
+                    pass
+        except httpx.HTTPError:
+            pass  # the connection is dropped, as it would have been
+        finally:
+            response.close()
+
+
+_DRAIN_LIMIT = 65_536
+
+
+def _short(response: httpx.Response) -> bool:
+    if response.status_code in (204, 304):
+        return True
+    length = response.headers.get("content-length", "")
+    return length.isdigit() and len(length) < 7 and int(length) <= _DRAIN_LIMIT
 
 
 def _redirect_target(current: str, location: str, url: str) -> str:

@@ -1,0 +1,352 @@
+"""The ``tradewatch`` command, built on the public API only (what a user could write themselves)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any, TextIO
+from urllib.parse import urlsplit
+
+from . import __version__, serial
+from .config import ConfigError, load_config
+from .extract import extract as extract_events
+from .feeds import Source
+from .model import Event, InvalidValueError
+from .store import SourceStatus, StoreError, open_store
+from .watcher import NewItem, PollReport, PollStatus, Watcher
+
+__all__ = ["main"]
+
+EXIT_OK = 0
+EXIT_POLL_FAILED = 1
+EXIT_USAGE = 2
+EXIT_STORE = 3
+EXIT_INTERRUPTED = 130
+
+_EPILOG = """\
+exit status:
+  0    success
+  1    a poll failed (poll: the source; watch --once: at least one source)
+  2    bad usage or configuration (extract: the file cannot be read)
+  3    the store cannot be opened or used
+  130  interrupted before finishing (poll)
+
+`watch` stops cleanly on SIGINT or SIGTERM (exit status 0): polls under way are committed first.
+"""
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="tradewatch",
+        description="Watch trade-policy news feeds and read typed events from new items.",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"tradewatch {__version__}")
+    parser.add_argument(
+        "--log-level", default="INFO", choices=["DEBUG", "INFO", "WARNING", "ERROR"], help="default: INFO"
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    watch = commands.add_parser(
+        "watch",
+        help="poll the configured sources on their schedule until stopped",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    watch.add_argument("--config", default="tradewatch.toml", help="default: tradewatch.toml")
+    watch.add_argument("--once", action="store_true", help="poll every enabled source once, print, and exit")
+
+    poll = commands.add_parser(
+        "poll",
+        help="fetch one feed once and print its items with their events",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    poll.add_argument("url", help="http(s):// or file:// URL, or a path to a feed file")
+    poll.add_argument("--name", help="the source name given to the items (default: the URL's host)")
+    poll.add_argument("--json", action="store_true", help="one JSON object per item (JSON lines)")
+
+    sources = commands.add_parser(
+        "sources",
+        help="show the configured sources and their health",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    sources.add_argument("--config", default="tradewatch.toml", help="default: tradewatch.toml")
+    sources.add_argument("--json", action="store_true", help="one JSON object per source")
+
+    extract = commands.add_parser(
+        "extract",
+        help="read the trade-policy events in a text: one JSON event per line",
+        description="Read a news text (a file, or standard input with -) and print the events it states, "
+        "one JSON document per line, each with the sentence it was read from.",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    extract.add_argument(
+        "file", nargs="?", default="-", help="a text file, or - for standard input (default)"
+    )
+    extract.add_argument(
+        "--published",
+        type=_day,
+        help="the text's date, YYYY-MM-DD: relative dates ('on Monday', 'in July') resolve against it",
+    )
+    extract.add_argument("--title", help="the item's headline, if it is not part of the text")
+    return parser
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    args = _parser().parse_args(argv)
+    logging.basicConfig(
+        level=getattr(logging, args.log_level), format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    try:
+        if args.command == "watch":
+            return _watch(args.config, once=args.once)
+        if args.command == "poll":
+            return _poll(args.url, name=args.name, as_json=args.json)
+        if args.command == "extract":
+            return _extract(args.file, published=args.published, title=args.title)
+        return _sources(args.config, as_json=args.json)
+    except ConfigError as exc:
+        return _fail(str(exc), EXIT_USAGE)
+    except StoreError as exc:
+        return _fail(f"store: {exc}", EXIT_STORE)
+    except KeyboardInterrupt:
+        return _fail("interrupted", EXIT_INTERRUPTED)
+
+
+def _fail(message: str, status: int) -> int:
+    print(f"tradewatch: error: {message}", file=sys.stderr)
+    return status
+
+
+# -- extract ----------------------------------------------------------------------------------------------
+
+
+def _extract(path: str, *, published: date | None, title: str | None) -> int:
+    if path == "-":
+        text = sys.stdin.read()
+    else:
+        try:
+            text = Path(path).read_text(encoding="utf-8", errors="replace")
+        except OSError as exc:
+            return _fail(f"cannot read {path}: {exc.strerror or exc}", EXIT_USAGE)
+    for event in extract_events(text, published=published, title=title):
+        print(serial.to_json(event))
+    return EXIT_OK
+
+
+# -- watch ------------------------------------------------------------------------------------------------
+
+
+def _watch(config_path: str, *, once: bool) -> int:
+    config = load_config(config_path)
+    if not config.sources:
+        raise ConfigError(config_path, "no [[source]] tables: nothing to watch")
+    watcher = Watcher(
+        config.sources, store=config.store, max_workers=config.max_workers, cpu_processes=config.cpu_processes
+    )
+    if not once:
+        logging.getLogger("tradewatch").info(
+            "watching %d sources; store %s; stop with Ctrl-C or SIGTERM", len(config.sources), config.store
+        )
+        watcher.run()
+        return EXIT_OK
+    with watcher:
+        report = watcher.poll_once()
+    _print_report(report, sys.stdout)
+    return EXIT_POLL_FAILED if report.errors else EXIT_OK
+
+
+def _print_report(report: PollReport, out: TextIO) -> None:
+    rows = [
+        [o.name, o.status.value, str(o.new), str(o.seen), str(o.events), o.error_kind or ""]
+        for o in report.outcomes
+    ]
+    _table(["SOURCE", "STATUS", "NEW", "SEEN", "EVENTS", "ERROR"], rows, out)
+
+
+# -- poll -------------------------------------------------------------------------------------------------
+
+
+def _as_url(text: str) -> str:
+    if urlsplit(text).scheme in ("http", "https", "file"):
+        return text
+    path = Path(text)
+    if path.exists():
+        return path.resolve().as_uri()
+    return text  # let Source say what is wrong with it
+
+
+def _poll(target: str, *, name: str | None, as_json: bool) -> int:
+    url = _as_url(target)
+    try:
+        source = Source(
+            name=name or urlsplit(url).hostname or "feed",
+            url=url,
+            alert_on_first_poll=True,  # a one-off poll: every item is news
+        )
+    except InvalidValueError as exc:
+        return _fail(str(exc), EXIT_USAGE)
+    # One feed: worker processes would cost more to start than they save.
+    with Watcher([source], store=":memory:", max_workers=1, cpu_processes=0) as watcher:
+        report = watcher.poll_once()
+    outcome = report[source.name]
+    if outcome.status is not PollStatus.UPDATED:
+        return _fail(f"{url}: {outcome.error_kind}: {outcome.error}", EXIT_POLL_FAILED)
+    for item in outcome.items:
+        print(_item_json(item) if as_json else _item_text(item), file=sys.stdout)
+    if not as_json:
+        print(f"{outcome.new} items, {outcome.events} events", file=sys.stdout)
+    return EXIT_OK
+
+
+def _item_json(found: NewItem) -> str:
+    return json.dumps(
+        {
+            "schema": serial.SCHEMA,
+            "item": serial.to_dict(found.item),
+            "story_key": found.story_key,
+            "events": serial.to_dict(list(found.events)),
+        },
+        ensure_ascii=False,
+    )
+
+
+def _item_text(found: NewItem) -> str:
+    item = found.item
+    lines = [f"{item.published:%Y-%m-%d %H:%M}  {item.title or item.id}"]
+    if item.url:
+        lines.append(f"    {item.url}")
+    lines += [f"    - {_event_text(e)}" for e in found.events]
+    return "\n".join(lines)
+
+
+def _event_text(event: Event) -> str:
+    fields: dict[str, Any] = serial.to_dict(event)
+    evidence = fields.pop("evidence", None) or {}
+    kind = fields.pop("type")
+    shown = ", ".join(f"{k}={_short(v)}" for k, v in fields.items() if v not in (None, [], ""))
+    sentence = evidence.get("sentence", "")
+    return f"{kind}: {shown}" + (f'\n        "{sentence}"' if sentence else "")
+
+
+def _short(value: Any) -> str:
+    if isinstance(value, dict):
+        return str(value.get("name") or value.get("text") or json.dumps(value, ensure_ascii=False))
+    if isinstance(value, list):
+        return "/".join(_short(v) for v in value)
+    return str(value)
+
+
+# -- sources ----------------------------------------------------------------------------------------------
+
+
+def _sources(config_path: str, *, as_json: bool) -> int:
+    config = load_config(config_path)
+    stored: dict[str, SourceStatus] = {}
+    if config.store == ":memory:" or Path(config.store).exists():
+        store = open_store(config.store)
+        try:
+            stored = {s.source.name: s for s in store.sources()}
+        finally:
+            store.close()
+    now = datetime.now(UTC)
+    names = [s.name for s in config.sources] + sorted(set(stored) - {s.name for s in config.sources})
+    configured = {s.name: s for s in config.sources}
+    if as_json:
+        for name in names:
+            print(json.dumps(_source_json(name, configured.get(name), stored.get(name))), file=sys.stdout)
+        return EXIT_OK
+    rows = []
+    for name in names:
+        status = stored.get(name)
+        if status is None:
+            rows.append([name, "new", "now", "never", "0", "", configured[name].url])
+            continue
+        h = status.health
+        rows.append(
+            [
+                name,
+                _state(status, name in configured),
+                _ago(h.due_at, now, future=True),
+                _ago(h.last_success, now),
+                str(h.consecutive_failures),
+                h.disabled_reason or (f"{h.last_error_kind}: {h.last_error}" if h.last_error_kind else ""),
+                status.url,
+            ]
+        )
+    _table(["SOURCE", "STATE", "DUE", "LAST SUCCESS", "FAILS", "LAST ERROR", "URL"], rows, sys.stdout)
+    return EXIT_OK
+
+
+def _state(status: SourceStatus, configured: bool) -> str:
+    h = status.health
+    if h.disabled_reason:
+        return "disabled"
+    if not status.source.enabled or not configured:
+        return "off"
+    if h.consecutive_failures:
+        return "failing"
+    return "ok" if h.last_success else "pending"
+
+
+def _source_json(name: str, source: Source | None, status: SourceStatus | None) -> dict[str, Any]:
+    def iso(moment: datetime | None) -> str | None:
+        return None if moment is None else moment.isoformat()
+
+    if status is None:
+        assert source is not None
+        return {"name": name, "url": source.url, "configured": True, "stored": False}
+    h = status.health
+    return {
+        "name": name,
+        "url": status.url,
+        "configured": source is not None,
+        "stored": True,
+        "enabled": status.source.enabled,
+        "due_at": iso(h.due_at),
+        "last_polled": iso(h.last_polled),
+        "last_success": iso(h.last_success),
+        "consecutive_failures": h.consecutive_failures,
+        "last_error_kind": h.last_error_kind,
+        "last_error": h.last_error,
+        "disabled_reason": h.disabled_reason,
+    }
+
+
+def _ago(moment: datetime | None, now: datetime, *, future: bool = False) -> str:
+    if moment is None:
+        return "-" if future else "never"
+    delta = moment - now if future else now - moment
+    if future and delta <= timedelta(0):
+        return "now"
+    seconds = abs(int(delta.total_seconds()))
+    for unit, size in (("d", 86400), ("h", 3600), ("m", 60)):
+        if seconds >= size:
+            text = f"{seconds // size}{unit}"
+            break
+    else:
+        text = f"{seconds}s"
+    return f"in {text}" if future else f"{text} ago"
+
+
+def _table(header: list[str], rows: list[list[str]], out: TextIO) -> None:
+    widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
+    for row in [header, *rows]:
+        print("  ".join(str(c).ljust(w) for c, w in zip(row, widths, strict=True)).rstrip(), file=out)

@@ -1,0 +1,185 @@
+"""``tradewatch.toml``: the store and the sources to watch, read with the standard library's tomllib.
+
+```toml
+store = "tradewatch.sqlite"     # relative to this file; ":memory:" for a throw-away run
+max_workers = 8                 # concurrent polls
+cpu_processes = 2               # worker processes for parsing and extraction (default: one per core)
+
+[[source]]
+name = "ustr"
+url = "https://ustr.example/rss.xml"
+interval = "15m"                # seconds (900), or "90s", "15m", "1h", "1d", "1h30m"
+tags = ["us", "official"]
+enabled = true
+alert_on_first_poll = false
+```
+
+Config is data, never code. Every problem raises `ConfigError`, whose message names the file, the line when
+it can be found, the table and the reason: ``tradewatch.toml:9: [[source]] #2 ("ustr"): interval: "15x" is
+not a duration``.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from collections.abc import Mapping
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from .feeds import Source
+from .model import InvalidValueError
+
+__all__ = ["Config", "ConfigError", "load_config", "parse_config", "parse_duration"]
+
+_TOP_KEYS = ("store", "max_workers", "cpu_processes", "source")
+_SOURCE_KEYS = ("name", "url", "interval", "tags", "enabled", "alert_on_first_poll")
+_UNITS = {"ms": 0.001, "s": 1, "m": 60, "h": 3600, "d": 86400}
+_PART = re.compile(r"(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)")
+_SOURCE_HEADER = re.compile(r"^[ \t]*\[\[[ \t]*source[ \t]*\]\]", re.MULTILINE)
+
+
+class ConfigError(ValueError):
+    """A configuration file cannot be used. `path`, `line` (or None), `table` (or None) and `reason` say
+    where and why."""
+
+    def __init__(self, path: str, reason: str, *, table: str | None = None, line: int | None = None) -> None:
+        self.path = path
+        self.reason = reason
+        self.table = table
+        self.line = line
+        where = f"{path}:{line}" if line is not None else path
+        super().__init__(f"{where}: {table}: {reason}" if table else f"{where}: {reason}")
+
+
+@attrs.frozen(kw_only=True)
+class Config:
+    """What a configuration file says. `store` is a path (resolved against the file's folder) or
+    ``":memory:"``."""
+
+    store: str = "tradewatch.sqlite"
+    max_workers: int = 8
+    cpu_processes: int | None = None
+    sources: tuple[Source, ...] = ()
+
+
+def parse_duration(value: object) -> timedelta:
+    """Seconds as a number (``900``, ``"900"``), or a string of parts such as ``"15m"``, ``"1h30m"``,
+    ``"90s"``, ``"1d"``. Raises ValueError naming the value."""
+    if isinstance(value, bool):
+        raise ValueError(f"{value!r} is not a duration")
+    if isinstance(value, int | float):
+        return timedelta(seconds=value)
+    if isinstance(value, str):
+        text = value.strip().lower()
+        try:
+            return timedelta(seconds=float(text))
+        except ValueError:
+            pass
+        parts = _PART.findall(text)
+        if parts and _PART.sub("", text).strip() == "":
+            return timedelta(seconds=sum(float(n) * _UNITS[unit] for n, unit in parts))
+    raise ValueError(f"{value!r} is not a duration (use seconds, or e.g. '90s', '15m', '1h', '1d')")
+
+
+def load_config(path: str | os.PathLike[str]) -> Config:
+    """Read and check a configuration file."""
+    name = os.fspath(path)
+    try:
+        text = Path(name).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(name, f"cannot read: {exc}") from None
+    return parse_config(text, path=name, base=Path(name).resolve().parent)
+
+
+def parse_config(text: str, *, path: str = "<config>", base: Path | None = None) -> Config:
+    """Check configuration text. A relative `store` path is resolved against `base` when it is given."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(path, f"not valid TOML: {exc}") from None
+    _known(data, _TOP_KEYS, path, None, None)
+    store = data.get("store", "tradewatch.sqlite")
+    if not isinstance(store, str) or not store.strip():
+        raise ConfigError(path, "store: must be a non-empty string (a file path or ':memory:')")
+    if store != ":memory:" and base is not None:
+        store = str(base / Path(store).expanduser())
+    workers = data.get("max_workers", 8)
+    if isinstance(workers, bool) or not isinstance(workers, int) or not 1 <= workers <= 1024:
+        raise ConfigError(path, f"max_workers: must be an integer from 1 to 1024, not {workers!r}")
+    cpu = data.get("cpu_processes")
+    if cpu is not None and (isinstance(cpu, bool) or not isinstance(cpu, int) or not 0 <= cpu <= 64):
+        raise ConfigError(path, f"cpu_processes: must be an integer from 0 to 64, not {cpu!r}")
+    tables = data.get("source", [])
+    if not isinstance(tables, list):
+        raise ConfigError(path, "source: must be an array of [[source]] tables")
+    headers = [text.count("\n", 0, m.start()) + 1 for m in _SOURCE_HEADER.finditer(text)]
+    sources: list[Source] = []
+    names: dict[str, int] = {}
+    for n, table in enumerate(tables):
+        line = headers[n] if n < len(headers) and len(headers) == len(tables) else None
+        source = _source(table, path=path, index=n, line=line, text=text)
+        if source.name in names:
+            raise ConfigError(
+                path,
+                f"name: {source.name!r} is already used by [[source]] #{names[source.name] + 1}",
+                table=_label(n, source.name),
+                line=line,
+            )
+        names[source.name] = n
+        sources.append(source)
+    return Config(store=store, max_workers=workers, cpu_processes=cpu, sources=tuple(sources))
+
+
+def _label(index: int, name: object) -> str:
+    return f"[[source]] #{index + 1}" + (f" ({name!r})" if isinstance(name, str) and name.strip() else "")
+
+
+def _known(
+    table: Mapping[str, Any], keys: tuple[str, ...], path: str, label: str | None, line: int | None
+) -> None:
+    for key in table:
+        if key not in keys:
+            raise ConfigError(path, f"unknown key {key!r} (known: {', '.join(keys)})", table=label, line=line)
+
+
+def _key_line(text: str, start: int | None, key: str) -> int | None:
+    """The line of ``key = ...`` within the table whose header is on line `start`, if it can be found."""
+    if start is None:
+        return None
+    lines = text.splitlines()
+    for number in range(start, len(lines)):
+        stripped = lines[number].strip()
+        if stripped.startswith("["):
+            break
+        if re.match(rf"{re.escape(key)}\s*=", stripped):
+            return number + 1
+    return start
+
+
+def _source(table: object, *, path: str, index: int, line: int | None, text: str) -> Source:
+    if not isinstance(table, dict):
+        raise ConfigError(path, "must be a table", table=_label(index, None), line=line)
+    label = _label(index, table.get("name"))
+    _known(table, _SOURCE_KEYS, path, label, line)
+    for required in ("name", "url"):
+        if required not in table:
+            raise ConfigError(path, f"{required}: required key missing", table=label, line=line)
+    fields = dict(table)
+    if "interval" in fields:
+        try:
+            fields["interval"] = parse_duration(fields["interval"])
+        except (ValueError, OverflowError) as exc:
+            raise ConfigError(
+                path, f"interval: {exc}", table=label, line=_key_line(text, line, "interval")
+            ) from None
+    if isinstance(fields.get("tags"), str):
+        fields["tags"] = [fields["tags"]]
+    try:
+        return Source(**fields)
+    except InvalidValueError as exc:
+        raise ConfigError(path, str(exc), table=label, line=_key_line(text, line, exc.field)) from None

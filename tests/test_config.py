@@ -1,0 +1,130 @@
+"""tradewatch.toml: what is accepted, and errors that name the file, the line, the table and the reason."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from tradewatch.config import Config, ConfigError, load_config, parse_config, parse_duration
+
+GOOD = """\
+store = "data/tw.sqlite"
+max_workers = 4
+cpu_processes = 0
+
+[[source]]
+name = "ustr"
+url = "https://ustr.example/rss.xml"
+interval = "15m"
+tags = ["us", "official"]
+
+[[source]]
+name = "bis"
+url = "https://bis.example/feed.atom"
+interval = 3600
+enabled = false
+alert_on_first_poll = true
+"""
+
+
+def test_a_good_file_gives_sources_and_a_store_beside_it(tmp_path: Path) -> None:
+    path = tmp_path / "tradewatch.toml"
+    path.write_text(GOOD)
+    config = load_config(path)
+    assert config.store == str(tmp_path / "data" / "tw.sqlite")
+    assert config.max_workers == 4
+    assert config.cpu_processes == 0
+    ustr, bis = config.sources
+    assert (ustr.name, ustr.interval, ustr.tags, ustr.enabled) == (
+        "ustr",
+        timedelta(minutes=15),
+        ("official", "us"),
+        True,
+    )
+    assert (bis.interval, bis.enabled, bis.alert_on_first_poll) == (timedelta(hours=1), False, True)
+
+
+def test_defaults() -> None:
+    assert parse_config("") == Config()
+    assert parse_config('store = ":memory:"', base=Path("/x")).store == ":memory:"
+    one = parse_config('[[source]]\nname = "a"\nurl = "file:///tmp/a.xml"\ntags = "solo"\n').sources[0]
+    assert one.tags == ("solo",)
+    assert one.interval == timedelta(minutes=15)
+
+
+@pytest.mark.parametrize(
+    ("value", "seconds"),
+    [
+        (90, 90),
+        (1.5, 1.5),
+        ("900", 900),
+        ("90s", 90),
+        ("15m", 900),
+        ("1h", 3600),
+        ("1h30m", 5400),
+        ("1d", 86400),
+        (" 2 H ", 7200),
+        ("500ms", 0.5),
+    ],
+)
+def test_durations(value: object, seconds: float) -> None:
+    assert parse_duration(value) == timedelta(seconds=seconds)
+
+
+@pytest.mark.parametrize("value", ["15x", "", "m", "1h 2x", True, None, [1]])
+def test_bad_durations(value: object) -> None:
+    with pytest.raises(ValueError, match="is not a duration"):
+        parse_duration(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("max_workers = 2\nstore = ]\n", r"cfg.toml: not valid TOML: .*line 2"),
+        ("stor = 'x'", r"cfg.toml: unknown key 'stor' \(known: store, max_workers, cpu_processes, source\)"),
+        ("store = ''", r"cfg.toml: store: must be a non-empty string"),
+        ("max_workers = 0", r"cfg.toml: max_workers: must be an integer from 1 to 1024, not 0"),
+        ("max_workers = true", r"max_workers: must be an integer"),
+        ("cpu_processes = -1", r"cpu_processes: must be an integer from 0 to 64, not -1"),
+        ("source = 3", r"source: must be an array of \[\[source\]\] tables"),
+        ('[[source]]\nname = "a"\n', r"cfg.toml:1: \[\[source\]\] #1 \('a'\): url: required key missing"),
+        (
+            '[[source]]\nname = "a"\nurl = "https://a.example/"\n\n[[source]]\nname = "b"\nurl = "https://b.example/"\n'
+            'interval = "15x"\n',
+            r"cfg.toml:8: \[\[source\]\] #2 \('b'\): interval: '15x' is not a duration",
+        ),
+        (
+            '[[source]]\nname = "a"\nurl = "ftp://a.example/f"\n',
+            r"cfg.toml:3: \[\[source\]\] #1 \('a'\): url: .*must start with http://, https:// or file://",
+        ),
+        ('[[source]]\nname = "a"\nurl = "https://a.example/"\nintervall = 5\n', r"unknown key 'intervall'"),
+        ('[[source]]\nname = "a"\nurl = "https://a.example/"\ninterval = 0\n', r"interval: must be between"),
+        (
+            '[[source]]\nname = "a"\nurl = "https://a.example/"\nenabled = "yes"\n',
+            r"cfg.toml:4: .*enabled: must be True or False",
+        ),
+        (
+            '[[source]]\nname = "a"\nurl = "https://a.example/"\n[[source]]\nname = "a"\nurl = "https://b.example/"\n',
+            r"cfg.toml:4: \[\[source\]\] #2 \('a'\): name: 'a' is already used by \[\[source\]\] #1",
+        ),
+        ('[[source]]\nname = 5\nurl = "https://a.example/"\n', r"\[\[source\]\] #1: name: must be a string"),
+    ],
+)
+def test_errors_name_the_file_line_table_and_reason(text: str, message: str) -> None:
+    with pytest.raises(ConfigError, match=message):
+        parse_config(text, path="cfg.toml")
+
+
+def test_an_unreadable_file_is_a_config_error(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match=r"missing.toml: cannot read"):
+        load_config(tmp_path / "missing.toml")
+    error = ConfigError("f.toml", "bad", table="[[source]] #1", line=3)
+    assert (error.path, error.line, error.table, error.reason, str(error)) == (
+        "f.toml",
+        3,
+        "[[source]] #1",
+        "bad",
+        "f.toml:3: [[source]] #1: bad",
+    )
