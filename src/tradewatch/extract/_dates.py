@@ -142,8 +142,9 @@ _KIND_CUES: dict[str, frozenset[str]] = {
     "hyphen_duration": frozenset({"day", "week", "month"}),
     "quarter": frozenset({"quarter"}),
     "q_year": frozenset({"q1", "q2", "q3", "q4"}),
-    "year": frozenset({"in", "since", "during", "by", "until", "from", "through"}),
+    "year": frozenset({"<year>"}),
 }
+_YEAR_DIGITS = re.compile(r"\b(?:19|20)\d\d\b")
 _CUE_WORD = re.compile(r"[A-Za-z][a-z0-9]*(?:-[a-z]+)?")
 _ANY_DATE_WORD = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|week|month|year|today"
@@ -162,11 +163,13 @@ class DateMention:
 
 def find_dates(sentence: str, published: date | None) -> list[DateMention]:
     """Date phrases in `sentence` (offsets relative to it). Relative phrases need `published`."""
-    masked = mask(sentence, _NOT_DATES)
-    if not _ANY_DATE_WORD.search(masked):
+    if not _ANY_DATE_WORD.search(sentence):
         return []
+    masked = mask(sentence, _NOT_DATES)
     future = bool(_FUTURE.search(sentence))
     cues = {w.lower() for w in _CUE_WORD.findall(masked)}
+    if _YEAR_DIGITS.search(masked):
+        cues.add("<year>")
     matches: list[tuple[int, int, str, re.Match[str]]] = []
     for kind, pattern in _KINDS:
         if not cues & _KIND_CUES[kind]:
