@@ -77,17 +77,23 @@ def unchanged(claim: Claim, fetched: Fetched, *, polled_at: datetime, jitter: fl
         name=claim.source.name,
         epoch=claim.epoch,
         polled_at=polled_at,
-        due_at=next_due(
-            now=polled_at,
-            interval=claim.source.interval,
-            failures=0,
-            retry_after=fetched.retry_after,
-            max_age=fetched.max_age,
-            ttl=claim.ttl,
-            jitter=jitter,
-        ),
+        due_at=_due_after_success(claim, fetched, claim.ttl, polled_at=polled_at, jitter=jitter),
         validators=fetched.validators,
         url=fetched.permanent_redirect,
+    )
+
+
+def _due_after_success(
+    claim: Claim, fetched: Fetched, ttl: timedelta | None, *, polled_at: datetime, jitter: float
+) -> datetime:
+    return next_due(
+        now=polled_at,
+        interval=claim.source.interval,
+        failures=0,
+        retry_after=fetched.retry_after,
+        max_age=fetched.max_age,
+        ttl=ttl,
+        jitter=jitter,
     )
 
 
@@ -99,15 +105,7 @@ def parsed(
         name=claim.source.name,
         epoch=claim.epoch,
         polled_at=polled_at,
-        due_at=next_due(
-            now=polled_at,
-            interval=claim.source.interval,
-            failures=0,
-            retry_after=fetched.retry_after,
-            max_age=fetched.max_age,
-            ttl=digest.ttl,
-            jitter=jitter,
-        ),
+        due_at=_due_after_success(claim, fetched, digest.ttl, polled_at=polled_at, jitter=jitter),
         present_ids=digest.present_ids,
         new_items=digest.new_items,
         validators=fetched.validators,
