@@ -263,13 +263,17 @@ def _hedged(text: str, pos: int, end: int) -> bool:
 
 
 def _first_date(clause: Clause, cue: re.Pattern[str] | None = None) -> DateSpan | None:
-    for d in clause.dates:
-        if cue is not None and not cue.search(
-            clause.text[max(0, d.start - 35) : d.start + len(d.span.text) + 1]
-        ):
-            continue
-        return d.span
-    return None
+    """The first date the cue introduces; a duration ("for five years") only when no day is named."""
+    found = [
+        d.span
+        for d in clause.dates
+        if cue is None or cue.search(clause.text[max(0, d.start - 35) : d.start + len(d.span.text) + 1])
+    ]
+    named = [span for span in found if not _DURATION.match(span.text)]
+    return (named or found or [None])[0]
+
+
+_DURATION = re.compile(r"(?:for|within)\s", _I)
 
 
 def _confidence(clause: Clause, base: float) -> float:
