@@ -270,7 +270,8 @@ def _first_date(clause: Clause, cue: re.Pattern[str] | None = None) -> DateSpan 
         if cue is None or cue.search(clause.text[max(0, d.start - 35) : d.start + len(d.span.text) + 1])
     ]
     named = [span for span in found if not _DURATION.match(span.text)]
-    return (named or found or [None])[0]
+    chosen = named or found
+    return chosen[0] if chosen else None
 
 
 _DURATION = re.compile(r"(?:for|within)\s", _I)
