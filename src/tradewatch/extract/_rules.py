@@ -80,6 +80,9 @@ class Context:
     dateline_city: str | None = None  # "GENEVA", as a venue: "Geneva"
     last_controller: str | None = None  # of the item's latest export control
     last_imposer: str | None = None  # of the item's latest tariff: "the pause covers the 20% rate on ..."
+    # (imposer, goods) -> whose goods the item said they were: "tariffs on Chinese solar cells ... the rate on
+    # solar cells will go from 25% to 50%"
+    product_targets: dict[tuple[str, str], str] = attrs.Factory(dict)
 
     def quote(self, clause: Clause, confidence: float) -> Evidence:
         start, end = clause.sentence or (clause.offset, clause.offset + len(clause.text))
@@ -1064,7 +1067,7 @@ def tariffs(clause: Clause, ctx: Context) -> list[Tariff]:
     default_target = target
     if default_target is None or default_target == imposer:
         others = [c for c in _distinct(m.code for m in clause.actors) if c != imposer]
-        default_target = "*" if _ALL_PARTNERS.search(text) or not others else others[0]
+        default_target = others[0] if others and not _ALL_PARTNERS.search(text) else "*"
     confidence = _confidence(clause, 0.8 if status_hit else 0.6)
     if segments:
         events: list[Tariff] = []
@@ -1079,7 +1082,9 @@ def tariffs(clause: Clause, ctx: Context) -> list[Tariff]:
             seg_prev = seg.previous if (seg.rate or multi) else previous
             if seg_status in ("announced", "in_force") and seg_prev and seg_rate and seg_rate != seg_prev:
                 seg_status = "raised" if seg_rate > seg_prev else "lowered"
-            covers = [(ts or (default_target,), p) for ts, p in seg.covers]
+            covers = [
+                (ts or (_known_target(ctx, imposer, p, text) or default_target,), p) for ts, p in seg.covers
+            ]
             events.extend(
                 _tariff_events(ctx, clause, imposer, covers, seg_rate, seg_prev, seg_status, confidence)
             )
@@ -1099,6 +1104,12 @@ _EFFECT_OF_DUTIES = re.compile(
 _ON_ONES_OWN = re.compile(r"\bon (?:his|her|its|their) own\b", _I)
 
 
+def _known_target(ctx: Context, imposer: str, product: Product | None, text: str) -> str | None:
+    if product is None or _ALL_PARTNERS.search(text):
+        return None
+    return ctx.product_targets.get((imposer, product.name))
+
+
 def _tariff_events(
     ctx: Context,
     clause: Clause,
@@ -1112,6 +1123,10 @@ def _tariff_events(
     if imposer is None:
         return []
     ctx.last_imposer = imposer
+    for targets, product in covers:
+        for target in targets:
+            if product is not None and target not in ("*", imposer):
+                ctx.product_targets[(imposer, product.name)] = target
     # A pause, an exemption, a demand or a proposal is dated only when the text says from when it applies.
     effective = _first_date(clause, _STRICT_EFFECT_CUE if status in _LOOSELY_DATED else _EFFECT_CUE)
     authority = _authority(clause)
