@@ -1487,12 +1487,18 @@ _COUNTRY_AS_PLACE = re.compile(
 )
 
 
-def _is_place(clause: Clause, mention: Mention) -> bool:
-    """'talks in London', 'visits Washington', 'travel to Spain': named as where things happen."""
-    lead = clause.text[max(0, mention.start - 25) : mention.start]
+_PLACE_LIST = re.compile(r"\bin\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?(?:,\s*[A-Z][\w'’-]+)*,?\s+and\s+$")
+
+
+def _is_place(clause: Clause, mention: Mention, *, meeting: bool = False) -> bool:
+    """'talks in London', 'visits Washington', 'travel to Spain', 'sessions in Geneva and London': named as
+    where things happen. In a sentence about a meeting, 'in Switzerland' is a place too."""
+    lead = clause.text[max(0, mention.start - 40) : mention.start]
     if mention.kind in ("capital", "institution"):
-        return bool(_LOCATIVE.search(lead))
-    return mention.kind == "country" and bool(_COUNTRY_AS_PLACE.search(lead))
+        return bool(_LOCATIVE.search(lead[-25:]) or _PLACE_LIST.search(lead))
+    if mention.kind != "country":
+        return False
+    return bool(_COUNTRY_AS_PLACE.search(lead[-25:]) or (meeting and re.search(r"\bin\s+(?:the\s+)?$", lead)))
 
 
 def acting_codes(clause: Clause) -> list[str]:
@@ -1501,8 +1507,8 @@ def acting_codes(clause: Clause) -> list[str]:
 
 
 def _parties(clause: Clause, ctx: Context) -> list[str]:
-    acting = _distinct(m.code for m in clause.actors if not _is_place(clause, m))
-    places = _distinct(m.code for m in clause.actors if _is_place(clause, m))
+    acting = _distinct(m.code for m in clause.actors if not _is_place(clause, m, meeting=True))
+    places = _distinct(m.code for m in clause.actors if _is_place(clause, m, meeting=True))
     parties = acting
     for code in [*places, *ctx.recent, *ctx.main_actors]:
         if len(parties) >= 2:
@@ -1568,6 +1574,8 @@ _VENUE = re.compile(
 )
 _NEGOTIATION_NOISE = re.compile(
     r"\b(?:talks? (?:with|to) (?:reporters|investors|analysts|journalists|shareholders)|said in talks"
+    r"|room for (?:talks|negotiations|dialogue)|open to (?:dialogue|talks|negotiations)|door (?:remained|remains|is)"
+    r" open|round of (?:controls|tariffs|sanctions|cuts|measures|restrictions|curbs|duties|layoffs)"
     r"|earnings|conference call|meeting (?:with|of) (?:shareholders|investors|analysts)|board meeting)\b",
     _I,
 )
