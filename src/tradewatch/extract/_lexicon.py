@@ -84,8 +84,10 @@ ORDINARY_THREAT = re.compile(
     r"\bthreaten(?:ed|s|ing)? by\b|\bthreat(?:en(?:ed|s|ing)?)? (?:to )?(?:jobs|growth|the economy|livelihoods"
     r"|profits?|margins|supply chains?|industry|farmers|workers|demand|the recovery|exports|investment)\b"
     r"|\bthreat (?:to|of) (?:jobs|growth|the economy|inflation|recession)\b|\bwarn(?:ed|s|ing)? (?:that|of)\b"
-    r"[^.]{0,80}?\b(?:could|would|might|may) (?:hurt|harm|damage|raise|push|weigh|slow|cost|lift|fuel|dent)\b"
-    r"|\bposes? a threat\b",
+    r"[^.]{0,80}?\b(?:could|would|might|may) (?:hurt|harm|damage|raise|push|weigh|slow|cost|lift|fuel|dent|worsen"
+    r"|disrupt|deepen|increase|reduce|hit|squeeze)\b"
+    r"|\bposes? a threat\b|\bthreat(?:en(?:s|ed|ing)?)? to (?:halt|disrupt|shut|close|derail|upend|cripple|wipe"
+    r"|stall|idle)\b|\b(?:was|were|are|is|be|been|being) threatened\b",
     _I,
 )
 SANCTION = words(r"sanctions?", r"sanctioned", r"penalt(?:y|ies)")

@@ -1694,6 +1694,10 @@ _THREAT_MEASURE = re.compile(
 )
 
 
+# "He also threatened the European Union with tariffs": the threatener is someone named before.
+_PRONOUN_START = re.compile(r"\s*(?:He|She|They|It|The president|The leader)\b")
+
+
 def threats(clause: Clause, ctx: Context) -> list[Threat]:
     text = clause.text
     verb = lex.THREAT.search(text)
@@ -1714,7 +1718,11 @@ def threats(clause: Clause, ctx: Context) -> list[Threat]:
     if verb is None and tariff is None and control is None:
         return []
     measure_cut = condition.start() if condition else len(text)
-    subject = _first_actor(clause, 0, anchor, ()) or _first_actor(clause, 0, measure_cut, ())
+    subject = _first_actor(clause, 0, anchor, ())
+    if subject is None and verb is None:
+        return []  # "the tariff would apply if no deal is reached": whose threat, the sentence does not say
+    if subject is None and not _PRONOUN_START.match(text):
+        subject = _first_actor(clause, 0, measure_cut, ())
     if subject is None:
         code = _context_actor(ctx, exclude=None)
         if code is None:
