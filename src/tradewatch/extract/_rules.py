@@ -1617,6 +1617,8 @@ def negotiations(clause: Clause, ctx: Context) -> list[Negotiation]:
         return []
     evidence = ctx.quote(clause, _confidence(clause, 0.75 if hit else 0.55))
     venue, round_, when, delegates = _venue(clause), _round(text), _when(clause), _delegates(clause)
+    if status in ("proposed", "suspended") and not re.search(r"\b(?:until|from|for|by)\b", text, _I):
+        when = None  # "talks were suspended on Friday": the day it was said, not a time of talks
     if venue is None and status in ("held", "concluded") and ctx.dateline_city:
         venue = ctx.dateline_city  # a report of talks, filed from where they took place
     return [
@@ -1773,7 +1775,7 @@ def threats(clause: Clause, ctx: Context) -> list[Threat]:
     for d in clause.dates:
         lead = text[max(0, d.start - 20) : d.start]
         if re.search(
-            r"\b(?:by|before|within|deadline|from|starting|no later than|on|until)\s*$", lead, _I
+            r"\b(?:by|before|within|deadline|from|starting|no later than|on)\s*$", lead, _I
         ) or d.span.text[:6].lower() in ("within", "by the"):
             deadline = d.span
             break
