@@ -883,9 +883,11 @@ def _segments(clause: Clause, first: int) -> list[Segment]:
         verb_at = lead.start()
         if status is None:
             window_start = segments[-1].end if segments else 0
-            hit = _nearest(
-                lex.TARIFF_STATUS, text[: lead.start()], (lead.start(), lead.start()), weak=_WEAK_TARIFF
-            )
+            # The status cue nearest the list: before it ("raised duties on X") or right after it ("a levy
+            # on X took effect", "duties on X, imposed in March, remain in place").
+            following = _SEGMENT_LEAD.search(text, end)
+            upto = following.start() if following else len(text)
+            hit = _nearest(lex.TARIFF_STATUS, text[:upto], (lead.start(), end), weak=_WEAK_TARIFF)
             if hit is not None and hit[1].start() >= window_start - 80:
                 status, verb_at = _tense(hit[0], hit[1], text), hit[1].start()
             elif segments:
@@ -896,8 +898,8 @@ def _segments(clause: Clause, first: int) -> list[Segment]:
 
 
 _RELATIVE_PARTICIPLE = re.compile(
-    r"(?:tariffs?|dut(?:y|ies)|levy|levies|surtax(?:es)?|surcharges?)(?:\s+(?:it|that|which|he|she|they|washington|"
-    r"beijing|ottawa|brussels|the [\w.]+|[A-Z][\w.]*))?\s+(?:had\s+)?$",
+    r"(?:tariffs?|dut(?:y|ies)|levy|levies|surtax(?:es)?|surcharges?)[\w\s.,%-]{0,40}?,?\s*(?:(?:which|that)\s+)?"
+    r"(?:it|he|she|they|washington|beijing|ottawa|brussels|the [\w.]+|[A-Z][\w.]*)?\s*(?:had\s+)?$",
     _I,
 )
 
@@ -908,13 +910,29 @@ def _tense(status: str, cue: re.Match[str], text: str) -> str:
     before = text[max(0, cue.start() - 40) : cue.start()]
     if status == "announced" and cue.group().lower().endswith("ed") and _RELATIVE_PARTICIPLE.search(before):
         return "in_force"
-    if status == "in_force" and cue.group().lower() in _WEAK_TARIFF:
+    if status == "in_force" and cue.group().lower() in _WEAK_TARIFF - _STILL:
         before = text[max(0, cue.start() - 20) : cue.start()]
         if re.search(r"\b(?:will|would|to|set to|due to)\s+(?:\w+\s+)?$", before):
             return "announced"
     return status
 
 
+_STILL = frozenset(
+    {
+        "keep",
+        "keeps",
+        "keeping",
+        "kept",
+        "maintain",
+        "maintained",
+        "retain",
+        "retained",
+        "remain",
+        "remains",
+        "remained",
+        "still",
+    }
+)  # "will keep its duties": they stand now and after
 _PERCENT_BEFORE = re.compile(r"%\s*(?:\w+\s+){0,2}$")
 
 
