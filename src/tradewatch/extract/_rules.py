@@ -885,8 +885,8 @@ def _segments(clause: Clause, first: int) -> list[Segment]:
             window_start = segments[-1].end if segments else 0
             # The status cue nearest the list: before it ("raised duties on X") or right after it ("a levy
             # on X took effect", "duties on X, imposed in March, remain in place").
-            following = _SEGMENT_LEAD.search(text, end)
-            upto = following.start() if following else len(text)
+            next_lead = _SEGMENT_LEAD.search(text, end)
+            upto = next_lead.start() if next_lead else len(text)
             hit = _nearest(lex.TARIFF_STATUS, text[:upto], (lead.start(), end), weak=_WEAK_TARIFF)
             if hit is not None and hit[1].start() >= window_start - 80:
                 status, verb_at = _tense(hit[0], hit[1], text), hit[1].start()
