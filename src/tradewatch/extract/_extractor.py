@@ -210,6 +210,12 @@ def key(event: Event) -> tuple[Any, ...]:
     return ("threat", event.actor, event.target)
 
 
+def _same_rates(general: list[Event], specific: list[Event]) -> bool:
+    rates = {e.rate for e in general if isinstance(e, Tariff) and e.rate is not None}
+    known = {e.rate for e in specific if isinstance(e, Tariff) and e.rate is not None}
+    return not rates or not known or bool(rates & known)
+
+
 def merge(events: list[Event]) -> list[Event]:
     """One event per measure: the most confident statement, its empty fields filled from the others."""
     groups: dict[tuple[Any, ...], list[Event]] = {}
@@ -218,7 +224,9 @@ def merge(events: list[Event]) -> list[Event]:
     # A measure stated without a product joins the one product-specific measure of the same direction.
     for k in [k for k in groups if k[0] in ("tariff", "export_control") and k[3] is None]:
         specific = [o for o in groups if o[:3] == k[:3] and o[3] is not None]
-        if len(specific) == 1:
+        # ...unless it states a rate of its own: "the US tariff on British cars is cut to 10% ... the 10% tariff
+        # on most other British goods remains" names two measures.
+        if len(specific) == 1 and _same_rates(groups[k], groups[specific[0]]):
             groups[specific[0]].extend(groups.pop(k))
     merged = []
     for group in groups.values():

@@ -970,6 +970,26 @@ def _segment_rates(
 
 
 def tariffs(clause: Clause, ctx: Context) -> list[Tariff]:
+    """Every tariff the sentence states: its first duty's, and those of a later duty with an owner of its
+    own ("China announced tariffs on U.S. coal, minutes after a 10% U.S. tariff on Chinese imports took
+    effect")."""
+    found = _tariffs(clause, ctx)
+    imposers: set[str] = {t.imposer for t in found}
+    for later in list(lex.TARIFF.finditer(clause.text))[1:]:
+        owner = _adjacent_before(clause, later.start())
+        if (
+            owner is None
+            or owner.code in imposers
+            or (owner.kind == "demonym" and _goods_between(clause, owner.end, later.start()))
+        ):
+            continue
+        start = max(0, clause.text.rfind(" ", 0, max(0, owner.start - 8)) + 1)
+        found.extend(_tariffs(clause.part(start, len(clause.text)), ctx))
+        imposers.add(owner.code)
+    return found
+
+
+def _tariffs(clause: Clause, ctx: Context) -> list[Tariff]:
     triggers = list(lex.TARIFF.finditer(clause.text))
     if not triggers:
         return []
