@@ -160,11 +160,19 @@ def _first_actor(clause: Clause, start: int, before: int, exclude: Sequence[str]
     return None
 
 
+# Where the statement of a measure ends and the sentence goes on about something else.
+_STATEMENT_END = re.compile(
+    r",\s+(?:\w+ing|which|who|while|as|after|before|but|said|says|according)\b|;|\s[-–—]\s", _I
+)
+
+
 def _target_after(clause: Clause, pos: int, exclude: Sequence[str] = (), limit: int = 90) -> Mention | None:
+    end = _STATEMENT_END.search(clause.text, pos)
+    stop = min(pos + limit, end.start() if end else len(clause.text))
     for m in clause.actors:
         if m.start < pos or m.code in exclude:
             continue
-        if m.start - pos > limit:
+        if m.start > stop:
             break
         lead = clause.text[max(pos, m.start - 45) : m.start]
         if _BY.search(lead):
