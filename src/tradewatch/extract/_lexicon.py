@@ -42,6 +42,7 @@ EXPORT_CONTROL = re.compile(
     r"|\b(?:entity|unverified) list\b|\bblacklist(?:ed|s)?\b|\bunreliable entity list\b"
     r"|\blicen[cs]e requirements?\b|\brequir(?:e|es|ed|ing)\b[^.]{0,120}?\blicen[cs]es?\b"
     r"|\blicen[cs]ing (?:regimes?|systems?|requirements?|rules?|controls?)\b"
+    r"|\b(?:end[\s-]use|end[\s-]user|export)\s+(?:reviews?|checks?|scrutiny|vetting)\b"
     r"|\bresum(?:e|es|ed|ing)\s+(?:approving\s+|issuing\s+|granting\s+)?(?:licen[cs]es for\s+)?"
     r"(?:exports?|sales?|shipments?)\b"
     r"|\b(?:obtain|seek|apply for|need)\s+(?:a\s+|an\s+|export\s+)*licen[cs]es?\b"

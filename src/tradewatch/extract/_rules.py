@@ -1425,7 +1425,8 @@ def _company_country(clause: Clause) -> str | None:
 _ASIDE = re.compile(r",\s+(?:a|an|which|as|while|but|in a|the)\b|;|\s[-–—]\s", _I)
 _CONTROL_LEAD = re.compile(
     r"\b(?:exports?|sales?|shipments?|supplies|deliveries|exporters|shipping|selling|exporting|supplying"
-    r"|sell|ship|export|supply|purchases?|buying)\s+(?:of\s+)?(?:(?:the|its|their|all|some|most|certain)\s+)?"
+    r"|sell|ship|export|supply|purchases?|buying)\s+(?:(?:to|into)\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s+)?"
+    r"(?:of\s+)?(?:(?:the|its|their|all|some|most|certain)\s+)?"
     r"|\b(?:ban|curbs?|restrictions?|controls?|limits?|licen[cs](?:e|ing) requirements?|embargo|halt)\s+(?:on|for)"
     r"\s+(?:(?:the|its|their|all)\s+)?(?:(?:exports?|sales?|shipments?)\s+of\s+)?",
     _I,
@@ -1436,7 +1437,7 @@ _CONTROL_LEAD = re.compile(
 # announcement, "on Tuesday", is when it was said, not when it applies).
 _CONTROL_DATE_CUE = re.compile(
     r"\b(?:effective|from|starting|take effect|takes effect|took effect|in effect|since|until|in|through)\s+"
-    r"(?:early |mid-?|late )?(?:[A-Z]|\d|next|this|last)",
+    r"(?:(?:on|in|from)\s+)?(?:early |mid-?|late )?(?:[A-Z]|\d|next|this|last)",
 )
 
 
