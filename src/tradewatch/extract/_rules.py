@@ -1463,6 +1463,9 @@ _UNTIL_CUE = re.compile(
 )
 
 
+_TRUCE_ENDING = re.compile(r"\b(?:expired|lapsed|ran out|(?P<ended>collapsed|broke down))\b", _I)
+
+
 def truces(clause: Clause, ctx: Context) -> list[Truce]:
     trigger = lex.TRUCE.search(clause.text)
     if trigger is None:
@@ -1472,6 +1475,12 @@ def truces(clause: Clause, ctx: Context) -> list[Truce]:
     status = hit[0] if hit else "agreed"
     if hit and _negated(text, hit[1].start()):
         return []
+    if status in ("agreed", "extended"):
+        # "the truces the US agreed with Canada expired on Tuesday": the end is the news, not the clause
+        # that names the truce.
+        ending = _TRUCE_ENDING.search(text, trigger.end())
+        if ending is not None and not _negated(text, ending.start()):
+            status = "ended" if ending.group("ended") else "expired"
     if re.search(r"\b(?:set|due|scheduled|is to|will|would)\s+(?:to\s+)?(?:expire|end|lapse)", text, _I):
         status = "agreed" if not hit or hit[0] in ("expired", "ended") else status
     parties = _parties(clause, ctx)
@@ -1659,6 +1668,10 @@ def negotiations(clause: Clause, ctx: Context) -> list[Negotiation]:
     status = hit[0] if hit else ("scheduled" if lex.FUTURE.search(text) else "held")
     if status == "held" and lex.FUTURE.search(text[max(0, trigger.start() - 40) : trigger.end() + 10]):
         status = "scheduled"
+    if status == "held" and any(
+        lex.NEGOTIATION_STATUS[rank][0] == "concluded" for rank, _ in _scan(lex.NEGOTIATION_STATUS, text)
+    ):
+        status = "concluded"  # "agreed on a framework after two days of talks that ended on Tuesday"
     parties = _parties(clause, ctx)
     if len(parties) < 2:
         return []
