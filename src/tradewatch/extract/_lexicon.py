@@ -181,7 +181,8 @@ TARIFF_STATUS: list[tuple[str, re.Pattern[str]]] = [
             r"\b(?:lift(?:s|ed|ing)?|remov(?:e|es|ed|ing|al)|scrap(?:s|ped|ping)?|eliminat(?:e|es|ed|ing|ion)"
             r"|end(?:s|ed|ing)?|repeal(?:s|ed|ing)?|revok(?:e|es|ed|ing)|drop(?:s|ped|ping)?|withdr[ae]w(?:s|n)?"
             r"|roll(?:s|ed)? back|rescind(?:s|ed|ing)?|abolish(?:es|ed|ing)?|cancel(?:s|led|ed|ling|ing)?"
-            r"|terminat(?:e|es|ed|ing)|struck down|strikes? down|expire[sd]?)\b(?!\s+(?:to|by)\s+\d)",
+            # "lift the total tariff on Chinese goods to 104%" raises it
+            r"|terminat(?:e|es|ed|ing)|struck down|strikes? down|expire[sd]?)\b(?![^.,;%]{0,50}?\b(?:to|by)\s+\d)",
             _I,
         ),
     ),
