@@ -120,7 +120,8 @@ class RuleBasedExtractor:
         counts: Counter[str] = Counter()
         dateline = _DATELINE.match(readable)
         dateline_end = dateline.end() if dateline else 0
-        for start, end in sentences(readable):
+        spans = list(sentences(readable))
+        for start, end in spans:
             sentence = readable[start:end]
             if not _has_trigger(sentence):
                 if start == 0 or len(clauses) < 2:
@@ -152,7 +153,7 @@ class RuleBasedExtractor:
             except ValueError:  # pragma: no cover - a rule that built an invalid event; skip the sentence
                 _log.debug("no events from sentence at %d", clause.offset, exc_info=True)
             context.recent = acting_codes(clause)[::-1] + context.recent[:4]
-        return _fill_from_item(merge(events), readable[dateline_end:], day)
+        return _fill_from_item(merge(events), readable, spans, dateline_end, day)
 
 
 def _published(value: datetime | date | None) -> tuple[date | None, datetime | None]:
@@ -248,15 +249,17 @@ def merge(events: list[Event]) -> list[Event]:
     return merged
 
 
-def _fill_from_item(events: list[Event], text: str, published: date | None) -> list[Event]:
+def _fill_from_item(
+    events: list[Event], text: str, spans: list[tuple[int, int]], skip: int, published: date | None
+) -> list[Event]:
     """What one sentence of an item says of "the duties" applies to the measures the item names.
 
     A sentence such as "The duties take effect on Tuesday" states a date for measures named elsewhere; the
     one legal basis an item names ("under Section 232") is the basis of its tariffs.
     """
     effect = None
-    for start, end in sentences(text):
-        sentence = text[start:end]
+    for start, end in spans:
+        sentence = text[max(start, skip) : end]  # the dateline's date is when the story was filed
         if not _EFFECT_WORD.search(sentence):
             continue
         for d in find_dates(sentence, published):
@@ -265,7 +268,7 @@ def _fill_from_item(events: list[Event], text: str, published: date | None) -> l
                 break
         if effect is not None:
             break
-    authorities = {m.group() for m in _AUTHORITY.finditer(text)}
+    authorities = {m.group() for m in _AUTHORITY.finditer(text, skip)}
     authority = None
     if len(authorities) == 1:
         found = authorities.pop()
