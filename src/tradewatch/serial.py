@@ -32,6 +32,9 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
 from .model import (
     EVENT_TYPES,
+    Alert,
+    Change,
+    ChangeKind,
     ControlKind,
     ControlStatus,
     DateSpan,
@@ -41,6 +44,7 @@ from .model import (
     Granularity,
     InvalidValueError,
     Item,
+    ItemRef,
     MeasureKind,
     NegotiationStatus,
     Product,
@@ -121,6 +125,24 @@ def _structure_datetime(value: Any, _: type) -> datetime:
     return parsed
 
 
+def _structure_bool(value: Any, _: type) -> bool:
+    if not isinstance(value, bool):
+        raise _Invalid(f"must be true or false, not {_kind_name(value)}")
+    return value
+
+
+def _structure_decimal(value: Any, _: type) -> Decimal:
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        raise _Invalid(f'must be a decimal string such as "10.5", not {_kind_name(value)}')
+    try:
+        number = Decimal(value)
+    except ArithmeticError:
+        raise _Invalid(f"{str(value)[:40]!r} is not a decimal number") from None
+    if not number.is_finite():
+        raise _Invalid(f"{str(value)[:40]!r} is not a finite number")
+    return number
+
+
 def _structure_rate(value: Any, _: type) -> Rate:
     if isinstance(value, bool) or not isinstance(value, str | int | float):
         raise _Invalid(f'must be a decimal string such as "25", not {_kind_name(value)}')
@@ -197,6 +219,7 @@ _ENUMS: tuple[type[enum.Enum], ...] = (
     NegotiationStatus,
     MeasureKind,
     Granularity,
+    ChangeKind,
 )
 
 
@@ -211,6 +234,8 @@ def _make_converter() -> cattrs.Converter:
     conv.register_unstructure_hook(Rate, lambda rate: str(rate.percent))
     conv.register_structure_hook(Rate, _structure_rate)
     conv.register_unstructure_hook(Decimal, str)
+    conv.register_structure_hook(Decimal, _structure_decimal)
+    conv.register_structure_hook(bool, _structure_bool)
     # Per class: a StrEnum is also a str, and the str hook must not claim it.
     for enum_cls in (*_ENUMS,):
         conv.register_structure_hook(enum_cls, _structure_enum)
@@ -227,7 +252,7 @@ def _register_classes() -> None:
     # Hooks are looked up when a class's function is generated: leaves and unions come first.
     _register_union(dict(EVENT_TYPES))
     _register_union({c.TYPE: c for c in (Tariff, ExportControl)})
-    plain: tuple[type, ...] = (Product, DateSpan, Evidence, Item)
+    plain: tuple[type, ...] = (Product, DateSpan, Evidence, Item, ItemRef)
     for cls in plain:
         _converter.register_structure_hook(cls, _object_hook(cls, make_dict_structure_fn(cls, _converter)))
     for event_cls in EVENT_TYPES.values():
@@ -241,6 +266,9 @@ def _register_classes() -> None:
         _converter.register_structure_hook(
             event_cls, _object_hook(event_cls, make_dict_structure_fn(event_cls, _converter))
         )
+    # Built after the events, which they contain.
+    for cls in (Change, Alert):
+        _converter.register_structure_hook(cls, _object_hook(cls, make_dict_structure_fn(cls, _converter)))
 
 
 def _register_union(members: dict[str, type[Any]]) -> None:

@@ -1,5 +1,6 @@
 """The typed trade-policy domain: values, events and items (attrs, frozen, keyword-only)."""
 
+from ._alert import Alert, Change, ChangeKind, ItemRef, alert_id
 from ._checks import InvalidValueError, Jurisdiction
 from ._events import (
     EVENT_TYPES,
@@ -30,6 +31,9 @@ from ._values import (
 
 __all__ = [
     "EVENT_TYPES",
+    "Alert",
+    "Change",
+    "ChangeKind",
     "ControlKind",
     "ControlStatus",
     "DateSpan",
@@ -39,6 +43,7 @@ __all__ = [
     "Granularity",
     "InvalidValueError",
     "Item",
+    "ItemRef",
     "Jurisdiction",
     "MeasureKind",
     "MonthPart",
@@ -51,6 +56,7 @@ __all__ = [
     "Threat",
     "Truce",
     "TruceStatus",
+    "alert_id",
     "jurisdiction",
     "jurisdiction_name",
 ]

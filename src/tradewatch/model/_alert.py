@@ -1,0 +1,147 @@
+"""What the ledger reports (a `Change`) and what a rule makes of it (an `Alert`)."""
+
+from __future__ import annotations
+
+import enum
+import hashlib
+import json
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from . import _checks as check
+from ._events import Event
+from ._item import Item
+from ._values import Evidence
+
+
+class ChangeKind(enum.StrEnum):
+    NEW = "new"  # the first event of a measure the ledger had not seen
+    CHANGED = "changed"  # one field of a known measure took a new value
+
+
+def _event(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    from ._events import EVENT_TYPES
+
+    if type(value) not in EVENT_TYPES.values():
+        raise check.InvalidValueError(attribute.name, f"must be an event, not {type(value).__name__}")
+
+
+def _optional_event(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None:
+        _event(instance, attribute, value)
+
+
+def _field_name(instance: Change, attribute: attrs.Attribute[Any], value: str | None) -> None:
+    check.text(max_len=100, optional=True)(instance, attribute, value)
+    if (value is None) != (instance.kind is ChangeKind.NEW):
+        raise check.InvalidValueError(attribute.name, "is required for a 'changed' change, and only for it")
+
+
+@attrs.frozen(kw_only=True)
+class Change:
+    """What applying one event did to the ledger.
+
+    `key` is the measure key (see `tradewatch.ledger.measure_key`). A ``new`` change has no `field`; a
+    ``changed`` one names the field and carries its `old` and `new` values in the wire format (a rate as
+    ``"25"``, a date span as an object, a status as its name), so a change reads the same in Python, in JSON
+    and in the store. `delta` is a rate move in percentage points (new - old) and `days` a date move in
+    days, where they apply. `event` is the event that brought the change, with its evidence; `previous` is
+    the evidence of the value it replaced. `contradicted` is True when another source reported a different
+    value for this field within the contradiction window.
+    """
+
+    key: str = attrs.field(validator=check.text(max_len=2000))
+    kind: ChangeKind = attrs.field(converter=ChangeKind, validator=attrs.validators.instance_of(ChangeKind))
+    event: Event = attrs.field(validator=_event)
+    field: str | None = attrs.field(default=None, validator=_field_name)
+    old: Any = None
+    new: Any = None
+    delta: Decimal | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Decimal))
+    )
+    days: int | None = attrs.field(default=None, validator=check.of_type(int, optional=True))
+    previous: Evidence | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Evidence))
+    )
+    contradicted: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
+
+    @property
+    def identity(self) -> tuple[str, str, str, str]:
+        """What makes two changes "the same change" (for alert ids): the measure, the field and both
+        values; not which item or source reported it."""
+        return (self.key, self.kind.value, self.field or "", _canonical([self.old, self.new]))
+
+
+@attrs.frozen(kw_only=True)
+class ItemRef:
+    """Enough of an item to find it again and to show it: an alert never carries a whole article."""
+
+    id: str = attrs.field(validator=check.text(max_len=4096))
+    source: str = attrs.field(validator=check.text(max_len=500))
+    title: str = attrs.field(default="", validator=check.text(max_len=10_000, empty=True))
+    url: str | None = attrs.field(default=None, validator=check.text(max_len=4096, optional=True))
+    published: datetime = attrs.field(validator=check.aware_datetime())
+
+    @classmethod
+    def of(cls, item: Item) -> ItemRef:
+        return cls(id=item.id, source=item.source, title=item.title, url=item.url, published=item.published)
+
+
+@attrs.frozen(kw_only=True)
+class Alert:
+    """A rule matched: which rule, on which item, for which event and change, and when.
+
+    `id` is stable: the same rule and the same change give the same id whichever item or source reported
+    it, so a receiver can drop duplicates (delivery is at least once). Without a change, the id follows the
+    rule, the item and the event. Build alerts with `Alert.make`, which computes it.
+    """
+
+    id: str = attrs.field(validator=check.text(max_len=200))
+    rule: str = attrs.field(validator=check.text(max_len=200))
+    item: ItemRef = attrs.field(validator=attrs.validators.instance_of(ItemRef))
+    event: Event | None = attrs.field(default=None, validator=_optional_event)
+    change: Change | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Change))
+    )
+    created: datetime = attrs.field(validator=check.aware_datetime())
+
+    @classmethod
+    def make(
+        cls,
+        *,
+        rule: str,
+        item: ItemRef | Item,
+        created: datetime,
+        event: Event | None = None,
+        change: Change | None = None,
+    ) -> Alert:
+        ref = item if isinstance(item, ItemRef) else ItemRef.of(item)
+        if change is not None and event is None:
+            event = change.event
+        return cls(
+            id=alert_id(rule, ref.id, event, change),
+            rule=rule,
+            item=ref,
+            event=event,
+            change=change,
+            created=created,
+        )
+
+
+def alert_id(rule: str, item_id: str, event: Event | None, change: Change | None) -> str:
+    """The stable id of an alert (32 hex digits)."""
+    if change is not None:
+        parts: list[Any] = ["change", rule, *change.identity]
+    else:
+        parts = ["item", rule, item_id]
+        if event is not None:
+            fields = attrs.asdict(event, filter=lambda a, _v: a.name != "evidence", recurse=True)
+            parts += [event.TYPE, _canonical(fields)]
+    return hashlib.sha256(_canonical(parts).encode()).hexdigest()[:32]
+
+
+def _canonical(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, default=str, ensure_ascii=False, separators=(",", ":"))
