@@ -25,6 +25,7 @@ from tradewatch import (
 from tradewatch.extract import Extractor, RuleBasedExtractor
 from tradewatch.extract._dates import find_dates
 from tradewatch.extract._numbers import find_percents
+from tradewatch.extract._text import lowered, sentences
 
 PUBLISHED = date(2025, 8, 12)  # a Tuesday
 CORPUS = Path(__file__).parent / "corpus" / "dev"
@@ -107,6 +108,32 @@ def test_percentages(text: str, value: str) -> None:
 
 def test_percentage_points_are_changes_not_rates() -> None:
     assert find_percents("raised by 10 percentage points")[0].points
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A 25 PERCENT TARIFF",
+        "İstanbul: Duties Of 10% On Steel",
+        "Ünal said on Monday, Nov. 10, that DÉTENTE held",
+    ],
+)
+def test_lowered_text_keeps_offsets(text: str) -> None:
+    low = lowered(text)
+    assert len(low) == len(text)
+    # The sentence's lowered text, when the caller has it, reads the same as without it.
+    assert find_percents(text, low) == find_percents(text)
+    assert find_dates(text, PUBLISHED, low) == find_dates(text, PUBLISHED)
+
+
+def test_every_corpus_sentence_reads_the_same_with_a_shared_lowered_text() -> None:
+    for raw in evaluate.load_corpus(CORPUS):
+        text = raw["text"]
+        for start, end in sentences(text):
+            sentence = text[start:end]
+            low = lowered(sentence)
+            assert find_dates(sentence, PUBLISHED, low) == find_dates(sentence, PUBLISHED)
+            assert find_percents(sentence, low) == find_percents(sentence)
 
 
 class TestTariffs:

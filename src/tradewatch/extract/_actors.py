@@ -61,8 +61,14 @@ for _key in _BY_WORDS:
 
 def find_actors(sentence: str) -> list[Mention]:
     """Jurisdiction mentions in `sentence`, longest phrase first, not overlapping (offsets in `sentence`)."""
-    tokens = list(_TOKEN.finditer(sentence))
-    words = [_norm_token(t.group()) for t in tokens]
+    norm = sentence.lower().replace("’", "'")
+    if len(norm) == len(sentence):
+        # Lowered once for the whole sentence rather than token by token: the tokens are the same.
+        tokens = list(_TOKEN.finditer(norm))
+        words = [t.group().rstrip(".") for t in tokens]
+    else:
+        tokens = list(_TOKEN.finditer(sentence))
+        words = [_norm_token(t.group()) for t in tokens]
     found: list[Mention] = []
     i, n_tokens = 0, len(tokens)
     while i < n_tokens:

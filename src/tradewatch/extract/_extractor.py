@@ -29,7 +29,7 @@ from ._rules import (
     threats,
     truces,
 )
-from ._text import blank_markup, sentences
+from ._text import blank_markup, lowered, sentences
 
 # One quick test per sentence: most sentences of a news item name no measure and cost only this. A word's
 # first five letters are looked up in a set (a scan with a regular expression of all trigger words cost
@@ -49,8 +49,12 @@ _WORD = re.compile(r"[a-zé-]+")
 
 
 def _has_trigger(sentence: str) -> bool:
+    return _has_trigger_lower(sentence, sentence.lower())
+
+
+def _has_trigger_lower(sentence: str, lower: str) -> bool:
     # A percentage is a trigger on its own: "imports from Vietnam and Taiwan 20%".
-    return "%" in sentence or any(w[:5] in _TRIGGER_STEMS for w in _WORD.findall(sentence.lower()))
+    return "%" in sentence or any(w[:5] in _TRIGGER_STEMS for w in _WORD.findall(lower))
 
 
 _DATELINE = re.compile(
@@ -116,28 +120,33 @@ class RuleBasedExtractor:
             item_text=text,
             main_actors=[],
         )
-        clauses: list[Clause] = []
+        clauses: list[tuple[Clause, list[str]]] = []  # with the jurisdictions each names as acting
         counts: Counter[str] = Counter()
         dateline = _DATELINE.match(readable)
         dateline_end = dateline.end() if dateline else 0
         spans = list(sentences(readable))
         for start, end in spans:
             sentence = readable[start:end]
-            if not _has_trigger(sentence):
+            lower = sentence.lower()
+            if not _has_trigger_lower(sentence, lower):
                 if start == 0 or len(clauses) < 2:
                     counts.update(m.code for m in find_actors(sentence))
                 continue
             # The dateline ("BUENOS AIRES, Dec 2 -") says where the story was filed, not who acts.
             actors = tuple(m for m in find_actors(sentence) if start + m.start >= dateline_end)
+            clause_text = text[start:end]
+            low = lower if len(lower) == len(sentence) else lowered(sentence)
             clause = Clause(
-                text=text[start:end],
+                text=clause_text,
+                low=low if readable is text else lowered(clause_text),
                 offset=start,
                 actors=actors,
-                dates=tuple(d for d in find_dates(sentence, day) if start + d.start >= dateline_end),
-                percents=tuple(find_percents(sentence)),
+                dates=tuple(d for d in find_dates(sentence, day, low) if start + d.start >= dateline_end),
+                percents=tuple(find_percents(sentence, low)),
             )
-            counts.update(acting_codes(clause))
-            clauses.append(clause)
+            acting = acting_codes(clause)
+            counts.update(acting)
+            clauses.append((clause, acting))
         if title:
             counts.update(m.code for m in find_actors(title))
         context.main_actors = [code for code, _ in counts.most_common() if code != "*"]
@@ -147,12 +156,12 @@ class RuleBasedExtractor:
             found = find_actors(city)
             context.dateline = found[0].code if found else None
         events: list[Event] = []
-        for clause in clauses:
+        for clause, acting in clauses:
             try:
                 events.extend(_read(clause, context))
             except ValueError:  # pragma: no cover - a rule that built an invalid event; skip the sentence
                 _log.debug("no events from sentence at %d", clause.offset, exc_info=True)
-            context.recent = acting_codes(clause)[::-1] + context.recent[:4]
+            context.recent = acting[::-1] + context.recent[:4]
         return _fill_from_item(merge(events), readable, spans, dateline_end, day)
 
 
@@ -173,22 +182,90 @@ def _by_part(builder: Builder, trigger: re.Pattern[str], clause: Clause, context
     """Run `builder` on each joined statement of the sentence when more than one names the measure."""
     bounds = [0, *(x for m in _JOIN.finditer(clause.text) for x in (m.start(), m.end())), len(clause.text)]
     parts = [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds), 2)]
-    if len(parts) > 1 and sum(bool(trigger.search(clause.text[a:b])) for a, b in parts) > 1:
+    if len(parts) > 1 and sum(bool(trigger.search(clause.low[a:b])) for a, b in parts) > 1:
         return [e for a, b in parts for e in builder(clause.part(a, b), context)]
     return builder(clause, context)
 
 
+# Cheap gates, one per builder: substrings of the lowered sentence that every match of the builder's
+# trigger pattern contains, so that a sentence without any of them skips the builder (which would find no
+# trigger and return nothing). A builder that passes its gate still applies its own exact patterns.
+_TARIFF_CUES = ("tariff", "dut", "lev", "surtax", "surcharge", "dumping", "countervailing", "rate")
+_CONTROL_CUES = (
+    "export",
+    "list",
+    "licen",
+    "sale",
+    "shipment",
+    "supplies",
+    "deliveries",
+    "embargo",
+    "back",
+    "withh",
+    "review",
+    "check",
+    "scrutiny",
+    "vetting",
+)
+_TRUCE_CUES = ("truce", "cease", "tente")
+_NEGOTIATION_CUES = (
+    "talks",
+    "negotiat",
+    "round of",
+    "consultations",
+    "dialogue",
+    "discussions",
+    "deal",
+    "agreement",
+    "pact",
+    "framework",
+    "meet",
+)
+_THREAT_CUES = ("threat", "warn", "vow", "ultimatum", "unless", "else", "otherwise", "should", "until")
+
+
+def _any(low: str, cues: tuple[str, ...]) -> bool:
+    return any(cue in low for cue in cues)
+
+
+def _has_word(low: str, word: str) -> bool:
+    """Whether `word` stands in `low` as a whole word, as ``\\bword\\b`` would find it."""
+    at = low.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if (at == 0 or not _is_word_char(low[at - 1])) and (end == len(low) or not _is_word_char(low[end])):
+            return True
+        at = low.find(word, at + 1)
+    return False
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
 def _read(clause: Clause, context: Context) -> list[Event]:
-    threat = threats(clause, context)
-    if threat:
-        # A threatened measure is the threat's, not a measure of its own; other kinds still count.
-        return [*threat, *truces(clause, context), *negotiations(clause, context)]
+    low = clause.low
+    truce_cue = _any(low, _TRUCE_CUES)
+    negotiation_cue = _any(low, _NEGOTIATION_CUES) or _has_word(low, "met")
+    if _any(low, _THREAT_CUES) or _has_word(low, "if"):
+        threat = threats(clause, context)
+        if threat:
+            # A threatened measure is the threat's, not a measure of its own; other kinds still count.
+            return [
+                *threat,
+                *(truces(clause, context) if truce_cue else ()),
+                *(negotiations(clause, context) if negotiation_cue else ()),
+            ]
     events: list[Event] = []
-    events.extend(_by_part(tariffs, lex.TARIFF, clause, context))
-    events.extend(purchase_demands(clause, context))
-    events.extend(_by_part(export_controls, lex.EXPORT_CONTROL, clause, context))
-    events.extend(truces(clause, context))
-    if not any(isinstance(e, Truce) for e in events) or _TALKS.search(clause.text):
+    if _any(low, _TARIFF_CUES):
+        events.extend(_by_part(tariffs, lex.TARIFF, clause, context))
+    if "more" in low:
+        events.extend(purchase_demands(clause, context))
+    if _any(low, _CONTROL_CUES):
+        events.extend(_by_part(export_controls, lex.EXPORT_CONTROL, clause, context))
+    if truce_cue:
+        events.extend(truces(clause, context))
+    if negotiation_cue and (not any(isinstance(e, Truce) for e in events) or _TALKS.search(clause.text)):
         # "agreed to a truce after talks in Geneva": the talks are an event of their own.
         events.extend(negotiations(clause, context))
     return events

@@ -59,7 +59,12 @@ class Percent:
     points: bool  # "10 percentage points": a change, not a rate
 
 
-def find_percents(sentence: str) -> list[Percent]:
+def find_percents(sentence: str, low: str | None = None) -> list[Percent]:
+    """Percentages in `sentence`; `low` is the sentence lowered with its offsets kept, when the caller has
+    it."""
+    low = sentence.lower() if low is None else low
+    if "%" not in low and "per" not in low and "pct" not in low:
+        return []  # no unit, no percentage: most sentences cost only this
     found = []
     for m in PERCENT.finditer(sentence):
         value = _value(m.group("num"))

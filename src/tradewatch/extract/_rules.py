@@ -9,7 +9,6 @@ sentence's subject, is the actor.
 from __future__ import annotations
 
 import re
-import string
 from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
@@ -32,6 +31,7 @@ from . import _lexicon as lex
 from ._actors import Mention
 from ._dates import DateMention
 from ._numbers import Percent
+from ._text import lowered
 
 _I = re.IGNORECASE
 
@@ -44,6 +44,8 @@ class Clause:
     dates: tuple[DateMention, ...]
     percents: tuple[Percent, ...]
     sentence: tuple[int, int] | None = None  # the whole sentence, when this is a part of one
+    # `text` lowered, offsets kept: the case-blind patterns are written in lower case and run on it.
+    low: str = attrs.field(default=attrs.Factory(lambda self: lowered(self.text), takes_self=True))
 
     def part(self, start: int, end: int) -> Clause:
         """The clause `text[start:end]` of this sentence, with the findings that fall inside it."""
@@ -66,6 +68,7 @@ class Clause:
                 if start <= p.start < end
             ),
             sentence=self.sentence or (self.offset, self.offset + len(self.text)),
+            low=self.low[start:end],
         )
 
 
@@ -214,7 +217,7 @@ def _combined(table: list[tuple[str, re.Pattern[str]]]) -> re.Pattern[str]:
     """One pattern for a whole status table (a group per status), so a sentence is scanned once."""
     found = _COMBINED.get(id(table))
     if found is None:
-        # Matched against ASCII-lowered text (same length, same offsets): IGNORECASE costs several times more.
+        # Matched against the lowered text (same length, same offsets): IGNORECASE costs several times more.
         found = re.compile("|".join(f"(?P<s{i}>{p.pattern})" for i, (_, p) in enumerate(table)))
         _COMBINED[id(table)] = found
     return found
@@ -223,13 +226,14 @@ def _combined(table: list[tuple[str, re.Pattern[str]]]) -> re.Pattern[str]:
 def _nearest(
     table: list[tuple[str, re.Pattern[str]]],
     text: str,
+    low: str,
     anchor: tuple[int, int],
     weak: frozenset[str] = frozenset(),
     within: int = 10_000,
 ) -> tuple[str, re.Match[str]] | None:
     """The status whose cue stands nearest the trigger; weak cues and the trigger's own words count less."""
     best: tuple[float, int, str, re.Match[str]] | None = None
-    for rank, m in _scan(table, text):
+    for rank, m in _scan(table, low):
         status = table[rank][0]
         if text[m.start() : m.end()].strip() == "May":  # the month, not the modal verb
             continue
@@ -248,26 +252,28 @@ def _nearest(
     return None if best is None else (best[2], best[3])
 
 
-def _scan(table: list[tuple[str, re.Pattern[str]]], text: str) -> list[tuple[int, re.Match[str]]]:
-    """Every cue of the table in `text` with its rank, in one pass of the combined pattern (where two
-    statuses' cues start at one place, the earlier status in the table wins)."""
-    lowered = text.translate(_ASCII_LOWER)
-    return [(int(m.lastgroup[1:]), m) for m in _combined(table).finditer(lowered) if m.lastgroup]
+def _scan(table: list[tuple[str, re.Pattern[str]]], low: str) -> list[tuple[int, re.Match[str]]]:
+    """Every cue of the table in `low` (lowered text) with its rank, in one pass of the combined pattern (where
+    two statuses' cues start at one place, the earlier status in the table wins)."""
+    return [(int(m.lastgroup[1:]), m) for m in _combined(table).finditer(low) if m.lastgroup]
 
 
-_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+_NEGATION_BREAK = re.compile(r"[,;]|\b(?:but|and|after|while|which)\b")
 
 
-def _negated(text: str, pos: int) -> bool:
-    window = text[max(0, pos - 45) : pos]
-    window = re.split(r"[,;]|\b(?:but|and|after|while|which)\b", window)[-1]
-    return bool(lex.NEGATION.search(window))
+def _negated(clause: Clause, pos: int) -> bool:
+    start = max(0, pos - 45)
+    # The statement that holds `pos` starts after the last break of the window (case-sensitive, as written).
+    cut = 0
+    for m in _NEGATION_BREAK.finditer(clause.text[start:pos]):
+        cut = m.end()
+    return bool(lex.NEGATION.search(clause.low[start + cut : pos]))
 
 
-def _hedged(text: str, pos: int, end: int) -> bool:
-    window = text[max(0, pos - 60) : end]
-    for m in lex.HEDGE.finditer(window):
-        if m.group() == "May":
+def _hedged(clause: Clause, pos: int, end: int) -> bool:
+    start = max(0, pos - 60)
+    for m in lex.HEDGE.finditer(clause.low[start:end]):
+        if clause.text[start + m.start() : start + m.end()] == "May":
             continue
         return True
     return False
@@ -289,7 +295,7 @@ _DURATION = re.compile(r"(?:for|within)\s", _I)
 
 
 def _confidence(clause: Clause, base: float) -> float:
-    if lex.BACKGROUND.search(clause.text):
+    if lex.BACKGROUND.search(clause.low):
         base -= 0.25
     return base
 
@@ -345,10 +351,10 @@ def products_in(clause: Clause, start: int, end: int) -> list[Product]:
         if not words or all(w.lower() in lex.GENERIC_GOODS for w in words):
             continue
         if len(words) > 4:
-            lexical = lex.PRODUCTS.search(part)
+            lexical = lex.PRODUCTS.search(lowered(part))
             if lexical is None:
                 continue
-            part = lexical.group()
+            part = part[lexical.start() : lexical.end()]
         part = _without_leading_names(part.strip(" .,;:'\"’”"))
         if _plausible_goods(part):
             found.append(Product(name=part.replace("’", "'")))
@@ -450,17 +456,17 @@ def _plausible_goods(part: str) -> bool:
     part = _EDGE_WORDS.sub("", part).strip()
     if not part:
         return False
-    if lex.PRODUCTS.search(part):
+    if lex.PRODUCTS.search(lowered(part)):
         return True
     words = part.split()
     if len(words) > 3 or part[0].isupper() or re.search(r"\d", part):
         return False  # proper names (companies) and figures are not goods
-    lowered = [w.lower().strip(".,'") for w in words]
-    if lowered[-1] in _NON_GOODS or any(w in _NOT_GOODS_WORDS for w in lowered):
+    low_words = [w.lower().strip(".,'") for w in words]
+    if low_words[-1] in _NON_GOODS or any(w in _NOT_GOODS_WORDS for w in low_words):
         return False
-    if len(lowered) == 1 and lowered[0].endswith("ed") and lowered[0] not in ("seed", "feed", "bred"):
+    if len(low_words) == 1 and low_words[0].endswith("ed") and low_words[0] not in ("seed", "feed", "bred"):
         return False  # "imposed", "exempted": a verb the phrase ran into
-    return all(re.fullmatch(r"[a-z][a-z-]*", w) for w in lowered)
+    return all(re.fullmatch(r"[a-z][a-z-]*", w) for w in low_words)
 
 
 def _products_near(clause: Clause, trigger: re.Match[str], *, limit: int = 70) -> list[Product]:
@@ -599,7 +605,7 @@ def _rates(clause: Clause, trigger: re.Match[str]) -> tuple[Rate | None, Rate | 
 
 
 def _authority(clause: Clause) -> str | None:
-    m = lex.AUTHORITY.search(clause.text)
+    m = lex.AUTHORITY.search(clause.low)
     if m is None:
         return None
     if m.group("section"):
@@ -852,7 +858,7 @@ def _clean_product(clause: Clause, start: int, end: int) -> Product | None:
     words = product.name.split()
     if (words and words[-1].strip(".") in _NON_GOODS) or all(w in _NON_GOODS for w in words):
         return None
-    if not lex.PRODUCTS.search(product.name) and len(words) > 3:
+    if not lex.PRODUCTS.search(lowered(product.name)) and len(words) > 3:
         return None
     return product
 
@@ -895,7 +901,9 @@ def _segments(clause: Clause, first: int) -> list[Segment]:
             # on X took effect", "duties on X, imposed in March, remain in place").
             next_lead = _SEGMENT_LEAD.search(text, end)
             upto = next_lead.start() if next_lead else len(text)
-            hit = _nearest(lex.TARIFF_STATUS, text[:upto], (lead.start(), end), weak=_WEAK_TARIFF)
+            hit = _nearest(
+                lex.TARIFF_STATUS, text[:upto], clause.low[:upto], (lead.start(), end), weak=_WEAK_TARIFF
+            )
             if hit is not None and hit[1].start() >= window_start - 80:
                 status, verb_at = _tense(hit[0], hit[1], text), hit[1].start()
             elif segments:
@@ -983,7 +991,7 @@ def tariffs(clause: Clause, ctx: Context) -> list[Tariff]:
     effect")."""
     found = _tariffs(clause, ctx)
     imposers: set[str] = {t.imposer for t in found}
-    for later in list(lex.TARIFF.finditer(clause.text))[1:]:
+    for later in list(lex.TARIFF.finditer(clause.low))[1:]:
         owner = _adjacent_before(clause, later.start())
         if (
             owner is None
@@ -998,17 +1006,17 @@ def tariffs(clause: Clause, ctx: Context) -> list[Tariff]:
 
 
 def _tariffs(clause: Clause, ctx: Context) -> list[Tariff]:
-    triggers = list(lex.TARIFF.finditer(clause.text))
+    triggers = list(lex.TARIFF.finditer(clause.low))
     if not triggers:
         return []
     trigger = triggers[0]
     text = clause.text
-    status_hit = _nearest(lex.TARIFF_STATUS, text, trigger.span(), weak=_WEAK_TARIFF)
+    status_hit = _nearest(lex.TARIFF_STATUS, text, clause.low, trigger.span(), weak=_WEAK_TARIFF)
     status = status_hit[0] if status_hit else "announced"
     verb_pos = status_hit[1].start() if status_hit else trigger.start()
-    if _negated(text, verb_pos) or (status_hit is None and _negated(text, trigger.start())):
+    if _negated(clause, verb_pos) or (status_hit is None and _negated(clause, trigger.start())):
         return []
-    if status_hit is None and not clause.percents and not lex.AUTHORITY.search(text):
+    if status_hit is None and not clause.percents and not lex.AUTHORITY.search(clause.low):
         return []  # a passing mention ("tariff costs", "the tariff fight") states no measure
     if _EFFECT_OF_DUTIES.match(text, trigger.start()) or _ON_ONES_OWN.search(text):
         return []  # "tariffs could hurt growth", "duties on his own": what duties do, not a measure
@@ -1054,7 +1062,7 @@ def _tariffs(clause: Clause, ctx: Context) -> list[Tariff]:
                 covers_u,
                 rate,
                 previous,
-                "proposed" if _hedged(text, 0, trigger.end()) else status,
+                "proposed" if _hedged(clause, 0, trigger.end()) else status,
                 _confidence(clause, 0.7),
             )
         if status == "exempted" and not seg_targets:
@@ -1097,7 +1105,7 @@ def _tariffs(clause: Clause, ctx: Context) -> list[Tariff]:
         return []
     if status_hit is not None:
         status = _tense(status, status_hit[1], text)
-    if status == "announced" and lex.BACKGROUND.search(text):
+    if status == "announced" and lex.BACKGROUND.search(clause.low):
         status = "in_force"  # "the 25% tariffs imposed in 2018": an old measure, stated as still standing
     if (status_hit is None and previous is not None and rate is not None) or (
         status in ("announced", "in_force") and previous is not None and rate is not None and rate != previous
@@ -1106,7 +1114,7 @@ def _tariffs(clause: Clause, ctx: Context) -> list[Tariff]:
     elif status == "announced" and added:
         status = "raised"
     hedged = status != "demanded" and _hedged(
-        text, min(verb_pos, trigger.start()), max(verb_pos, trigger.start())
+        clause, min(verb_pos, trigger.start()), max(verb_pos, trigger.start())
     )
     if hedged:
         status = "proposed"
@@ -1120,7 +1128,7 @@ def _tariffs(clause: Clause, ctx: Context) -> list[Tariff]:
         multi = len(segments) > 1
         for seg in segments:
             seg_status = seg.status or status
-            if seg.status and _negated(text, seg.verb_at):
+            if seg.status and _negated(clause, seg.verb_at):
                 continue
             if hedged and seg_status not in ("exempted", "demanded"):
                 seg_status = "proposed"
@@ -1260,13 +1268,12 @@ def _context_actor(ctx: Context, exclude: str | None) -> str | None:
 
 def _demand(clause: Clause, trigger: re.Match[str]) -> tuple[str, str] | None:
     """(who demands, who is asked) when the sentence demands a change to the measure."""
-    text = clause.text
     verb = None
-    for m in lex.DEMAND.finditer(text[: trigger.start() + 1]):
+    for m in lex.DEMAND.finditer(clause.low, 0, trigger.start() + 1):
         verb = m
     if verb is None:
         return None
-    change = lex.DEMANDED_CHANGE.search(text, verb.end())
+    change = lex.DEMANDED_CHANGE.search(clause.low, verb.end())
     if change is None or change.start() > trigger.end() + 40:
         return None
     demander = _subject(clause, verb.start())
@@ -1313,18 +1320,18 @@ def purchase_demands(clause: Clause, ctx: Context) -> list[Tariff]:
 
 
 def export_controls(clause: Clause, ctx: Context) -> list[ExportControl]:
-    trigger = lex.EXPORT_CONTROL.search(clause.text)
+    trigger = lex.EXPORT_CONTROL.search(clause.low)
     if trigger is None:
         return []
     text = clause.text
     status_hit = _nearest(
-        lex.CONTROL_STATUS, text, trigger.span(), weak=frozenset({"new", "set", "put", "list"})
+        lex.CONTROL_STATUS, text, clause.low, trigger.span(), weak=frozenset({"new", "set", "put", "list"})
     )
     status = status_hit[0] if status_hit else "imposed"
     verb_pos = status_hit[1].start() if status_hit else trigger.start()
-    if _negated(text, verb_pos):
+    if _negated(clause, verb_pos):
         return []
-    kind = next((k for k, p in lex.CONTROL_KIND if p.search(text)), "other")
+    kind = next((k for k, p in lex.CONTROL_KIND if p.search(clause.low)), "other")
     if (
         kind == "entity_list"
         and status_hit
@@ -1334,7 +1341,7 @@ def export_controls(clause: Clause, ctx: Context) -> list[ExportControl]:
     demand = _demand(clause, trigger)
     if demand is not None:
         status = "demanded"
-    elif _hedged(text, min(verb_pos, trigger.start()), max(verb_pos, trigger.end())):
+    elif _hedged(clause, min(verb_pos, trigger.start()), max(verb_pos, trigger.end())):
         status = "proposed"
     owner = _adjacent_before(clause, trigger.start())
     # A control's target is the destination the text names ("to China", "Chinese buyers"); a rule that
@@ -1418,7 +1425,7 @@ def _destination(clause: Clause, trigger: re.Match[str]) -> Mention | None:
 
 def _company_country(clause: Clause) -> str | None:
     """Whose companies an Entity List listing names: 'adding Huawei Technologies to the Entity List'."""
-    m = lex.COMPANIES.search(clause.text)
+    m = lex.COMPANIES.search(clause.low)
     return lex.COMPANY_COUNTRY[m.group().lower()] if m else None
 
 
@@ -1450,7 +1457,7 @@ def _control_items(clause: Clause, trigger: re.Match[str]) -> list[Product]:
         products = [p for _, p in covers if p is not None]
         if products:
             return list(dict.fromkeys(products))
-    lexical = [m.group() for m in lex.PRODUCTS.finditer(text)]
+    lexical = [text[m.start() : m.end()] for m in lex.PRODUCTS.finditer(clause.low)]
     return [Product(name=lexical[0])] if lexical else []
 
 
@@ -1467,19 +1474,19 @@ _TRUCE_ENDING = re.compile(r"\b(?:expired|lapsed|ran out|(?P<ended>collapsed|bro
 
 
 def truces(clause: Clause, ctx: Context) -> list[Truce]:
-    trigger = lex.TRUCE.search(clause.text)
+    trigger = lex.TRUCE.search(clause.low)
     if trigger is None:
         return []
     text = clause.text
-    hit = _nearest(lex.TRUCE_STATUS, text, trigger.span())
+    hit = _nearest(lex.TRUCE_STATUS, text, clause.low, trigger.span())
     status = hit[0] if hit else "agreed"
-    if hit and _negated(text, hit[1].start()):
+    if hit and _negated(clause, hit[1].start()):
         return []
     if status in ("agreed", "extended"):
         # "the truces the US agreed with Canada expired on Tuesday": the end is the news, not the clause
         # that names the truce.
         ending = _TRUCE_ENDING.search(text, trigger.end())
-        if ending is not None and not _negated(text, ending.start()):
+        if ending is not None and not _negated(clause, ending.start()):
             status = "ended" if ending.group("ended") else "expired"
     if re.search(r"\b(?:set|due|scheduled|is to|will|would)\s+(?:to\s+)?(?:expire|end|lapse)", text, _I):
         status = "agreed" if not hit or hit[0] in ("expired", "ended") else status
@@ -1643,7 +1650,7 @@ _TRADE_CONTEXT = re.compile(
 
 
 def negotiations(clause: Clause, ctx: Context) -> list[Negotiation]:
-    trigger = lex.NEGOTIATION.search(clause.text)
+    trigger = lex.NEGOTIATION.search(clause.low)
     if trigger is None or _NEGOTIATION_NOISE.search(clause.text):
         return []
     text = clause.text
@@ -1653,11 +1660,12 @@ def negotiations(clause: Clause, ctx: Context) -> list[Negotiation]:
     hit = _nearest(
         lex.NEGOTIATION_STATUS,
         text,
+        clause.low,
         trigger.span(),
         weak=frozenset({"will", "meeting", "hold", "holding", "holds"}),
         within=60,
     )
-    if hit and _negated(text, hit[1].start()) and hit[0] != "suspended":
+    if hit and _negated(clause, hit[1].start()) and hit[0] != "suspended":
         return []
     strong = trigger.group().lower() not in ("met", "meet", "meets", "meeting", "discussions", "dialogue")
     weak_status = hit is None or hit[1].group().lower() in ("will", "meeting", "hold", "holding", "holds")
@@ -1665,11 +1673,12 @@ def negotiations(clause: Clause, ctx: Context) -> list[Negotiation]:
         return []  # talks mentioned in passing: no status, no time, no place
     if re.search(r"(?:deal|agreement|pact|framework)$", word) and (hit is None or hit[0] == "held"):
         return []  # "goods covered by the USMCA trade pact" names an agreement, not a negotiation
-    status = hit[0] if hit else ("scheduled" if lex.FUTURE.search(text) else "held")
-    if status == "held" and lex.FUTURE.search(text[max(0, trigger.start() - 40) : trigger.end() + 10]):
+    status = hit[0] if hit else ("scheduled" if lex.FUTURE.search(clause.low) else "held")
+    if status == "held" and lex.FUTURE.search(clause.low[max(0, trigger.start() - 40) : trigger.end() + 10]):
         status = "scheduled"
     if status == "held" and any(
-        lex.NEGOTIATION_STATUS[rank][0] == "concluded" for rank, _ in _scan(lex.NEGOTIATION_STATUS, text)
+        lex.NEGOTIATION_STATUS[rank][0] == "concluded"
+        for rank, _ in _scan(lex.NEGOTIATION_STATUS, clause.low)
     ):
         status = "concluded"  # "agreed on a framework after two days of talks that ended on Tuesday"
     parties = _parties(clause, ctx)
@@ -1762,21 +1771,22 @@ _PRONOUN_START = re.compile(r"\s*(?:He|She|They|It|The president|The leader)\b")
 
 def threats(clause: Clause, ctx: Context) -> list[Threat]:
     text = clause.text
-    verb = lex.THREAT.search(text)
-    condition = lex.CONDITION.search(text)
+    low = clause.low
+    verb = lex.THREAT.search(low)
+    condition = lex.CONDITION.search(low)
     if verb is None and condition is None:
         return []
-    if lex.ORDINARY_THREAT.search(text) and condition is None:
+    if lex.ORDINARY_THREAT.search(low) and condition is None:
         return []
     if verb is not None and not _THREAT_MEASURE.search(text) and condition is None:
         return []
     if verb is None and not re.search(r"\b(?:will|would|could|threat|warn|vow|said|says)\b", text, _I):
         return []
     anchor = verb.start() if verb is not None else (condition.start() if condition else 0)
-    if _negated(text, anchor):
+    if _negated(clause, anchor):
         return []
-    tariff = lex.TARIFF.search(text)
-    control = lex.EXPORT_CONTROL.search(text)
+    tariff = lex.TARIFF.search(low)
+    control = lex.EXPORT_CONTROL.search(low)
     if verb is None and tariff is None and control is None:
         return []
     measure_cut = condition.start() if condition else len(text)
@@ -1823,12 +1833,12 @@ def threats(clause: Clause, ctx: Context) -> list[Threat]:
             imposer=actor,
             target=target if target != actor else "*",
             item=items[0] if items else None,
-            control=next((k for k, p in lex.CONTROL_KIND if p.search(text)), "other"),
+            control=next((k for k, p in lex.CONTROL_KIND if p.search(low)), "other"),
             status="proposed",
             evidence=evidence,
         )
         kind = "export_control"
-    elif lex.SANCTION.search(text):
+    elif lex.SANCTION.search(low):
         kind = "sanction"
     condition_text = _condition(text, condition) if condition else None
     deadline = None

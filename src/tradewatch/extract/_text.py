@@ -108,3 +108,14 @@ def blank_markup(text: str) -> str:
 def mask(text: str, pattern: re.Pattern[str], fill: str = "#") -> str:
     """`text` with every match of `pattern` overwritten by `fill`, keeping its length."""
     return pattern.sub(lambda m: fill * len(m.group()), text)
+
+
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def lowered(text: str) -> str:
+    """`text` in lower case with every offset kept, for case-sensitive patterns written in lower case: a
+    pattern compiled with IGNORECASE ran three to five times slower on these sentences."""
+    low = text.lower()
+    # A few characters ("İ") lower to two; then only ASCII letters are lowered.
+    return low if len(low) == len(text) else text.translate(_ASCII_LOWER)
