@@ -46,7 +46,9 @@ from .model import (
     Item,
     ItemRef,
     MeasureKind,
+    MeasureState,
     NegotiationStatus,
+    Observation,
     Product,
     Rate,
     Tariff,
@@ -267,7 +269,7 @@ def _register_classes() -> None:
             event_cls, _object_hook(event_cls, make_dict_structure_fn(event_cls, _converter))
         )
     # Built after the events, which they contain.
-    for cls in (Change, Alert):
+    for cls in (Change, Alert, Observation, MeasureState):
         _converter.register_structure_hook(cls, _object_hook(cls, make_dict_structure_fn(cls, _converter)))
 
 

@@ -18,6 +18,7 @@ from ._events import (
     TruceStatus,
 )
 from ._item import Item
+from ._ledger import MeasureState, Observation
 from ._values import (
     DateSpan,
     Evidence,
@@ -46,9 +47,11 @@ __all__ = [
     "ItemRef",
     "Jurisdiction",
     "MeasureKind",
+    "MeasureState",
     "MonthPart",
     "Negotiation",
     "NegotiationStatus",
+    "Observation",
     "Product",
     "Rate",
     "Tariff",
