@@ -128,3 +128,108 @@ def test_an_unreadable_file_is_a_config_error(tmp_path: Path) -> None:
         "bad",
         "f.toml:3: [[source]] #1: bad",
     )
+
+
+# -- [[rule]] tables ------------------------------------------------------------------------------------------
+
+RULES = """\
+[[source]]
+name = "ustr"
+url = "https://ustr.example/rss.xml"
+
+[[rule]]
+name = "US steel tariffs up 10 points or more"
+sinks = ["log", "team-hook"]
+type = "tariff"
+changed = "rate"
+min_delta = 10
+direction = "up"
+imposer = "US"
+product = "steel"
+not = { keywords = ["opinion"] }
+
+[[rule]]
+name = "talks or truces"
+any = [ { type = "negotiation" }, { type = "truce" } ]
+"""
+
+
+def test_rule_tables_give_rule_specs() -> None:
+    from tradewatch import rules
+    from tradewatch.config import RuleSpec
+    from tradewatch.model import Tariff
+
+    config = parse_config(RULES)
+    moves, talks = config.rules
+    assert isinstance(moves, RuleSpec)
+    assert moves.sinks == ("log", "team-hook")
+    assert moves.rule == (
+        rules.changed(Tariff, "rate", min_delta=10, direction="up", imposer="US", product="steel")
+        & ~rules.keywords("opinion")
+    ).named("US steel tariffs up 10 points or more")
+    assert talks.sinks == ("log",)
+    assert talks.rule.name == "talks or truces"
+    assert [s.name for s in config.sources] == ["ustr"]
+
+
+def test_no_rule_tables_no_rules() -> None:
+    assert parse_config(GOOD).rules == ()
+    assert parse_config('[[rule]]\nname = "all"\n').rules[0].rule.name == "all"
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("rule = 3", r"cfg.toml: rule: must be an array of \[\[rule\]\] tables"),
+        ("rules = 3", r"cfg.toml: unknown key 'rules' .*\[\[rule\]\]"),
+        ('[[rule]]\ntype = "tariff"\n', r"cfg.toml:1: \[\[rule\]\] #1: name: required key missing"),
+        (
+            '[[rule]]\nname = "a"\n\n[[rule]]\nname = "b"\ntype = "tariff"\nimposr = "US"\n',
+            r"cfg.toml:7: \[\[rule\]\] #2 \('b'\): imposr: unknown key \(did you mean 'imposer'\?\)",
+        ),
+        (
+            '[[rule]]\nname = "a"\ntype = "truce"\nchanged = "rate"\n',
+            r"cfg.toml:4: \[\[rule\]\] #1 \('a'\): changed: 'rate' is not a field .* for truce",
+        ),
+        (
+            '[[rule]]\nname = "a"\nimposer = "USA"\n',
+            r"cfg.toml:3: \[\[rule\]\] #1 \('a'\): imposer: 'USA' is not an ISO 3166-1 alpha-2 code",
+        ),
+        (
+            '[[rule]]\nname = "a"\nregex = "("\n',
+            r"cfg.toml:3: \[\[rule\]\] #1 \('a'\): regex: '\(' is not a valid regular expression",
+        ),
+        (
+            '[[rule]]\nname = "a"\nkeywords = ["x"]\nany = [\n  { imposer = "US" },\n  { imposer = "ZZ" },\n]\n',
+            r"cfg.toml:4: \[\[rule\]\] #1 \('a'\): any\[1\].imposer: 'ZZ' is not an ISO",
+        ),
+        ('[[rule]]\nname = "a"\nsinks = "log"\n', r"cfg.toml:3: .*sinks: must be a list of sink names"),
+        (
+            '[[rule]]\nname = "a"\nsinks = ["log", ""]\n',
+            r"cfg.toml:3: .*sinks: must not hold an empty string",
+        ),
+        ('[[rule]]\nname = "a"\nmin_confidence = 2\n', r"cfg.toml:3: .*min_confidence: must be <= 1"),
+        ('[[rule]]\nname = "a"\nnew = false\n', r"cfg.toml:3: .*new: only `new = true` is meaningful"),
+        (
+            '[[rule]]\nname = "a"\n[[rule]]\nname = "b"\n[[rule]]\nname = "a"\ntype = "tariff"\n',
+            r"cfg.toml:5: \[\[rule\]\] #3 \('a'\): name: 'a' is already used by \[\[rule\]\] #1",
+        ),
+        ("[[rule]]\nname = 4\n", r"cfg.toml:2: \[\[rule\]\] #1: name: must be a string"),
+        (
+            'rule = [ { name = "a", type = "x" } ]',
+            r"cfg.toml: \[\[rule\]\] #1 \('a'\): type: 'x' is not an event",
+        ),
+        ("rule = [ 3 ]", r"cfg.toml: \[\[rule\]\] #1: must be a table"),
+    ],
+)
+def test_rule_errors_name_the_file_line_table_and_reason(text: str, message: str) -> None:
+    with pytest.raises(ConfigError, match=message):
+        parse_config(text, path="cfg.toml")
+
+
+def test_a_rule_error_keeps_its_parts() -> None:
+    with pytest.raises(ConfigError) as info:
+        parse_config('store = ":memory:"\n\n[[rule]]\nname = "x"\nstatus = "sideways"\n', path="f.toml")
+    error = info.value
+    assert (error.path, error.line, error.table) == ("f.toml", 5, "[[rule]] #1 ('x')")
+    assert error.reason.startswith("status: 'sideways' is not a status")

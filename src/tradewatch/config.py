@@ -12,7 +12,17 @@ interval = "15m"                # seconds (900), or "90s", "15m", "1h", "1d", "1
 tags = ["us", "official"]
 enabled = true
 alert_on_first_poll = false
+
+[[rule]]
+name = "US tariff moves of 10 points or more"
+sinks = ["log"]                 # names of sinks; default ["log"]
+type = "tariff"                 # every condition in the table must hold
+changed = "rate"
+min_delta = 10
+imposer = "US"
 ```
+
+The keys of a ``[[rule]]`` table are described in docs/rules.md and read by `tradewatch.rules.rule_from_table`.
 
 Config is data, never code. Every problem raises `ConfigError`, whose message names the file, the line when
 it can be found, the table and the reason: ``tradewatch.toml:9: [[source]] #2 ("ustr"): interval: "15x" is
@@ -33,14 +43,19 @@ import attrs
 
 from .feeds import Source
 from .model import InvalidValueError
+from .rules import RuleError, RuleSpec, rule_from_table
 
-__all__ = ["Config", "ConfigError", "load_config", "parse_config", "parse_duration"]
+__all__ = ["Config", "ConfigError", "RuleSpec", "load_config", "parse_config", "parse_duration"]
 
 _TOP_KEYS = ("store", "max_workers", "cpu_processes", "source")
+# Named after the settings in "unknown key" messages rather than among them, so that the list of settings
+# reads the same as before rules existed.
+_TABLE_KEYS = ("rule",)
 _SOURCE_KEYS = ("name", "url", "interval", "tags", "enabled", "alert_on_first_poll")
 _UNITS = {"ms": 0.001, "s": 1, "m": 60, "h": 3600, "d": 86400}
 _PART = re.compile(r"(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)")
 _SOURCE_HEADER = re.compile(r"^[ \t]*\[\[[ \t]*source[ \t]*\]\]", re.MULTILINE)
+_RULE_HEADER = re.compile(r"^[ \t]*\[\[[ \t]*rule[ \t]*\]\]", re.MULTILINE)
 
 
 class ConfigError(ValueError):
@@ -65,6 +80,7 @@ class Config:
     max_workers: int = 8
     cpu_processes: int | None = None
     sources: tuple[Source, ...] = ()
+    rules: tuple[RuleSpec, ...] = ()
 
 
 def parse_duration(value: object) -> timedelta:
@@ -102,7 +118,12 @@ def parse_config(text: str, *, path: str = "<config>", base: Path | None = None)
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(path, f"not valid TOML: {exc}") from None
-    _known(data, _TOP_KEYS, path, None, None)
+    for key in data:
+        if key not in _TOP_KEYS and key not in _TABLE_KEYS:
+            raise ConfigError(
+                path,
+                f"unknown key {key!r} (known: {', '.join(_TOP_KEYS)}); known tables: [[source]], [[rule]]",
+            )
     store = data.get("store", "tradewatch.sqlite")
     if not isinstance(store, str) or not store.strip():
         raise ConfigError(path, "store: must be a non-empty string (a file path or ':memory:')")
@@ -132,11 +153,46 @@ def parse_config(text: str, *, path: str = "<config>", base: Path | None = None)
             )
         names[source.name] = n
         sources.append(source)
-    return Config(store=store, max_workers=workers, cpu_processes=cpu, sources=tuple(sources))
+    return Config(
+        store=store,
+        max_workers=workers,
+        cpu_processes=cpu,
+        sources=tuple(sources),
+        rules=_rules(data, text, path),
+    )
 
 
-def _label(index: int, name: object) -> str:
-    return f"[[source]] #{index + 1}" + (f" ({name!r})" if isinstance(name, str) and name.strip() else "")
+def _rules(data: Mapping[str, Any], text: str, path: str) -> tuple[RuleSpec, ...]:
+    tables = data.get("rule", [])
+    if not isinstance(tables, list):
+        raise ConfigError(path, "rule: must be an array of [[rule]] tables")
+    headers = [text.count("\n", 0, m.start()) + 1 for m in _RULE_HEADER.finditer(text)]
+    specs: list[RuleSpec] = []
+    names: dict[str, int] = {}
+    for n, table in enumerate(tables):
+        line = headers[n] if len(headers) == len(tables) else None
+        label = _label(n, table.get("name") if isinstance(table, dict) else None, kind="rule")
+        try:
+            rule, sinks = rule_from_table(table)
+        except RuleError as exc:
+            # "any[1].imposer" is written on the line of `any`
+            key = re.split(r"[.\[]", exc.key, maxsplit=1)[0] if exc.key else None
+            where = _key_line(text, line, key) if key else line
+            raise ConfigError(path, str(exc), table=label, line=where) from None
+        if rule.name in names:
+            raise ConfigError(
+                path,
+                f"name: {rule.name!r} is already used by [[rule]] #{names[rule.name] + 1}",
+                table=label,
+                line=line,
+            )
+        names[rule.name] = n
+        specs.append(RuleSpec(rule=rule, sinks=sinks))
+    return tuple(specs)
+
+
+def _label(index: int, name: object, *, kind: str = "source") -> str:
+    return f"[[{kind}]] #{index + 1}" + (f" ({name!r})" if isinstance(name, str) and name.strip() else "")
 
 
 def _known(
