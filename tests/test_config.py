@@ -151,6 +151,11 @@ not = { keywords = ["opinion"] }
 [[rule]]
 name = "talks or truces"
 any = [ { type = "negotiation" }, { type = "truce" } ]
+
+[[sink]]
+name = "team-hook"
+type = "webhook"
+url = "https://hooks.example/tradewatch"
 """
 
 
@@ -233,3 +238,22 @@ def test_a_rule_error_keeps_its_parts() -> None:
     error = info.value
     assert (error.path, error.line, error.table) == ("f.toml", 5, "[[rule]] #1 ('x')")
     assert error.reason.startswith("status: 'sideways' is not a status")
+
+
+def test_sink_tables_are_checked_and_rules_may_only_name_known_sinks(tmp_path: Path) -> None:
+    head = 'store = ":memory:"\n[[rule]]\nname = "r"\nsinks = ["file"]\n'
+    sink = '[[sink]]\nname = "file"\ntype = "jsonl"\npath = "out/alerts.jsonl"\n'
+    config = parse_config(head + sink, path="t.toml", base=tmp_path)
+    assert [t["name"] for t in config.sinks] == ["file"]
+    assert config.sinks[0]["path"] == str(tmp_path / "out" / "alerts.jsonl")  # relative to the file
+    (built,) = config.build_sinks()
+    assert built.name == "file"
+    built.close()
+    with pytest.raises(ConfigError, match=r"\[\[rule\]\] #1 \('r'\): sinks: no sink named 'file'"):
+        parse_config(head, path="t.toml")
+    with pytest.raises(ConfigError, match=r"t.toml:9: \[\[sink\]\] #1 \('file'\): colour: unknown key"):
+        parse_config(head + sink + 'colour = "red"\n', path="t.toml")
+    with pytest.raises(ConfigError, match="already used by the built-in log sink"):
+        parse_config('[[sink]]\nname = "log"\ntype = "log"\n', path="t.toml")
+    with pytest.raises(ConfigError, match=r"already used by \[\[sink\]\] #1"):
+        parse_config(sink + sink.replace("alerts", "other"), path="t.toml")

@@ -443,11 +443,14 @@ def test_migrating_from_the_previous_version_keeps_the_data(tmp_path: Path) -> N
         "INSERT INTO sources (name, url, configured_url, interval_s, due_at, created_at) VALUES (?, ?, ?, ?, ?, ?)",
         ("kept", "https://feeds.example/k.xml", "https://feeds.example/k.xml", 60.0, T0.timestamp(), 0.0),
     )
+    columns = {r[1] for r in conn.execute("PRAGMA table_info(ledger_history)")}
     conn.close()
-    assert "outbox" not in _tables(path)
+    assert "id" not in columns  # the previous version's history table, replaced by the last step
     with SqliteStore(path) as store:
         assert [s.source.name for s in store.sources()] == ["kept"]
-    assert "outbox" in _tables(path)
+    conn = sqlite3.connect(path, isolation_level=None)
+    assert "id" in {r[1] for r in conn.execute("PRAGMA table_info(ledger_history)")}
+    conn.close()
     conn = sqlite3.connect(path, isolation_level=None)
     assert migrate(conn) == SCHEMA_VERSION  # nothing left to do
     conn.close()

@@ -509,10 +509,10 @@ class FlakyStore:
     def __getattr__(self, name: str) -> Any:
         return getattr(self.inner, name)
 
-    def commit_poll(self, owner: str, result: Any, *, now: datetime | None = None) -> Any:
+    def commit_poll(self, owner: str, result: Any, *, react: Any = None, now: datetime | None = None) -> Any:
         if result.name == "doomed":
             raise StoreError("disk full")
-        return self.inner.commit_poll(owner, result, now=now)
+        return self.inner.commit_poll(owner, result, react=react, now=now)
 
     def claim_due(self, *args: Any, **kwargs: Any) -> Any:
         if self.claim_failures:

@@ -3,11 +3,15 @@
 The public names live here; everything else is private to the package and may change.
 """
 
-from . import feeds, serial, store
+from . import feeds, ledger, rules, serial, sinks, store
 from .config import ConfigError
 from .extract import Extractor, RuleBasedExtractor, extract
 from .feeds import FetchError, NotAFeedError, ParseError, Source, SourceHealth
+from .ledger import Ledger
 from .model import (
+    Alert,
+    Change,
+    ChangeKind,
     ControlKind,
     ControlStatus,
     DateSpan,
@@ -17,11 +21,14 @@ from .model import (
     Granularity,
     InvalidValueError,
     Item,
+    ItemRef,
     Jurisdiction,
     MeasureKind,
+    MeasureState,
     MonthPart,
     Negotiation,
     NegotiationStatus,
+    Observation,
     Product,
     Rate,
     Tariff,
@@ -38,6 +45,9 @@ from .watcher import ItemBatch, NewItem, PollReport, PollStatus, SourceOutcome, 
 __version__ = "0.1.0.dev0"
 
 __all__ = [
+    "Alert",
+    "Change",
+    "ChangeKind",
     "ConfigError",
     "ControlKind",
     "ControlStatus",
@@ -52,13 +62,17 @@ __all__ = [
     "InvalidValueError",
     "Item",
     "ItemBatch",
+    "ItemRef",
     "Jurisdiction",
+    "Ledger",
     "MeasureKind",
+    "MeasureState",
     "MonthPart",
     "Negotiation",
     "NegotiationStatus",
     "NewItem",
     "NotAFeedError",
+    "Observation",
     "ParseError",
     "PollReport",
     "PollStatus",
@@ -79,7 +93,10 @@ __all__ = [
     "feeds",
     "jurisdiction",
     "jurisdiction_name",
+    "ledger",
+    "rules",
     "serial",
     "set_fetch_limit",
+    "sinks",
     "store",
 ]

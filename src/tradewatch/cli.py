@@ -16,8 +16,8 @@ from . import __version__, serial
 from .config import ConfigError, load_config
 from .extract import extract as extract_events
 from .feeds import Source
-from .model import Event, InvalidValueError
-from .store import SourceStatus, StoreError, open_store
+from .model import Alert, ChangeKind, Event, InvalidValueError
+from .store import DeliveryStatus, OutboxEntry, SourceStatus, Store, StoreError, open_store
 from .watcher import NewItem, PollReport, PollStatus, Watcher
 
 __all__ = ["main"]
@@ -33,7 +33,7 @@ exit status:
   0    success
   1    a poll failed (poll: the source; watch --once: at least one source)
   2    bad usage or configuration (extract: the file cannot be read)
-  3    the store cannot be opened or used
+  3    the store cannot be opened or used (alerts, facts: it does not exist yet)
   130  interrupted before finishing (poll)
 
 `watch` stops cleanly on SIGINT or SIGTERM (exit status 0): polls under way are committed first.
@@ -98,6 +98,47 @@ def _parser() -> argparse.ArgumentParser:
         help="the text's date, YYYY-MM-DD: relative dates ('on Monday', 'in July') resolve against it",
     )
     extract.add_argument("--title", help="the item's headline, if it is not part of the text")
+
+    alerts = commands.add_parser(
+        "alerts",
+        help="list alerts in the outbox (parked ones by default); --retry replays parked ones",
+        description="List the alerts in the store's outbox, one row per alert and sink, newest first. "
+        "An alert is parked after too many failed deliveries; --retry makes parked alerts pending again, "
+        "so the next watcher delivers them.",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    alerts.add_argument("--config", default="tradewatch.toml", help="default: tradewatch.toml")
+    alerts.add_argument(
+        "--status",
+        choices=["pending", "parked", "delivered", "all"],
+        default="parked",
+        help="which alerts to list (default: parked)",
+    )
+    alerts.add_argument("--limit", type=int, default=50, help="at most this many rows (default: 50)")
+    alerts.add_argument("--json", action="store_true", help="one JSON object per row")
+    alerts.add_argument(
+        "--retry",
+        nargs="*",
+        metavar="ALERT_ID",
+        help="replay parked alerts: these ids, or all parked alerts when none is given",
+    )
+
+    facts = commands.add_parser(
+        "facts",
+        help="show the ledger: the current state of every measure",
+        description="Show the current state of every measure the ledger knows (a tariff, an export "
+        "control, a truce, talks, a threat), with how many sources agree and whether any disagree.",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    facts.add_argument("--config", default="tradewatch.toml", help="default: tradewatch.toml")
+    facts.add_argument(
+        "--type",
+        choices=["tariff", "export_control", "truce", "negotiation", "threat"],
+        help="only measures of this type",
+    )
+    facts.add_argument("--json", action="store_true", help="one JSON object per measure")
     return parser
 
 
@@ -121,6 +162,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _poll(args.url, name=args.name, as_json=args.json)
         if args.command == "extract":
             return _extract(args.file, published=args.published, title=args.title)
+        if args.command == "alerts":
+            return _alerts(
+                args.config, status=args.status, limit=args.limit, as_json=args.json, retry=args.retry
+            )
+        if args.command == "facts":
+            return _facts(args.config, type_=args.type, as_json=args.json)
         return _sources(args.config, as_json=args.json)
     except ConfigError as exc:
         return _fail(str(exc), EXIT_USAGE)
@@ -159,7 +206,12 @@ def _watch(config_path: str, *, once: bool) -> int:
     if not config.sources:
         raise ConfigError(config_path, "no [[source]] tables: nothing to watch")
     watcher = Watcher(
-        config.sources, store=config.store, max_workers=config.max_workers, cpu_processes=config.cpu_processes
+        config.sources,
+        store=config.store,
+        max_workers=config.max_workers,
+        cpu_processes=config.cpu_processes,
+        rules=[(spec.rule, spec.sinks) for spec in config.rules],
+        sinks=config.build_sinks(),
     )
     if not once:
         logging.getLogger("tradewatch").info(
@@ -170,6 +222,8 @@ def _watch(config_path: str, *, once: bool) -> int:
     with watcher:
         report = watcher.poll_once()
     _print_report(report, sys.stdout)
+    for alert in report.alerts:
+        print(f"alert [{alert.rule}] {_alert_summary(alert)}", file=sys.stdout)
     return EXIT_POLL_FAILED if report.errors else EXIT_OK
 
 
@@ -252,6 +306,110 @@ def _short(value: Any) -> str:
     if isinstance(value, list):
         return "/".join(_short(v) for v in value)
     return str(value)
+
+
+# -- alerts and facts -------------------------------------------------------------------------------------
+
+
+def _open_configured_store(config_path: str) -> Store:
+    config = load_config(config_path)
+    if config.store != ":memory:" and not Path(config.store).exists():
+        raise StoreError(f"{config.store} does not exist yet: run `tradewatch watch` first")
+    return open_store(config.store)
+
+
+def _alerts(config_path: str, *, status: str, limit: int, as_json: bool, retry: list[str] | None) -> int:
+    if limit < 1:
+        return _fail(f"--limit must be at least 1, not {limit}", EXIT_USAGE)
+    store = _open_configured_store(config_path)
+    try:
+        if retry is not None:
+            count = store.replay(retry or None)
+            print(f"{count} parked deliveries made pending again", file=sys.stdout)
+            return EXIT_OK
+        wanted = None if status == "all" else DeliveryStatus(status)
+        entries = store.outbox(status=wanted, limit=limit)
+    finally:
+        store.close()
+    if as_json:
+        for entry in entries:
+            print(json.dumps(_entry_json(entry), ensure_ascii=False), file=sys.stdout)
+        return EXIT_OK
+    rows = [
+        [
+            f"{e.created_at:%Y-%m-%d %H:%M}",
+            e.status.value,
+            e.alert.id[:12],
+            e.sink,
+            e.alert.rule,
+            str(e.attempts),
+            _alert_summary(e.alert),
+            (e.last_error or "")[:80],
+        ]
+        for e in entries
+    ]
+    _table(["CREATED", "STATUS", "ID", "SINK", "RULE", "TRIES", "WHAT", "LAST ERROR"], rows, sys.stdout)
+    return EXIT_OK
+
+
+def _entry_json(entry: OutboxEntry) -> dict[str, Any]:
+    def iso(moment: datetime | None) -> str | None:
+        return None if moment is None else moment.isoformat()
+
+    return {
+        "schema": serial.SCHEMA,
+        "status": entry.status.value,
+        "sink": entry.sink,
+        "attempts": entry.attempts,
+        "created_at": iso(entry.created_at),
+        "next_attempt_at": iso(entry.next_attempt_at),
+        "delivered_at": iso(entry.delivered_at),
+        "parked_at": iso(entry.parked_at),
+        "last_error": entry.last_error,
+        "alert": serial.to_dict(entry.alert),
+    }
+
+
+def _alert_summary(alert: Alert) -> str:
+    change = alert.change
+    if change is not None and change.kind is ChangeKind.CHANGED:
+        return f"{change.key}: {change.field} {_short(change.old)} -> {_short(change.new)}"
+    if change is not None:
+        return f"new {change.key}"
+    if alert.event is not None:
+        return f"{alert.event.TYPE} in {alert.item.title or alert.item.id}"[:100]
+    return (alert.item.title or alert.item.id)[:100]
+
+
+def _facts(config_path: str, *, type_: str | None, as_json: bool) -> int:
+    store = _open_configured_store(config_path)
+    try:
+        states = store.measures(type=type_)
+    finally:
+        store.close()
+    if as_json:
+        for state in states:
+            print(serial.to_json(state), file=sys.stdout)
+        return EXIT_OK
+    rows = []
+    for state in states:
+        fields: dict[str, Any] = serial.to_dict(state.event)
+        evidence = fields.pop("evidence", None) or {}
+        fields.pop("type", None)
+        shown = ", ".join(f"{k}={_short(v)}" for k, v in fields.items() if v not in (None, [], ""))
+        published = (evidence.get("published") or "")[:10]
+        rows.append(
+            [
+                state.key,
+                shown[:90],
+                str(state.corroborations),
+                "yes" if state.contradicted else "",
+                published,
+                evidence.get("source") or "",
+            ]
+        )
+    _table(["MEASURE", "NOW", "SOURCES", "DISPUTED", "AS OF", "LATEST SOURCE"], rows, sys.stdout)
+    return EXIT_OK
 
 
 # -- sources ----------------------------------------------------------------------------------------------

@@ -22,7 +22,16 @@ min_delta = 10
 imposer = "US"
 ```
 
-The keys of a ``[[rule]]`` table are described in docs/rules.md and read by `tradewatch.rules.rule_from_table`.
+[[sink]]
+name = "team-hook"
+type = "webhook"                # log, jsonl, webhook or apprise
+url = "https://hooks.example/tradewatch"
+secret_env = "TRADEWATCH_HOOK_SECRET"
+```
+
+The keys of a ``[[rule]]`` table are described in docs/rules.md and read by `tradewatch.rules.rule_from_table`;
+those of a ``[[sink]]`` table in docs/delivery.md, read by `tradewatch.sinks.sink_from_table`. A sink named
+``log`` exists without a table (alerts to the log); a rule may only name sinks that exist.
 
 Config is data, never code. Every problem raises `ConfigError`, whose message names the file, the line when
 it can be found, the table and the reason: ``tradewatch.toml:9: [[source]] #2 ("ustr"): interval: "15x" is
@@ -41,6 +50,7 @@ from typing import Any
 
 import attrs
 
+from .delivery import Sink, SinkConfigError, sink_from_table
 from .feeds import Source
 from .model import InvalidValueError
 from .rules import RuleError, RuleSpec, rule_from_table
@@ -50,12 +60,13 @@ __all__ = ["Config", "ConfigError", "RuleSpec", "load_config", "parse_config", "
 _TOP_KEYS = ("store", "max_workers", "cpu_processes", "source")
 # Named after the settings in "unknown key" messages rather than among them, so that the list of settings
 # reads the same as before rules existed.
-_TABLE_KEYS = ("rule",)
+_TABLE_KEYS = ("rule", "sink")
 _SOURCE_KEYS = ("name", "url", "interval", "tags", "enabled", "alert_on_first_poll")
 _UNITS = {"ms": 0.001, "s": 1, "m": 60, "h": 3600, "d": 86400}
 _PART = re.compile(r"(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)")
 _SOURCE_HEADER = re.compile(r"^[ \t]*\[\[[ \t]*source[ \t]*\]\]", re.MULTILINE)
 _RULE_HEADER = re.compile(r"^[ \t]*\[\[[ \t]*rule[ \t]*\]\]", re.MULTILINE)
+_SINK_HEADER = re.compile(r"^[ \t]*\[\[[ \t]*sink[ \t]*\]\]", re.MULTILINE)
 
 
 class ConfigError(ValueError):
@@ -81,6 +92,12 @@ class Config:
     cpu_processes: int | None = None
     sources: tuple[Source, ...] = ()
     rules: tuple[RuleSpec, ...] = ()
+    #: The ``[[sink]]`` tables, checked; `build_sinks` makes the sinks.
+    sinks: tuple[Mapping[str, Any], ...] = ()
+
+    def build_sinks(self) -> list[Sink]:
+        """New sinks from the ``[[sink]]`` tables (the caller closes them, or hands them to a `Watcher`)."""
+        return [sink_from_table(table) for table in self.sinks]
 
 
 def parse_duration(value: object) -> timedelta:
@@ -122,7 +139,7 @@ def parse_config(text: str, *, path: str = "<config>", base: Path | None = None)
         if key not in _TOP_KEYS and key not in _TABLE_KEYS:
             raise ConfigError(
                 path,
-                f"unknown key {key!r} (known: {', '.join(_TOP_KEYS)}); known tables: [[source]], [[rule]]",
+                f"unknown key {key!r} (known: {', '.join(_TOP_KEYS)}); known tables: [[source]], [[rule]], [[sink]]",
             )
     store = data.get("store", "tradewatch.sqlite")
     if not isinstance(store, str) or not store.strip():
@@ -153,12 +170,24 @@ def parse_config(text: str, *, path: str = "<config>", base: Path | None = None)
             )
         names[source.name] = n
         sources.append(source)
+    rules = _rules(data, text, path)
+    sinks = _sinks(data, text, path, base)
+    known = {"log", *(t["name"] for t in sinks)}
+    for n, spec in enumerate(rules):
+        for name in spec.sinks:
+            if name not in known:
+                raise ConfigError(
+                    path,
+                    f"sinks: no sink named {name!r} (known: {', '.join(sorted(known))})",
+                    table=_label(n, spec.rule.name, kind="rule"),
+                )
     return Config(
         store=store,
         max_workers=workers,
         cpu_processes=cpu,
         sources=tuple(sources),
-        rules=_rules(data, text, path),
+        rules=rules,
+        sinks=sinks,
     )
 
 
@@ -189,6 +218,41 @@ def _rules(data: Mapping[str, Any], text: str, path: str) -> tuple[RuleSpec, ...
         names[rule.name] = n
         specs.append(RuleSpec(rule=rule, sinks=sinks))
     return tuple(specs)
+
+
+def _sinks(data: Mapping[str, Any], text: str, path: str, base: Path | None) -> tuple[Mapping[str, Any], ...]:
+    tables = data.get("sink", [])
+    if not isinstance(tables, list):
+        raise ConfigError(path, "sink: must be an array of [[sink]] tables")
+    headers = [text.count("\n", 0, m.start()) + 1 for m in _SINK_HEADER.finditer(text)]
+    checked: list[Mapping[str, Any]] = []
+    names: dict[str, int] = {}
+    for n, table in enumerate(tables):
+        line = headers[n] if len(headers) == len(tables) else None
+        label = _label(n, table.get("name") if isinstance(table, dict) else None, kind="sink")
+        if isinstance(table, dict) and isinstance(table.get("path"), str) and base is not None:
+            # A file sink's path is read like the store's: relative to the configuration file.
+            table = {**table, "path": str(base / Path(table["path"]).expanduser())}
+        try:
+            # Built once to check every key (and that a secret's environment variable is set), then closed:
+            # the watcher builds its own when it starts.
+            sink_from_table(table).close()
+        except SinkConfigError as exc:
+            where = _key_line(text, line, exc.key) if exc.key else line
+            reason = f"{exc.key}: {exc.reason}" if exc.key else exc.reason
+            raise ConfigError(path, reason, table=label, line=where) from None
+        name = table["name"]
+        if name in names or name == "log":
+            raise ConfigError(
+                path,
+                f"name: {name!r} is already used"
+                + (f" by [[sink]] #{names[name] + 1}" if name in names else " by the built-in log sink"),
+                table=label,
+                line=line,
+            )
+        names[name] = n
+        checked.append(table)
+    return tuple(checked)
 
 
 def _label(index: int, name: object, *, kind: str = "source") -> str:

@@ -6,9 +6,11 @@ claims due sources (with a lease) and hands them to a bounded thread pool. So a 
 where it stopped, several processes can share one store, and no source is polled by two of them at once.
 
 One poll of one source: fetch (conditional GET) -> parse -> drop ids already seen -> extract events from the
-new items -> commit everything in one transaction, only while the lease is still ours. Whatever goes wrong
-with one source is recorded as that source's failure and backs it off; it never reaches another source or
-the tick.
+new items -> commit everything in one transaction, only while the lease is still ours: the items, the
+ledger's new states and changes, and the alerts the rules made of them, written to the outbox. Whatever goes
+wrong with one source is recorded as that source's failure and backs it off; it never reaches another
+source or the tick. A second job, the delivery tick, hands the outbox to the sinks and callbacks (at least
+once, retried with backoff, parked after too many failures).
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ import signal
 import socket
 import threading
 import uuid
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import CancelledError, Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
@@ -37,6 +39,8 @@ from apscheduler.triggers.interval import IntervalTrigger
 from . import _poll
 from ._digest import Digest, Job, WorkerError, WorkerStartError, digest
 from ._workers import WorkerPool
+from .delivery import CallableSink, LogSink, Sink
+from .delivery._outbox import DeliveryReport, Outbox
 from .extract import Extractor, RuleBasedExtractor
 from .feeds import (
     Fetcher,
@@ -46,8 +50,20 @@ from .feeds import (
     Source,
     SourceHealth,
 )
-from .model import Event, Item
-from .store import Claim, PollResult, SourceStatus, Store, open_store
+from .ledger import Ledger, measure_key
+from .model import Alert, Change, Event, Item
+from .rules import Produced, Rule, evaluate
+from .store import (
+    Claim,
+    Fresh,
+    Outgoing,
+    PollResult,
+    Reaction,
+    SourceStatus,
+    StateLoader,
+    Store,
+    open_store,
+)
 
 __all__ = [
     "ItemBatch",
@@ -133,6 +149,8 @@ class NewItem:
     baseline: bool
     first_of_story: bool
     story_sources: int
+    changes: tuple[Change, ...] = ()
+    alerts: tuple[Alert, ...] = ()
 
     @property
     def newsworthy(self) -> bool:
@@ -174,6 +192,10 @@ class SourceOutcome:
         return sum(len(i.events) for i in self.items)
 
     @property
+    def alerts(self) -> tuple[Alert, ...]:
+        return tuple(a for i in self.items for a in i.alerts)
+
+    @property
     def ok(self) -> bool:
         return self.status in (PollStatus.UPDATED, PollStatus.NOT_MODIFIED)
 
@@ -185,6 +207,7 @@ class PollReport:
     started_at: datetime
     finished_at: datetime
     outcomes: tuple[SourceOutcome, ...]
+    delivery: DeliveryReport = DeliveryReport()
 
     def __getitem__(self, name: str) -> SourceOutcome:
         for outcome in self.outcomes:
@@ -195,6 +218,14 @@ class PollReport:
     @property
     def new_items(self) -> tuple[NewItem, ...]:
         return tuple(i for o in self.outcomes for i in o.items)
+
+    @property
+    def changes(self) -> tuple[Change, ...]:
+        return tuple(c for i in self.new_items for c in i.changes)
+
+    @property
+    def alerts(self) -> tuple[Alert, ...]:
+        return tuple(a for o in self.outcomes for a in o.alerts)
 
     @property
     def errors(self) -> tuple[SourceOutcome, ...]:
@@ -239,9 +270,19 @@ class Watcher:
       more than one core (default: one per core, at most 4; 0 keeps it in the poll threads). The extractor
       is copied to them by pickling; one that cannot be copied keeps the work in threads.
     - `seed`: seeds the jitter of the schedule (for reproducible tests).
+    - `rules`: rules to alert on, each a `tradewatch.Rule` (its alerts go to the ``"log"`` sink) or a
+      pair (rule, sink names); more with `add_rule` and the `on` decorator.
+    - `sinks`: where alerts go, by name, besides the built-in ``"log"`` sink (a `LogSink`). The watcher
+      closes its sinks when it stops.
+    - `deliver_interval`: how often the delivery tick looks at the outbox (a commit that wrote alerts also
+      wakes it at once). `max_attempts`, `retry_delay`, `max_retry_delay`: a failed delivery is tried again
+      after `retry_delay`, doubling up to `max_retry_delay`, and parked after `max_attempts` failures.
+      `delivery_lease`: how long a claimed outbox row stays this process's; after a crash its rows are
+      delivered again (same alert ids) once it ends. It must outlast the slowest sink's timeout.
 
     `start()` polls in the background; `run()` blocks until SIGINT/SIGTERM or `stop()`; `poll_once()` polls
-    every enabled source now. `scheduler` is the APScheduler `BackgroundScheduler`: add your own jobs to it.
+    every enabled source now and delivers what it alerted on. `scheduler` is the APScheduler
+    `BackgroundScheduler`: add your own jobs to it.
     """
 
     def __init__(
@@ -258,6 +299,13 @@ class Watcher:
         on_items: Callable[[ItemBatch], None] | None = None,
         cpu_processes: int | None = None,
         seed: int | None = None,
+        rules: Iterable[Rule | tuple[Rule, Sequence[str]]] = (),
+        sinks: Iterable[Sink] = (),
+        deliver_interval: float | timedelta = 1.0,
+        max_attempts: int = 8,
+        retry_delay: timedelta = timedelta(seconds=2),
+        max_retry_delay: timedelta = timedelta(hours=1),
+        delivery_lease: timedelta = timedelta(minutes=2),
     ) -> None:
         if max_workers < 1:
             raise ValueError(f"max_workers must be >= 1, not {max_workers}")
@@ -267,6 +315,8 @@ class Watcher:
             raise ValueError(f"lease must be positive, not {lease}")
         if cpu_processes is not None and cpu_processes < 0:
             raise ValueError(f"cpu_processes must be >= 0, not {cpu_processes}")
+        if _seconds(deliver_interval) <= 0:
+            raise ValueError(f"deliver_interval must be > 0, not {deliver_interval}")
         self._store = open_store(store)
         self._owns_store = not isinstance(store, Store)
         try:
@@ -287,6 +337,24 @@ class Watcher:
         self._workers: WorkerPool | None = None
         self._rng = random.Random(seed)
         self.owner = owner or f"{socket.gethostname()}/{os.getpid()}/{uuid.uuid4().hex[:8]}"
+        self._rules: dict[str, tuple[Rule, tuple[str, ...]]] = {}
+        self._outbox = Outbox(
+            self._store,
+            {"log": LogSink()},
+            owner=self.owner,
+            max_attempts=max_attempts,
+            base_delay=retry_delay,
+            max_delay=max_retry_delay,
+            lease=delivery_lease,
+            seed=seed,
+        )
+        self._deliver_seconds = _seconds(deliver_interval)
+        self._deliver_again = threading.Event()
+        for sink in sinks:
+            self.add_sink(sink)
+        for spec in rules:
+            rule, names = spec if isinstance(spec, tuple) else (spec, ("log",))
+            self.add_rule(rule, sinks=names)
         #: The local timer. Add your own jobs; it starts with `start()` and stops with `stop()`.
         self.scheduler = BackgroundScheduler(timezone=UTC)
         self._pool: ThreadPoolExecutor | None = None
@@ -325,6 +393,63 @@ class Watcher:
     def health(self, name: str) -> SourceHealth:
         """One source's health; raises `tradewatch.store.UnknownSourceError`."""
         return self._store.health(name)
+
+    # -- rules and sinks ------------------------------------------------------------------------------------
+
+    @property
+    def rules(self) -> dict[str, tuple[Rule, tuple[str, ...]]]:
+        """The rules by name, each with the names of the sinks it alerts."""
+        with self._lock:
+            return dict(self._rules)
+
+    @property
+    def sinks(self) -> dict[str, Sink]:
+        return dict(self._outbox.sinks)
+
+    def add_sink(self, sink: Sink) -> None:
+        """Add a sink (or replace the one of the same name)."""
+        self._outbox.add_sink(sink)
+
+    def add_rule(self, rule: Rule, *, sinks: Sequence[str] = ("log",)) -> None:
+        """Alert `sinks` (names) when `rule` matches. Rule names are unique within a watcher."""
+        names = tuple(dict.fromkeys(sinks))
+        if not names:
+            raise ValueError(f"rule {rule.name!r} needs at least one sink")
+        with self._lock:
+            if rule.name in self._rules:
+                raise ValueError(f"a rule named {rule.name!r} is already registered")
+            self._rules[rule.name] = (rule, names)
+
+    def on(
+        self,
+        rule: Rule,
+        *,
+        sinks: Sequence[str] = (),
+        timeout: float = 30.0,
+        digest: bool = False,
+    ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+        """Decorator: call the function (sync or async) with each `Alert` of `rule` (a list of them per
+        delivery round when `digest`), besides the named `sinks`. The call is isolated: an exception or a
+        hang past `timeout` seconds is a failed delivery, retried like any other, and touches neither the
+        other callbacks nor the watcher.
+
+            @watcher.on(changed(Tariff, "rate", min_delta=10))
+            def tell_me(alert): ...
+        """
+
+        def register(fn: Callable[..., Any]) -> Callable[..., Any]:
+            qualname = getattr(fn, "__qualname__", type(fn).__name__)
+            sink = CallableSink(fn, name=f"callback:{rule.name}:{qualname}", timeout=timeout, digest=digest)
+            self.add_sink(sink)
+            self.add_rule(rule, sinks=(sink.name, *sinks))
+            return fn
+
+        return register
+
+    def deliver(self) -> DeliveryReport:
+        """Deliver every alert in the outbox that is due now (what the delivery tick does)."""
+        self._check_open()
+        return self._outbox.deliver_due()
 
     # -- running -------------------------------------------------------------------------------------------
 
@@ -368,7 +493,8 @@ class Watcher:
                 except CancelledError:  # stop() was called meanwhile; the lease was given back
                     outcomes.append(SourceOutcome(name=name, status=PollStatus.SKIPPED))
         outcomes.sort(key=lambda o: o.name)
-        return PollReport(started_at=started, finished_at=_now(), outcomes=tuple(outcomes))
+        delivery = self._outbox.deliver_due()
+        return PollReport(started_at=started, finished_at=_now(), outcomes=tuple(outcomes), delivery=delivery)
 
     def start(self) -> None:
         """Start polling in the background and return. A watcher starts once."""
@@ -383,6 +509,16 @@ class Watcher:
             IntervalTrigger(seconds=self._tick_seconds, timezone=UTC),
             id="tradewatch.poll",
             name="tradewatch poll tick",
+            max_instances=1,
+            coalesce=True,
+            misfire_grace_time=None,
+            next_run_time=_now(),
+        )
+        self.scheduler.add_job(
+            self._deliver_tick,
+            IntervalTrigger(seconds=self._deliver_seconds, timezone=UTC),
+            id="tradewatch.deliver",
+            name="tradewatch delivery tick",
             max_instances=1,
             coalesce=True,
             misfire_grace_time=None,
@@ -444,6 +580,11 @@ class Watcher:
         except Exception:
             log.exception("could not give back %d leases (they expire by themselves)", len(unstarted))
         finally:
+            for sink in self._outbox.sinks.values():
+                try:
+                    sink.close()
+                except Exception:
+                    log.exception("closing sink %r failed", sink.name)
             if self._owns_fetcher:
                 self._fetcher.close()
             if self._owns_store:
@@ -472,6 +613,26 @@ class Watcher:
                     self._submit(claim)
             except Exception:
                 log.exception("claiming due sources failed; trying again at the next tick")
+
+    def _deliver_tick(self) -> None:
+        """Deliver until nothing is due; again at once if a commit wrote alerts meanwhile. Never raises."""
+        while not self._stopping.is_set():
+            self._deliver_again.clear()
+            try:
+                self._outbox.deliver_due()
+            except Exception:
+                log.exception("the delivery tick failed; trying again at the next tick")
+                return
+            if not self._deliver_again.is_set():
+                return
+
+    def _wake_delivery(self) -> None:
+        self._deliver_again.set()
+        if self._started and not self._stopping.is_set():
+            try:
+                self.scheduler.modify_job("tradewatch.deliver", next_run_time=_now())
+            except Exception:  # stopping, or the job is gone: the next tick delivers
+                log.debug("could not wake the delivery tick", exc_info=True)
 
     def _prune(self) -> None:
         try:
@@ -522,7 +683,9 @@ class Watcher:
             log.exception("polling %s failed unexpectedly", name)
             result = _poll.failed(claim, _poll.failure_of(exc), polled_at=polled_at, jitter=jitter)
         try:
-            committed = self._store.commit_poll(self.owner, result)
+            committed = self._store.commit_poll(
+                self.owner, result, react=lambda fresh, load: self._react(fresh, load, claim.source)
+            )
         except Exception as exc:
             # The lease stays until it expires; then any process polls the source again.
             log.exception("storing the poll of %s failed", name)
@@ -530,6 +693,13 @@ class Watcher:
         if committed is None:
             log.warning("lost the lease of %s before committing; its results were dropped", name)
             return SourceOutcome(name=name, status=PollStatus.LOST_LEASE)
+        reaction = committed.reaction or Reaction()
+        changes: dict[str | None, list[Change]] = {}
+        for change in reaction.changes:
+            changes.setdefault(change.event.evidence.item_id, []).append(change)
+        alerts: dict[str, list[Alert]] = {}
+        for out in reaction.outgoing:
+            alerts.setdefault(out.alert.item.id, []).append(out.alert)
         items = tuple(
             NewItem(
                 item=r.item,
@@ -538,16 +708,48 @@ class Watcher:
                 baseline=r.baseline,
                 first_of_story=committed.stories[r.item.id].first,
                 story_sources=committed.stories[r.item.id].sources,
+                changes=tuple(changes.get(r.item.id, ())),
+                alerts=tuple(alerts.get(r.item.id, ())),
             )
             for r in result.new_items
             if r.item.id in committed.stories
         )
+        if reaction.outgoing:
+            self._wake_delivery()
         if items and self._on_items is not None:
             try:
                 self._on_items(ItemBatch(source=name, polled_at=polled_at, items=items))
             except Exception:
                 log.exception("the on_items callback failed for %s", name)
         return _outcome(claim, result, items, extract_errors)
+
+    def _react(self, fresh: Sequence[Fresh], load: StateLoader, source: Source) -> Reaction:
+        """The ledger and the rules over the items a poll stored as new (inside the store's transaction).
+
+        Items are applied in published order, so that a feed listing its newest item first does not make
+        the ledger see yesterday's value as the latest. A baseline item and a repeat of a story already seen
+        on another source update the ledger (corroboration) but alert nobody.
+        """
+        keys = {measure_key(e) for f in fresh for e in f.record.events}
+        ledger = Ledger(load(keys) if keys else {})
+        with self._lock:
+            specs = list(self._rules.values())
+        now = _now()
+        all_changes: list[Change] = []
+        outgoing: list[Outgoing] = []
+        for _, f in sorted(enumerate(fresh), key=lambda pair: (pair[1].record.item.published, pair[0])):
+            changes = ledger.apply(f.record.events)
+            all_changes += changes
+            if f.record.baseline or not f.story.first or not specs:
+                continue
+            produced = Produced(
+                item=f.record.item, events=f.record.events, changes=tuple(changes), tags=source.tags
+            )
+            for rule, sinks in specs:
+                outgoing += [Outgoing(alert=a, sinks=sinks) for a in evaluate([rule], produced, now=now)]
+        return Reaction(
+            states=tuple(ledger.dirty().values()), changes=tuple(all_changes), outgoing=tuple(outgoing)
+        )
 
     def _attempt(self, claim: Claim, polled_at: datetime, jitter: float) -> tuple[PollResult, int]:
         """Fetch, parse, pick the new items and extract their events; feed problems become a failed result."""

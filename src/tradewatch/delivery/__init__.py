@@ -1,5 +1,7 @@
-"""Delivery: the sinks alerts go to (a log, a JSON-lines file, a webhook, Apprise, a Python callable)."""
+"""Delivery: the outbox job (at least once, retried with backoff, parked after too many failures) and the
+sinks alerts go to (a log, a JSON-lines file, a webhook, Apprise, a Python callable)."""
 
+from ._outbox import DeliveryReport, Outbox, retry_delay
 from ._sinks import (
     AppriseSink,
     CallableSink,
@@ -20,14 +22,17 @@ __all__ = [
     "AppriseSink",
     "CallableSink",
     "DeliveryError",
+    "DeliveryReport",
     "JsonLinesSink",
     "LogSink",
+    "Outbox",
     "Sink",
     "SinkConfigError",
     "WebhookSink",
     "render_html",
     "render_markdown",
     "render_text",
+    "retry_delay",
     "sink_from_table",
     "verify_signature",
 ]

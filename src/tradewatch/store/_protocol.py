@@ -14,22 +14,31 @@ watcher processes on several machines implements the same protocol. So nothing h
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import enum
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from datetime import datetime, timedelta
-from typing import Protocol, runtime_checkable
+from typing import Protocol, TypeAlias, runtime_checkable
 
 import attrs
 
 from tradewatch.feeds import Source, SourceHealth, Validators
-from tradewatch.model import Event, Item
+from tradewatch.model import Alert, Change, Event, Item, MeasureState
 
 __all__ = [
     "Claim",
     "Committed",
+    "Delivery",
+    "DeliveryStatus",
+    "Fresh",
     "ItemRecord",
+    "OutboxEntry",
+    "Outgoing",
     "PollResult",
+    "React",
+    "Reaction",
     "SchemaVersionError",
     "SourceStatus",
+    "StateLoader",
     "Store",
     "StoreError",
     "StoredItem",
@@ -147,13 +156,84 @@ class Story:
 
 
 @attrs.frozen(kw_only=True)
+class Fresh:
+    """An item `Store.commit_poll` has just stored as new, with the story it joined."""
+
+    record: ItemRecord
+    story: Story
+
+
+@attrs.frozen(kw_only=True)
+class Outgoing:
+    """An alert to put in the outbox, once for each of `sinks` (sink names)."""
+
+    alert: Alert
+    sinks: tuple[str, ...]
+
+
+@attrs.frozen(kw_only=True)
+class Reaction:
+    """What the ledger and the rules made of the fresh items of one poll, written in the poll's transaction:
+    the measure `states` that changed (each with its new version), the `changes` for the history, and the
+    alerts to deliver."""
+
+    states: tuple[MeasureState, ...] = ()
+    changes: tuple[Change, ...] = ()
+    outgoing: tuple[Outgoing, ...] = ()
+
+
+#: Reads the stored states of the given measure keys (unknown keys are left out).
+StateLoader: TypeAlias = Callable[[Collection[str]], Mapping[str, MeasureState]]
+
+#: Decides, inside `Store.commit_poll`'s transaction, what the fresh items change and whom to tell. It must be
+#: pure apart from calling the loader: the store may call it again if the transaction is retried.
+React: TypeAlias = Callable[[Sequence[Fresh], StateLoader], Reaction]
+
+
+@attrs.frozen(kw_only=True)
 class Committed:
-    """What `Store.commit_poll` stored: the story of each item stored as new, by item id, in feed order.
+    """What `Store.commit_poll` stored: the story of each item stored as new, by item id, in feed order, and
+    the `reaction` written with them (None when no `react` was given or nothing was new).
 
     An item the watcher thought new but the store had already seen is left out (and is not stored twice).
     """
 
     stories: Mapping[str, Story]
+    reaction: Reaction | None = None
+
+
+class DeliveryStatus(enum.StrEnum):
+    PENDING = "pending"  # waiting for its first or next attempt
+    DELIVERED = "delivered"
+    PARKED = "parked"  # given up after too many failures, until replayed
+
+
+@attrs.frozen(kw_only=True)
+class Delivery:
+    """An outbox row this process may deliver until its lease ends: one alert for one sink. `epoch`
+    identifies the lease; `Store.finish_delivery` accepts only the current one."""
+
+    alert: Alert
+    sink: str
+    attempts: int
+    epoch: int
+    created_at: datetime
+    last_error: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class OutboxEntry:
+    """An outbox row as `Store.outbox` lists it."""
+
+    alert: Alert
+    sink: str
+    status: DeliveryStatus
+    attempts: int
+    created_at: datetime
+    next_attempt_at: datetime | None
+    delivered_at: datetime | None
+    parked_at: datetime | None
+    last_error: str | None
 
 
 @attrs.frozen(kw_only=True)
@@ -214,11 +294,58 @@ class Store(Protocol):
         """The ids the source has seen and not yet forgotten (bounded by the store's retention)."""
         ...
 
-    def commit_poll(self, owner: str, result: PollResult, *, now: datetime | None = None) -> Committed | None:
+    def commit_poll(
+        self, owner: str, result: PollResult, *, react: React | None = None, now: datetime | None = None
+    ) -> Committed | None:
         """In one transaction: check that `owner` still holds the lease of `result.epoch` (else return None
         and write nothing), mark items seen, store new items with their events and stories, update the
         source's validators, health, URL, schedule and disabled state, prune old seen ids, release the lease.
+
+        When `react` is given and items were stored as new, it is called with them and a `StateLoader`
+        inside the same transaction, and its `Reaction` is written there too: measure states, the history
+        of changes, and one outbox row per alert and sink (an alert id already in the outbox for that sink
+        is not added again). A state is written only if the stored one still has the version the loader
+        returned (or is still absent): the states the loader returns cannot change before the commit, or
+        the transaction fails with `StoreError`.
         """
+        ...
+
+    def measures(self, *, type: str | None = None) -> list[MeasureState]:
+        """The ledger's current state of every measure (of one event type), by key."""
+        ...
+
+    def history(self, key: str | None = None, *, limit: int = 1000) -> list[Change]:
+        """Changes recorded by the ledger (of one measure), oldest first, at most `limit` of the newest."""
+        ...
+
+    def claim_deliveries(
+        self, owner: str, limit: int, lease: timedelta, *, now: datetime | None = None
+    ) -> list[Delivery]:
+        """Lease up to `limit` pending outbox rows whose next attempt is due, oldest first. Concurrent callers
+        never receive the same row."""
+        ...
+
+    def finish_delivery(
+        self,
+        owner: str,
+        delivery: Delivery,
+        *,
+        error: str | None = None,
+        retry_in: timedelta | None = None,
+        now: datetime | None = None,
+    ) -> bool:
+        """Record an attempt: delivered when `error` is None; else failed, to be tried again `retry_in` from
+        now by the store's clock, or parked when `retry_in` is None. Returns False (writing nothing) when
+        the lease was lost."""
+        ...
+
+    def outbox(self, *, status: DeliveryStatus | None = None, limit: int = 100) -> list[OutboxEntry]:
+        """Outbox rows (of one status), newest first."""
+        ...
+
+    def replay(self, alert_ids: Iterable[str] | None = None, *, now: datetime | None = None) -> int:
+        """Make parked rows (all, or those of the given alert ids) pending again with a fresh count of
+        attempts; returns how many."""
         ...
 
     def items(self, source: str | None = None, *, limit: int = 100) -> list[StoredItem]:

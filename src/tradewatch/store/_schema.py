@@ -150,7 +150,26 @@ _LEDGER = (
     "CREATE INDEX outbox_due ON outbox (next_attempt_at) WHERE delivered_at IS NULL AND parked_at IS NULL",
 )
 
+#: Step 3: one event may change several fields of a measure at once, so history rows get their own id; the
+#: table was never written before this step. Outbox rows of one alert are found by rule and state too.
+_HISTORY = (
+    "DROP TABLE ledger_history",
+    """
+    CREATE TABLE ledger_history (
+        id         INTEGER PRIMARY KEY,
+        key        TEXT NOT NULL REFERENCES ledger (key) ON DELETE CASCADE,
+        version    INTEGER NOT NULL,            -- the state's version once this change was applied
+        change     TEXT NOT NULL,               -- the Change in the wire format
+        source     TEXT,
+        item_id    TEXT,
+        changed_at REAL NOT NULL
+    )
+    """,
+    "CREATE INDEX ledger_history_key ON ledger_history (key, id)",
+    "CREATE INDEX outbox_parked ON outbox (parked_at) WHERE parked_at IS NOT NULL",
+)
+
 #: Every step, in order; a database at version N has had the first N.
-MIGRATIONS: tuple[tuple[str, ...], ...] = (_SOURCES, _LEDGER)
+MIGRATIONS: tuple[tuple[str, ...], ...] = (_SOURCES, _LEDGER, _HISTORY)
 
 SCHEMA_VERSION = len(MIGRATIONS)

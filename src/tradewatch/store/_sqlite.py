@@ -15,19 +15,25 @@ import json
 import os
 import sqlite3
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from tradewatch import serial
 from tradewatch.feeds import Source, SourceHealth, Validators
-from tradewatch.model import Event, Item
+from tradewatch.model import Alert, Change, Event, Item, MeasureState
 
 from ._protocol import (
     Claim,
     Committed,
+    Delivery,
+    DeliveryStatus,
+    Fresh,
     ItemRecord,
+    OutboxEntry,
     PollResult,
+    React,
+    Reaction,
     SchemaVersionError,
     SourceStatus,
     StoredItem,
@@ -57,6 +63,10 @@ def _ts(moment: datetime) -> float:
 
 def _dt(value: float | None) -> datetime | None:
     return None if value is None else datetime.fromtimestamp(value, UTC)
+
+
+def _dumps(obj: Any) -> str:
+    return json.dumps(serial.to_dict(obj), ensure_ascii=False)
 
 
 def _chunks(values: Sequence[str]) -> Iterator[Sequence[str]]:
@@ -351,7 +361,9 @@ class SqliteStore:
         with self._read() as conn:
             return frozenset(r[0] for r in conn.execute("SELECT item_id FROM seen WHERE source = ?", (name,)))
 
-    def commit_poll(self, owner: str, result: PollResult, *, now: datetime | None = None) -> Committed | None:
+    def commit_poll(
+        self, owner: str, result: PollResult, *, react: React | None = None, now: datetime | None = None
+    ) -> Committed | None:
         name = result.name
         with self._write() as conn:
             t = self._clock(conn, now)
@@ -386,8 +398,99 @@ class SqliteStore:
                     "DELETE FROM seen WHERE source = ? AND last_generation <= ? AND last_seen_at < ?",
                     (name, generation - self._keep_polls, polled - self._keep_s),
                 )
+            reaction = None
+            if react is not None and stories:
+                fresh = [
+                    Fresh(record=r, story=stories[r.item.id])
+                    for r in result.new_items
+                    if r.item.id in stories
+                ]
+                loaded: dict[str, int] = {}
+                reaction = react(fresh, lambda keys: self._load_states(conn, keys, loaded))
+                self._write_reaction(conn, reaction, loaded, t)
             self._update_source(conn, result, polled, generation)
-        return Committed(stories=stories)
+        return Committed(stories=stories, reaction=reaction)
+
+    def _load_states(
+        self, conn: sqlite3.Connection, keys: Collection[str], loaded: dict[str, int]
+    ) -> Mapping[str, MeasureState]:
+        states: dict[str, MeasureState] = {}
+        for key, version, body in self._select_in(
+            conn, "SELECT key, version, state FROM ledger WHERE key IN ({marks})", (), set(keys)
+        ):
+            states[key] = serial.from_dict(json.loads(body), MeasureState)
+            loaded[key] = version
+        for key in keys:
+            loaded.setdefault(key, -1)  # absent when read: must still be absent when written
+        return states
+
+    @staticmethod
+    def _write_reaction(
+        conn: sqlite3.Connection, reaction: Reaction, loaded: Mapping[str, int], t: float
+    ) -> None:
+        for state in reaction.states:
+            row = (
+                state.type,
+                _dumps(state),
+                state.version,
+                state.corroborations,
+                int(state.contradicted),
+                t,
+                state.key,
+            )
+            before = loaded.get(state.key)
+            if before is None:
+                raise StoreError(f"the state of {state.key!r} was written without being read")
+            if before < 0:
+                conn.execute(
+                    """
+                    INSERT INTO ledger (kind, state, version, corroborations, contradicted, updated_at, key)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """,
+                    row,
+                )
+            elif (
+                conn.execute(
+                    """
+                    UPDATE ledger SET kind = ?, state = ?, version = ?, corroborations = ?, contradicted = ?,
+                                      updated_at = ?
+                    WHERE key = ? AND version = ?
+                    """,
+                    (*row, before),
+                ).rowcount
+                != 1
+            ):
+                raise StoreError(f"the state of {state.key!r} changed under this transaction")
+        versions = {s.key: s.version for s in reaction.states}
+        conn.executemany(
+            """
+            INSERT INTO ledger_history (key, version, change, source, item_id, changed_at)
+            VALUES (?, ?, ?, ?, ?, ?)
+            """,
+            [
+                (
+                    c.key,
+                    versions.get(c.key, 0),
+                    _dumps(c),
+                    c.event.evidence.source,
+                    c.event.evidence.item_id,
+                    t,
+                )
+                for c in reaction.changes
+            ],
+        )
+        conn.executemany(
+            """
+            INSERT INTO outbox (alert_id, sink, rule, payload, created_at, next_attempt_at)
+            VALUES (?, ?, ?, ?, ?, ?)
+            ON CONFLICT (alert_id, sink) DO NOTHING
+            """,
+            [
+                (out.alert.id, sink, out.alert.rule, _dumps(out.alert), t, t)
+                for out in reaction.outgoing
+                for sink in dict.fromkeys(out.sinks)
+            ],
+        )
 
     @staticmethod
     def _select_in(
@@ -592,6 +695,137 @@ class SqliteStore:
                     )
                 )
         return found
+
+    def measures(self, *, type: str | None = None) -> list[MeasureState]:
+        where, args = ("WHERE kind = ?", (type,)) if type is not None else ("", ())
+        with self._read() as conn:
+            rows = conn.execute(f"SELECT state FROM ledger {where} ORDER BY key", args).fetchall()
+        return [serial.from_dict(json.loads(r[0]), MeasureState) for r in rows]
+
+    def history(self, key: str | None = None, *, limit: int = 1000) -> list[Change]:
+        where, args = ("WHERE key = ?", (key,)) if key is not None else ("", ())
+        with self._read() as conn:
+            rows = conn.execute(
+                f"SELECT change FROM ledger_history {where} ORDER BY id DESC LIMIT ?", (*args, limit)
+            ).fetchall()
+        return [serial.from_dict(json.loads(r[0]), Change) for r in reversed(rows)]
+
+    # -- the outbox -----------------------------------------------------------------------------------------
+
+    def claim_deliveries(
+        self, owner: str, limit: int, lease: timedelta, *, now: datetime | None = None
+    ) -> list[Delivery]:
+        with self._write() as conn:
+            t = self._clock(conn, now)
+            rows = conn.execute(
+                """
+                SELECT alert_id, sink, payload, attempts, lease_epoch, created_at, last_error FROM outbox
+                WHERE delivered_at IS NULL AND parked_at IS NULL AND next_attempt_at <= ?
+                  AND (lease_until IS NULL OR lease_until <= ?)
+                ORDER BY next_attempt_at, created_at, alert_id, sink LIMIT ?
+                """,
+                (t, t, limit),
+            ).fetchall()
+            conn.executemany(
+                """
+                UPDATE outbox SET leased_by = ?, lease_until = ?, lease_epoch = lease_epoch + 1
+                WHERE alert_id = ? AND sink = ?
+                """,
+                [(owner, t + lease.total_seconds(), r["alert_id"], r["sink"]) for r in rows],
+            )
+        return [
+            Delivery(
+                alert=serial.from_dict(json.loads(r["payload"]), Alert),
+                sink=r["sink"],
+                attempts=r["attempts"],
+                epoch=r["lease_epoch"] + 1,
+                created_at=datetime.fromtimestamp(r["created_at"], UTC),
+                last_error=r["last_error"],
+            )
+            for r in rows
+        ]
+
+    def finish_delivery(
+        self,
+        owner: str,
+        delivery: Delivery,
+        *,
+        error: str | None = None,
+        retry_in: timedelta | None = None,
+        now: datetime | None = None,
+    ) -> bool:
+        with self._write() as conn:
+            t = self._clock(conn, now)
+            values: tuple[float] | tuple[float, str]
+            if error is None:
+                sets, values = "delivered_at = ?, last_error = NULL", (t,)
+            elif retry_in is not None:
+                sets, values = (
+                    "next_attempt_at = ?, last_error = ?",
+                    (t + retry_in.total_seconds(), error[:2000]),
+                )
+            else:
+                sets, values = "parked_at = ?, last_error = ?", (t, error[:2000])
+            updated: int = conn.execute(
+                f"""
+                UPDATE outbox SET {sets}, attempts = attempts + 1, leased_by = NULL, lease_until = NULL
+                WHERE alert_id = ? AND sink = ? AND leased_by = ? AND lease_epoch = ?
+                  AND delivered_at IS NULL AND parked_at IS NULL
+                """,
+                (*values, delivery.alert.id, delivery.sink, owner, delivery.epoch),
+            ).rowcount
+        return updated == 1
+
+    def outbox(self, *, status: DeliveryStatus | None = None, limit: int = 100) -> list[OutboxEntry]:
+        where = {
+            None: "",
+            DeliveryStatus.PENDING: "WHERE delivered_at IS NULL AND parked_at IS NULL",
+            DeliveryStatus.DELIVERED: "WHERE delivered_at IS NOT NULL",
+            DeliveryStatus.PARKED: "WHERE parked_at IS NOT NULL",
+        }[status]
+        with self._read() as conn:
+            rows = conn.execute(
+                f"""
+                SELECT sink, payload, attempts, created_at, next_attempt_at, delivered_at, parked_at,
+                       last_error
+                FROM outbox {where} ORDER BY created_at DESC, alert_id, sink LIMIT ?
+                """,
+                (limit,),
+            ).fetchall()
+        entries = []
+        for r in rows:
+            delivered, parked = _dt(r["delivered_at"]), _dt(r["parked_at"])
+            entries.append(
+                OutboxEntry(
+                    alert=serial.from_dict(json.loads(r["payload"]), Alert),
+                    sink=r["sink"],
+                    status=DeliveryStatus.DELIVERED
+                    if delivered
+                    else DeliveryStatus.PARKED
+                    if parked
+                    else DeliveryStatus.PENDING,
+                    attempts=r["attempts"],
+                    created_at=datetime.fromtimestamp(r["created_at"], UTC),
+                    next_attempt_at=None if delivered or parked else _dt(r["next_attempt_at"]),
+                    delivered_at=delivered,
+                    parked_at=parked,
+                    last_error=r["last_error"],
+                )
+            )
+        return entries
+
+    def replay(self, alert_ids: Iterable[str] | None = None, *, now: datetime | None = None) -> int:
+        with self._write() as conn:
+            t = self._clock(conn, now)
+            sql = "UPDATE outbox SET parked_at = NULL, attempts = 0, next_attempt_at = ? WHERE parked_at IS NOT NULL"
+            if alert_ids is None:
+                count: int = conn.execute(sql, (t,)).rowcount
+            else:
+                count = sum(
+                    conn.execute(f"{sql} AND alert_id IN ({_marks(len(chunk))})", (t, *chunk)).rowcount
+                    for chunk in _chunks(list(dict.fromkeys(alert_ids)))
+                )
+        return count
 
     def prune(self, *, now: datetime | None = None) -> int:
         with self._write() as conn:
