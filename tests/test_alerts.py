@@ -292,3 +292,13 @@ def test_retry_delay_doubles_up_to_the_cap(attempts: int, jitter: float) -> None
     base, cap = timedelta(seconds=2), timedelta(hours=1)
     delay = retry_delay(attempts, base=base, cap=cap, jitter=jitter)
     assert min(base * 2 ** (attempts - 1), cap) * 0.5 <= delay <= min(base * 2 ** (attempts - 1), cap)
+
+
+def test_rules_and_sinks_given_to_the_constructor_are_registered(tmp_path: Path) -> None:
+    feed = tmp_path / "feed.xml"
+    url = _feed(feed, [EV_25])
+    moves = rules.changed(Tariff, "rate", name="moves")
+    with _watcher(tmp_path, url, rules=[rules.new(Tariff, name="new"), (moves, ["log", "mine"])]) as w:
+        assert w.rules == {"new": (rules.new(Tariff, name="new"), ("log",)), "moves": (moves, ("log", "mine"))}
+        with pytest.raises(ValueError, match="already registered"):
+            w.add_rule(moves)

@@ -350,11 +350,6 @@ class Watcher:
         )
         self._deliver_seconds = _seconds(deliver_interval)
         self._deliver_again = threading.Event()
-        for sink in sinks:
-            self.add_sink(sink)
-        for spec in rules:
-            rule, names = spec if isinstance(spec, tuple) else (spec, ("log",))
-            self.add_rule(rule, sinks=names)
         #: The local timer. Add your own jobs; it starts with `start()` and stops with `stop()`.
         self.scheduler = BackgroundScheduler(timezone=UTC)
         self._pool: ThreadPoolExecutor | None = None
@@ -366,6 +361,11 @@ class Watcher:
         self._started = False
         self._closed = False
         self._stopping = threading.Event()
+        for sink in sinks:
+            self.add_sink(sink)
+        for spec in rules:
+            rule, names = spec if isinstance(spec, tuple) else (spec, ("log",))
+            self.add_rule(rule, sinks=names)
         # Started now, so that they import while the caller goes on to start() or poll_once().
         self._start_workers()
 

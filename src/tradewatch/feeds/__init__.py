@@ -22,6 +22,7 @@ from ._errors import (
     TooManyRedirects,
 )
 from ._fetch import Fetched, Fetcher, HttpFetcher, default_user_agent
+from ._opml import OpmlError, sources_from_opml
 from ._parse import ParsedFeed, parse_feed
 from ._schedule import backoff, next_due
 from ._source import Source, SourceHealth, Validators
@@ -42,6 +43,7 @@ __all__ = [
     "InvalidURL",
     "LocalFileError",
     "NotAFeedError",
+    "OpmlError",
     "ParseError",
     "ParsedFeed",
     "ProtocolError",
@@ -56,6 +58,7 @@ __all__ = [
     "next_due",
     "normalise_title",
     "parse_feed",
+    "sources_from_opml",
     "story_key",
     "story_keys",
 ]
