@@ -734,6 +734,8 @@ class Watcher:
         ledger = Ledger(load(keys) if keys else {})
         with self._lock:
             specs = list(self._rules.values())
+        rule_list = [rule for rule, _ in specs]
+        sinks_of = {rule.name: sinks for rule, sinks in specs}
         now = _now()
         all_changes: list[Change] = []
         outgoing: list[Outgoing] = []
@@ -745,8 +747,9 @@ class Watcher:
             produced = Produced(
                 item=f.record.item, events=f.record.events, changes=tuple(changes), tags=source.tags
             )
-            for rule, sinks in specs:
-                outgoing += [Outgoing(alert=a, sinks=sinks) for a in evaluate([rule], produced, now=now)]
+            outgoing += [
+                Outgoing(alert=a, sinks=sinks_of[a.rule]) for a in evaluate(rule_list, produced, now=now)
+            ]
         return Reaction(
             states=tuple(ledger.dirty().values()), changes=tuple(all_changes), outgoing=tuple(outgoing)
         )

@@ -19,6 +19,8 @@ from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import attrs
+
 from tradewatch import serial
 from tradewatch.feeds import Source, SourceHealth, Validators
 from tradewatch.model import Alert, Change, Event, Item, MeasureState
@@ -150,6 +152,9 @@ class SqliteStore:
                 raise StoreError(f"cannot open {self.path}: {exc}") from exc
             raise
         self._conn: sqlite3.Connection | None = conn
+        #: Decoded measure states by key, with the version they were stored under (most recent last).
+        self._states: dict[str, tuple[int, MeasureState]] = {}
+        self._states_max = 20_000
 
     def __repr__(self) -> str:
         return f"SqliteStore({self.path!r})"
@@ -409,7 +414,17 @@ class SqliteStore:
                 reaction = react(fresh, lambda keys: self._load_states(conn, keys, loaded))
                 self._write_reaction(conn, reaction, loaded, t)
             self._update_source(conn, result, polled, generation)
+        if reaction is not None:
+            self._remember(reaction.states)  # committed: these versions are the stored ones now
         return Committed(stories=stories, reaction=reaction)
+
+    def _remember(self, states: Iterable[MeasureState]) -> None:
+        with self._lock:
+            for state in states:
+                self._states.pop(state.key, None)
+                self._states[state.key] = (state.version, state)
+            while len(self._states) > self._states_max:
+                del self._states[next(iter(self._states))]
 
     def _load_states(
         self, conn: sqlite3.Connection, keys: Collection[str], loaded: dict[str, int]
@@ -418,7 +433,13 @@ class SqliteStore:
         for key, version, body in self._select_in(
             conn, "SELECT key, version, state FROM ledger WHERE key IN ({marks})", (), set(keys)
         ):
-            states[key] = serial.from_dict(json.loads(body), MeasureState)
+            # Decoding a state costs far more than reading it; a state is immutable and its version changes
+            # with every write by any process, so a decoded copy of the same version is the same state.
+            cached = self._states.get(key)
+            if cached is not None and cached[0] == version:
+                states[key] = cached[1]
+            else:
+                states[key] = serial.from_dict(json.loads(body), MeasureState)
             loaded[key] = version
         for key in keys:
             loaded.setdefault(key, -1)  # absent when read: must still be absent when written
@@ -428,40 +449,48 @@ class SqliteStore:
     def _write_reaction(
         conn: sqlite3.Connection, reaction: Reaction, loaded: Mapping[str, int], t: float
     ) -> None:
+        inserts, updates = [], []
         for state in reaction.states:
-            row = (
-                state.type,
-                _dumps(state),
-                state.version,
-                state.corroborations,
-                int(state.contradicted),
-                t,
-                state.key,
-            )
             before = loaded.get(state.key)
             if before is None:
                 raise StoreError(f"the state of {state.key!r} was written without being read")
+            row = (state.type, _dumps(state), state.version, state.corroborations, int(state.contradicted), t)
             if before < 0:
-                conn.execute(
-                    """
-                    INSERT INTO ledger (kind, state, version, corroborations, contradicted, updated_at, key)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)
-                    """,
-                    row,
-                )
-            elif (
-                conn.execute(
-                    """
-                    UPDATE ledger SET kind = ?, state = ?, version = ?, corroborations = ?, contradicted = ?,
-                                      updated_at = ?
-                    WHERE key = ? AND version = ?
-                    """,
-                    (*row, before),
-                ).rowcount
-                != 1
-            ):
-                raise StoreError(f"the state of {state.key!r} changed under this transaction")
+                inserts.append((*row, state.key))
+            else:
+                updates.append((*row, state.key, before))
+        # A key inserted meanwhile by another writer breaks the primary key; one updated meanwhile no longer
+        # has the version read: either way the transaction fails and nothing of this poll is written.
+        conn.executemany(
+            """
+            INSERT INTO ledger (kind, state, version, corroborations, contradicted, updated_at, key)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """,
+            inserts,
+        )
+        if updates:
+            cursor = conn.executemany(
+                """
+                UPDATE ledger SET kind = ?, state = ?, version = ?, corroborations = ?, contradicted = ?,
+                                  updated_at = ?
+                WHERE key = ? AND version = ?
+                """,
+                updates,
+            )
+            if cursor.rowcount != len(updates):
+                raise StoreError("a measure's state changed under this transaction; the poll is not written")
         versions = {s.key: s.version for s in reaction.states}
+        # An alert carries its change, and the change its event: encode each change once.
+        changes = {id(c): serial.to_dict(c) for c in reaction.changes}
+
+        def alert_json(alert: Alert) -> str:
+            encoded = None if alert.change is None else changes.get(id(alert.change))
+            if encoded is None or alert.event is not alert.change.event:  # type: ignore[union-attr]
+                return _dumps(alert)
+            data = serial.to_dict(attrs.evolve(alert, change=None, event=None))
+            data["event"], data["change"] = encoded["event"], encoded
+            return json.dumps(data, ensure_ascii=False)
+
         conn.executemany(
             """
             INSERT INTO ledger_history (key, version, change, source, item_id, changed_at)
@@ -471,7 +500,7 @@ class SqliteStore:
                 (
                     c.key,
                     versions.get(c.key, 0),
-                    _dumps(c),
+                    json.dumps(changes[id(c)], ensure_ascii=False),
                     c.event.evidence.source,
                     c.event.evidence.item_id,
                     t,
@@ -486,8 +515,9 @@ class SqliteStore:
             ON CONFLICT (alert_id, sink) DO NOTHING
             """,
             [
-                (out.alert.id, sink, out.alert.rule, _dumps(out.alert), t, t)
+                (out.alert.id, sink, out.alert.rule, payload, t, t)
                 for out in reaction.outgoing
+                for payload in (alert_json(out.alert),)
                 for sink in dict.fromkeys(out.sinks)
             ],
         )
