@@ -4,13 +4,17 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-dev
 
-.PHONY: test test-slow lint typecheck unit bench clean
+.PHONY: demo test test-slow lint typecheck unit bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
+
+## make demo: sample feeds on 127.0.0.1 change step by step; the real watcher prints each alert (~15 s)
+demo: $(STAMP)
+	$(BIN)/tradewatch demo
 
 ## make test: lint, format check, strict typing, and the test suite with branch coverage
 test: lint typecheck unit
@@ -35,6 +39,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/serial.py
 	$(BIN)/python bench/extract.py
 	$(BIN)/python bench/parse.py
+	$(BIN)/python bench/ledger.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .coverage .hypothesis build dist

@@ -31,7 +31,8 @@ EXIT_INTERRUPTED = 130
 _EPILOG = """\
 exit status:
   0    success
-  1    a poll failed (poll: the source; watch --once: at least one source)
+  1    a poll failed (poll: the source; watch --once: at least one source; demo: a scripted change
+       was not reported)
   2    bad usage or configuration (extract: the file cannot be read)
   3    the store cannot be opened or used (alerts, facts: it does not exist yet)
   130  interrupted before finishing (poll)
@@ -139,6 +140,30 @@ def _parser() -> argparse.ArgumentParser:
         help="only measures of this type",
     )
     facts.add_argument("--json", action="store_true", help="one JSON object per measure")
+
+    demo = commands.add_parser(
+        "demo",
+        help="see it work: sample feeds on this machine change step by step; print each alert",
+        description="Serve bundled sample feeds on 127.0.0.1 that change over a scripted sequence (a tariff "
+        "raised, a truce extended, an export ban lifted, talks scheduled, a threat made), watch them with "
+        "the real watcher and rules from a TOML config, and print each alert. Ends by itself in seconds.",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    demo.add_argument(
+        "--keep", metavar="DIR", help="write the demo's tradewatch.toml and store to DIR and keep them"
+    )
+
+    init = commands.add_parser(
+        "init",
+        help="write a starter tradewatch.toml with real trade-policy sources and example rules",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    init.add_argument(
+        "--config", default="tradewatch.toml", help="where to write it (default: tradewatch.toml)"
+    )
+    init.add_argument("--force", action="store_true", help="overwrite an existing file")
     return parser
 
 
@@ -168,6 +193,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
         if args.command == "facts":
             return _facts(args.config, type_=args.type, as_json=args.json)
+        if args.command == "demo":
+            return _demo(args.keep)
+        if args.command == "init":
+            return _init(args.config, force=args.force)
         return _sources(args.config, as_json=args.json)
     except ConfigError as exc:
         return _fail(str(exc), EXIT_USAGE)
@@ -409,6 +438,35 @@ def _facts(config_path: str, *, type_: str | None, as_json: bool) -> int:
             ]
         )
     _table(["MEASURE", "NOW", "SOURCES", "DISPUTED", "AS OF", "LATEST SOURCE"], rows, sys.stdout)
+    return EXIT_OK
+
+
+# -- demo and init ----------------------------------------------------------------------------------------
+
+
+def _demo(keep: str | None) -> int:
+    from .demo import run_demo
+
+    # The demo prints the alerts itself; the log would only repeat them.
+    logging.getLogger("tradewatch").setLevel(logging.ERROR)
+    logging.getLogger("apscheduler").setLevel(logging.ERROR)
+    result = run_demo(sys.stdout, folder=keep)
+    if keep:
+        print(
+            f"kept {keep}: try `tradewatch facts --config {Path(keep) / 'tradewatch.toml'}`", file=sys.stdout
+        )
+    return EXIT_OK if result.ok else EXIT_POLL_FAILED
+
+
+def _init(config_path: str, *, force: bool) -> int:
+    from ._defaults import starter_config
+
+    path = Path(config_path)
+    if path.exists() and not force:
+        return _fail(f"{path} exists; use --force to overwrite it", EXIT_USAGE)
+    path.write_text(starter_config(), encoding="utf-8")
+    config = load_config(path)  # what we write must read back
+    print(f"wrote {path}: {len(config.sources)} sources, {len(config.rules)} rules; run `tradewatch watch`")
     return EXIT_OK
 
 

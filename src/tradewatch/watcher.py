@@ -350,6 +350,7 @@ class Watcher:
         )
         self._deliver_seconds = _seconds(deliver_interval)
         self._deliver_again = threading.Event()
+        self._delivering = threading.Event()
         #: The local timer. Add your own jobs; it starts with `start()` and stops with `stop()`.
         self.scheduler = BackgroundScheduler(timezone=UTC)
         self._pool: ThreadPoolExecutor | None = None
@@ -616,6 +617,13 @@ class Watcher:
 
     def _deliver_tick(self) -> None:
         """Deliver until nothing is due; again at once if a commit wrote alerts meanwhile. Never raises."""
+        self._delivering.set()
+        try:
+            self._deliver_rounds()
+        finally:
+            self._delivering.clear()
+
+    def _deliver_rounds(self) -> None:
         while not self._stopping.is_set():
             self._deliver_again.clear()
             try:
@@ -628,7 +636,9 @@ class Watcher:
 
     def _wake_delivery(self) -> None:
         self._deliver_again.set()
-        if self._started and not self._stopping.is_set():
+        # A tick under way sees the flag and goes round again; waking the job then would only make
+        # APScheduler skip the run and say so in the log.
+        if self._started and not self._stopping.is_set() and not self._delivering.is_set():
             try:
                 self.scheduler.modify_job("tradewatch.deliver", next_run_time=_now())
             except Exception:  # stopping, or the job is gone: the next tick delivers
