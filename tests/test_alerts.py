@@ -299,6 +299,9 @@ def test_rules_and_sinks_given_to_the_constructor_are_registered(tmp_path: Path)
     url = _feed(feed, [EV_25])
     moves = rules.changed(Tariff, "rate", name="moves")
     with _watcher(tmp_path, url, rules=[rules.new(Tariff, name="new"), (moves, ["log", "mine"])]) as w:
-        assert w.rules == {"new": (rules.new(Tariff, name="new"), ("log",)), "moves": (moves, ("log", "mine"))}
+        assert w.rules == {
+            "new": (rules.new(Tariff, name="new"), ("log",)),
+            "moves": (moves, ("log", "mine")),
+        }
         with pytest.raises(ValueError, match="already registered"):
             w.add_rule(moves)

@@ -12,7 +12,7 @@ from typing import Any
 import attrs
 
 from . import _checks as check
-from ._events import Event
+from ._events import EVENT_TYPES, Event
 from ._item import Item
 from ._values import Evidence
 
@@ -23,8 +23,6 @@ class ChangeKind(enum.StrEnum):
 
 
 def _event(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    from ._events import EVENT_TYPES
-
     if type(value) not in EVENT_TYPES.values():
         raise check.InvalidValueError(attribute.name, f"must be an event, not {type(value).__name__}")
 

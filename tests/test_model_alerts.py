@@ -1,0 +1,102 @@
+"""Validation and wire format of what the ledger and the rules produce: Change, Alert, Observation and
+MeasureState reject values that would make no sense, and decoding rejects bad documents by path."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from decimal import Decimal
+
+import attrs
+import pytest
+
+from tradewatch import extract, serial
+from tradewatch.ledger import Ledger
+from tradewatch.model import (
+    Alert,
+    Change,
+    ChangeKind,
+    InvalidValueError,
+    ItemRef,
+    MeasureState,
+    Observation,
+)
+
+T0 = datetime(2025, 4, 9, 12, 0, tzinfo=UTC)
+(EVENT,) = extract("The United States raised its tariff on Chinese steel from 25% to 50%.", published=T0)
+REF = ItemRef(id="item-1", source="wire", title="Steel", published=T0)
+
+
+def _change(**kwargs: object) -> Change:
+    values: dict[str, object] = {
+        "key": "tariff:US>CN:steel",
+        "kind": "changed",
+        "event": EVENT,
+        "field": "rate",
+    }
+    values.update(kwargs)
+    return Change(**values)  # type: ignore[arg-type]
+
+
+def test_change_fields_must_fit_the_kind() -> None:
+    assert _change(old="25", new="50", delta=Decimal(25)).delta == 25
+    with pytest.raises(InvalidValueError, match="field: is required for a 'changed' change"):
+        _change(field=None)
+    with pytest.raises(InvalidValueError, match="field: is required for a 'changed' change, and only for it"):
+        _change(kind=ChangeKind.NEW)
+    with pytest.raises(InvalidValueError, match="event: must be an event, not str"):
+        _change(event="tariff")
+
+
+def test_alert_ids_follow_rule_and_change_not_item() -> None:
+    change = _change(old="25", new="50")
+    other_item = attrs.evolve(REF, id="item-2", source="desk")
+    a = Alert.make(rule="moves", item=REF, change=change, created=T0)
+    assert a.event == EVENT
+    assert Alert.make(rule="moves", item=other_item, change=change, created=T0).id == a.id
+    assert Alert.make(rule="other", item=REF, change=change, created=T0).id != a.id
+    by_event = Alert.make(rule="moves", item=REF, event=EVENT, created=T0)
+    assert by_event.id != a.id
+    assert Alert.make(rule="moves", item=other_item, event=EVENT, created=T0).id != by_event.id
+    with pytest.raises(InvalidValueError, match="event: must be an event"):
+        Alert(id="x", rule="r", item=REF, event=REF, created=T0)  # type: ignore[arg-type]
+
+
+def test_alert_and_state_round_trip_and_bad_documents_name_the_path() -> None:
+    alert = Alert.make(
+        rule="moves", item=REF, change=_change(old="25", new="50", delta=Decimal(25)), created=T0
+    )
+    assert serial.from_json(serial.to_json(alert), Alert) == alert
+    data = json.loads(serial.to_json(alert))
+    for path, bad, message in [
+        (("change", "delta"), 25.5, 'must be a decimal string such as "10.5"'),
+        (("change", "delta"), "lots", "'lots' is not a decimal number"),
+        (("change", "delta"), "NaN", "'NaN' is not a finite number"),
+        (("change", "contradicted"), 1, "must be true or false, not number"),
+    ]:
+        broken = json.loads(json.dumps(data))
+        broken[path[0]][path[1]] = bad
+        with pytest.raises(serial.DecodeError, match=f"{'.'.join(path)}: {message}"):
+            serial.from_json(json.dumps(broken), Alert)
+
+    ledger = Ledger()
+    ledger.apply([EVENT])
+    (state,) = ledger.states().values()
+    assert serial.from_json(serial.to_json(state), MeasureState) == state
+
+
+def test_states_and_observations_reject_malformed_parts() -> None:
+    ledger = Ledger()
+    ledger.apply([EVENT])
+    (state,) = ledger.states().values()
+    obs = state.observations[0]
+    with pytest.raises(InvalidValueError, match="version: must be >= 0"):
+        attrs.evolve(state, version=-1)
+    with pytest.raises(InvalidValueError, match="observations: must be a list of observations"):
+        attrs.evolve(state, observations=[obs])
+    with pytest.raises(InvalidValueError, match="observations: must hold observations, not str"):
+        attrs.evolve(state, observations=("rate",))
+    with pytest.raises(InvalidValueError, match="twice"):
+        attrs.evolve(state, observations=(obs, obs))
+    with pytest.raises(InvalidValueError, match="sources: must be a list of source names"):
+        Observation(field="rate", value="50", evidence=obs.evidence, sources="wire")  # type: ignore[arg-type]
