@@ -191,7 +191,7 @@ class _Feed:
         for n in range(count):
             day = (START + timedelta(days=n)).strftime("%a, %d %b %Y %H:%M:%S +0000")
             entries.append(
-                f"<item><guid>n{n}</guid><title>Tariff on product {n % 7} changes</title>"
+                f"<item><guid>n{n}</guid><title>Steel duty raised, notice {n}</title>"
                 f"<pubDate>{day}</pubDate><description>The United States raised its tariff on Chinese "
                 f"steel from {10 + n}% to {11 + n}% on Monday.</description></item>"
             )
