@@ -84,6 +84,8 @@ def test_a_rate_change_reaches_the_callback_with_old_and_new_values(tmp_path: Pa
     assert "from 25% to 100%" in alert.change.event.evidence.sentence
     assert report.alerts == (alert,)
     assert any(c.field == "rate" for c in history)
+    (found,) = report.new_items
+    assert found.alerts == (alert,) and any(c.field == "rate" for c in found.changes)
 
 
 def test_an_old_item_arriving_late_does_not_roll_the_ledger_back(tmp_path: Path) -> None:
@@ -305,3 +307,10 @@ def test_rules_and_sinks_given_to_the_constructor_are_registered(tmp_path: Path)
         }
         with pytest.raises(ValueError, match="already registered"):
             w.add_rule(moves)
+
+
+def test_a_repeated_rule_name_in_the_constructor_is_refused(tmp_path: Path) -> None:
+    moves = rules.changed(Tariff, "rate", name="moves")
+    with pytest.raises(ValueError, match="a rule named 'moves' is already registered"):
+        Watcher(store=tmp_path / "x.sqlite", cpu_processes=0, rules=[moves, moves])
+    SqliteStore(tmp_path / "x.sqlite").close()  # the file was closed and is usable

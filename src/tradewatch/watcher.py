@@ -362,11 +362,18 @@ class Watcher:
         self._started = False
         self._closed = False
         self._stopping = threading.Event()
-        for sink in sinks:
-            self.add_sink(sink)
-        for spec in rules:
-            rule, names = spec if isinstance(spec, tuple) else (spec, ("log",))
-            self.add_rule(rule, sinks=names)
+        try:
+            for sink in sinks:
+                self.add_sink(sink)
+            for spec in rules:
+                rule, names = spec if isinstance(spec, tuple) else (spec, ("log",))
+                self.add_rule(rule, sinks=names)
+        except BaseException:  # a repeated rule name: close what this constructor opened
+            if self._owns_fetcher:
+                self._fetcher.close()
+            if self._owns_store:
+                self._store.close()
+            raise
         # Started now, so that they import while the caller goes on to start() or poll_once().
         self._start_workers()
 
