@@ -331,3 +331,12 @@ def test_evaluate_command(capsys: pytest.CaptureFixture[str]) -> None:
     out = capsys.readouterr().out
     assert "micro" in out
     assert evaluate.main([str(CORPUS / "negatives.json"), "--json", "--errors"]) == 0
+
+
+def test_a_named_end_beats_a_length_met_before_it() -> None:
+    (truce,) = extract(
+        "Washington and Beijing agreed last month to a 90-day tariff truce that runs until Aug. 12.",
+        published=date(2025, 6, 1),
+    )
+    assert isinstance(truce, Truce) and truce.until is not None
+    assert truce.until.end == date(2025, 8, 12)

@@ -1470,6 +1470,8 @@ _UNTIL_CUE = re.compile(
 )
 
 
+_NAMED_END = re.compile(r"\b(?:until|till|through|expires?|expiring|ends?|ending|deadline of)\s*$", _I)
+
 _TRUCE_ENDING = re.compile(r"\b(?:expired|lapsed|ran out|(?P<ended>collapsed|broke down))\b", _I)
 
 
@@ -1509,6 +1511,11 @@ def _until(clause: Clause, ctx: Context) -> DateSpan | None:
         and re.search(r"day|week|month|year", d.span.text, _I)
         and not re.match(r"(?:this|next|last)\s", d.span.text, _I)
     ]
+    # A named end ("runs until Aug. 12") says more than a length ("a 90-day truce") met before it.
+    for d in clause.dates:
+        lead = clause.text[max(0, d.start - 25) : d.start]
+        if d not in durations and _NAMED_END.search(lead):
+            return d.span
     for d in clause.dates:
         lead = clause.text[max(0, d.start - 25) : d.start]
         if re.search(r"\b(?:since|on|last|was agreed|agreed|reached)\s*$", lead, _I) and d not in durations:
