@@ -12,13 +12,19 @@ from pathlib import Path
 from typing import Any, TextIO
 from urllib.parse import urlsplit
 
+import attrs
+
 from . import __version__, serial
-from .config import ConfigError, load_config
+from . import _timeline as _tl
+from .config import Config, ConfigError, load_config
+from .extract import RuleBasedExtractor
 from .extract import extract as extract_events
-from .feeds import Source
-from .model import Alert, ChangeKind, Event, InvalidValueError
+from .feeds import Source, story_keys
+from .ledger import Ledger
+from .model import Alert, ChangeKind, Event, InvalidValueError, Item, MeasureState
+from .rules import Produced, evaluate
 from .store import DeliveryStatus, OutboxEntry, SourceStatus, Store, StoreError, open_store
-from .watcher import NewItem, PollReport, PollStatus, Watcher
+from .watcher import ItemBatch, NewItem, PollReport, PollStatus, Watcher
 
 __all__ = ["main"]
 
@@ -32,13 +38,17 @@ _EPILOG = """\
 exit status:
   0    success
   1    a poll failed (poll: the source; watch --once: at least one source; demo: a scripted change
-       was not reported)
-  2    bad usage or configuration (extract: the file cannot be read)
-  3    the store cannot be opened or used (alerts, facts: it does not exist yet)
+       was not reported; replay: a file or line of the archive could not be read)
+  2    bad usage or configuration (extract: the file cannot be read; replay: no archive; timeline:
+       png without --output, or matplotlib missing)
+  3    the store cannot be opened or used (alerts, facts, timeline: it does not exist yet)
   130  interrupted before finishing (poll)
 
 `watch` stops cleanly on SIGINT or SIGTERM (exit status 0): polls under way are committed first.
 """
+
+
+_MEASURE_TYPES = ["tariff", "export_control", "truce", "negotiation", "threat"]
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -134,12 +144,47 @@ def _parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     facts.add_argument("--config", default="tradewatch.toml", help="default: tradewatch.toml")
-    facts.add_argument(
-        "--type",
-        choices=["tariff", "export_control", "truce", "negotiation", "threat"],
-        help="only measures of this type",
-    )
+    facts.add_argument("--type", choices=_MEASURE_TYPES, help="only measures of this type")
     facts.add_argument("--json", action="store_true", help="one JSON object per measure")
+
+    timeline = commands.add_parser(
+        "timeline",
+        help="the history of measures: one row per value a measure took, as CSV, JSON lines or a chart",
+        description="List every value change the ledger recorded, oldest first: when it was published, the "
+        "measure, the field, the old and the new value, and the source and sentence that reported it. The "
+        "first report of a measure gives one row per field it set (old is empty). png draws a step chart "
+        'of tariff rates and one of truce end dates (needs matplotlib: pip install "tradewatch[plot]").',
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    timeline.add_argument("--config", default="tradewatch.toml", help="default: tradewatch.toml")
+    timeline.add_argument("--format", choices=["csv", "json", "png"], default="csv", help="default: csv")
+    timeline.add_argument(
+        "-o", "--output", metavar="FILE", help="write here (required for png; default: stdout)"
+    )
+    timeline.add_argument("--type", choices=_MEASURE_TYPES, help="only measures of this type")
+    timeline.add_argument(
+        "--limit", type=int, help="only the newest N changes the ledger recorded (default: all)"
+    )
+
+    replay = commands.add_parser(
+        "replay",
+        help="run saved feed files (a folder) or saved items (JSON lines) through extraction, ledger and rules",
+        description="Replay an archive. A folder: each *.xml, *.rss and *.atom file is polled once as a "
+        "file:// source (every item is news), with the rules and sinks of --config if given, into the "
+        "config's store, --store, or a throw-away one; the configured sources are left as they were. A "
+        "JSON-lines file (lines of `tradewatch.serial.to_json(item)` or of `tradewatch poll --json`): the "
+        "items' events are extracted and applied to a ledger in published order (starting from the "
+        "store's measures, when there is a store) and the config's rules evaluated; the alerts are printed, "
+        "not delivered, and nothing is written to the store.",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    replay.add_argument("archive", help="a folder of feed files, or a .jsonl file of items")
+    where = replay.add_mutually_exclusive_group()
+    where.add_argument("--config", help="rules, sinks and store from this tradewatch.toml")
+    where.add_argument("--store", help="the store to replay into (default: :memory:)")
+    replay.add_argument("--json", action="store_true", help="alerts, failures and the summary as JSON lines")
 
     demo = commands.add_parser(
         "demo",
@@ -193,6 +238,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
         if args.command == "facts":
             return _facts(args.config, type_=args.type, as_json=args.json)
+        if args.command == "timeline":
+            return _timeline(
+                args.config, fmt=args.format, output=args.output, type_=args.type, limit=args.limit
+            )
+        if args.command == "replay":
+            return _replay(args.archive, config_path=args.config, store_path=args.store, as_json=args.json)
         if args.command == "demo":
             return _demo(args.keep)
         if args.command == "init":
@@ -439,6 +490,226 @@ def _facts(config_path: str, *, type_: str | None, as_json: bool) -> int:
         )
     _table(["MEASURE", "NOW", "SOURCES", "DISPUTED", "AS OF", "LATEST SOURCE"], rows, sys.stdout)
     return EXIT_OK
+
+
+# -- timeline and replay ----------------------------------------------------------------------------------
+
+
+def _timeline(config_path: str, *, fmt: str, output: str | None, type_: str | None, limit: int | None) -> int:
+    if fmt == "png" and not output:
+        return _fail("--format png needs --output FILE", EXIT_USAGE)
+    if limit is not None and limit < 1:
+        return _fail(f"--limit must be at least 1, not {limit}", EXIT_USAGE)
+    store = _open_configured_store(config_path)
+    try:
+        changes = store.history(limit=limit or _ALL)
+    finally:
+        store.close()
+    found = _tl.rows(changes, type=type_)
+    if fmt == "png":
+        assert output is not None
+        try:
+            _tl.write_png(_tl.series(found), output)
+        except _tl.PlotUnavailableError as exc:
+            return _fail(str(exc), EXIT_USAGE)
+        print(f"wrote {output}: {len(found)} rows", file=sys.stderr)
+        return EXIT_OK
+    write = _tl.write_csv if fmt == "csv" else _tl.write_json
+    if output is None:
+        write(found, sys.stdout)
+        return EXIT_OK
+    with open(output, "w", encoding="utf-8", newline="") as out:
+        write(found, out)
+    return EXIT_OK
+
+
+#: `Store.history` keeps the newest `limit` changes: this many is all of them.
+_ALL = 2**62
+
+_FEED_SUFFIXES = (".xml", ".rss", ".atom")
+
+
+@attrs.define
+class _Replayed:
+    """What a replay did, for its summary."""
+
+    what: str  # "files" or "items"
+    total: int = 0
+    items: int = 0
+    events: int = 0
+    changes: int = 0
+    alerts: list[Alert] = attrs.Factory(list)
+    failures: list[tuple[str, str]] = attrs.Factory(list)  # (file or line, why)
+
+    def summary(self) -> dict[str, Any]:
+        return {
+            self.what: self.total,
+            **({"items": self.items} if self.what == "files" else {}),
+            "events": self.events,
+            "changes": self.changes,
+            "alerts": len(self.alerts),
+            "failures": len(self.failures),
+        }
+
+
+class _Progress:
+    """``\\r  37/120 items`` on standard error, only when it is a terminal."""
+
+    def __init__(self, total: int, unit: str) -> None:
+        self._total, self._unit = total, unit
+        self._on = sys.stderr.isatty()
+        self._shown = False
+
+    def show(self, done: int, extra: str = "") -> None:
+        if self._on:
+            print(f"\r  {done}/{self._total} {self._unit}{extra}", end="", file=sys.stderr, flush=True)
+            self._shown = True
+
+    def end(self) -> None:
+        if self._shown:
+            print(file=sys.stderr)
+
+
+def _replay(archive: str, *, config_path: str | None, store_path: str | None, as_json: bool) -> int:
+    path = Path(archive)
+    if not path.exists():
+        return _fail(f"{archive}: no such file or folder", EXIT_USAGE)
+    config = load_config(config_path) if config_path is not None else None
+    store = config.store if config is not None else (store_path or ":memory:")
+    if path.is_dir():
+        files = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in _FEED_SUFFIXES)
+        if not files:
+            return _fail(f"{archive}: no *.xml, *.rss or *.atom files", EXIT_USAGE)
+        done = _replay_files(files, config, store)
+    else:
+        try:
+            lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+        except OSError as exc:
+            return _fail(f"cannot read {archive}: {exc.strerror or exc}", EXIT_USAGE)
+        done = _replay_items(lines, config, store)
+    _print_replay(done, as_json)
+    return EXIT_POLL_FAILED if done.failures else EXIT_OK
+
+
+def _replay_files(files: list[Path], config: Config | None, store_path: str) -> _Replayed:
+    sources = [
+        Source(name=f"replay:{p.name}"[:500], url=p.resolve().as_uri(), alert_on_first_poll=True)
+        for p in files
+    ]
+    done = _Replayed("files", total=len(files))
+    progress = _Progress(len(files), "files")
+    polled: list[int] = [0, 0]  # files with new items, items
+
+    def on_items(batch: ItemBatch) -> None:
+        polled[0] += 1
+        polled[1] += len(batch.items)
+        progress.show(polled[0], f", {polled[1]} items")
+
+    store = open_store(store_path)
+    try:
+        # The watcher below retires every stored source it is not given: put them back as they were after.
+        before = [status.source for status in store.sources()]
+        try:
+            watcher = Watcher(
+                sources,
+                store=store,
+                max_workers=min(8, len(sources)),
+                cpu_processes=0,
+                on_items=on_items,
+                rules=[(spec.rule, spec.sinks) for spec in config.rules] if config else (),
+                sinks=config.build_sinks() if config else (),
+            )
+            with watcher:
+                report = watcher.poll_once()
+        finally:
+            mine = {s.name for s in sources}
+            store.upsert_sources([s for s in before if s.name not in mine])
+            store.upsert_sources([attrs.evolve(s, enabled=False) for s in sources])
+    finally:
+        store.close()
+    progress.show(len(files), f", {len(report.new_items)} items")
+    progress.end()
+    done.items = len(report.new_items)
+    done.events = sum(len(i.events) for i in report.new_items)
+    done.changes = len(report.changes)
+    done.alerts = list(report.alerts)
+    by_name = {s.name: p for s, p in zip(sources, files, strict=True)}
+    done.failures = [
+        (str(by_name[o.name]), f"{o.error_kind}: {o.error}") for o in report.outcomes if not o.ok
+    ]
+    return done
+
+
+def _read_item(line: str) -> Item:
+    data = json.loads(line)
+    if isinstance(data, dict) and isinstance(data.get("item"), dict):  # a line of `tradewatch poll --json`
+        item: Item = serial.from_dict(data["item"], Item)
+        return item
+    decoded: Item = serial.from_json(line, Item)
+    return decoded
+
+
+def _replay_items(lines: list[str], config: Config | None, store_path: str) -> _Replayed:
+    done = _Replayed("items")
+    items: list[Item] = []
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        done.total += 1
+        try:
+            items.append(_read_item(line))
+        except (ValueError, InvalidValueError) as exc:  # json and serial errors are ValueErrors
+            done.failures.append((f"line {number}", str(exc).splitlines()[0][:200]))
+    # Read-only: start from the store's measures when there is one, and write nothing back.
+    states: list[MeasureState] = []
+    if store_path != ":memory:" and Path(store_path).exists():
+        store = open_store(store_path)
+        try:
+            states = store.measures()
+        finally:
+            store.close()
+    ledger = Ledger(states)
+    rules = [spec.rule for spec in config.rules] if config else []
+    tags = {s.name: s.tags for s in config.sources} if config else {}
+    extractor = RuleBasedExtractor()
+    stories: set[str] = set()
+    progress = _Progress(len(items), "items")
+    now = datetime.now(UTC)
+    # In published order, as the watcher applies a poll's items.
+    ordered = sorted(enumerate(items), key=lambda pair: (pair[1].published, pair[0]))
+    for count, (_, item) in enumerate(ordered, 1):
+        events = extractor.extract(item)
+        changes = ledger.apply(events)
+        done.items += 1
+        done.events += len(events)
+        done.changes += len(changes)
+        keys = story_keys(item) or (f"id:{item.source}:{item.id}",)
+        first = not stories.intersection(keys)
+        stories.update(keys)
+        if first and rules:
+            produced = Produced(item=item, events=events, changes=changes, tags=tags.get(item.source, ()))
+            done.alerts += evaluate(rules, produced, now=now)
+        progress.show(count)
+    progress.end()
+    return done
+
+
+def _print_replay(done: _Replayed, as_json: bool) -> None:
+    if as_json:
+        for alert in done.alerts:
+            print(json.dumps({"schema": serial.SCHEMA, "alert": serial.to_dict(alert)}), file=sys.stdout)
+        for where, why in done.failures:
+            print(
+                json.dumps({"schema": serial.SCHEMA, "failure": {"where": where, "error": why}}),
+                file=sys.stdout,
+            )
+        print(json.dumps({"schema": serial.SCHEMA, "summary": done.summary()}), file=sys.stdout)
+        return
+    for alert in done.alerts:
+        print(f"alert [{alert.rule}] {_alert_summary(alert)}", file=sys.stdout)
+    for where, why in done.failures:
+        print(f"failed {where}: {why}", file=sys.stdout)
+    print(", ".join(f"{value} {name}" for name, value in done.summary().items()), file=sys.stdout)
 
 
 # -- demo and init ----------------------------------------------------------------------------------------
