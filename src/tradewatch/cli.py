@@ -613,7 +613,9 @@ def _replay_files(files: list[Path], config: Config | None, store_path: str) -> 
             watcher = Watcher(
                 sources,
                 store=store,
-                max_workers=min(8, len(sources)),
+                # One file at a time, in name order: the ledger then meets the archive's values in the order
+                # its files were saved, and its changes (and so its alerts) do not depend on thread timing.
+                max_workers=1,
                 cpu_processes=0,
                 on_items=on_items,
                 rules=[(spec.rule, spec.sinks) for spec in config.rules] if config else (),
