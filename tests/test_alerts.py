@@ -187,7 +187,7 @@ def test_cli_alerts_lists_and_replays_parked_alerts_and_facts_shows_the_ledger(
     capsys.readouterr()
     assert main(["alerts", "--config", str(config)]) == 0
     out = capsys.readouterr().out
-    assert "parked" in out and "moves" in out and "rate 25 -> 100" in out
+    assert "parked" in out and "moves" in out and "rate 25% → 100% (+75 points)" in out
     assert main(["alerts", "--config", str(config), "--json", "--status", "all"]) == 0
     (row,) = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert row["status"] == "parked" and row["alert"]["change"]["new"] == "100"

@@ -176,7 +176,7 @@ def test_replay_a_folder_with_a_config_alerts_and_keeps_its_sources(
 
     assert main(["--log-level", "ERROR", "replay", str(folder), "--config", str(config)]) == 1
     out = capsys.readouterr().out
-    assert "alert [rate moves] tariff:US>CN:steel: rate 25 -> 50" in out
+    assert "alert [rate moves] tariff US→CN steel: rate 25% → 50% (+25 points)" in out
     assert "failed " in out
     assert "broken.atom" in out
     assert out.splitlines()[-1] == "3 files, 4 items, 4 events, 6 changes, 1 alerts, 1 failures"

@@ -17,11 +17,12 @@ import attrs
 from . import __version__, serial
 from . import _timeline as _tl
 from .config import Config, ConfigError, load_config
+from .delivery import describe
 from .extract import RuleBasedExtractor
 from .extract import extract as extract_events
 from .feeds import Source, story_keys
 from .ledger import Ledger
-from .model import Alert, ChangeKind, Event, InvalidValueError, Item, MeasureState
+from .model import Alert, Event, InvalidValueError, Item, MeasureState
 from .rules import Produced, evaluate
 from .store import DeliveryStatus, OutboxEntry, SourceStatus, Store, StoreError, open_store
 from .watcher import ItemBatch, NewItem, PollReport, PollStatus, Watcher
@@ -451,14 +452,9 @@ def _entry_json(entry: OutboxEntry) -> dict[str, Any]:
 
 
 def _alert_summary(alert: Alert) -> str:
-    change = alert.change
-    if change is not None and change.kind is ChangeKind.CHANGED:
-        return f"{change.key}: {change.field} {_short(change.old)} -> {_short(change.new)}"
-    if change is not None:
-        return f"new {change.key}"
-    if alert.event is not None:
-        return f"{alert.event.TYPE} in {alert.item.title or alert.item.id}"[:100]
-    return (alert.item.title or alert.item.id)[:100]
+    if alert.event is None and alert.change is None:  # a rule on the item's words alone
+        return (alert.item.title or alert.item.id)[:100]
+    return describe(alert)
 
 
 def _facts(config_path: str, *, type_: str | None, as_json: bool) -> int:

@@ -398,6 +398,12 @@ def _plain(part: str) -> str:
     return _one_line(part) if isinstance(part, _Data) else part
 
 
+def describe(alert: Alert) -> str:
+    """What an alert is about, in one line of plain text, e.g. ``tariff US→CN electric vehicles: rate 25% →
+    100% (+75 points)`` (the same words every sink shows)."""
+    return "".join(_plain(part) for part in _what(alert))
+
+
 def _join(parts: Sequence[str], escape: Callable[[str], str]) -> str:
     return "".join(escape(p) if isinstance(p, _Data) else p for p in parts)
 
