@@ -24,7 +24,7 @@ from .feeds import Source, story_keys
 from .ledger import Ledger
 from .model import Alert, Event, InvalidValueError, Item, MeasureState
 from .rules import Produced, evaluate
-from .store import DeliveryStatus, OutboxEntry, SourceStatus, Store, StoreError, open_store
+from .store import DeliveryStatus, OutboxEntry, SourceStatus, Store, StoreError, is_postgres_url, open_store
 from .watcher import ItemBatch, NewItem, PollReport, PollStatus, Watcher
 
 __all__ = ["main"]
@@ -52,6 +52,9 @@ exit status:
 _MEASURE_TYPES = ["tariff", "export_control", "truce", "negotiation", "threat"]
 
 
+_STORE_HELP = "the store to use instead of the config's: a SQLite file or a postgresql:// URL"
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="tradewatch",
@@ -72,6 +75,7 @@ def _parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     watch.add_argument("--config", default="tradewatch.toml", help="default: tradewatch.toml")
+    watch.add_argument("--store", help=_STORE_HELP)
     watch.add_argument("--once", action="store_true", help="poll every enabled source once, print, and exit")
 
     poll = commands.add_parser(
@@ -91,6 +95,7 @@ def _parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     sources.add_argument("--config", default="tradewatch.toml", help="default: tradewatch.toml")
+    sources.add_argument("--store", help=_STORE_HELP)
     sources.add_argument("--json", action="store_true", help="one JSON object per source")
 
     extract = commands.add_parser(
@@ -121,6 +126,7 @@ def _parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     alerts.add_argument("--config", default="tradewatch.toml", help="default: tradewatch.toml")
+    alerts.add_argument("--store", help=_STORE_HELP)
     alerts.add_argument(
         "--status",
         choices=["pending", "parked", "delivered", "all"],
@@ -145,6 +151,7 @@ def _parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     facts.add_argument("--config", default="tradewatch.toml", help="default: tradewatch.toml")
+    facts.add_argument("--store", help=_STORE_HELP)
     facts.add_argument("--type", choices=_MEASURE_TYPES, help="only measures of this type")
     facts.add_argument("--json", action="store_true", help="one JSON object per measure")
 
@@ -159,6 +166,7 @@ def _parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     timeline.add_argument("--config", default="tradewatch.toml", help="default: tradewatch.toml")
+    timeline.add_argument("--store", help=_STORE_HELP)
     timeline.add_argument("--format", choices=["csv", "json", "png"], default="csv", help="default: csv")
     timeline.add_argument(
         "-o", "--output", metavar="FILE", help="write here (required for png; default: stdout)"
@@ -228,20 +236,30 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     try:
         if args.command == "watch":
-            return _watch(args.config, once=args.once)
+            return _watch(args.config, once=args.once, store=args.store)
         if args.command == "poll":
             return _poll(args.url, name=args.name, as_json=args.json)
         if args.command == "extract":
             return _extract(args.file, published=args.published, title=args.title)
         if args.command == "alerts":
             return _alerts(
-                args.config, status=args.status, limit=args.limit, as_json=args.json, retry=args.retry
+                args.config,
+                status=args.status,
+                limit=args.limit,
+                as_json=args.json,
+                retry=args.retry,
+                store_spec=args.store,
             )
         if args.command == "facts":
-            return _facts(args.config, type_=args.type, as_json=args.json)
+            return _facts(args.config, type_=args.type, as_json=args.json, store_spec=args.store)
         if args.command == "timeline":
             return _timeline(
-                args.config, fmt=args.format, output=args.output, type_=args.type, limit=args.limit
+                args.config,
+                fmt=args.format,
+                output=args.output,
+                type_=args.type,
+                limit=args.limit,
+                store_spec=args.store,
             )
         if args.command == "replay":
             return _replay(args.archive, config_path=args.config, store_path=args.store, as_json=args.json)
@@ -249,7 +267,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _demo(args.keep)
         if args.command == "init":
             return _init(args.config, force=args.force)
-        return _sources(args.config, as_json=args.json)
+        return _sources(args.config, as_json=args.json, store_spec=args.store)
     except ConfigError as exc:
         return _fail(str(exc), EXIT_USAGE)
     except StoreError as exc:
@@ -282,8 +300,14 @@ def _extract(path: str, *, published: date | None, title: str | None) -> int:
 # -- watch ------------------------------------------------------------------------------------------------
 
 
-def _watch(config_path: str, *, once: bool) -> int:
+def _load(config_path: str, store_spec: str | None) -> Config:
+    """The configuration, with its store replaced by ``--store`` when that was given."""
     config = load_config(config_path)
+    return config if store_spec is None else attrs.evolve(config, store=store_spec)
+
+
+def _watch(config_path: str, *, once: bool, store: str | None) -> int:
+    config = _load(config_path, store)
     if not config.sources:
         raise ConfigError(config_path, "no [[source]] tables: nothing to watch")
     watcher = Watcher(
@@ -392,17 +416,29 @@ def _short(value: Any) -> str:
 # -- alerts and facts -------------------------------------------------------------------------------------
 
 
-def _open_configured_store(config_path: str) -> Store:
-    config = load_config(config_path)
-    if config.store != ":memory:" and not Path(config.store).exists():
+def _store_exists(spec: str) -> bool:
+    return spec == ":memory:" or is_postgres_url(spec) or Path(spec).exists()
+
+
+def _open_configured_store(config_path: str, store_spec: str | None) -> Store:
+    config = _load(config_path, store_spec)
+    if not _store_exists(config.store):
         raise StoreError(f"{config.store} does not exist yet: run `tradewatch watch` first")
     return open_store(config.store)
 
 
-def _alerts(config_path: str, *, status: str, limit: int, as_json: bool, retry: list[str] | None) -> int:
+def _alerts(
+    config_path: str,
+    *,
+    status: str,
+    limit: int,
+    as_json: bool,
+    retry: list[str] | None,
+    store_spec: str | None = None,
+) -> int:
     if limit < 1:
         return _fail(f"--limit must be at least 1, not {limit}", EXIT_USAGE)
-    store = _open_configured_store(config_path)
+    store = _open_configured_store(config_path, store_spec)
     try:
         if retry is not None:
             count = store.replay(retry or None)
@@ -457,8 +493,8 @@ def _alert_summary(alert: Alert) -> str:
     return describe(alert)
 
 
-def _facts(config_path: str, *, type_: str | None, as_json: bool) -> int:
-    store = _open_configured_store(config_path)
+def _facts(config_path: str, *, type_: str | None, as_json: bool, store_spec: str | None = None) -> int:
+    store = _open_configured_store(config_path, store_spec)
     try:
         states = store.measures(type=type_)
     finally:
@@ -491,12 +527,20 @@ def _facts(config_path: str, *, type_: str | None, as_json: bool) -> int:
 # -- timeline and replay ----------------------------------------------------------------------------------
 
 
-def _timeline(config_path: str, *, fmt: str, output: str | None, type_: str | None, limit: int | None) -> int:
+def _timeline(
+    config_path: str,
+    *,
+    fmt: str,
+    output: str | None,
+    type_: str | None,
+    limit: int | None,
+    store_spec: str | None = None,
+) -> int:
     if fmt == "png" and not output:
         return _fail("--format png needs --output FILE", EXIT_USAGE)
     if limit is not None and limit < 1:
         return _fail(f"--limit must be at least 1, not {limit}", EXIT_USAGE)
-    store = _open_configured_store(config_path)
+    store = _open_configured_store(config_path, store_spec)
     try:
         changes = store.history(limit=limit or _ALL)
     finally:
@@ -742,10 +786,10 @@ def _init(config_path: str, *, force: bool) -> int:
 # -- sources ----------------------------------------------------------------------------------------------
 
 
-def _sources(config_path: str, *, as_json: bool) -> int:
-    config = load_config(config_path)
+def _sources(config_path: str, *, as_json: bool, store_spec: str | None = None) -> int:
+    config = _load(config_path, store_spec)
     stored: dict[str, SourceStatus] = {}
-    if config.store == ":memory:" or Path(config.store).exists():
+    if _store_exists(config.store):
         store = open_store(config.store)
         try:
             stored = {s.source.name: s for s in store.sources()}

@@ -1,7 +1,8 @@
 """``tradewatch.toml``: the store and the sources to watch, read with the standard library's tomllib.
 
 ```toml
-store = "tradewatch.sqlite"     # relative to this file; ":memory:" for a throw-away run
+store = "tradewatch.sqlite"     # relative to this file; ":memory:" for a throw-away run;
+                                # or "postgresql://user@host/dbname" (password from PGPASSWORD or ~/.pgpass)
 max_workers = 8                 # concurrent polls
 cpu_processes = 2               # worker processes for parsing and extraction (default: one per core)
 
@@ -54,6 +55,7 @@ from .delivery import Sink, SinkConfigError, sink_from_table
 from .feeds import Source
 from .model import InvalidValueError
 from .rules import RuleError, RuleSpec, rule_from_table
+from .store import is_postgres_url
 
 __all__ = ["Config", "ConfigError", "RuleSpec", "load_config", "parse_config", "parse_duration"]
 
@@ -84,8 +86,8 @@ class ConfigError(ValueError):
 
 @attrs.frozen(kw_only=True)
 class Config:
-    """What a configuration file says. `store` is a path (resolved against the file's folder) or
-    ``":memory:"``."""
+    """What a configuration file says. `store` is a path (resolved against the file's folder),
+    ``":memory:"``, or a PostgreSQL URL."""
 
     store: str = "tradewatch.sqlite"
     max_workers: int = 8
@@ -143,8 +145,10 @@ def parse_config(text: str, *, path: str = "<config>", base: Path | None = None)
             )
     store = data.get("store", "tradewatch.sqlite")
     if not isinstance(store, str) or not store.strip():
-        raise ConfigError(path, "store: must be a non-empty string (a file path or ':memory:')")
-    if store != ":memory:" and base is not None:
+        raise ConfigError(
+            path, "store: must be a non-empty string (a file path, ':memory:' or a postgresql:// URL)"
+        )
+    if store != ":memory:" and not is_postgres_url(store) and base is not None:
         store = str(base / Path(store).expanduser())
     workers = data.get("max_workers", 8)
     if isinstance(workers, bool) or not isinstance(workers, int) or not 1 <= workers <= 1024:

@@ -351,6 +351,7 @@ class Watcher:
         self._deliver_seconds = _seconds(deliver_interval)
         self._deliver_again = threading.Event()
         self._delivering = threading.Event()
+        self._unsubscribe: Callable[[], None] | None = None
         #: The local timer. Add your own jobs; it starts with `start()` and stops with `stop()`.
         self.scheduler = BackgroundScheduler(timezone=UTC)
         self._pool: ThreadPoolExecutor | None = None
@@ -532,6 +533,8 @@ class Watcher:
             misfire_grace_time=None,
             next_run_time=_now(),
         )
+        # Alerts written by other processes sharing the store (or replayed) wake delivery too.
+        self._unsubscribe = self._store.on_outbox(self._wake_delivery)
         self.scheduler.add_job(
             self._prune,
             IntervalTrigger(hours=6, timezone=UTC),
@@ -572,6 +575,8 @@ class Watcher:
             if self._closed:
                 return
             self._closed = True
+        if self._unsubscribe is not None:
+            self._unsubscribe()
         if self.scheduler.running:
             self.scheduler.shutdown(wait=True)
         with self._refill_lock:  # a claim in progress ends first; later ones see _stopping and do nothing

@@ -1,4 +1,4 @@
-"""Turn what a user wrote (a path, ``":memory:"``, or a store object) into a `Store`."""
+"""Turn what a user wrote (a path, ``":memory:"``, a PostgreSQL URL, or a store object) into a `Store`."""
 
 from __future__ import annotations
 
@@ -7,14 +7,35 @@ import os
 from ._protocol import Store
 from ._sqlite import SqliteStore
 
-__all__ = ["open_store"]
+__all__ = ["is_postgres_url", "open_store"]
+
+
+def is_postgres_url(spec: object) -> bool:
+    """Whether `spec` names a PostgreSQL database (``postgresql://`` or ``postgres://``) rather than a file."""
+    return isinstance(spec, str) and spec.startswith(("postgresql://", "postgres://"))
 
 
 def open_store(spec: str | os.PathLike[str] | Store) -> Store:
-    """A store from a file path (SQLite, created if missing), ``":memory:"`` (SQLite in memory, for tests), or
-    an object that already implements `Store` (returned as it is)."""
+    """A store from a PostgreSQL URL (``postgresql://user:password@host:port/dbname``, needs the extra
+    ``tradewatch[postgres]``), a file path (SQLite, created if missing), ``":memory:"`` (SQLite in memory,
+    for tests), or an object that already implements `Store` (returned as it is)."""
+    if is_postgres_url(spec):
+        assert isinstance(spec, str)
+        return postgres_store(spec)
     if isinstance(spec, str | os.PathLike):
         return SqliteStore(spec)
     if isinstance(spec, Store):
         return spec
-    raise TypeError(f"store must be a path, ':memory:' or a Store, not {type(spec).__name__}")
+    raise TypeError(
+        f"store must be a path, ':memory:', a postgresql:// URL or a Store, not {type(spec).__name__}"
+    )
+
+
+def postgres_store(url: str) -> Store:
+    try:
+        from ._postgres import PostgresStore
+    except ImportError as exc:  # psycopg is an optional dependency
+        raise ImportError(
+            f"a PostgreSQL store needs psycopg 3: pip install 'tradewatch[postgres]' ({exc})"
+        ) from exc
+    return PostgresStore(url)

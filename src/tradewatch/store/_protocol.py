@@ -356,6 +356,13 @@ class Store(Protocol):
         """Forget story keys older than the retention period; returns how many were removed."""
         ...
 
+    def on_outbox(self, callback: Callable[[], None]) -> Callable[[], None]:
+        """Call `callback` (from any thread, without arguments) whenever alerts may have been written to the
+        outbox or replayed, so that a deliverer need not wait for its next tick; returns a function that
+        unsubscribes. A store shared by several processes reports the writes of all of them; a callback
+        may also be called when nothing new is due. Exceptions it raises are logged, not propagated."""
+        ...
+
     def close(self) -> None:
         """Release the connection(s). The store is unusable afterwards."""
         ...

@@ -15,16 +15,15 @@ import json
 import os
 import sqlite3
 import threading
-from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
-
-import attrs
 
 from tradewatch import serial
 from tradewatch.feeds import Source, SourceHealth, Validators
 from tradewatch.model import Alert, Change, Event, Item, MeasureState
 
+from ._common import Subscribers, encode_reaction, fresh_records, plan_stories, split_states
 from ._protocol import (
     Claim,
     Committed,
@@ -65,10 +64,6 @@ def _ts(moment: datetime) -> float:
 
 def _dt(value: float | None) -> datetime | None:
     return None if value is None else datetime.fromtimestamp(value, UTC)
-
-
-def _dumps(obj: Any) -> str:
-    return json.dumps(serial.to_dict(obj), ensure_ascii=False)
 
 
 def _chunks(values: Sequence[str]) -> Iterator[Sequence[str]]:
@@ -155,6 +150,7 @@ class SqliteStore:
         #: Decoded measure states by key, with the version they were stored under (most recent last).
         self._states: dict[str, tuple[int, MeasureState]] = {}
         self._states_max = 20_000
+        self._subscribers = Subscribers()
 
     def __repr__(self) -> str:
         return f"SqliteStore({self.path!r})"
@@ -416,6 +412,8 @@ class SqliteStore:
             self._update_source(conn, result, polled, generation)
         if reaction is not None:
             self._remember(reaction.states)  # committed: these versions are the stored ones now
+            if reaction.outgoing:
+                self._subscribers.call()
         return Committed(stories=stories, reaction=reaction)
 
     def _remember(self, states: Iterable[MeasureState]) -> None:
@@ -449,24 +447,15 @@ class SqliteStore:
     def _write_reaction(
         conn: sqlite3.Connection, reaction: Reaction, loaded: Mapping[str, int], t: float
     ) -> None:
-        inserts, updates = [], []
-        for state in reaction.states:
-            before = loaded.get(state.key)
-            if before is None:
-                raise StoreError(f"the state of {state.key!r} was written without being read")
-            row = (state.type, _dumps(state), state.version, state.corroborations, int(state.contradicted), t)
-            if before < 0:
-                inserts.append((*row, state.key))
-            else:
-                updates.append((*row, state.key, before))
+        inserts, updates = split_states(reaction, loaded)
         # A key inserted meanwhile by another writer breaks the primary key; one updated meanwhile no longer
         # has the version read: either way the transaction fails and nothing of this poll is written.
         conn.executemany(
             """
-            INSERT INTO ledger (kind, state, version, corroborations, contradicted, updated_at, key)
+            INSERT INTO ledger (kind, state, version, corroborations, contradicted, key, updated_at)
             VALUES (?, ?, ?, ?, ?, ?, ?)
             """,
-            inserts,
+            [(*row, t) for row in inserts],
         )
         if updates:
             cursor = conn.executemany(
@@ -475,38 +464,17 @@ class SqliteStore:
                                   updated_at = ?
                 WHERE key = ? AND version = ?
                 """,
-                updates,
+                [(*row[:5], t, *row[5:]) for row in updates],
             )
             if cursor.rowcount != len(updates):
                 raise StoreError("a measure's state changed under this transaction; the poll is not written")
-        versions = {s.key: s.version for s in reaction.states}
-        # An alert carries its change, and the change its event: encode each change once.
-        changes = {id(c): serial.to_dict(c) for c in reaction.changes}
-
-        def alert_json(alert: Alert) -> str:
-            encoded = None if alert.change is None else changes.get(id(alert.change))
-            if encoded is None or alert.event is not alert.change.event:  # type: ignore[union-attr]
-                return _dumps(alert)
-            data = serial.to_dict(attrs.evolve(alert, change=None, event=None))
-            data["event"], data["change"] = encoded["event"], encoded
-            return json.dumps(data, ensure_ascii=False)
-
+        encoded = encode_reaction(reaction)
         conn.executemany(
             """
             INSERT INTO ledger_history (key, version, change, source, item_id, changed_at)
             VALUES (?, ?, ?, ?, ?, ?)
             """,
-            [
-                (
-                    c.key,
-                    versions.get(c.key, 0),
-                    json.dumps(changes[id(c)], ensure_ascii=False),
-                    c.event.evidence.source,
-                    c.event.evidence.item_id,
-                    t,
-                )
-                for c in reaction.changes
-            ],
+            [(*row, t) for row in encoded.changes],
         )
         conn.executemany(
             """
@@ -514,12 +482,7 @@ class SqliteStore:
             VALUES (?, ?, ?, ?, ?, ?)
             ON CONFLICT (alert_id, sink) DO NOTHING
             """,
-            [
-                (out.alert.id, sink, out.alert.rule, payload, t, t)
-                for out in reaction.outgoing
-                for payload in (alert_json(out.alert),)
-                for sink in dict.fromkeys(out.sinks)
-            ],
+            [(*row, t, t) for row in encoded.outbox],
         )
 
     @staticmethod
@@ -542,43 +505,30 @@ class SqliteStore:
     ) -> dict[str, Story]:
         """Mark `records` seen and store them with their events and stories, a batch of statements per poll
         rather than per item. Items the source has already seen are skipped."""
-        by_id = {r.item.id: r for r in reversed(records)}  # the first of duplicate ids wins
         already = {
             row[0]
             for row in self._select_in(
-                conn, "SELECT item_id FROM seen WHERE source = ? AND item_id IN ({marks})", (name,), by_id
+                conn,
+                "SELECT item_id FROM seen WHERE source = ? AND item_id IN ({marks})",
+                (name,),
+                {r.item.id for r in records},
             )
         }
-        fresh = [r for r in records if r.item.id not in already and by_id.get(r.item.id) is r]
+        fresh = fresh_records(records, already)
         if not fresh:
             return {}
         keys = {k for r in fresh for k in r.story_keys}
         known: dict[str, str] = dict(
             self._select_in(conn, "SELECT key, story_key FROM story_keys WHERE key IN ({marks})", (), keys)
         )
-        # Each item joins the story of the first of its keys already known (links before titles, and items
-        # earlier in this batch included), else starts a story under its own first key.
-        resolved: dict[str, tuple[str, bool]] = {}
-        new_stories: list[tuple[str, str, str, float]] = []
-        aliases: list[tuple[str, str]] = []
-        for record in fresh:
-            own = list(dict.fromkeys(record.story_keys))
-            story = next((known[k] for k in own if k in known), None)
-            first = story is None
-            if story is None:
-                story = own[0]
-                new_stories.append((story, name, record.item.id, polled))
-            for k in own:
-                if k not in known:
-                    known[k] = story
-                    aliases.append((k, story))
-            resolved[record.item.id] = (story, first)
+        plan = plan_stories(fresh, known)
+        resolved = plan.resolved
         conn.executemany(
             "INSERT INTO stories (story_key, first_source, first_item_id, first_seen_at) VALUES (?, ?, ?, ?)",
-            new_stories,
+            [(story, name, item_id, polled) for story, item_id in plan.new_stories],
         )
         conn.executemany(
-            "INSERT INTO story_keys (key, story_key) VALUES (?, ?) ON CONFLICT (key) DO NOTHING", aliases
+            "INSERT INTO story_keys (key, story_key) VALUES (?, ?) ON CONFLICT (key) DO NOTHING", plan.aliases
         )
         involved = {story for story, _ in resolved.values()}
         carried = {
@@ -855,7 +805,14 @@ class SqliteStore:
                     conn.execute(f"{sql} AND alert_id IN ({_marks(len(chunk))})", (t, *chunk)).rowcount
                     for chunk in _chunks(list(dict.fromkeys(alert_ids)))
                 )
+        if count:
+            self._subscribers.call()
         return count
+
+    def on_outbox(self, callback: Callable[[], None]) -> Callable[[], None]:
+        """Subscribers hear of the alerts this store object writes or replays. Other processes on the same
+        file are not heard (SQLite has no notifications): their alerts wait for the next delivery tick."""
+        return self._subscribers.add(callback)
 
     def prune(self, *, now: datetime | None = None) -> int:
         with self._write() as conn:
