@@ -83,7 +83,7 @@ def test_bad_durations(value: object) -> None:
     ("text", "message"),
     [
         ("max_workers = 2\nstore = ]\n", r"cfg.toml: not valid TOML: .*line 2"),
-        ("stor = 'x'", r"cfg.toml: unknown key 'stor' \(known: store, max_workers, cpu_processes, source\)"),
+        ("stor = 'x'", r"cfg.toml: unknown key 'stor' \(known: store, max_workers, cpu_processes, public_only, source\)"),
         ("store = ''", r"cfg.toml: store: must be a non-empty string"),
         ("max_workers = 0", r"cfg.toml: max_workers: must be an integer from 1 to 1024, not 0"),
         ("max_workers = true", r"max_workers: must be an integer"),

@@ -315,6 +315,7 @@ def _watch(config_path: str, *, once: bool, store: str | None) -> int:
         store=config.store,
         max_workers=config.max_workers,
         cpu_processes=config.cpu_processes,
+        public_only=config.public_only,
         rules=[(spec.rule, spec.sinks) for spec in config.rules],
         sinks=config.build_sinks(),
     )

@@ -5,6 +5,7 @@ store = "tradewatch.sqlite"     # relative to this file; ":memory:" for a throw-
                                 # or "postgresql://user@host/dbname" (password from PGPASSWORD or ~/.pgpass)
 max_workers = 8                 # concurrent polls
 cpu_processes = 2               # worker processes for parsing and extraction (default: one per core)
+public_only = false             # true: fetch public addresses only, refuse file:// (untrusted sources)
 
 [[source]]
 name = "ustr"
@@ -59,7 +60,7 @@ from .store import is_postgres_url
 
 __all__ = ["Config", "ConfigError", "RuleSpec", "load_config", "parse_config", "parse_duration"]
 
-_TOP_KEYS = ("store", "max_workers", "cpu_processes", "source")
+_TOP_KEYS = ("store", "max_workers", "cpu_processes", "public_only", "source")
 # Named after the settings in "unknown key" messages rather than among them, so that the list of settings
 # reads the same as before rules existed.
 _TABLE_KEYS = ("rule", "sink")
@@ -92,6 +93,8 @@ class Config:
     store: str = "tradewatch.sqlite"
     max_workers: int = 8
     cpu_processes: int | None = None
+    #: Fetch public addresses only and refuse ``file://`` sources (for sources untrusted people may add).
+    public_only: bool = False
     sources: tuple[Source, ...] = ()
     rules: tuple[RuleSpec, ...] = ()
     #: The ``[[sink]]`` tables, checked; `build_sinks` makes the sinks.
@@ -156,6 +159,9 @@ def parse_config(text: str, *, path: str = "<config>", base: Path | None = None)
     cpu = data.get("cpu_processes")
     if cpu is not None and (isinstance(cpu, bool) or not isinstance(cpu, int) or not 0 <= cpu <= 64):
         raise ConfigError(path, f"cpu_processes: must be an integer from 0 to 64, not {cpu!r}")
+    public_only = data.get("public_only", False)
+    if not isinstance(public_only, bool):
+        raise ConfigError(path, f"public_only: must be true or false, not {public_only!r}")
     tables = data.get("source", [])
     if not isinstance(tables, list):
         raise ConfigError(path, "source: must be an array of [[source]] tables")
@@ -189,6 +195,7 @@ def parse_config(text: str, *, path: str = "<config>", base: Path | None = None)
         store=store,
         max_workers=workers,
         cpu_processes=cpu,
+        public_only=public_only,
         sources=tuple(sources),
         rules=rules,
         sinks=sinks,

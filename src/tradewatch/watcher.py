@@ -255,10 +255,13 @@ class Watcher:
 
     - `sources`: the sources to watch. They are added to the store or update it; stored sources not listed
       are set ``enabled=False`` (kept with their history). None watches what the store already holds.
-    - `store`: a file path (SQLite; ``"tradewatch.sqlite"`` by default), ``":memory:"``, or a `Store`. A
-      store passed as an object is not closed by the watcher.
+    - `store`: a file path (SQLite; ``"tradewatch.sqlite"`` by default), ``":memory:"``, a PostgreSQL URL
+      (``"postgresql://user@host/dbname"``, shared by several watcher processes), or a `Store`. A store
+      passed as an object is not closed by the watcher.
     - `fetcher`: how to fetch (default: an `HttpFetcher`, closed with the watcher). `extractor`: how to read
       events from new items (default: the built-in `RuleBasedExtractor`).
+    - `public_only`: the default fetcher connects to public addresses only and refuses ``file://`` URLs
+      (for sources that untrusted people may add; see `HttpFetcher`).
     - `max_workers`: polls under way at once in this watcher (see also `set_fetch_limit`).
     - `poll_interval_tick`: how often the local timer looks for due sources (seconds or a timedelta).
     - `lease`: how long a claimed source stays ours; it must outlast a fetch at its timeouts plus parsing.
@@ -291,6 +294,7 @@ class Watcher:
         *,
         store: str | os.PathLike[str] | Store = "tradewatch.sqlite",
         fetcher: Fetcher | None = None,
+        public_only: bool = False,
         extractor: Extractor | None = None,
         max_workers: int = 8,
         poll_interval_tick: float | timedelta = 1.0,
@@ -317,12 +321,14 @@ class Watcher:
             raise ValueError(f"cpu_processes must be >= 0, not {cpu_processes}")
         if _seconds(deliver_interval) <= 0:
             raise ValueError(f"deliver_interval must be > 0, not {deliver_interval}")
+        if public_only and fetcher is not None:
+            raise ValueError("public_only applies to the default fetcher; give HttpFetcher(public_only=True)")
         self._store = open_store(store)
         self._owns_store = not isinstance(store, Store)
         try:
             if sources is not None:
                 self._sync(list(sources))
-            self._fetcher: Fetcher = fetcher if fetcher is not None else HttpFetcher()
+            self._fetcher: Fetcher = fetcher if fetcher is not None else HttpFetcher(public_only=public_only)
         except BaseException:
             if self._owns_store:
                 self._store.close()

@@ -11,6 +11,7 @@ from ._errors import (
     EntityExpansionError,
     FetchError,
     FetchTimeout,
+    ForbiddenAddress,
     Gone,
     HTTPStatusError,
     InvalidURL,
@@ -22,6 +23,7 @@ from ._errors import (
     TooManyRedirects,
 )
 from ._fetch import Fetched, Fetcher, HttpFetcher, default_user_agent
+from ._guard import is_public
 from ._opml import OpmlError, sources_from_opml
 from ._parse import ParsedFeed, parse_feed
 from ._schedule import backoff, next_due
@@ -37,6 +39,7 @@ __all__ = [
     "FetchTimeout",
     "Fetched",
     "Fetcher",
+    "ForbiddenAddress",
     "Gone",
     "HTTPStatusError",
     "HttpFetcher",
@@ -55,6 +58,7 @@ __all__ = [
     "backoff",
     "canonical_url",
     "default_user_agent",
+    "is_public",
     "next_due",
     "normalise_title",
     "parse_feed",

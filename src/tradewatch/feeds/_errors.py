@@ -118,6 +118,14 @@ class LocalFileError(FetchError):
     kind = "file"
 
 
+class ForbiddenAddress(FetchError):
+    """A fetcher limited to public addresses (``HttpFetcher(public_only=True)``) was asked for a URL that
+    leads elsewhere: a loopback, private, link-local or otherwise reserved address (also after a redirect or
+    through DNS), or a local file."""
+
+    kind = "forbidden_address"
+
+
 class ParseError(_Picklable, ValueError):
     """A fetched body could not be turned into items. Raised for that feed only."""
 

@@ -25,6 +25,7 @@ from ._errors import (
     ConnectionLost,
     FetchError,
     FetchTimeout,
+    ForbiddenAddress,
     Gone,
     HTTPStatusError,
     InvalidURL,
@@ -33,6 +34,7 @@ from ._errors import (
     TooLarge,
     TooManyRedirects,
 )
+from ._guard import guarded_transport
 from ._source import Validators
 
 DEFAULT_TIMEOUT = httpx.Timeout(connect=10.0, read=30.0, write=10.0, pool=10.0)
@@ -147,6 +149,10 @@ class HttpFetcher:
     `transport` replaces httpx's network layer (for tests, or to mount a custom one); `limits` sets the
     connection pool. ``file://`` URLs are read from disk with the same size limit. Use as a context
     manager, or call `close()`.
+
+    `public_only`: for sources that untrusted people may add. Connections are opened only to public
+    addresses (checked on the resolved address, at every redirect hop) and ``file://`` URLs are refused;
+    anything else raises `ForbiddenAddress` (kind ``"forbidden_address"``).
     """
 
     def __init__(
@@ -160,6 +166,7 @@ class HttpFetcher:
         transport: httpx.BaseTransport | None = None,
         deadline: float = DEFAULT_DEADLINE,
         limits: httpx.Limits = DEFAULT_LIMITS,
+        public_only: bool = False,
     ) -> None:
         for name, value in (("max_bytes", max_bytes), ("max_decompressed_bytes", max_decompressed_bytes)):
             if isinstance(value, bool) or not isinstance(value, int) or value < 1:
@@ -174,6 +181,11 @@ class HttpFetcher:
         self.max_redirects = max_redirects
         self.deadline = float(deadline)
         self.user_agent = user_agent or default_user_agent()
+        self.public_only = public_only
+        if public_only:
+            if transport is not None:
+                raise ValueError("public_only needs the built-in transport; check addresses in your own")
+            transport = guarded_transport(limits)
         self._client = httpx.Client(
             timeout=self.timeout,
             limits=limits,
@@ -204,11 +216,15 @@ class HttpFetcher:
         except ValueError as error:
             raise InvalidURL(f"{url!r} is not a URL: {error}", url=url) from None
         if scheme == "file":
+            if self.public_only:
+                raise ForbiddenAddress(f"{url}: local files are refused (public_only)", url=url)
             return self._fetch_file(url, validators)
         if scheme not in ("http", "https"):
             raise InvalidURL(f"{url!r}: only http, https and file URLs can be fetched", url=url)
         try:
             return self._fetch_http(url, validators, time.monotonic())
+        except ForbiddenAddress as error:
+            raise ForbiddenAddress(f"{url}: {error}", url=url) from None
         except FetchError:
             raise
         except httpx.TimeoutException as error:
