@@ -6,7 +6,10 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from tradewatch import config as config_module
 from tradewatch.config import Config, ConfigError, load_config, parse_config, parse_duration
 
 GOOD = """\
@@ -83,7 +86,10 @@ def test_bad_durations(value: object) -> None:
     ("text", "message"),
     [
         ("max_workers = 2\nstore = ]\n", r"cfg.toml: not valid TOML: .*line 2"),
-        ("stor = 'x'", r"cfg.toml: unknown key 'stor' \(known: store, max_workers, cpu_processes, public_only, source\)"),
+        (
+            "stor = 'x'",
+            r"cfg.toml: unknown key 'stor' \(known: store, max_workers, cpu_processes, public_only, source\)",
+        ),
         ("store = ''", r"cfg.toml: store: must be a non-empty string"),
         ("max_workers = 0", r"cfg.toml: max_workers: must be an integer from 1 to 1024, not 0"),
         ("max_workers = true", r"max_workers: must be an integer"),
@@ -257,3 +263,32 @@ def test_sink_tables_are_checked_and_rules_may_only_name_known_sinks(tmp_path: P
         parse_config('[[sink]]\nname = "log"\ntype = "log"\n', path="t.toml")
     with pytest.raises(ConfigError, match=r"already used by \[\[sink\]\] #1"):
         parse_config(sink + sink.replace("alerts", "other"), path="t.toml")
+
+
+def test_environment_variables_fill_strings_anywhere_in_the_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TW_DB_PASSWORD", "s3cret")
+    monkeypatch.setenv("TW_TOKEN", "abc/def")
+    config = parse_config(
+        'store = "postgresql://tw:${TW_DB_PASSWORD}@db.internal/tw"\n'
+        "[[sink]]\n"
+        'name = "team"\n'
+        'type = "webhook"\n'
+        'url = "https://hooks.example/${TW_TOKEN}?literal=$${kept}"\n'
+    )
+    assert config.store == "postgresql://tw:s3cret@db.internal/tw"
+    assert config.sinks[0]["url"] == "https://hooks.example/abc/def?literal=${kept}"
+
+
+def test_an_unset_environment_variable_names_the_key_and_the_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("TW_MISSING", raising=False)
+    with pytest.raises(ConfigError) as caught:
+        parse_config(
+            'max_workers = 2\n[[sink]]\nname = "x"\ntype = "apprise"\nurls = ["slack://${TW_MISSING}"]\n'
+        )
+    assert caught.value.line == 5
+    assert "sink[0].urls[0]: the environment variable TW_MISSING is not set" in str(caught.value)
+
+
+@given(st.text().filter(lambda s: "${" not in s))
+def test_strings_without_a_variable_are_left_as_written(value: str) -> None:
+    assert config_module._interpolated({"a": [value]}, path="p", text="", where="") == {"a": [value]}

@@ -1,5 +1,8 @@
 """``tradewatch.toml``: the store and the sources to watch, read with the standard library's tomllib.
 
+Any string may name environment variables as ``${NAME}`` (``$${`` for a literal ``${``), so that secrets
+stay out of the file.
+
 ```toml
 store = "tradewatch.sqlite"     # relative to this file; ":memory:" for a throw-away run;
                                 # or "postgresql://user@host/dbname" (password from PGPASSWORD or ~/.pgpass)
@@ -105,6 +108,40 @@ class Config:
         return [sink_from_table(table) for table in self.sinks]
 
 
+_VARIABLE = re.compile(r"\$\$\{|\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
+
+
+def _interpolated(value: Any, *, path: str, text: str, where: str) -> Any:
+    """`value` with ``${NAME}`` in its strings replaced by the environment variable NAME, so that secrets
+    (a webhook secret, an Apprise token, a database password) stay out of the file; ``$${`` is a literal
+    ``${``. An unset variable is an error naming the key and the line."""
+    if isinstance(value, dict):
+        return {
+            k: _interpolated(v, path=path, text=text, where=f"{where}.{k}" if where else k)
+            for k, v in value.items()
+        }
+    if isinstance(value, list):
+        return [_interpolated(v, path=path, text=text, where=f"{where}[{n}]") for n, v in enumerate(value)]
+    if not isinstance(value, str) or "${" not in value:
+        return value
+
+    def variable(match: re.Match[str]) -> str:
+        name = match[1]
+        if name is None:
+            return "${"
+        found = os.environ.get(name)
+        if found is None:
+            at = text.find(match[0])
+            raise ConfigError(
+                path,
+                f"{where}: the environment variable {name} is not set",
+                line=text.count("\n", 0, at) + 1 if at >= 0 else None,
+            )
+        return found
+
+    return _VARIABLE.sub(variable, value)
+
+
 def parse_duration(value: object) -> timedelta:
     """Seconds as a number (``900``, ``"900"``), or a string of parts such as ``"15m"``, ``"1h30m"``,
     ``"90s"``, ``"1d"``. Raises ValueError naming the value."""
@@ -140,6 +177,7 @@ def parse_config(text: str, *, path: str = "<config>", base: Path | None = None)
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(path, f"not valid TOML: {exc}") from None
+    data = _interpolated(data, path=path, text=text, where="")
     for key in data:
         if key not in _TOP_KEYS and key not in _TABLE_KEYS:
             raise ConfigError(
