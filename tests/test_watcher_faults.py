@@ -52,6 +52,9 @@ def serve(route: Route) -> Callable[[FeedSite], str]:
 # name -> (server setup, the error kinds that may be recorded)
 FAULTS: dict[str, tuple[Callable[[FeedSite], str], set[str]]] = {
     "timeout": (serve(Route(action="hang")), {"timeout"}),
+    # each byte in time for the read timeout, the whole far too slow: the fetch's deadline ends it
+    "slow drip": (serve(Route(action="drip", body=b"<rss>" + b" " * 1000, headers=XML)), {"timeout"}),
+    "short body": (serve(Route(action="short", body=rss([("s1", "x")]), headers=XML)), {"protocol"}),
     "reset": (serve(Route(action="reset")), {"network", "protocol"}),
     "500": (serve(Route(status=500, body=b"internal error")), {"http_500"}),
     "429": (serve(Route(status=429, headers={"Retry-After": "7200"})), {"http_429"}),
@@ -99,7 +102,7 @@ def test_a_failing_source_backs_off_and_the_others_go_on(fault: str) -> None:
             Source(name="bad", url=site.url(bad_path), interval=60),
             Source(name="good", url=site.url("/good.xml"), interval=1),
         ]
-        fetcher = HttpFetcher(timeout=0.4, max_bytes=200_000, max_decompressed_bytes=1_000_000)
+        fetcher = HttpFetcher(timeout=0.4, deadline=1.5, max_bytes=200_000, max_decompressed_bytes=1_000_000)
         # the default set-up, worker processes included: parse errors come back from them typed
         watcher = Watcher(sources, store=":memory:", fetcher=fetcher, poll_interval_tick=0.05, seed=3)
         watcher.start()

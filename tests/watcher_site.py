@@ -27,7 +27,8 @@ class _QuietServer(ThreadingHTTPServer):
 @attrs.frozen(kw_only=True)
 class Route:
     """What one path answers. `etag` turns on conditional GET (a matching If-None-Match gets 304);
-    `action` is "hang" (never answer) or "reset" (close the connection with a TCP reset)."""
+    `action` is "hang" (never answer), "reset" (close the connection with a TCP reset), "drip" (send the body
+    one byte every 0.1 s) or "short" (announce a longer body than is sent, then close)."""
 
     status: int = 200
     body: bytes = b""
@@ -125,10 +126,19 @@ class FeedSite:
         if route.gzip and "gzip" in handler.headers.get("Accept-Encoding", ""):
             payload = gzip.compress(payload)
             handler.send_header("Content-Encoding", "gzip")
-        handler.send_header("Content-Length", str(len(payload)))
+        handler.send_header("Content-Length", str(len(payload) * (2 if route.action == "short" else 1)))
         handler.end_headers()
         with contextlib.suppress(OSError):
+            if route.action == "drip":
+                for byte in payload:
+                    if self.stopping.wait(0.1):
+                        return
+                    handler.wfile.write(bytes([byte]))
+                    handler.wfile.flush()
+                return
             handler.wfile.write(payload)
+            if route.action == "short":
+                handler.close_connection = True
 
 
 def rss(items: Iterable[tuple[str, str]], *, ttl: int | None = None, title: str = "Trade desk") -> bytes:
