@@ -12,9 +12,11 @@ from __future__ import annotations
 import json
 import os
 import random
+import signal
 import sys
 import time
 from datetime import timedelta
+from pathlib import Path
 
 from tradewatch import Source, Tariff, Watcher, rules
 from tradewatch.model import Alert
@@ -46,6 +48,10 @@ def main() -> None:
             os.fsync(file.fileno())
         time.sleep(rng.random() * 0.05)
 
+    # Until run() installs its own handler, SIGTERM still means a clean exit; the ready file tells the test
+    # that the stop it sends from now on is a clean stop, not a kill during start-up.
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(0))
+    Path(out + ".ready").touch()
     watcher.run()
 
 

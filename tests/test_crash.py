@@ -117,6 +117,8 @@ def run_kill_cycle(tmp_path: Path, *, kills: int, total: int, seed: int) -> None
             time.sleep(rng.uniform(0.8, 2.5))  # past start-up, into polls, commits and deliveries
             child.send_signal(signal.SIGKILL)
             child.wait(timeout=10)
+        ready = Path(str(out) + ".ready")
+        ready.unlink(missing_ok=True)
         child = _child(store_path, url, out, seed + kills)
         try:
             deadline = time.monotonic() + 90
@@ -125,6 +127,9 @@ def run_kill_cycle(tmp_path: Path, *, kills: int, total: int, seed: int) -> None
                 if feed.count == total and store_path.exists() and _settled(store_path, total):
                     break
         finally:
+            deadline = time.monotonic() + 30
+            while not ready.exists() and child.poll() is None and time.monotonic() < deadline:
+                time.sleep(0.1)
             child.send_signal(signal.SIGTERM)
             assert child.wait(timeout=30) == 0
 

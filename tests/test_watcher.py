@@ -3,6 +3,7 @@ stories across sources, redirects, 410, backoff, leases, restarts, the backgroun
 
 from __future__ import annotations
 
+import logging
 import os
 import signal
 import threading
@@ -549,3 +550,26 @@ def test_reports_and_arguments() -> None:
         report["nothing"]
     with pytest.raises(ValueError, match="cpu_processes"):
         Watcher(store=":memory:", cpu_processes=-1)
+
+
+def test_skipped_ticks_of_the_watcher_are_not_logged_but_those_of_user_jobs_are(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    watcher = Watcher([], store=":memory:", deliver_interval=0.05, poll_interval_tick=0.05)
+    deliver = watcher._outbox.deliver_due
+
+    def slow_delivery() -> Any:
+        time.sleep(0.3)  # outlasts the delivery interval many times over
+        return deliver()
+
+    watcher._outbox.deliver_due = slow_delivery  # type: ignore[method-assign]
+    watcher.scheduler.add_job(lambda: time.sleep(0.3), "interval", seconds=0.05, name="mine", max_instances=1)
+    with caplog.at_level(logging.WARNING, logger="apscheduler"):
+        watcher.start()
+        time.sleep(1.0)
+        watcher.stop()
+    skipped = [
+        r.getMessage() for r in caplog.records if "maximum number of running instances" in r.getMessage()
+    ]
+    assert any('"mine ' in m for m in skipped)
+    assert not any('"tradewatch ' in m for m in skipped)

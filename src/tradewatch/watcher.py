@@ -122,6 +122,27 @@ def set_fetch_limit(limit: int) -> None:
     _FETCH_GATE.resize(limit)
 
 
+class _SkippedTicks(logging.Filter):
+    """Drops APScheduler's warning that one of our ticks was skipped because the previous one still runs.
+
+    For our ticks that is the design (``max_instances=1``, ``coalesce=True``): a delivery round that outlasts
+    the interval, or a claim waiting for a database, goes on and the next tick simply comes later. Left in,
+    the warning would fill the log once a second. Warnings about users' own jobs pass through."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        return not ("maximum number of running instances" in message and '"tradewatch ' in message)
+
+
+_SKIPPED_TICKS = _SkippedTicks()
+
+
+def _quiet_skipped_ticks() -> None:
+    scheduler_log = logging.getLogger("apscheduler.scheduler")
+    if _SKIPPED_TICKS not in scheduler_log.filters:
+        scheduler_log.addFilter(_SKIPPED_TICKS)
+
+
 class PollStatus(enum.StrEnum):
     """What one poll of one source came to."""
 
@@ -519,6 +540,7 @@ class Watcher:
                 raise RuntimeError("the watcher is already started")
             self._started = True
         self._start_workers()
+        _quiet_skipped_ticks()
         self.scheduler.add_job(
             self._tick,
             IntervalTrigger(seconds=self._tick_seconds, timezone=UTC),

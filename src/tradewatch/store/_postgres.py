@@ -6,10 +6,13 @@ The same protocol and the same guarantees as `SqliteStore`, with PostgreSQL's ow
   different rows and never wait for one another. Leases and their expiry are judged by the database's clock.
 - A poll is committed in one transaction that first locks its source row and checks the lease (owner,
   epoch, expiry), so a process whose lease was taken over cannot overwrite the newer poll.
-- Commits that store new items take one transaction-scoped advisory lock before they resolve stories and
-  update the ledger: which story an item joins and what a measure's state becomes depend on what the other
-  processes committed just before, exactly as under SQLite's single writer. Polls that store nothing new
-  (most of them) never take it.
+- Commits that store new items take transaction-scoped advisory locks on the story keys they resolve and the
+  measure keys they update (sorted, so they cannot deadlock): which story an item joins and what a measure's
+  state becomes depend on what other processes committed under the same keys just before, as under
+  SQLite's single writer; commits that touch other stories and measures go on side by side. Polls that
+  store nothing new (most of them) take no lock.
+- A connection lost while committing is reported (`StoreError`), never retried: the server may have
+  committed, and running the work again could act twice.
 - A commit that writes alerts sends ``NOTIFY tradewatch_outbox``; `on_outbox` subscribers in every process
   are woken by it (one listening connection per store, reconnected with backoff).
 - Lost connections (a database restart, a failover) are retried with backoff; conflicts between
@@ -18,6 +21,7 @@ The same protocol and the same guarantees as `SqliteStore`, with PostgreSQL's ow
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import random
@@ -67,7 +71,6 @@ Conn = psycopg.Connection[DictRow]
 
 #: Advisory lock keys (any two constants no other program is likely to use: "twmg", "twst").
 _MIGRATION_LOCK = 0x74776D67
-_STORY_LOCK = 0x74777374
 CHANNEL = "tradewatch_outbox"
 
 _SOURCE_COLUMNS = (
@@ -204,12 +207,23 @@ class PostgresStore:
             raise StoreError(f"{self}: the store is closed")
         delay = 0.05
         for attempt in range(self._retries + 1):
+            committing = False
             try:
-                with self._pool.connection() as conn, conn.transaction():
-                    return work(conn)
+                with self._pool.connection() as conn:
+                    with conn.transaction():
+                        result = work(conn)
+                        committing = True
+                    return result
             except (*_RETRY, psycopg.OperationalError) as exc:
                 if self._pool.closed:
                     raise StoreError(f"{self}: the store is closed") from exc
+                if committing:
+                    # The server may have committed before the connection broke: running the work again
+                    # could act twice (lease sources twice, report a committed poll as fenced). Say so.
+                    raise StoreError(
+                        f"{self}: the connection broke while committing; the transaction may or may not "
+                        f"have been written: {exc}"
+                    ) from exc
                 if attempt == self._retries:
                     raise StoreError(f"{self}: {exc}") from exc
                 log.debug("%s: %s; running the transaction again", self, exc)
@@ -516,9 +530,9 @@ class PostgresStore:
         fresh = fresh_records(records, already)
         if not fresh:
             return {}
-        # Stories and the ledger are shared by every source: one writer at a time decides them.
-        conn.execute("SELECT pg_advisory_xact_lock(%s)", (_STORY_LOCK,))
         keys = list({k for r in fresh for k in r.story_keys})
+        # Which story an item joins depends on what other processes committed under the same keys just before.
+        _lock(conn, "story", keys)
         known = {
             r["key"]: r["story_key"]
             for r in conn.execute("SELECT key, story_key FROM story_keys WHERE key = ANY(%s)", (keys,))
@@ -604,6 +618,8 @@ class PostgresStore:
     ) -> Mapping[str, MeasureState]:
         states: dict[str, MeasureState] = {}
         wanted = list(set(keys))
+        # Held until commit: no other process changes these measures between this read and the write.
+        _lock(conn, "measure", wanted)
         # The state as text: most are in the decoded cache, and parsing JSON we would throw away costs.
         for row in conn.execute(
             "SELECT key, version, state::text AS state FROM ledger WHERE key = ANY(%s)", (wanted,)
@@ -933,6 +949,23 @@ class PostgresStore:
         if listener is not None:
             listener.join(timeout=5)
         self._pool.close()
+
+
+def _lock(conn: Conn, kind: str, keys: Iterable[str]) -> None:
+    """Take transaction-scoped advisory locks on `keys` (story keys or measure keys), in one sorted order so
+    that two transactions locking overlapping sets cannot deadlock. A key maps to a 64-bit hash; two keys
+    sharing one only wait for each other."""
+    ids = sorted(
+        {
+            int.from_bytes(
+                hashlib.blake2b(f"{kind}\0{k}".encode(), digest_size=8).digest(), "big", signed=True
+            )
+            for k in keys
+        }
+    )
+    if ids:
+        # unnest yields the array in order, and the aggregate takes the locks row by row in that order.
+        conn.execute("SELECT count(pg_advisory_xact_lock(id)) FROM unnest(%s::bigint[]) AS id", (ids,))
 
 
 def _prefixed(table: str) -> str:
