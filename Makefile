@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-dev
 DOCS_STAMP := $(VENV)/.installed-docs
 
-.PHONY: demo test test-slow lint typecheck unit bench docs clean
+.PHONY: demo test test-slow test-pg lint typecheck unit bench docs clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -34,6 +34,14 @@ unit: $(STAMP)
 ## make test-slow: the long soak, kill and scale variants (pytest marker "slow")
 test-slow: $(STAMP)
 	$(BIN)/python -m pytest -m slow; status=$$?; [ $$status -eq 0 ] || [ $$status -eq 5 ]
+
+test-pg: $(STAMP)
+	@dir=$$(mktemp -d "$${TMPDIR:-/tmp}/tradewatch-pg.XXXXXX") && \
+	trap 'tools/pg-cluster stop "$$dir"; rm -rf "$$dir"' EXIT && \
+	url=$$(tools/pg-cluster start "$$dir") && \
+	echo "PostgreSQL for the tests: $$url" && \
+	TRADEWATCH_TEST_PG="$$url" TRADEWATCH_REQUIRE_PG=1 $(BIN)/python -m pytest -m "not slow" \
+		tests/test_store.py tests/test_store_contract.py tests/test_multiprocess.py
 
 ## make bench: the measurements behind the figures in docs/
 bench: $(STAMP)

@@ -17,6 +17,11 @@ The same protocol and the same guarantees as `SqliteStore`, with PostgreSQL's ow
   are woken by it (one listening connection per store, reconnected with backoff).
 - Lost connections (a database restart, a failover) are retried with backoff; conflicts between
   transactions (serialisation failures, deadlocks) are retried from the start.
+- Lists are ordered by code point (``COLLATE "C"``), as SQLite and Python order them, whatever collation
+  the database was created with.
+- PostgreSQL text cannot hold NUL characters: an id, key or name containing one fails that write with
+  `StoreError` (the feed parser removes control characters, so only items built by hand can carry one);
+  error messages and HTTP validators are stored with NUL replaced.
 """
 
 from __future__ import annotations
@@ -334,7 +339,9 @@ class PostgresStore:
 
     def sources(self) -> list[SourceStatus]:
         rows = self._run(
-            lambda conn: conn.execute(f"SELECT {_SOURCE_COLUMNS} FROM sources ORDER BY name").fetchall()
+            lambda conn: conn.execute(
+                f'SELECT {_SOURCE_COLUMNS} FROM sources ORDER BY name COLLATE "C"'
+            ).fetchall()
         )
         return [SourceStatus(source=_source(r), url=r["url"], health=_health(r)) for r in rows]
 
@@ -365,7 +372,7 @@ class PostgresStore:
                     SELECT name FROM sources
                     WHERE enabled AND disabled_reason IS NULL AND due_at <= %(t)s
                       AND (lease_until IS NULL OR lease_until <= %(t)s)
-                    ORDER BY due_at, name LIMIT %(limit)s
+                    ORDER BY due_at, name COLLATE "C" LIMIT %(limit)s
                     FOR UPDATE SKIP LOCKED
                 )
                 UPDATE sources SET leased_by = %(owner)s, lease_until = %(until)s,
@@ -741,7 +748,7 @@ class PostgresStore:
                        COALESCE((SELECT json_agg(e.body ORDER BY e.seq) FROM events e
                                  WHERE e.source = i.source AND e.item_id = i.item_id), '[]') AS events
                 FROM items i {where}
-                ORDER BY i.stored_at DESC, i.source, i.item_id LIMIT %s
+                ORDER BY i.stored_at DESC, i.source COLLATE "C", i.item_id COLLATE "C" LIMIT %s
                 """,
                 (*args, limit),
             ).fetchall()
@@ -761,7 +768,9 @@ class PostgresStore:
     def measures(self, *, type: str | None = None) -> list[MeasureState]:
         where, args = ("WHERE kind = %s", (type,)) if type is not None else ("", ())
         rows = self._run(
-            lambda conn: conn.execute(f"SELECT state FROM ledger {where} ORDER BY key", args).fetchall()
+            lambda conn: conn.execute(
+                f'SELECT state FROM ledger {where} ORDER BY key COLLATE "C"', args
+            ).fetchall()
         )
         return [serial.from_dict(r["state"], MeasureState) for r in rows]
 
@@ -791,7 +800,7 @@ class PostgresStore:
                     SELECT alert_id, sink FROM outbox
                     WHERE delivered_at IS NULL AND parked_at IS NULL AND next_attempt_at <= %(t)s
                       AND (lease_until IS NULL OR lease_until <= %(t)s)
-                    ORDER BY next_attempt_at, created_at, alert_id, sink LIMIT %(limit)s
+                    ORDER BY next_attempt_at, created_at, alert_id COLLATE "C", sink COLLATE "C" LIMIT %(limit)s
                     FOR UPDATE SKIP LOCKED
                 )
                 UPDATE outbox o SET leased_by = %(owner)s, lease_until = %(until)s,
@@ -859,7 +868,7 @@ class PostgresStore:
                 f"""
                 SELECT sink, payload, attempts, created_at, next_attempt_at, delivered_at, parked_at,
                        last_error
-                FROM outbox {where} ORDER BY created_at DESC, alert_id, sink LIMIT %s
+                FROM outbox {where} ORDER BY created_at DESC, alert_id COLLATE "C", sink COLLATE "C" LIMIT %s
                 """,
                 (limit,),
             ).fetchall()
