@@ -370,6 +370,7 @@ class TestParserFailures:
             raise RecursionError("maximum recursion depth exceeded")
 
         monkeypatch.setattr(feedparser, "parse", explode)
+        monkeypatch.setattr("tradewatch.feeds._parse.parse_fast", lambda *_: None)  # feedparser must run
         with pytest.raises(ParseError, match="RecursionError") as caught:
             parse(FEED)
         assert type(caught.value) is ParseError
@@ -379,6 +380,7 @@ class TestParserFailures:
     def test_unusable_parser_output_becomes_a_parse_error(self, monkeypatch: pytest.MonkeyPatch) -> None:
         result = feedparser.FeedParserDict(version="rss20", entries=[42], feed=feedparser.FeedParserDict())
         monkeypatch.setattr(feedparser, "parse", lambda *_, **__: result)
+        monkeypatch.setattr("tradewatch.feeds._parse.parse_fast", lambda *_: None)  # feedparser must run
         with pytest.raises(ParseError, match="unusable parser output"):
             parse(FEED)
 

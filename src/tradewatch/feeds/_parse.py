@@ -19,6 +19,7 @@ from feedparser.encodings import convert_to_utf8
 from tradewatch.model import Item
 
 from ._errors import EntityExpansionError, NotAFeedError, ParseError
+from ._fastparse import parse_fast
 from ._source import MAX_NAME_LENGTH
 from ._text import one_line, to_text, unprintable_removed
 
@@ -70,14 +71,22 @@ class ParsedFeed:
 
 
 def parse_feed(
-    body: bytes, *, source: str, url: str, headers: Mapping[str, str], fetched_at: datetime
+    body: bytes,
+    *,
+    source: str,
+    url: str,
+    headers: Mapping[str, str],
+    fetched_at: datetime,
+    use_fast_path: bool = True,
 ) -> ParsedFeed:
     """Parse one feed body into items of `source`.
 
     `headers` are the response headers (names in any case); only ``Content-Type``, ``Content-Location`` and
     ``Content-Language`` are given to feedparser, and relative links resolve against ``Content-Location``
     or, without one, `url`. feedparser never sees a URL or a file name, so it fetches and opens nothing.
-    Items without a date get `fetched_at`.
+    Items without a date get `fetched_at`. Well-formed RSS 2.0 and Atom 1.0 feeds are read by a faster
+    parser (`parse_fast`) that gives the same result; it declines anything else, and feedparser reads it.
+    `use_fast_path=False` always uses feedparser (for comparisons).
 
     Raises `NotAFeedError` for an empty body or one that is not a feed (an HTML page, say),
     `EntityExpansionError` for an XML entity bomb, and `ParseError` for anything else that goes wrong
@@ -92,28 +101,38 @@ def parse_feed(
     passed, base = _passed_headers(headers, url)
     if b"&#" in body:
         body = _SUSPECT_CHARREF.sub(_replace_invalid_charref, body)
+    fast = None
     try:
-        _check_entities(convert_to_utf8(dict(passed), body, {}), url)
-        # A BytesIO, never the bytes: given bytes, feedparser first tries them as a local file name.
-        parsed = feedparser.parse(
-            io.BytesIO(body), response_headers=passed, sanitize_html=False, resolve_relative_uris=False
-        )
+        encoding: dict[str, Any] = {}
+        document = convert_to_utf8(dict(passed), body, encoding)
+        # The entity check comes first whichever parser reads the document.
+        _check_entities(document, url)
+        if use_fast_path:
+            fast = parse_fast(document, encoding, passed)
+        if fast is None:
+            # A BytesIO, never the bytes: given bytes, feedparser first tries them as a local file name.
+            parsed = feedparser.parse(
+                io.BytesIO(body), response_headers=passed, sanitize_html=False, resolve_relative_uris=False
+            )
     except ParseError:
         raise
     except Exception as error:
         raise ParseError(
             f"{url}: the feed parser failed: {type(error).__name__}: {error}", url=url
         ) from error
-    warning = _judge(parsed, passed, url)
+    warning = None if fast is not None else _judge(parsed, passed, url)
     try:
-        entries = parsed.get("entries") or []
+        if fast is not None:
+            feed, entries, version = fast
+        else:
+            feed, entries, version = parsed.feed, parsed.get("entries") or [], parsed.get("version")
         items = _items(entries, source, fetched_at.astimezone(UTC), base)
         return ParsedFeed(
             items=items,
             duplicates=len(entries) - len(items),
-            ttl=_ttl(parsed.feed.get("ttl")),
-            title=_title(dict(parsed.feed)) or None,
-            version=str(parsed.get("version") or ""),
+            ttl=_ttl(feed.get("ttl")),
+            title=_title(dict(feed)) or None,
+            version=str(version or ""),
             warning=warning,
         )
     except Exception as error:
