@@ -44,6 +44,9 @@ from .model import (
     Truce,
 )
 from .model._ledger import CONTRADICTION_WINDOW, STRONG
+from .model._ledger import _change as _unchecked_change
+from .model._ledger import _measure_state as _unchecked_state
+from .model._ledger import _observation as _unchecked_observation
 
 __all__ = ["MAX_OBSERVATIONS", "TRACKED", "Ledger", "measure_key"]
 
@@ -187,6 +190,7 @@ _FIELDS: dict[str, tuple[_Field, ...]] = {
     ),
 }
 assert {t: tuple(f.name for f in fs) for t, fs in _FIELDS.items()} == TRACKED
+_FIELD_NAMES = {t: frozenset(f.name for f in fs) for t, fs in _FIELDS.items()}
 
 
 # -- the working form of a measure ----------------------------------------------------------------------------
@@ -218,8 +222,14 @@ class _Obs:
 
     def json(self) -> str:
         if self._json is None:
-            self._json = json.dumps(self.value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+            value = self.value
+            # Most values are strings (a status, a rate): written as the encoder would, without setting it up.
+            self._json = _json_str(value) if type(value) is str else _CANONICAL.encode(value)
         return self._json
+
+
+_CANONICAL = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+_json_str = json.encoder.encode_basestring  # what that encoder writes for a str
 
 
 def _outranks(a: _Obs, b: _Obs) -> bool:
@@ -384,7 +394,7 @@ class Ledger:
             if loaded is None:
                 measure = _Measure(key, event.TYPE, event, rank, 0)
                 new = True
-                changes.append(Change(key=key, kind=ChangeKind.NEW, event=event))
+                changes.append(_unchecked_change(key, ChangeKind.NEW, event))
             else:
                 measure = self._thaw(loaded)
             self._measures[key] = measure
@@ -457,17 +467,17 @@ class Ledger:
             else:
                 moved = date.fromisoformat(now.value[spec.move]) - date.fromisoformat(before.value[spec.move])
                 days = moved.days
-        return Change(
-            key=measure.key,
-            kind=ChangeKind.CHANGED,
-            event=event,
-            field=spec.name,
-            old=old,
-            new=now.value,
-            delta=delta,
-            days=days,
-            previous=None if before is None else before.evidence,
-            contradicted=self._contradicted(seen),
+        return _unchecked_change(
+            measure.key,
+            ChangeKind.CHANGED,
+            event,
+            spec.name,
+            old,
+            now.value,
+            delta,
+            days,
+            None if before is None else before.evidence,
+            self._contradicted(seen),
         )
 
     def _contradicted(self, seen: list[_Obs]) -> bool:
@@ -493,15 +503,19 @@ class Ledger:
         measure = _Measure(
             state.key, state.type, state.event, self._rank(state.event.evidence), state.version
         )
-        names = {spec.name for spec in measure.spec}
+        names = _FIELD_NAMES[state.type]
         observations = state.observations
+        stored = measure.stored
         start = 0
-        for end in range(1, len(observations) + 1):
-            if end == len(observations) or observations[end].field != observations[start].field:
+        field = observations[0].field if observations else None
+        for end, obs in enumerate(observations):
+            if obs.field != field:
                 # A field no longer tracked is dropped: forgotten when the state is next written.
-                if observations[start].field in names:
-                    measure.stored[observations[start].field] = observations[start:end]
-                start = end
+                if field in names:
+                    stored[field] = observations[start:end]
+                start, field = end, obs.field
+        if field in names:
+            stored[field] = observations[start:]
         measure.state = state
         return measure
 
@@ -528,9 +542,7 @@ class Ledger:
             if seen:
                 for o in seen:
                     if o.frozen is None:
-                        o.frozen = Observation(
-                            field=spec.name, value=o.value, evidence=o.evidence, sources=o.sources
-                        )
+                        o.frozen = _unchecked_observation(spec.name, o.value, o.evidence, o.sources)
                     observations.append(o.frozen)
                 now = seen[0]
             elif spec.name in measure.stored:
@@ -553,11 +565,9 @@ class Ledger:
             if isinstance(base.measure, Tariff):
                 updates["measure"] = attrs.evolve(base.measure, rate=rate)
         event = attrs.evolve(base, **updates) if updates else base
-        measure.state = MeasureState(
-            key=measure.key,
-            type=measure.type,
-            event=event,
-            observations=tuple(observations),
-            version=measure.version,
+        # Valid by construction: each observation from a validated event or state, grouped by field, distinct
+        # values within a field, sources sorted and distinct.
+        measure.state = _unchecked_state(
+            measure.key, measure.type, event, tuple(observations), measure.version
         )
         return measure.state

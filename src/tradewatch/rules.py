@@ -55,6 +55,7 @@ from .model import (
     TruceStatus,
     jurisdiction,
 )
+from .model._alert import _alert, _id_of, _id_parts
 
 __all__ = [
     "CHANGEABLE",
@@ -157,18 +158,36 @@ def candidates(produced: Produced) -> list[Candidate]:
     and one bare candidate (no event, no change) when the item produced neither. Changes come first, in
     their order, then the remaining events in theirs."""
     item, tags = produced.item, produced.tags
-    out = [Candidate(item=item, tags=tags, event=c.event, change=c) for c in produced.changes]
+    memo: dict[Rule, bool] = {}
+    out = [_candidate(item, tags, c.event, c, memo) for c in produced.changes]
     referred = [c.event for c in produced.changes]
     for ev in produced.events:
         # `in` on a list tries identity before equality: the ledger hands back the very event it was given.
         if ev not in referred:
-            out.append(Candidate(item=item, tags=tags, event=ev))
+            out.append(_candidate(item, tags, ev, None, memo))
     if not out:
-        out.append(Candidate(item=item, tags=tags))
-    memo = out[0]._text_hits
-    for candidate in out[1:]:
-        object.__setattr__(candidate, "_text_hits", memo)
+        out.append(_candidate(item, tags, None, None, memo))
     return out
+
+
+def _candidate(
+    item: Item, tags: tuple[str, ...], event: Event | None, change: Change | None, memo: dict[Rule, bool]
+) -> Candidate:
+    # Built directly (a candidate has no validators): `evaluate` makes one per change and event of every
+    # item, and the generated __init__ would make a memo of its own for each, only to have it replaced.
+    candidate: Candidate = _new(Candidate)
+    _set(candidate, "item", item)
+    _set(candidate, "tags", tags)
+    _set(candidate, "event", event)
+    _set(candidate, "change", change)
+    _set(candidate, "_text_hits", memo)
+    return candidate
+
+
+_new = object.__new__
+_set = object.__setattr__
+if tuple(a.name for a in attrs.fields(Candidate)) != ("item", "tags", "event", "change", "_text_hits"):
+    raise RuntimeError("the Candidate builder is out of date")  # pragma: no cover - a model change
 
 
 # -- the base class and the combinators ---------------------------------------------------------------------
@@ -961,15 +980,39 @@ def evaluate(rules: Iterable[Rule], produced: Produced, *, now: datetime) -> lis
     ref = ItemRef.of(produced.item)
     alerts: list[Alert] = []
     seen: set[str] = set()
+    # Several rules usually match one candidate: the canonical text of its change or event, the costly part
+    # of an alert id, is written once per candidate (what `Alert.make` computes, shared).
+    id_parts: dict[int, tuple[str, str]] = {}
+    # The first alert of each rule is built with its validators, which check the rule's name, the item
+    # and `now`; the others differ only in their event and change, whose types are checked here.
+    validated: set[str] = set()
     for rule in rules:
-        for cand in found:
+        for index, cand in enumerate(found):
             if not rule.matches(cand):
                 continue
-            alert = Alert.make(rule=rule.name, item=ref, event=cand.event, change=cand.change, created=now)
+            event, change = cand.event, cand.change
+            if change is not None and event is None:
+                event = change.event
+            parts = id_parts.get(index)
+            if parts is None:
+                parts = id_parts[index] = _id_parts(ref.id, event, change)
+            alert_id = _id_of(rule.name, parts)
+            if (
+                rule.name in validated
+                and (event is None or type(event) in _EVENT_CLASSES)
+                and (change is None or isinstance(change, Change))
+            ):
+                alert = _alert(alert_id, rule.name, ref, event, change, now)
+            else:
+                alert = Alert(id=alert_id, rule=rule.name, item=ref, event=event, change=change, created=now)
+                validated.add(rule.name)
             if alert.id not in seen:
                 seen.add(alert.id)
                 alerts.append(alert)
     return alerts
+
+
+_EVENT_CLASSES = frozenset(EVENT_TYPES.values())
 
 
 def check_names(rules: Iterable[Rule]) -> None:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import enum
 import json
+import math
 import types
 import typing
 from collections.abc import Callable, Sequence
@@ -47,12 +48,15 @@ from .model import (
     ItemRef,
     MeasureKind,
     MeasureState,
+    Negotiation,
     NegotiationStatus,
     Observation,
     Product,
     Rate,
     Tariff,
     TariffStatus,
+    Threat,
+    Truce,
     TruceStatus,
 )
 
@@ -396,3 +400,293 @@ def from_json(document: str | bytes, cls: type[T] | Any = Event) -> T:
         return events
     obj: T = from_dict({k: v for k, v in data.items() if k != "schema"}, cls)
     return obj
+
+
+# -- JSON text without the intermediate dicts ----------------------------------------------------------------
+#
+# A store writes every measure state, change and alert it produces as JSON, and the same event and evidence
+# recur in many of them (an item's events, each observation of a state, each change and each alert). `dumps`
+# writes the text of `json.dumps(to_dict(obj), ensure_ascii=False)` directly, field by field, and reuses the
+# text of an event, an evidence or an observation already written: model objects are immutable, so an
+# object's text never changes. The writers below mirror the hooks above field for field; `_check_writers`
+# fails at import if a model class gains, loses or reorders a field they do not know of.
+
+_ENCODER = json.JSONEncoder(ensure_ascii=False)  # what json.dumps(..., ensure_ascii=False) uses
+_str = json.encoder.encode_basestring  # a JSON string without escaping non-ASCII, as that encoder writes it
+
+
+class _Texts:
+    """The JSON text of objects already written, by identity, in two generations: what is looked up again is
+    kept, what is not is dropped after `size` newer entries.
+
+    Each generation keeps the objects of its entries alive beside their texts, so an id in it is never reused
+    for another object while the generation exists: a hit is the object asked about. (Texts and objects sit
+    in a dict and a list rather than in a tuple per entry, which the garbage collector would have to track.)
+    Every step reads or replaces a whole generation, or adds to one: safe while other threads use the memo
+    (a race costs at most a text written twice)."""
+
+    def __init__(self, size: int) -> None:
+        self._size = size
+        self._young: tuple[dict[int, str], list[object]] = ({}, [])
+        self._old: tuple[dict[int, str], list[object]] = ({}, [])
+
+    def get(self, obj: object) -> str | None:
+        key = id(obj)
+        young = self._young
+        text = young[0].get(key)
+        if text is None:
+            text = self._old[0].get(key)
+            if text is not None:
+                young[0][key] = text
+                young[1].append(obj)
+        return text
+
+    def put(self, obj: object, text: str) -> str:
+        young = self._young
+        if len(young[0]) >= self._size:
+            self._old = young
+            young = self._young = ({}, [])
+        young[0][id(obj)] = text
+        young[1].append(obj)
+        return text
+
+
+# Enough for what one poll of a busy feed writes (its events, their evidence, the observations of the states
+# they touch) and some of what the next one rewrites. Larger memos measured no faster: a state's new
+# observations, which must be written anyway, are most of its text; and they held megabytes more.
+_TEXTS = _Texts(1 << 12)
+
+
+def _opt_str(value: str | None) -> str:
+    return "null" if value is None else _str(value)
+
+
+def _number(value: float) -> str:
+    # json writes a finite float as its repr; anything else (an int confidence, say) as json writes it.
+    if type(value) is float and math.isfinite(value):
+        return float.__repr__(value)
+    return _ENCODER.encode(value)
+
+
+def _any(value: Any) -> str:
+    """A field typed Any (a value in its wire form): as `to_dict` would unstructure it."""
+    kind = type(value)
+    if kind is str:
+        return _str(value)
+    if value is None:
+        return "null"
+    if kind is int:
+        return int.__repr__(value)
+    if kind is dict and all(type(k) is str and type(v) is str for k, v in value.items()):
+        # A date span's wire form: copied as it is, keys in their order.
+        return "{" + ", ".join([f"{_str(k)}: {_str(v)}" for k, v in value.items()]) + "}"
+    return _ENCODER.encode(_converter.unstructure(value))
+
+
+def _strs(values: Sequence[str]) -> str:
+    return "[" + ", ".join(map(_str, values)) + "]"
+
+
+def _product(product: Product | None) -> str:
+    if product is None:
+        return "null"
+    return f'{{"name": {_str(product.name)}, "hs_codes": {_strs(product.hs_codes)}}}'
+
+
+def _span(span: DateSpan | None) -> str:
+    if span is None:
+        return "null"
+    return (
+        f'{{"start": "{span.start.isoformat()}", "end": "{span.end.isoformat()}", '
+        f'"granularity": {_str(span.granularity)}, "text": {_str(span.text)}}}'
+    )
+
+
+def _rate(rate: Rate | None) -> str:
+    return "null" if rate is None else f'"{rate.percent}"'
+
+
+def _time(value: datetime | None) -> str:
+    return "null" if value is None else f'"{value.isoformat()}"'
+
+
+def _evidence(evidence: Evidence | None) -> str:
+    if evidence is None:
+        return "null"
+    text = _TEXTS.get(evidence)
+    if text is None:
+        e = evidence
+        text = _TEXTS.put(
+            e,
+            f'{{"sentence": {_str(e.sentence)}, "start": {int.__repr__(e.start)}, '
+            f'"end": {int.__repr__(e.end)}, "confidence": {_number(e.confidence)}, '
+            f'"item_id": {_opt_str(e.item_id)}, "url": {_opt_str(e.url)}, "source": {_opt_str(e.source)}, '
+            f'"published": {_time(e.published)}}}',
+        )
+    return text
+
+
+def _tariff(e: Tariff) -> str:
+    return (
+        f'{{"type": "tariff", "imposer": {_str(e.imposer)}, "target": {_str(e.target)}, '
+        f'"status": {_str(e.status)}, "product": {_product(e.product)}, "rate": {_rate(e.rate)}, '
+        f'"previous_rate": {_rate(e.previous_rate)}, "effective": {_span(e.effective)}, '
+        f'"authority": {_opt_str(e.authority)}, "evidence": {_evidence(e.evidence)}}}'
+    )
+
+
+def _export_control(e: ExportControl) -> str:
+    return (
+        f'{{"type": "export_control", "imposer": {_str(e.imposer)}, "target": {_str(e.target)}, '
+        f'"item": {_product(e.item)}, "control": {_str(e.control)}, "status": {_str(e.status)}, '
+        f'"effective": {_span(e.effective)}, "evidence": {_evidence(e.evidence)}}}'
+    )
+
+
+def _truce(e: Truce) -> str:
+    return (
+        f'{{"type": "truce", "parties": {_strs(e.parties)}, "status": {_str(e.status)}, '
+        f'"until": {_span(e.until)}, "evidence": {_evidence(e.evidence)}}}'
+    )
+
+
+def _negotiation(e: Negotiation) -> str:
+    return (
+        f'{{"type": "negotiation", "parties": {_strs(e.parties)}, "status": {_str(e.status)}, '
+        f'"venue": {_opt_str(e.venue)}, "round": {_any(e.round)}, "when": {_span(e.when)}, '
+        f'"delegates": {_strs(e.delegates)}, "evidence": {_evidence(e.evidence)}}}'
+    )
+
+
+def _threat(e: Threat) -> str:
+    return (
+        f'{{"type": "threat", "actor": {_str(e.actor)}, "target": {_str(e.target)}, '
+        f'"measure": {_event(e.measure)}, "kind": {_str(e.kind)}, "condition": {_opt_str(e.condition)}, '
+        f'"deadline": {_span(e.deadline)}, "evidence": {_evidence(e.evidence)}}}'
+    )
+
+
+_EVENT_WRITERS: dict[type, Callable[[Any], str]] = {
+    Tariff: _tariff,
+    ExportControl: _export_control,
+    Truce: _truce,
+    Negotiation: _negotiation,
+    Threat: _threat,
+}
+
+
+def _event(event: Event | None) -> str:
+    if event is None:
+        return "null"
+    text = _TEXTS.get(event)
+    if text is None:
+        text = _TEXTS.put(event, _EVENT_WRITERS[type(event)](event))
+    return text
+
+
+def _observation(o: Observation) -> str:
+    text = _TEXTS.get(o)
+    if text is None:
+        text = _TEXTS.put(
+            o,
+            f'{{"field": {_str(o.field)}, "value": {_any(o.value)}, "evidence": {_evidence(o.evidence)}, '
+            f'"sources": {_strs(o.sources)}}}',
+        )
+    return text
+
+
+def _measure_state(s: MeasureState) -> str:
+    return (
+        f'{{"key": {_str(s.key)}, "type": {_str(s.type)}, "event": {_event(s.event)}, '
+        f'"observations": [{", ".join(map(_observation, s.observations))}], '
+        f'"version": {int.__repr__(s.version)}}}'
+    )
+
+
+def _change(c: Change | None) -> str:
+    if c is None:
+        return "null"
+    return (
+        f'{{"key": {_str(c.key)}, "kind": {_str(c.kind)}, "event": {_event(c.event)}, '
+        f'"field": {_opt_str(c.field)}, "old": {_any(c.old)}, "new": {_any(c.new)}, '
+        f'"delta": {"null" if c.delta is None else _str(str(c.delta))}, "days": {_any(c.days)}, '
+        f'"previous": {_evidence(c.previous)}, "contradicted": {"true" if c.contradicted else "false"}}}'
+    )
+
+
+def _item_ref(r: ItemRef) -> str:
+    return (
+        f'{{"id": {_str(r.id)}, "source": {_str(r.source)}, "title": {_str(r.title)}, '
+        f'"url": {_opt_str(r.url)}, "published": {_time(r.published)}}}'
+    )
+
+
+def _alert(a: Alert, change: str | None = None) -> str:
+    return (
+        f'{{"id": {_str(a.id)}, "rule": {_str(a.rule)}, "item": {_item_ref(a.item)}, '
+        f'"event": {_event(a.event)}, "change": {_change(a.change) if change is None else change}, '
+        f'"created": {_time(a.created)}}}'
+    )
+
+
+_WRITERS: dict[type, Callable[[Any], str]] = {
+    **_EVENT_WRITERS,
+    Evidence: _evidence,
+    Observation: _observation,
+    MeasureState: _measure_state,
+    Change: _change,
+    Alert: _alert,
+    ItemRef: _item_ref,
+}
+
+# The fields each writer writes, in order: `_check_writers` compares them with the model's.
+_WRITTEN: dict[type, tuple[str, ...]] = {
+    Product: ("name", "hs_codes"),
+    DateSpan: ("start", "end", "granularity", "text"),
+    Rate: ("percent",),
+    Evidence: ("sentence", "start", "end", "confidence", "item_id", "url", "source", "published"),
+    Tariff: (
+        "imposer",
+        "target",
+        "status",
+        "product",
+        "rate",
+        "previous_rate",
+        "effective",
+        "authority",
+        "evidence",
+    ),
+    ExportControl: ("imposer", "target", "item", "control", "status", "effective", "evidence"),
+    Truce: ("parties", "status", "until", "evidence"),
+    Negotiation: ("parties", "status", "venue", "round", "when", "delegates", "evidence"),
+    Threat: ("actor", "target", "measure", "kind", "condition", "deadline", "evidence"),
+    Observation: ("field", "value", "evidence", "sources"),
+    MeasureState: ("key", "type", "event", "observations", "version"),
+    Change: ("key", "kind", "event", "field", "old", "new", "delta", "days", "previous", "contradicted"),
+    ItemRef: ("id", "source", "title", "url", "published"),
+    Alert: ("id", "rule", "item", "event", "change", "created"),
+}
+
+
+def _check_writers() -> None:
+    for cls, names in _WRITTEN.items():
+        fields = tuple(a.name for a in attrs.fields(cls))
+        if fields != names:  # pragma: no cover - guards a model change
+            raise RuntimeError(f"serial.dumps writes {cls.__name__} as {names}, but it has fields {fields}")
+
+
+_check_writers()
+
+
+def dumps(obj: Any, *, change: str | None = None) -> str:
+    """``json.dumps(to_dict(obj), ensure_ascii=False)``, written faster for the model objects a store writes
+    (events, evidence, observations, measure states, changes, item references and alerts).
+
+    `change`, for an alert only, is the text already written for its change.
+    """
+    writer = _WRITERS.get(type(obj))
+    if writer is None:
+        return json.dumps(to_dict(obj), ensure_ascii=False)
+    if change is not None and writer is _alert:
+        return _alert(obj, change)
+    return writer(obj)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Iterable
 from datetime import date, timedelta
 
 import attrs
@@ -61,10 +62,20 @@ _UNIT = r"(?P<unit>days?|weeks?|months?|years?)"
 _FULL_MONTH = (
     r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)"
 )
+# The words that may lead a month or weekday name in a phrase ("early March", "by Friday").
+_PART_LEAD = (
+    r"(?i:early|mid|late|the end of|end of|end-|the beginning of|beginning of|the start of|start of"
+    r"|the middle of|middle of)"
+)
+_MONTH_LEAD = r"(?i:in|since|until|through|by|from|before|after|during|last|next|this)"
+_PAIR_LEAD = r"(?i:on|from|last|next|this)"
+_WEEKDAY_LEAD = r"(?i:on|by|until|from|last|next|this|since|before)"
 # One pattern per kind of phrase; matches of all kinds are collected, and the longest wins where they overlap.
 # Month and weekday names must be capitalised (that is how "May" the month differs from the modal verb), so
 # the patterns built on them are case-sensitive, their lead words case-insensitive in (?i:...) groups:
-# a pattern compiled with IGNORECASE as a whole ran ten to twenty times slower.
+# a pattern compiled with IGNORECASE as a whole ran ten to twenty times slower. The other kinds are blind to
+# case: written in lower case, they run on the lowered sentence (same offsets), and their groups are read in
+# lower case anyway.
 _NAMED = frozenset(
     {
         "part",
@@ -79,12 +90,11 @@ _NAMED = frozenset(
     }
 )
 _KINDS: list[tuple[str, re.Pattern[str]]] = [
-    (kind, re.compile(pattern) if kind in _NAMED else re.compile(pattern, re.IGNORECASE))
+    (kind, re.compile(pattern))
     for kind, pattern in [
         (
             "part",
-            r"(?P<part>(?i:early|mid|late|the end of|end of|end-|the beginning of|beginning of|the start of"
-            rf"|start of|the middle of|middle of))[\s-]*{_MONTH}(?:,?\s+{_YEAR})?",
+            rf"(?P<part>{_PART_LEAD})[\s-]*{_MONTH}(?:,?\s+{_YEAR})?",
         ),
         (
             "month_day_range",
@@ -95,15 +105,14 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
         ("month_year", rf"{_FULL_MONTH}\s+{_YEAR}"),
         (
             "bare_month",
-            r"(?P<lead>(?i:in|since|until|through|by|from|before|after|during|last|next|this))\s+"
-            rf"{_FULL_MONTH}(?!\s+(?:[0-3]?\d|(?:19|20)\d\d))",
+            rf"(?P<lead>{_MONTH_LEAD})\s+{_FULL_MONTH}(?!\s+(?:[0-3]?\d|(?:19|20)\d\d))",
         ),
         (
             "weekday_pair",
-            rf"(?:(?P<lead>(?i:on|from|last|next|this))\s+)?{_WEEKDAY}\s+(?:(?i:and|to|through)|-|–)\s+"
+            rf"(?:(?P<lead>{_PAIR_LEAD})\s+)?{_WEEKDAY}\s+(?:(?i:and|to|through)|-|–)\s+"
             r"(?P<weekday2>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)",
         ),
-        ("weekday", rf"(?:(?P<lead>(?i:on|by|until|from|last|next|this|since|before))\s+)?{_WEEKDAY}"),
+        ("weekday", rf"(?:(?P<lead>{_WEEKDAY_LEAD})\s+)?{_WEEKDAY}"),
         ("rel_week", r"(?P<rel>this|next|last|the coming|the past)\s+week\b"),
         ("rel_month", r"(?P<rel>this|next|last|the coming)\s+month\b"),
         (
@@ -181,14 +190,66 @@ class DateMention:
 # letters, so the scan for it is fast, unlike the scans of patterns that start with a lead word ("in", "early").
 _MONTH_ANCHOR = re.compile(_MONTH)
 _WEEKDAY_ANCHOR = re.compile(_WEEKDAY)
-# Kinds whose match starts with a lead word before the name: (anchor, the longest lead, characters that may
-# stand between the lead and the name). No match of the kind starts earlier than that before the first name.
-_LEADS: dict[str, tuple[re.Pattern[str], int, str]] = {
-    "part": (_MONTH_ANCHOR, len("the beginning of"), "-"),
-    "bare_month": (_MONTH_ANCHOR, len("through"), ""),
-    "weekday_pair": (_WEEKDAY_ANCHOR, len("from"), ""),
-    "weekday": (_WEEKDAY_ANCHOR, len("before"), ""),
+
+
+@attrs.frozen
+class _Lead:
+    """How a kind of phrase that starts with a lead word before a name is found: only in the few characters
+    before each name. Scanning the whole sentence with the kind's pattern, which starts with a case-blind
+    choice of words, cost more than the rest of the date reading."""
+
+    anchor: re.Pattern[str]  # the name: a month or a weekday, capitalised
+    lead: re.Pattern[str]  # the lead words alone
+    longest: int  # the longest lead: no match starts farther than that before the white space of its name
+    between: str  # characters other than white space that may stand between the lead and the name
+    optional: bool  # whether the kind also matches the name alone
+
+
+_LEADS: dict[str, _Lead] = {
+    "part": _Lead(_MONTH_ANCHOR, re.compile(_PART_LEAD), len("the beginning of"), "-", optional=False),
+    "bare_month": _Lead(_MONTH_ANCHOR, re.compile(_MONTH_LEAD), len("through"), "", optional=False),
+    "weekday_pair": _Lead(_WEEKDAY_ANCHOR, re.compile(_PAIR_LEAD), len("from"), "", optional=True),
+    "weekday": _Lead(_WEEKDAY_ANCHOR, re.compile(_WEEKDAY_LEAD), len("before"), "", optional=True),
 }
+
+
+def _anchors(masked: str, anchor: re.Pattern[str], cache: dict[re.Pattern[str], list[int]]) -> list[int]:
+    found = cache.get(anchor)
+    if found is None:
+        found = cache[anchor] = [m.start() for m in anchor.finditer(masked)]
+    return found
+
+
+def _lead_matches(
+    pattern: re.Pattern[str], lead: _Lead, masked: str, names: list[int]
+) -> list[re.Match[str]]:
+    """What ``pattern.finditer(masked)`` finds, tried only in the window before each name.
+
+    A match holds a name and starts at most `lead.longest` characters (plus the white space and `between`
+    characters) before it, so the first name at or after the scan's position bounds where the next match can
+    start; within that window the candidates are the starts of lead words, then the name itself when the lead
+    is optional. Matches do not overlap, as with finditer.
+    """
+    found: list[re.Match[str]] = []
+    cur = 0  # where finditer would go on scanning
+    for name in names:
+        if name < cur:
+            continue  # inside the last match
+        first = name
+        while first > cur and (masked[first - 1].isspace() or masked[first - 1] in lead.between):
+            first -= 1
+        at = lead.lead.search(masked, max(cur, first - lead.longest), name)
+        match = None
+        while at is not None and match is None:
+            match = pattern.match(masked, at.start())
+            if match is None:
+                at = lead.lead.search(masked, at.start() + 1, name)
+        if match is None and lead.optional:
+            match = pattern.match(masked, name)
+        if match is not None:
+            found.append(match)
+            cur = match.end()
+    return found
 
 
 def find_dates(sentence: str, published: date | None, low: str | None = None) -> list[DateMention]:
@@ -198,40 +259,27 @@ def find_dates(sentence: str, published: date | None, low: str | None = None) ->
         low = lowered(sentence)
     if not _ANY_DATE_WORD.search(low):
         return []
-    masked = sentence
+    masked, masked_low = sentence, low  # as written, for the named kinds; lowered, for the others
     if _DIGIT.search(sentence):
         spans = [m.span() for m in _NOT_DATES.finditer(low)]
         if spans:
-            parts, last = [], 0
-            for start, end in spans:
-                parts.append(sentence[last:start])
-                parts.append("#" * (end - start))
-                last = end
-            parts.append(sentence[last:])
-            masked = "".join(parts)
+            masked, masked_low = _masked(sentence, spans), _masked(low, spans)
     future = bool(_FUTURE.search(low))
     cues = set(map(str.lower, _CUE_WORD.findall(masked)))
     if _YEAR_DIGITS.search(masked):
         cues.add("<year>")
     matches: list[tuple[int, int, str, re.Match[str]]] = []
-    firsts: dict[re.Pattern[str], int] = {}
+    names: dict[re.Pattern[str], list[int]] = {}
     for kind, pattern in _KINDS:
         if not cues & _KIND_CUES[kind]:
             continue  # a kind of phrase whose anchor word the sentence lacks
-        pos = 0
         lead = _LEADS.get(kind)
-        if lead is not None:
-            anchor, longest, between = lead
-            first = firsts.get(anchor)
-            if first is None:
-                found = anchor.search(masked)
-                first = firsts[anchor] = found.start() if found else -1
-            if first < 0:
-                continue  # the name is not there, or not capitalised
-            while first > 0 and (masked[first - 1].isspace() or masked[first - 1] in between):
-                first -= 1
-            pos = max(0, first - longest)
-        for match in pattern.finditer(masked, pos):
+        found: Iterable[re.Match[str]]
+        if lead is None:
+            found = pattern.finditer(masked if kind in _NAMED else masked_low)
+        else:
+            found = _lead_matches(pattern, lead, masked, _anchors(masked, lead.anchor, names))
+        for match in found:
             matches.append((match.start(), match.end(), kind, match))
     matches.sort(key=lambda m: (m[0], m[0] - m[1]))
     found_dates: list[DateMention] = []
@@ -244,6 +292,16 @@ def find_dates(sentence: str, published: date | None, low: str | None = None) ->
             found_dates.append(DateMention(start, end, span))
             last_end = end
     return found_dates
+
+
+def _masked(text: str, spans: list[tuple[int, int]]) -> str:
+    parts, last = [], 0
+    for start, end in spans:
+        parts.append(text[last:start])
+        parts.append("#" * (end - start))
+        last = end
+    parts.append(text[last:])
+    return "".join(parts)
 
 
 def _is_date(match: re.Match[str], masked: str) -> bool:

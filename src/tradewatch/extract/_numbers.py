@@ -7,6 +7,8 @@ from decimal import Decimal
 
 import attrs
 
+from ._text import lowered
+
 _UNITS = {
     "zero": 0,
     "one": 1,
@@ -44,10 +46,11 @@ NUMBER_WORDS = {**_UNITS, **_TENS}
 _WORD = "|".join([*_TENS, *_UNITS])
 _TWO_WORDS = rf"(?:{_WORD})(?:[\s-](?:{_WORD}))?"
 _WORD_NUMBER = rf"(?:{_TWO_WORDS}(?:\s+hundred(?:\s+(?:and\s+)?{_TWO_WORDS})?)?|(?:a|one)\s+hundred)"
+# Written in lower case and matched on the lowered sentence (same offsets): with IGNORECASE it ran four
+# times slower. The number words of a match are read in lower case anyway.
 PERCENT = re.compile(
     rf"(?<![\w.])(?P<num>\d{{1,3}}(?:,\d{{3}})*(?:\.\d+)?|\d+(?:\.\d+)?|{_WORD_NUMBER})"
     r"(?:\s*-?\s*)(?P<unit>%|per\s?cent\b|percent(?:age)?\b|pct\b)(?P<points>\s+points?\b)?",
-    re.IGNORECASE,
 )
 
 
@@ -62,11 +65,11 @@ class Percent:
 def find_percents(sentence: str, low: str | None = None) -> list[Percent]:
     """Percentages in `sentence`; `low` is the sentence lowered with its offsets kept, when the caller has
     it."""
-    low = sentence.lower() if low is None else low
+    low = lowered(sentence) if low is None else low
     if "%" not in low and "per" not in low and "pct" not in low:
         return []  # no unit, no percentage: most sentences cost only this
     found = []
-    for m in PERCENT.finditer(sentence):
+    for m in PERCENT.finditer(low):
         value = _value(m.group("num"))
         if value is None or value > 10_000:
             continue  # "9999999%" is no rate

@@ -8,8 +8,9 @@ sentence's subject, is the actor.
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from typing import Any
 
@@ -41,11 +42,18 @@ class Clause:
     text: str
     offset: int  # where the text starts in the item's text
     actors: tuple[Mention, ...]
-    dates: tuple[DateMention, ...]
+    # Reads the date phrases of `text` (see `dates`).
+    read_dates: Callable[[], tuple[DateMention, ...]] = attrs.field(eq=False, repr=False)
     percents: tuple[Percent, ...]
     sentence: tuple[int, int] | None = None  # the whole sentence, when this is a part of one
     # `text` lowered, offsets kept: the case-blind patterns are written in lower case and run on it.
     low: str = attrs.field(default=attrs.Factory(lambda self: lowered(self.text), takes_self=True))
+
+    @functools.cached_property
+    def dates(self) -> tuple[DateMention, ...]:
+        """The date phrases of `text`, read on first use: reading them is the costliest part of preparing a
+        sentence, and about half of the sentences that pass the trigger test state nothing that needs one."""
+        return self.read_dates()
 
     def part(self, start: int, end: int) -> Clause:
         """The clause `text[start:end]` of this sentence, with the findings that fall inside it."""
@@ -57,7 +65,7 @@ class Clause:
                 for a in self.actors
                 if start <= a.start < end
             ),
-            dates=tuple(
+            read_dates=lambda: tuple(
                 attrs.evolve(d, start=d.start - start, end=d.end - start)
                 for d in self.dates
                 if start <= d.start < end
@@ -115,11 +123,12 @@ _TARGET_LEAD = re.compile(
 _BY = re.compile(r"\bby\s+(?:the\s+)?$", _I)
 
 
+# Matched on lowered text (`Clause.low`, same offsets), like every pattern of this module that is written in
+# lower case and compiled without IGNORECASE: compiled with it, such scans cost three to ten times more.
 _ALL_PARTNERS = re.compile(
     r"\b(?:all|every|most|global|worldwide|all of its|any) (?:trading )?(?:partners?|countries|nations|imports"
     r"|origins|sources|suppliers|economies)\b|\bbaseline\b|\bglobal(?:ly)?\b|\bworldwide\b|\ball imports\b"
     r"|\bfrom anywhere\b|\bmost-favou?red-nation\b",
-    _I,
 )
 
 
@@ -134,13 +143,13 @@ def _is_actor(clause: Clause, mention: Mention) -> bool:
 
 
 # Where a reported clause begins: "Lutnick said ... that China would resume ...".
-_CLAUSE_START = re.compile(r"\b(?:that|said|says|while|whereas)\b|[;:]|,\s+(?:and|but)\b", _I)
+_CLAUSE_START = re.compile(r"\b(?:that|said|says|while|whereas)\b|[;:]|,\s+(?:and|but)\b")  # on Clause.low
 
 
 def _subject(clause: Clause, before: int, exclude: Sequence[str] = ()) -> Mention | None:
     """The acting jurisdiction left of `before` that is not introduced as a target: the first one of the
     clause that holds `before`, else the first one of the sentence."""
-    starts = [m.end() for m in _CLAUSE_START.finditer(clause.text, 0, before)]
+    starts = [m.end() for m in _CLAUSE_START.finditer(clause.low, 0, before)]
     if starts:
         found = _first_actor(clause, starts[-1], before, exclude)
         if found is not None:
@@ -218,7 +227,16 @@ def _combined(table: list[tuple[str, re.Pattern[str]]]) -> re.Pattern[str]:
     found = _COMBINED.get(id(table))
     if found is None:
         # Matched against the lowered text (same length, same offsets): IGNORECASE costs several times more.
-        found = re.compile("|".join(f"(?P<s{i}>{p.pattern})" for i, (_, p) in enumerate(table)))
+        patterns = [p.pattern for _, p in table]
+        if all(p.startswith(r"\b") for p in patterns):
+            # Every cue starts at a word boundary, with a letter: testing that once, before the choice of
+            # statuses, rather than once per status spares the scan most of its work at positions that start
+            # no word (four to six times faster on these tables). Every status pattern of _lexicon starts
+            # with a letter after its boundary, so the lookahead for a word character drops no cue.
+            alternatives = "|".join(f"(?P<s{i}>{p[2:]})" for i, p in enumerate(patterns))
+            found = re.compile(rf"\b(?=\w)(?:{alternatives})")
+        else:
+            found = re.compile("|".join(f"(?P<s{i}>{p})" for i, p in enumerate(patterns)))
         _COMBINED[id(table)] = found
     return found
 
@@ -309,7 +327,6 @@ _PRODUCT_STOP = re.compile(
     r"|was|were|is|are|has|have|had|could|may|might|should|can|citing|following|saying|rather|instead|made"
     r"|when|where|who|whose|than|plus|up|down|unless|through|beyond|within|under|per|totall?ing|accounting"
     r"|taking|bringing|raising|lifting|cutting|doubling)\b|$)",
-    _I,
 )
 _PRODUCT_LEAD = re.compile(
     r"^(?:(?:the|a|an|all|some|certain|most|more|many|its|their|about|nearly|roughly|around|imported|foreign"
@@ -330,7 +347,7 @@ def products_in(clause: Clause, start: int, end: int) -> list[Product]:
     """The goods named in `clause.text[start:end]`: a noun phrase, with jurisdictions and quantities
     stripped; coordinated goods ("steel and aluminium") are returned one by one."""
     phrase = clause.text[start:end]
-    stop = _PRODUCT_STOP.search(phrase)
+    stop = _PRODUCT_STOP.search(clause.low[start:end])  # the lowered phrase
     if stop is not None:
         phrase = phrase[: stop.start()]
     # Jurisdiction words inside the phrase (demonyms, "China's") are origins, not goods.
@@ -497,8 +514,7 @@ _FROM_TO = re.compile(
     r"(?P<b>[^,;]{0,30}?(?:%|per\s?cent|percent))"
     r"|to\s+(?P<c>[^,;]{0,30}?(?:%|per\s?cent|percent))\s*,?\s+(?:up |down )?from\s+(?P<d>[^,;]{0,30}?"
     r"(?:%|per\s?cent|percent))",
-    _I,
-)
+)  # on Clause.low: its groups are compared in lower case
 _PREVIOUS = re.compile(
     r"\b(?:up from|down from|from|compared with|compared to|replacing|previously|instead of|versus|vs\.?)\s+"
     r"(?:an?\s+|the\s+)?(?:current\s+|existing\s+|earlier\s+|previous\s+)?$",
@@ -570,7 +586,7 @@ def _rates(clause: Clause, trigger: re.Match[str]) -> tuple[Rate | None, Rate | 
     percents = [p for p in clause.percents if not p.points and p.value <= 10_000]
     if not percents:
         return None, None, False
-    ft = _FROM_TO.search(clause.text)
+    ft = _FROM_TO.search(clause.low)
     if ft is not None:
         new_text, old_text = (
             (ft.group("b"), ft.group("a")) if ft.group("b") else (ft.group("c"), ft.group("d"))
@@ -643,17 +659,17 @@ class Segment:
     verb_at: int
 
 
+# On `Clause.low`. The word boundary is tested once for the three kinds of lead, not once per kind.
 _SEGMENT_LEAD = re.compile(
-    r"\b(?P<origin>(?:goods|imports|products|those|shipments|exports)\s+(?:from|made in))\s+|"
-    r"\b(?P<on>on|against|(?<=%\s)(?:to(?:\s+the\s+(?:cost|price)\s+of)?|for))\s+|\b(?P<exempt>exempt(?:s|ed|ing)?|spar(?:es|ed|ing)|exclud(?:es|ed|ing)"
-    r"|except(?:ing)? for|including|covering|such as)\s+",
-    _I,
+    r"\b(?:(?P<origin>(?:goods|imports|products|those|shipments|exports)\s+(?:from|made in))\s+"
+    r"|(?P<on>on|against|(?<=%\s)(?:to(?:\s+the\s+(?:cost|price)\s+of)?|for))\s+"
+    r"|(?P<exempt>exempt(?:s|ed|ing)?|spar(?:es|ed|ing)|exclud(?:es|ed|ing)"
+    r"|except(?:ing)? for|including|covering|such as)\s+)",
 )
 _LINKED = re.compile(
     r"(?:%|per\s?cent|percent|pct|tariffs?|dut(?:y|ies)|levy|levies|surtax(?:es)?|surcharges?|rates?|those"
     r"|rise|rose|raised?|imposed?|impose|apply|applies|applied|remain|remains|stay|stays|and|kept|keep"
     r"|exempt(?:s|ed|ing)?)[^.;]{0,40}$",
-    _I,
 )
 _NON_GOODS = frozenset(
     [
@@ -786,7 +802,7 @@ def _covers(clause: Clause, start: int, end: int) -> tuple[list[tuple[tuple[str,
         cut = next(
             (
                 m
-                for m in _ITEM_STOP.finditer(chunk)
+                for m in _ITEM_STOP.finditer(clause.low[chunk_start : chunk_start + len(chunk)])
                 if not _from_actor(clause, chunk_start + m.start(), chunk)
             ),
             None,
@@ -827,6 +843,8 @@ def _list_items(chunk: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans if chunk[a:b].strip()]
 
 
+# Matched on the lowered chunk (`Clause.low`, same offsets): IGNORECASE made it the costliest scan of a
+# tariff sentence.
 _ITEM_STOP = re.compile(
     r"\b(?:from|to|at|by|in|starting|effective|beginning|which|that|as of|after|before|until|under|over"
     r"|worth|valued|amid|while|because|if|unless|this|next|last|on|said|says|will|would|was|were|is|are"
@@ -838,7 +856,6 @@ _ITEM_STOP = re.compile(
     r"|pay|pays|paid|combined)\b"
     r"|\s[-–—]\s|[()\"“”:]|\b\d+(?:\.\d+)?\s*(?:%|per\s?cent|percent|pct)|\b(?:tariffs?|duties|duty|levy"
     r"|levies|surtax(?:es)?|surcharges?)\b",
-    _I,
 )
 
 
@@ -867,17 +884,18 @@ def _segments(clause: Clause, first: int) -> list[Segment]:
     text = clause.text
     segments: list[Segment] = []
     last_end = first
-    for lead in _SEGMENT_LEAD.finditer(text):
+    low = clause.low
+    for lead in _SEGMENT_LEAD.finditer(low):
         if lead.start() < max(0, first - 60) and not lead.group("origin"):
             continue
         if lead.start() < last_end and segments:
             continue
-        if lead.group("on") and not _LINKED.search(text[max(0, lead.start() - 45) : lead.start()]):
+        if lead.group("on") and not _LINKED.search(low[max(0, lead.start() - 45) : lead.start()]):
             continue
         covers, end = _covers(clause, lead.end(), len(text))
         if not covers:
             continue
-        nxt = _SEGMENT_LEAD.search(text, end)
+        nxt = _SEGMENT_LEAD.search(low, end)
         seg_end = nxt.start() if nxt else len(text)
         rate, previous = _segment_rates(
             clause, last_end if segments else 0, lead.start(), lead.end(), seg_end
@@ -899,7 +917,7 @@ def _segments(clause: Clause, first: int) -> list[Segment]:
             window_start = segments[-1].end if segments else 0
             # The status cue nearest the list: before it ("raised duties on X") or right after it ("a levy
             # on X took effect", "duties on X, imposed in March, remain in place").
-            next_lead = _SEGMENT_LEAD.search(text, end)
+            next_lead = _SEGMENT_LEAD.search(low, end)
             upto = next_lead.start() if next_lead else len(text)
             hit = _nearest(
                 lex.TARIFF_STATUS, text[:upto], clause.low[:upto], (lead.start(), end), weak=_WEAK_TARIFF
@@ -957,7 +975,7 @@ def _segment_rates(
 ) -> tuple[Rate | None, Rate | None]:
     text = clause.text
     inside = [p for p in clause.percents if lead_end <= p.start < seg_end and not p.points]
-    ft = _FROM_TO.search(text, lead_end, seg_end)
+    ft = _FROM_TO.search(clause.low, lead_end, seg_end)
     if ft is not None:
         nums = [p for p in clause.percents if ft.start() <= p.start < ft.end()]
         if len(nums) >= 2:
@@ -1121,7 +1139,7 @@ def _tariffs(clause: Clause, ctx: Context) -> list[Tariff]:
     default_target = target
     if default_target is None or default_target == imposer:
         others = [c for c in _distinct(m.code for m in clause.actors) if c != imposer]
-        default_target = others[0] if others and not _ALL_PARTNERS.search(text) else "*"
+        default_target = others[0] if others and not _ALL_PARTNERS.search(clause.low) else "*"
     confidence = _confidence(clause, 0.8 if status_hit else 0.6)
     if segments:
         events: list[Tariff] = []
@@ -1137,7 +1155,8 @@ def _tariffs(clause: Clause, ctx: Context) -> list[Tariff]:
             if seg_status in ("announced", "in_force") and seg_prev and seg_rate and seg_rate != seg_prev:
                 seg_status = "raised" if seg_rate > seg_prev else "lowered"
             covers = [
-                (ts or (_known_target(ctx, imposer, p, text) or default_target,), p) for ts, p in seg.covers
+                (ts or (_known_target(ctx, imposer, p, clause.low) or default_target,), p)
+                for ts, p in seg.covers
             ]
             events.extend(
                 _tariff_events(ctx, clause, imposer, covers, seg_rate, seg_prev, seg_status, confidence)
@@ -1158,8 +1177,8 @@ _EFFECT_OF_DUTIES = re.compile(
 _ON_ONES_OWN = re.compile(r"\bon (?:his|her|its|their) own\b", _I)
 
 
-def _known_target(ctx: Context, imposer: str, product: Product | None, text: str) -> str | None:
-    if product is None or _ALL_PARTNERS.search(text):
+def _known_target(ctx: Context, imposer: str, product: Product | None, low: str) -> str | None:
+    if product is None or _ALL_PARTNERS.search(low):
         return None
     return ctx.product_targets.get((imposer, product.name))
 
@@ -1215,7 +1234,6 @@ _UNDERGO_VERB = re.compile(
     r"\b(?:fac(?:e|es|ed|ing)|pay(?:s|ing)?|paid|(?:be|been|being|is|are|was|were|get|got)\s+exempt(?:ed)?"
     r"|(?:be|been|is|are|was|were)\s+spared|hit with|subject(?:ed)? to|escap(?:e|es|ed)|avoid(?:s|ed)?|won"
     r"|secured|receiv(?:e|es|ed)|gets?|got)\b",
-    _I,
 )
 _LIST_GAP = re.compile(r"(?:'s)?\s*(?:,\s*|\s+(?:and|&|or)\s+|,\s*and\s+)(?:the\s+)?", _I)
 
@@ -1223,7 +1241,7 @@ _LIST_GAP = re.compile(r"(?:'s)?\s*(?:,\s*|\s+(?:and|&|or)\s+|,\s*and\s+)(?:the\
 def _undergoers(clause: Clause, before: int) -> list[str]:
     """'Canada and Mexico, two large suppliers, will be exempted', 'Japan will face a 15% tariff':
     the jurisdictions that open the sentence as the subject of an undergoing verb."""
-    verb = _UNDERGO_VERB.search(clause.text, 0, before + 30)
+    verb = _UNDERGO_VERB.search(clause.low, 0, before + 30)
     if verb is None:
         return []
     leading = [m for m in clause.actors if m.start < verb.start() and not _is_place(clause, m)]
@@ -1553,7 +1571,6 @@ _COUNTRY_AS_PLACE = re.compile(
     r"\b(?:travel(?:s|led|ed|ling|ing)? to|trip to|visit(?:s|ed|ing)?|arriv(?:e|es|ed|ing) in|held in|hosted in"
     r"|residence of|summit in|talks in|meeting in|meetings in|sessions in|sidelines in|flew to|fly to|headed to"
     r"|heads to)\s+(?:the\s+)?$",
-    _I,
 )
 
 
@@ -1568,7 +1585,8 @@ def _is_place(clause: Clause, mention: Mention, *, meeting: bool = False) -> boo
         return bool(_LOCATIVE.search(lead[-25:]) or _PLACE_LIST.search(lead))
     if mention.kind != "country":
         return False
-    return bool(_COUNTRY_AS_PLACE.search(lead[-25:]) or (meeting and re.search(r"\bin\s+(?:the\s+)?$", lead)))
+    low = clause.low[max(0, mention.start - 25) : mention.start]  # the last 25 characters of `lead`
+    return bool(_COUNTRY_AS_PLACE.search(low) or (meeting and re.search(r"\bin\s+(?:the\s+)?$", lead)))
 
 
 def acting_codes(clause: Clause) -> list[str]:
@@ -1630,7 +1648,6 @@ _ROUND = re.compile(
     r"\b(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth"
     r"|\d{1,2}(?:st|nd|rd|th))\s+(?:[\w-]+\s+){0,2}?(?:round|meeting|session|set of talks|face-to-face meeting)s?\b"
     r"|\bround\s+(?P<num>\d{1,2})\b",
-    _I,
 )
 _NAME_AFTER_TITLE = re.compile(
     r"\b(?:Vice Premier|Premier|President|Prime Minister|Secretary|Representative|Minister|Commissioner"
@@ -1647,22 +1664,20 @@ _NEGOTIATION_NOISE = re.compile(
     r"|room for (?:talks|negotiations|dialogue)|open to (?:dialogue|talks|negotiations)|door (?:remained|remains|is)"
     r" open|round of (?:controls|tariffs|sanctions|cuts|measures|restrictions|curbs|duties|layoffs)"
     r"|earnings|conference call|meeting (?:with|of) (?:shareholders|investors|analysts)|board meeting)\b",
-    _I,
 )
 _TRADE_CONTEXT = re.compile(
     r"\b(?:trade|tariffs?|negotiat|talks|deal|agreement|pact|round|economic|commerce|delegation|truce"
     r"|counterpart|framework)\b",
-    _I,
 )
 
 
 def negotiations(clause: Clause, ctx: Context) -> list[Negotiation]:
     trigger = lex.NEGOTIATION.search(clause.low)
-    if trigger is None or _NEGOTIATION_NOISE.search(clause.text):
+    if trigger is None or _NEGOTIATION_NOISE.search(clause.low):
         return []
     text = clause.text
     word = trigger.group().lower()
-    if word in ("met", "meet", "meets", "meeting") and not _TRADE_CONTEXT.search(text):
+    if word in ("met", "meet", "meets", "meeting") and not _TRADE_CONTEXT.search(clause.low):
         return []
     hit = _nearest(
         lex.NEGOTIATION_STATUS,
@@ -1676,7 +1691,9 @@ def negotiations(clause: Clause, ctx: Context) -> list[Negotiation]:
         return []
     strong = trigger.group().lower() not in ("met", "meet", "meets", "meeting", "discussions", "dialogue")
     weak_status = hit is None or hit[1].group().lower() in ("will", "meeting", "hold", "holding", "holds")
-    if weak_status and not (_round(text) or _venue(clause) or (strong and clause.dates and hit is not None)):
+    if weak_status and not (
+        _round(clause.low) or _venue(clause) or (strong and clause.dates and hit is not None)
+    ):
         return []  # talks mentioned in passing: no status, no time, no place
     if re.search(r"(?:deal|agreement|pact|framework)$", word) and (hit is None or hit[0] == "held"):
         return []  # "goods covered by the USMCA trade pact" names an agreement, not a negotiation
@@ -1692,7 +1709,7 @@ def negotiations(clause: Clause, ctx: Context) -> list[Negotiation]:
     if len(parties) < 2:
         return []
     evidence = ctx.quote(clause, _confidence(clause, 0.75 if hit else 0.55))
-    venue, round_, when, delegates = _venue(clause), _round(text), _when(clause), _delegates(clause)
+    venue, round_, when, delegates = _venue(clause), _round(clause.low), _when(clause), _delegates(clause)
     if status in ("proposed", "suspended") and not re.search(r"\b(?:until|from|for|by)\b", text, _I):
         when = None  # "talks were suspended on Friday": the day it was said, not a time of talks
     if venue is None and status in ("held", "concluded") and ctx.dateline_city:
@@ -1711,8 +1728,8 @@ def negotiations(clause: Clause, ctx: Context) -> list[Negotiation]:
     ]
 
 
-def _round(text: str) -> int | None:
-    m = _ROUND.search(text)
+def _round(low: str) -> int | None:
+    m = _ROUND.search(low)
     if m is None:
         return None
     if m.group("num"):
@@ -1822,7 +1839,7 @@ def threats(clause: Clause, ctx: Context) -> list[Threat]:
     if tariff is not None and tariff.start() < measure_cut:
         rate, _previous, _added = _rates(clause, tariff)
         products = _products_near(clause, tariff)
-        measure_target = "*" if _ALL_PARTNERS.search(text[:measure_cut]) and target_m is None else target
+        measure_target = "*" if _ALL_PARTNERS.search(low, 0, measure_cut) and target_m is None else target
         if re.search(r"\bsecondary\b|\bcountries (?:that|which) (?:buy|import)\b|\bbuyers of\b", text, _I):
             measure_target = "*"
         measure = Tariff(

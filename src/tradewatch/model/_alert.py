@@ -131,15 +131,67 @@ class Alert:
 
 def alert_id(rule: str, item_id: str, event: Event | None, change: Change | None) -> str:
     """The stable id of an alert (32 hex digits)."""
+    return _id_of(rule, _id_parts(item_id, event, change))
+
+
+# The id is a digest of the canonical JSON of a list: ["change", rule, key, kind, field, values] or
+# ["item", rule, item id(, event type, event fields)]. Each element of a JSON list is written on its own, so
+# the text around the rule's name can be written once and shared by all the rules that alert on one change
+# or event (`tradewatch.rules.evaluate` does so): `_id_parts` gives that text, `_id_of` the digest.
+
+
+def _id_parts(item_id: str, event: Event | None, change: Change | None) -> tuple[str, str]:
+    """The canonical JSON of an alert id's list before and after the rule's name."""
     if change is not None:
-        parts: list[Any] = ["change", rule, *change.identity]
-    else:
-        parts = ["item", rule, item_id]
-        if event is not None:
-            fields = attrs.asdict(event, filter=lambda a, _v: a.name != "evidence", recurse=True)
-            parts += [event.TYPE, _canonical(fields)]
-    return hashlib.sha256(_canonical(parts).encode()).hexdigest()[:32]
+        # The identity is four strings.
+        return '["change",', "," + ",".join(map(_encode_str, change.identity)) + "]"
+    parts: list[Any] = [item_id]
+    if event is not None:
+        fields = attrs.asdict(event, filter=lambda a, _v: a.name != "evidence", recurse=True)
+        parts += [event.TYPE, _canonical(fields)]
+    return '["item",', "," + ",".join(map(_canonical, parts)) + "]"
+
+
+def _id_of(rule: str, parts: tuple[str, str]) -> str:
+    return hashlib.sha256((parts[0] + _canonical(rule) + parts[1]).encode()).hexdigest()[:32]
+
+
+# What json.dumps builds anew on every call with these arguments.
+_CANONICAL = json.JSONEncoder(sort_keys=True, default=str, ensure_ascii=False, separators=(",", ":"))
+_encode_str = json.encoder.encode_basestring  # how that encoder writes a str
 
 
 def _canonical(value: Any) -> str:
-    return json.dumps(value, sort_keys=True, default=str, ensure_ascii=False, separators=(",", ":"))
+    # Most values are strings or None (names, keys, wire values): written without setting up the encoder.
+    if type(value) is str:
+        return _encode_str(value)
+    if value is None:
+        return "null"
+    if type(value) is list:
+        # A JSON array is its elements, each written alone, joined by the separator.
+        return "[" + ",".join(map(_canonical, value)) + "]"
+    return _CANONICAL.encode(value)
+
+
+_new = object.__new__
+_set = object.__setattr__
+
+
+def _alert(
+    id: str, rule: str, item: ItemRef, event: Event | None, change: Change | None, created: datetime
+) -> Alert:
+    """An `Alert` without running its validators, for `tradewatch.rules.evaluate`, which makes many alerts
+    of one rule, item and time: it validates those with the first alert it makes of them, and checks the
+    type of each event and change itself."""
+    alert: Alert = _new(Alert)
+    _set(alert, "id", id)
+    _set(alert, "rule", rule)
+    _set(alert, "item", item)
+    _set(alert, "event", event)
+    _set(alert, "change", change)
+    _set(alert, "created", created)
+    return alert
+
+
+if tuple(a.name for a in attrs.fields(Alert)) != ("id", "rule", "item", "event", "change", "created"):
+    raise RuntimeError("the unchecked Alert builder is out of date")  # pragma: no cover - a model change

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import timedelta
+from decimal import Decimal
 from typing import Any
 
 import attrs
 
 from . import _checks as check
+from ._alert import Change, ChangeKind
 from ._checks import InvalidValueError
 from ._events import EVENT_TYPES, Event
 from ._values import Evidence
@@ -68,13 +70,16 @@ def _to_sources(values: Iterable[str]) -> tuple[str, ...]:
         return tuple(values)
 
 
+_MAX_SOURCE = 4096
+
+
 def _sources(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, tuple):
         raise InvalidValueError(attribute.name, "must be a list of source names")
     if not value:
         raise InvalidValueError(attribute.name, "must name at least one source")
     for name in value:
-        check.text(max_len=4096)(instance, attribute, name)
+        check.text(max_len=_MAX_SOURCE)(instance, attribute, name)
 
 
 @attrs.frozen(kw_only=True)
@@ -190,5 +195,90 @@ class MeasureState:
     @property
     def contradicted(self) -> bool:
         """True if the current value of any field is contradicted (with the default thresholds)."""
-        fields = dict.fromkeys(o.field for o in self.observations)
-        return any(self.contradictions(f) for f in fields)
+        # `contradictions` of every field in one pass (a store asks this of every state it writes): each
+        # later value of a field is compared with the field's first, its current value.
+        current: dict[str, Observation] = {}
+        for obs in self.observations:
+            now = current.setdefault(obs.field, obs)
+            if now is not obs and contradicts(now, obs, window=CONTRADICTION_WINDOW, strong=STRONG):
+                return True
+        return False
+
+
+# The ledger builds thousands of observations, states and changes per batch from values that are valid already
+# (read from validated events and states, kept sorted and distinct by the ledger itself): these builders skip
+# the validators and converters, which cost several times the construction. Anything else builds them
+# normally.
+_new = object.__new__
+_set = object.__setattr__
+
+
+def _observation(field: str, value: Any, evidence: Evidence, sources: tuple[str, ...]) -> Observation:
+    # A source counts under its item id when it has no name, and an id may be longer than a name: such an
+    # observation goes through the validators, which refuse it as they always did.
+    for name in sources:
+        if len(name) > _MAX_SOURCE:
+            return Observation(field=field, value=value, evidence=evidence, sources=sources)
+    obs: Observation = _new(Observation)
+    _set(obs, "field", field)
+    _set(obs, "value", value)
+    _set(obs, "evidence", evidence)
+    _set(obs, "sources", sources)
+    return obs
+
+
+def _measure_state(
+    key: str, type_: str, event: Event, observations: tuple[Observation, ...], version: int
+) -> MeasureState:
+    state: MeasureState = _new(MeasureState)
+    _set(state, "key", key)
+    _set(state, "type", type_)
+    _set(state, "event", event)
+    _set(state, "observations", observations)
+    _set(state, "version", version)
+    return state
+
+
+def _change(
+    key: str,
+    kind: ChangeKind,
+    event: Event,
+    field: str | None = None,
+    old: Any = None,
+    new: Any = None,
+    delta: Decimal | None = None,
+    days: int | None = None,
+    previous: Evidence | None = None,
+    contradicted: bool = False,
+) -> Change:
+    """A `Change` from values the ledger has made valid (a measure key of a validated event, a tracked field
+    name with the kind that goes with it, wire values, a Decimal delta, int days), without running the
+    validators again: the ledger makes one per field an event moves."""
+    change: Change = _new(Change)
+    _set(change, "key", key)
+    _set(change, "kind", kind)
+    _set(change, "event", event)
+    _set(change, "field", field)
+    _set(change, "old", old)
+    _set(change, "new", new)
+    _set(change, "delta", delta)
+    _set(change, "days", days)
+    _set(change, "previous", previous)
+    _set(change, "contradicted", contradicted)
+    return change
+
+
+def _check_builders() -> None:
+    for cls, names in (
+        (
+            Change,
+            ("key", "kind", "event", "field", "old", "new", "delta", "days", "previous", "contradicted"),
+        ),
+        (Observation, ("field", "value", "evidence", "sources")),
+        (MeasureState, ("key", "type", "event", "observations", "version")),
+    ):
+        if tuple(a.name for a in attrs.fields(cls)) != names:  # pragma: no cover - guards a model change
+            raise RuntimeError(f"the ledger's unchecked {cls.__name__} builder is out of date")
+
+
+_check_builders()

@@ -4,7 +4,6 @@ which story a new item joins, and how a poll's reaction is encoded for the ledge
 from __future__ import annotations
 
 import itertools
-import json
 import logging
 import threading
 from collections.abc import Callable, Mapping, Sequence
@@ -13,7 +12,7 @@ from typing import Any
 import attrs
 
 from tradewatch import serial
-from tradewatch.model import Alert, Change
+from tradewatch.model import Alert
 
 from ._protocol import ItemRecord, Reaction, StoreError
 
@@ -100,24 +99,19 @@ class EncodedReaction:
 
 def encode_reaction(reaction: Reaction) -> EncodedReaction:
     versions = {s.key: s.version for s in reaction.states}
-    # An alert carries its change, and the change its event: encode each change once.
-    changes = {id(c): serial.to_dict(c) for c in reaction.changes}
+    # An alert carries its change, and several rules may alert on one change: write each change once.
+    changes = {id(c): serial.dumps(c) for c in reaction.changes}
 
     def alert_json(alert: Alert) -> str:
-        change: Change | None = alert.change
-        encoded = None if change is None else changes.get(id(change))
-        if change is None or encoded is None or alert.event is not change.event:
-            return dumps(alert)
-        data = serial.to_dict(attrs.evolve(alert, change=None, event=None))
-        data["event"], data["change"] = encoded["event"], encoded
-        return json.dumps(data, ensure_ascii=False)
+        change = alert.change
+        return serial.dumps(alert, change=None if change is None else changes.get(id(change)))
 
     return EncodedReaction(
         changes=[
             (
                 c.key,
                 versions.get(c.key, 0),
-                json.dumps(changes[id(c)], ensure_ascii=False),
+                changes[id(c)],
                 c.event.evidence.source,
                 c.event.evidence.item_id,
             )
@@ -133,7 +127,8 @@ def encode_reaction(reaction: Reaction) -> EncodedReaction:
 
 
 def dumps(obj: Any) -> str:
-    return json.dumps(serial.to_dict(obj), ensure_ascii=False)
+    """``json.dumps(serial.to_dict(obj), ensure_ascii=False)``: the text every store writes."""
+    return serial.dumps(obj)
 
 
 class Subscribers:

@@ -428,17 +428,24 @@ class SqliteStore:
         self, conn: sqlite3.Connection, keys: Collection[str], loaded: dict[str, int]
     ) -> Mapping[str, MeasureState]:
         states: dict[str, MeasureState] = {}
-        for key, version, body in self._select_in(
-            conn, "SELECT key, version, state FROM ledger WHERE key IN ({marks})", (), set(keys)
+        stale: list[str] = []
+        # Versions first: a state is immutable and its version changes with every write by any process, so a
+        # decoded copy of the same version is the same state, and its text (kilobytes) need not be read.
+        for key, version in self._select_in(
+            conn, "SELECT key, version FROM ledger WHERE key IN ({marks})", (), set(keys)
         ):
-            # Decoding a state costs far more than reading it; a state is immutable and its version changes
-            # with every write by any process, so a decoded copy of the same version is the same state.
             cached = self._states.get(key)
             if cached is not None and cached[0] == version:
                 states[key] = cached[1]
             else:
-                states[key] = serial.from_dict(json.loads(body), MeasureState)
+                stale.append(key)
             loaded[key] = version
+        if stale:
+            # In the same transaction, so the text read is that of the version read.
+            for key, body in self._select_in(
+                conn, "SELECT key, state FROM ledger WHERE key IN ({marks})", (), stale
+            ):
+                states[key] = serial.from_dict(json.loads(body), MeasureState)
         for key in keys:
             loaded.setdefault(key, -1)  # absent when read: must still be absent when written
         return states

@@ -1,0 +1,90 @@
+"""`serial.dumps` writes exactly the text of ``json.dumps(serial.to_dict(obj), ensure_ascii=False)``."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import attrs
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tradewatch import serial, testing
+from tradewatch.ledger import Ledger
+from tradewatch.model import Alert, Change, ChangeKind, ItemRef, MeasureState, Observation
+
+_NAMES = st.text(min_size=1, max_size=20).filter(str.strip)
+_WIRE = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3),
+    max_leaves=6,
+)
+_CHANGES = st.builds(
+    lambda key, event, field, old, new, delta, days, previous, contradicted: Change(
+        key=key,
+        kind=ChangeKind.NEW if field is None else ChangeKind.CHANGED,
+        event=event,
+        field=field,
+        old=old,
+        new=new,
+        delta=delta,
+        days=days,
+        previous=previous,
+        contradicted=contradicted,
+    ),
+    _NAMES,
+    testing.events(),
+    st.none() | _NAMES,
+    _WIRE,
+    _WIRE,
+    st.none() | st.decimals(allow_nan=False, allow_infinity=False),
+    st.none() | st.integers(-1000, 1000),
+    st.none() | testing.evidence(),
+    st.booleans(),
+)
+_OBSERVATIONS = st.builds(
+    lambda field, value, evidence, sources: Observation(
+        field=field, value=value, evidence=evidence, sources=sources
+    ),
+    _NAMES,
+    _WIRE.filter(lambda v: v not in (None, "", [])),
+    testing.evidence(),
+    st.lists(_NAMES, min_size=1, max_size=3),
+)
+_ALERTS = st.builds(
+    lambda rule, item, event, change, created: Alert.make(
+        rule=rule, item=ItemRef.of(item), event=event, change=change, created=created
+    ),
+    _NAMES,
+    testing.items(),
+    st.none() | testing.events(),
+    st.none() | _CHANGES,
+    testing.items().map(lambda i: i.published),
+)
+
+
+def _same(obj: Any) -> None:
+    assert serial.dumps(obj) == json.dumps(serial.to_dict(obj), ensure_ascii=False)
+    assert serial.dumps(obj) == serial.dumps(obj)  # again, from what was written before
+
+
+# A confidence may be an int (0 or 1): json writes it as one.
+_EVIDENCE = testing.evidence() | testing.evidence().map(
+    lambda e: attrs.evolve(e, confidence=round(e.confidence))
+)
+
+
+@given(st.one_of(testing.events(), _EVIDENCE, testing.items(), _CHANGES, _OBSERVATIONS, _ALERTS))
+def test_dumps_writes_what_json_writes_of_to_dict(obj: Any) -> None:
+    _same(obj)
+
+
+@given(st.lists(testing.events(), min_size=1, max_size=12), st.randoms())
+def test_dumps_of_ledger_states_and_changes(events: list[Any], rnd: Any) -> None:
+    ledger = Ledger()
+    for event in events + [rnd.choice(events) for _ in range(4)]:
+        for change in ledger.apply([event]):
+            _same(change)
+    for state in ledger.dirty().values():
+        _same(state)
+        _same(serial.from_dict(json.loads(serial.dumps(state)), MeasureState))
