@@ -363,28 +363,17 @@ class PostgresStore:
         if limit <= 0:
             return []
 
-        def work(conn: Conn) -> list[Claim]:
-            t = self._clock(conn, now)
-            # SKIP LOCKED: rows another process is claiming or committing right now are left to it.
-            rows = conn.execute(
-                f"""
-                WITH picked AS (
-                    SELECT name FROM sources
-                    WHERE enabled AND disabled_reason IS NULL AND due_at <= %(t)s
-                      AND (lease_until IS NULL OR lease_until <= %(t)s)
-                    ORDER BY due_at, name COLLATE "C" LIMIT %(limit)s
-                    FOR UPDATE SKIP LOCKED
-                )
-                UPDATE sources SET leased_by = %(owner)s, lease_until = %(until)s,
-                                   lease_epoch = sources.lease_epoch + 1
-                FROM picked WHERE sources.name = picked.name
-                RETURNING {_prefixed("sources")}
-                """,
-                {"t": t, "limit": limit, "owner": owner, "until": t + lease},
-            ).fetchall()
-            return self._claims(rows, owner, t + lease)
-
-        return self._run(work)
+        return self._lease(
+            """
+            WHERE enabled AND disabled_reason IS NULL AND due_at <= %(t)s
+              AND (lease_until IS NULL OR lease_until <= %(t)s)
+            ORDER BY due_at, name COLLATE "C" LIMIT %(limit)s
+            """,
+            {"limit": limit},
+            owner,
+            lease,
+            now,
+        )
 
     def claim(
         self, names: Iterable[str], owner: str, lease: timedelta, *, now: datetime | None = None
@@ -393,22 +382,34 @@ class PostgresStore:
         if not wanted:
             return []
 
+        return self._lease(
+            """
+            WHERE name = ANY(%(names)s) AND enabled AND disabled_reason IS NULL
+              AND (lease_until IS NULL OR lease_until <= %(t)s)
+            """,
+            {"names": wanted},
+            owner,
+            lease,
+            now,
+        )
+
+    def _lease(
+        self, where: str, params: dict[str, Any], owner: str, lease: timedelta, now: datetime | None
+    ) -> list[Claim]:
+        """Lease the sources that `where` (and ORDER/LIMIT) picks, with `t` bound to the store's clock."""
+
         def work(conn: Conn) -> list[Claim]:
             t = self._clock(conn, now)
+            # SKIP LOCKED: rows another process is claiming or committing right now are left to it.
             rows = conn.execute(
                 f"""
-                WITH picked AS (
-                    SELECT name FROM sources
-                    WHERE name = ANY(%(names)s) AND enabled AND disabled_reason IS NULL
-                      AND (lease_until IS NULL OR lease_until <= %(t)s)
-                    FOR UPDATE SKIP LOCKED
-                )
+                WITH picked AS (SELECT name FROM sources {where} FOR UPDATE SKIP LOCKED)
                 UPDATE sources SET leased_by = %(owner)s, lease_until = %(until)s,
                                    lease_epoch = sources.lease_epoch + 1
                 FROM picked WHERE sources.name = picked.name
                 RETURNING {_prefixed("sources")}
                 """,
-                {"t": t, "names": wanted, "owner": owner, "until": t + lease},
+                {**params, "t": t, "owner": owner, "until": t + lease},
             ).fetchall()
             return self._claims(rows, owner, t + lease)
 
