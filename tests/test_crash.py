@@ -16,6 +16,7 @@ import sys
 import threading
 import time
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -107,7 +108,24 @@ def _settled(store_path: Path, total: int) -> bool:
     return stored == total and not pending
 
 
-def run_kill_cycle(tmp_path: Path, *, kills: int, total: int, seed: int) -> None:
+@dataclass(frozen=True)
+class KillAccount:
+    """What one run of kills left behind: every alert the outbox holds, and how often the sink saw each."""
+
+    kills: int
+    items: int
+    baseline: int
+    alerts: int  # in the outbox, all delivered: one per rate change after the baseline
+    delivered: int  # distinct alert ids the sink received
+    copies: int  # lines the sink received, repeats included
+    lost: int  # rate changes no delivered alert carries
+
+    @property
+    def repeats(self) -> int:
+        return self.copies - self.delivered
+
+
+def run_kill_cycle(tmp_path: Path, *, kills: int, total: int, seed: int) -> KillAccount:
     rng = random.Random(seed)
     store_path, out = tmp_path / "crash.sqlite", tmp_path / "delivered.jsonl"
     feed = GrowingFeed(total=total, every=0.15)
@@ -156,6 +174,15 @@ def run_kill_cycle(tmp_path: Path, *, kills: int, total: int, seed: int) -> None
         assert len(set(copies)) == 1, f"alert {id_} was delivered with different contents: {copies}"
     news = sorted(int(copies[0][1]) for copies in delivered.values())
     assert news == list(range(baseline + 2, total + 2))  # each change once, the chain unbroken
+    return KillAccount(
+        kills=kills,
+        items=len(items),
+        baseline=baseline,
+        alerts=len(expected),
+        delivered=len(delivered),
+        copies=len(lines),
+        lost=len(set(range(baseline + 2, total + 2)) - set(news)),
+    )
 
 
 def test_sigkill_during_polls_and_deliveries_loses_no_alert(tmp_path: Path) -> None:
