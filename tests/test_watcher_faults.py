@@ -172,3 +172,49 @@ def test_a_feed_that_recovers_is_polled_normally_again() -> None:
             assert outcome.status is PollStatus.UPDATED
             assert outcome.new == 1
             assert w.health("f").consecutive_failures == 0
+
+
+def test_a_storm_of_5xx_answers_is_not_amplified_and_every_source_recovers() -> None:
+    storm = [500, 502, 503, 504]
+    with FeedSite() as site:
+        sources = [Source(name=f"s{n}", url=site.url(f"/s{n}.xml"), interval=1) for n in range(24)]
+        for n in range(24):
+            headers = {"Retry-After": "3600"} if n % 8 == 2 else {}
+            site.set(f"/s{n}.xml", Route(status=storm[n % 4], body=b"busy", headers=headers))
+        site.feed("/calm.xml", [("c1", "Japan and India hold talks on chip supplies")], etag='"c"')
+        calm = Source(name="calm", url=site.url("/calm.xml"), interval=1)
+        watcher = Watcher(
+            [*sources, calm],
+            store=":memory:",
+            fetcher=HttpFetcher(timeout=2),
+            poll_interval_tick=0.05,
+            seed=5,
+        )
+        watcher.start()
+        try:
+            wait_for(lambda: all(watcher.health(s.name).last_polled is not None for s in sources))
+            time.sleep(6)
+            # Backing off, each failing source waited twice as long after each failure (2 s, then 4 s: at
+            # most three requests in these 6 s), those that sent Retry-After waited an hour, and the healthy
+            # source kept its 1 s schedule meanwhile.
+            for n, source in enumerate(sources):
+                health = watcher.health(source.name)
+                hits = site.hits[f"/s{n}.xml"]
+                assert health.last_error_kind == f"http_{storm[n % 4]}"
+                assert health.consecutive_failures == hits
+                assert hits == 1 if n % 8 == 2 else 1 <= hits <= 3, (source.name, hits)
+                assert health.due_at is not None and health.last_polled is not None
+                wait = (health.due_at - health.last_polled).total_seconds()
+                assert wait >= (3600 if n % 8 == 2 else 2**hits), (source.name, wait)
+            assert site.hits["/calm.xml"] >= 3
+            assert watcher.health("calm").consecutive_failures == 0
+            assert watcher.scheduler.running
+            # The storm passes: a forced pass finds every source healthy again, with its items.
+            for n in range(24):
+                site.feed(f"/s{n}.xml", [(f"i{n}", f"Item {n}: Canada lifts its surtax on US steel")])
+            report = watcher.poll_once()
+            for source in sources:
+                assert report[source.name].status is PollStatus.UPDATED, report[source.name]
+                assert watcher.health(source.name).consecutive_failures == 0
+        finally:
+            watcher.stop()
