@@ -57,7 +57,7 @@ _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _NUMBER_WORDS = {**NUMBER_WORDS, "a": 1}
 _COUNT = r"(?P<count>\d{1,3}|" + "|".join(_NUMBER_WORDS) + r")"
-_UNIT = r"(?P<unit>days?|weeks?|months?|years?)"
+_UNIT = r"(?P<unit>hours?|days?|weeks?|months?|years?)"
 
 _FULL_MONTH = (
     r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)"
@@ -115,6 +115,7 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
         ("weekday", rf"(?:(?P<lead>{_WEEKDAY_LEAD})\s+)?{_WEEKDAY}"),
         ("rel_week", r"(?P<rel>this|next|last|the coming|the past)\s+week\b"),
         ("rel_month", r"(?P<rel>this|next|last|the coming)\s+month\b"),
+        ("rel_year", r"\b(?P<rel>this|next|last|the coming|the previous)\s+year\b(?!-)"),
         (
             "period_end",
             r"(?:(?:by|before|at|until|through)\s+)?(?:the\s+)?(?P<end>end of (?:the|this) year|year-end"
@@ -123,7 +124,8 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
         ("relday", r"\b(?P<rel>today|tomorrow|yesterday)\b"),
         (
             "duration",
-            r"\b(?P<lead>for|within|in)\s+(?:(?:another|a further|an additional|the next|the coming)\s+)?"
+            r"\b(?P<lead>for|within|in|lasting|running)\s+"
+            r"(?:(?:another|a further|an additional|the next|the coming)\s+)?"
             rf"{_COUNT}\s+{_UNIT}\b",
         ),
         ("hyphen_duration", r"\b(?P<count>\d{1,3})-(?P<unit>day|week|month)\b"),
@@ -144,7 +146,7 @@ _DIGIT = re.compile(r"\d")
 _FUTURE = re.compile(
     r"\b(?:will|would|shall|is to|are to|set to|due to|scheduled to|plans? to|planning to|expected to|next"
     r"|upcoming|is going to|are going to|takes effect|take effect|comes into force|come into force|kicks in"
-    r"|begins|starts|is scheduled|are scheduled|would be)\b|'ll\b"
+    r"|begins|starts|is scheduled|are scheduled|would be|on track to|poised to|slated to|likely to)\b|'ll\b"
 )
 _MONTH_CUES = frozenset(
     "january february march april may june july august september october november december jan feb mar apr"
@@ -162,9 +164,12 @@ _KIND_CUES: dict[str, frozenset[str]] = {
     "month_day_range": _MONTH_CUES,
     "rel_week": frozenset({"week"}),
     "rel_month": frozenset({"month"}),
+    "rel_year": frozenset({"year"}),
     "period_end": frozenset({"end", "year-end", "end-year"}),
     "relday": frozenset({"today", "tomorrow", "yesterday"}),
-    "duration": frozenset({"day", "days", "week", "weeks", "month", "months", "year", "years"}),
+    "duration": frozenset(
+        {"hour", "hours", "day", "days", "week", "weeks", "month", "months", "year", "years"}
+    ),
     "hyphen_duration": frozenset({"day", "week", "month"}),
     "quarter": frozenset({"quarter"}),
     "q_year": frozenset({"q1", "q2", "q3", "q4"}),
@@ -174,7 +179,7 @@ _YEAR_DIGITS = re.compile(r"\b(?:19|20)\d\d\b")
 _CUE_WORD = re.compile(r"[A-Za-z][a-z0-9]*(?:-[a-z]+)?")
 _ANY_DATE_WORD = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|week|month|year|today"
-    r"|tomorrow|yesterday|days|day|quarter|q[1-4]|19\d\d|20\d\d|end)"
+    r"|tomorrow|yesterday|days|day|hours|quarter|q[1-4]|19\d\d|20\d\d|end)"
 )
 _MAY_MODAL = re.compile(r"May\s+(?:be|have|not|also|still|soon|well|impose|raise|face|take|need|seek)\b")
 
@@ -287,11 +292,39 @@ def find_dates(sentence: str, published: date | None, low: str | None = None) ->
     for start, end, kind, match in matches:
         if start < last_end or not _is_date(match, masked):
             continue
-        span = _resolve(kind, match, sentence[start:end], published, future)
+        tense = _local_tense(low, start, future) if future and kind in _TENSED else future
+        span = _resolve(kind, match, sentence[start:end], published, tense)
         if span is not None:
             found_dates.append(DateMention(start, end, span))
             last_end = end
     return found_dates
+
+
+# Kinds whose year or week depends on the tense: "said on Monday" in a sentence that also says what "will"
+# happen is the Monday just past.
+_TENSED = frozenset({"weekday", "weekday_pair", "bare_month"})
+_STATEMENT_BREAK = re.compile(r"[,;:]|\bbut\b")
+_PAST_VERB = re.compile(
+    r"\b(?:said|says|told\s+[\w ]{1,25}?|announced|confirmed|signed|met|held|agreed|reached|ended|began"
+    r"|took effect(?:\s+at\s+[\d:.apm ]+(?:\w+\s+)?)?|came into (?:force|effect)|went into effect|kicked in|took"
+    r"|was|were|had|\w{3,}ed)\s+(?:(?:it|that|a|an|the|its|their)\s+)?$"
+)
+
+
+_TO_BE = re.compile(r"\b(?:will|would|shall|to|'ll)\s+(?:be|have been)\s+$")
+
+
+def _local_tense(low: str, start: int, future: bool) -> bool:
+    """The tense of the statement that holds a date at `start`: a past verb right before it ("said on Monday",
+    "met on Friday") speaks of the past, whatever the rest of the sentence says will happen."""
+    window_start = max(0, start - 60)
+    for m in _STATEMENT_BREAK.finditer(low, window_start, start):
+        window_start = m.end()
+    window = low[window_start:start]
+    past = _PAST_VERB.search(window)
+    if past is not None and not _TO_BE.search(window, 0, past.start()):
+        return False
+    return future
 
 
 def _masked(text: str, spans: list[tuple[int, int]]) -> str:
@@ -370,6 +403,9 @@ def _resolve(kind: str, m: re.Match[str], text: str, published: date | None, fut
             shift = {"next": 1, "the coming": 1, "last": -1}.get(g["rel"].lower(), 0)
             year, month = divmod(published.year * 12 + published.month - 1 + shift, 12)
             return DateSpan.month(year, month + 1, text)
+        if kind == "rel_year":
+            shift = {"next": 1, "the coming": 1, "last": -1, "the previous": -1}.get(g["rel"].lower(), 0)
+            return DateSpan.year(published.year + shift, text)
         if kind == "period_end":
             phrase = g["end"].lower()
             if "month" in phrase:
@@ -396,6 +432,8 @@ def _count(word: str) -> int:
 
 def _days(count: int, unit: str) -> int:
     unit = unit.lower().rstrip("s")
+    if unit == "hour":
+        return -(-count // 24)  # "within 24 hours": the day the hours run out
     return count * {"day": 1, "week": 7, "month": 30, "year": 365}[unit]
 
 

@@ -19,6 +19,7 @@ from ._dates import DateMention, find_dates
 from ._lexicon import VENUES
 from ._numbers import find_percents
 from ._rules import (
+    SUPERSEDED,
     Clause,
     Context,
     acting_codes,
@@ -66,10 +67,15 @@ _DATELINE = re.compile(
 _EFFECT = re.compile(
     r"\b(?:with effect from|take effect|takes effect|took effect|taking effect|come into force|comes into force"
     r"|came into force|enter into force|entered into force|effective|kick in|kicks in|kicked in|go into effect"
-    r"|goes into effect|went into effect|start(?:s|ed)? to apply|appl(?:y|ies)|would apply|applied from)\b[^.;]{0,40}$",
+    r"|goes into effect|went into effect|start(?:s|ed)? to apply|appl(?:y|ies|ied)|would apply|applied from"
+    r"|retroactive(?:ly)?)\b[^.;]{0,40}$",
     re.IGNORECASE,
 )
-_TALKS = re.compile(r"\b(?:talks|negotiations|round of)\b", re.IGNORECASE)
+_CLOCK = re.compile(r"\b[ap]\.m\.", re.IGNORECASE)
+_TALKS = re.compile(
+    r"\b(?:talks|negotiations|round of|(?:deal|agreement|pact) (?:reached|struck|sealed|clinched) by)\b",
+    re.IGNORECASE,
+)
 # Searched on the lowered text, without IGNORECASE: a pattern that starts with a choice of plain letters is
 # scanned for those letters alone, several times faster than a case-blind scan.
 _EFFECT_WORD = re.compile(r"effect|force|kick|apply|applies")
@@ -167,6 +173,8 @@ class RuleBasedExtractor:
             except ValueError:  # pragma: no cover - a rule that built an invalid event; skip the sentence
                 _log.debug("no events from sentence at %d", clause.offset, exc_info=True)
             context.recent = acting[::-1] + context.recent[:4]
+            person = next((m.code for m in reversed(clause.actors) if m.kind == "person"), None)
+            context.last_person = person or context.last_person
         return _fill_from_item(merge(events), readable, spans, dateline_end, day, dates_of)
 
 
@@ -303,7 +311,12 @@ def _read(clause: Clause, context: Context) -> list[Event]:
 def key(event: Event) -> tuple[Any, ...]:
     """The measure an event is about: one event per key per item."""
     if isinstance(event, Tariff):
-        return ("tariff", event.imposer, event.target, event.product.name if event.product else None)
+        return (
+            "tariff",
+            event.imposer,
+            event.target,
+            _goods_key(event.product.name) if event.product else None,
+        )
     if isinstance(event, ExportControl):
         # An Entity List listing has no item; it is a measure of its own, not an unnamed part of another.
         item = (
@@ -315,6 +328,11 @@ def key(event: Event) -> tuple[Any, ...]:
     if isinstance(event, Truce | Negotiation):
         return (event.TYPE, event.parties)
     return ("threat", event.actor, event.target)
+
+
+def _goods_key(name: str) -> str:
+    """'car' and 'cars' name the same goods: "duties on Korean trucks ... the truck duty"."""
+    return name[:-1] if name.endswith("s") and not name.endswith("ss") else name
 
 
 def _same_rates(general: list[Event], specific: list[Event]) -> bool:
@@ -378,7 +396,9 @@ def _fill_from_item(
         # The dates of a sentence read in the main pass are not read again.
         known = dates_of.get((start, end)) if start >= skip else None
         for d in find_dates(sentence, published) if known is None else known:
-            if _EFFECT.search(sentence[max(0, d.start - 60) : d.start]):
+            # "at 6 a.m. local time on Friday": the points of a clock time end no statement.
+            lead = _CLOCK.sub(lambda m: m.group().replace(".", " "), sentence[max(0, d.start - 60) : d.start])
+            if _EFFECT.search(lead) and not SUPERSEDED.search(lead.lower()):
                 effect = d.span
                 break
         if effect is not None:

@@ -21,16 +21,22 @@ _NOT_A_DUTY = (
     r"|shock|fears|risks?|chaos|relief|rebate|refunds?|regime|engineering|expert|schedule|negotiators?|chief"
     r"|envoy|officials?|adviser|advisor|hawks?|czar|tsar|team|agenda|pledges?|threats?|hikes? fears)\b)"
 )
+_NOT_A_CASE = (
+    r"(?!\s+(?:and\s+(?:anti-subsidy|countervailing)\s+)?"
+    r"(?:investigations?|probes?|inquir(?:y|ies)|cases?|complaints?|petitions?))"
+)
 TARIFF = words(
     r"tariffs?" + _NOT_A_DUTY,
     r"duties",
     r"duty(?![\s-]free)",
-    r"levy",
+    # "countries that levy taxes on digital revenue": the verb of another tax
+    r"levy(?!\s+(?:\w+\s+)?tax)",
     r"levies",
     r"surtax(?:es)?",
     r"surcharges?",
-    r"anti-?dumping",
-    r"countervailing",
+    # "an anti-dumping investigation into steel pipes" opens a case; it sets no duty yet
+    r"anti-?dumping" + _NOT_A_CASE,
+    r"countervailing" + _NOT_A_CASE,
     r"(?:higher|reciprocal|baseline|duty|tariff|import|punitive|new|retaliatory) rates?",
     r"rates?(?= (?:on|of \d|for imports))",
     r"(?<=%\s)rates?",
@@ -59,7 +65,9 @@ TRUCE = words(r"truces?", r"ceasefires?", r"cease-fires?", r"d[ée]tente")
 NEGOTIATION = re.compile(
     r"\b(?:talks|negotiations?|negotiat(?:ed|ing|e)|round of|consultations|dialogue|discussions"
     r"|trade (?:deal|agreement|pact|framework)|framework (?:deal|agreement)|free[\s-]trade (?:deal|agreement)"
-    r"|(?:reached|struck|signed|sealed|clinched|finali[sz]ed) (?:a |an |the )?(?:[\w-]+ )?(?:deal|agreement|pact)"
+    r"|(?:reached|struck|signed|sealed|clinched|concluded|finali[sz]ed) (?:a |an |the )?(?:[\w-]+ )?"
+    r"(?:deal|agreement|pact)"
+    r"|(?:deal|agreement|pact) (?:reached|struck|sealed|clinched) by"
     r"|met|meet(?:s|ing)?)\b",
 )
 THREAT = words(
@@ -140,6 +148,9 @@ TARIFF_STATUS: list[tuple[str, re.Pattern[str]]] = [
     (
         "suspended",
         words(
+            # "delayed the planned hike": the change is put off, not made
+            r"(?:postpon|delay|suspend|paus|defer)\w* (?:the |a |its |their )?(?:planned |scheduled )?"
+            r"(?:increases?|hikes?|rises?|raises?)",
             r"suspend(?:s|ed|ing)?",
             r"suspension",
             r"pause(?:s|d)?",
@@ -166,7 +177,7 @@ TARIFF_STATUS: list[tuple[str, re.Pattern[str]]] = [
     (
         "lifted",
         re.compile(
-            r"\b(?:lift(?:s|ed|ing)?|remov(?:e|es|ed|ing|al)|scrap(?:s|ped|ping)?|eliminat(?:e|es|ed|ing|ion)"
+            r"\b(?:lift(?:s|ed|ing)?(?!\s+the\s+(?:total|overall|combined|cumulative))|remov(?:e|es|ed|ing|al)|scrap(?:s|ped|ping)?|eliminat(?:e|es|ed|ing|ion)"
             r"|end(?:s|ed|ing)?|repeal(?:s|ed|ing)?|revok(?:e|es|ed|ing)|drop(?:s|ped|ping)?|withdr[ae]w(?:s|n)?"
             r"|roll(?:s|ed)? back|rescind(?:s|ed|ing)?|abolish(?:es|ed|ing)?|cancel(?:s|led|ed|ling|ing)?"
             # "lift the total tariff on Chinese goods to 104%" raises it
@@ -210,6 +221,8 @@ TARIFF_STATUS: list[tuple[str, re.Pattern[str]]] = [
             r"stack(?:s|ed)? on",
             r"lifting (?:it|them|the rate|rates) to",
             r"lift(?:s|ed)? (?:it|them|the rate|rates|the tariff|tariffs|duties) to",
+            r"lift(?:s|ed|ing)? the (?:total|overall|combined|cumulative)",
+            r"(?:climb(?:s|ed|ing)?|jump(?:s|ed|ing)?|r[io]se|rises|rising|soar(?:s|ed|ing)?) to",
         ),
     ),
     (
@@ -227,6 +240,8 @@ TARIFF_STATUS: list[tuple[str, re.Pattern[str]]] = [
             r"comes into force",
             r"entered into force",
             r"in effect",
+            r"(?:has|have|had) applied",
+            r"applied since",
             r"in force",
             r"in place",
             r"kick(?:s|ed)? in",
@@ -242,6 +257,7 @@ TARIFF_STATUS: list[tuple[str, re.Pattern[str]]] = [
             r"still",
             r"current(?:ly)?",
             r"existing",
+            r"standard",
             r"paying",
             r"pay",
             r"subject to",
@@ -304,7 +320,7 @@ CONTROL_STATUS: list[tuple[str, re.Pattern[str]]] = [
     (
         "lifted",
         re.compile(
-            r"\b(?:lift(?:s|ed|ing)?|remov(?:e|es|ed|ing|al)|scrap(?:s|ped|ping)?|rescind(?:s|ed|ing)?"
+            r"\b(?:lift(?:s|ed|ing)?(?!\s+the\s+(?:total|overall|combined|cumulative))|remov(?:e|es|ed|ing|al)|scrap(?:s|ped|ping)?|rescind(?:s|ed|ing)?"
             r"|revok(?:e|es|ed|ing)|end(?:s|ed|ing)?|drop(?:s|ped|ping)?|repeal(?:s|ed|ing)?|delist(?:s|ed|ing)?"
             r"|taken off|took off|take off|struck off|abolish(?:es|ed|ing)?|cancel(?:s|led|ed|ling)?)\b"
         ),
@@ -356,6 +372,8 @@ CONTROL_STATUS: list[tuple[str, re.Pattern[str]]] = [
             r"take effect",
             r"takes effect",
             r"in effect",
+            r"(?:has|have|had) applied",
+            r"applied since",
             r"in place",
             r"issu(?:e|es|ed|ing)",
             r"set",
@@ -423,6 +441,7 @@ NEGOTIATION_STATUS: list[tuple[str, re.Pattern[str]]] = [
             r"pull(?:s|ed)? out",
             r"collaps(?:e|es|ed)",
             r"broke down",
+            r"(?:are|were|is|was) off",
             r"terminat(?:e|es|ed|ing)",
         ),
     ),
@@ -438,6 +457,8 @@ NEGOTIATION_STATUS: list[tuple[str, re.Pattern[str]]] = [
     (
         "proposed",
         words(
+            # "an offer to hold talks": the talks are proposed, not scheduled
+            r"(?:offer|proposal|invitation|suggestion)s? to (?:hold|resume|start|open|restart|begin)",
             r"propos(?:e|es|ed|ing)",
             r"offer(?:s|ed|ing)?",
             r"invit(?:e|es|ed|ing)",
@@ -514,7 +535,9 @@ CONTROL_KIND = [
 
 # Goods that trade measures name; used when the phrase after "on" is not a clean noun phrase.
 PRODUCTS = re.compile(
-    r"\b(?:(?:high-bandwidth memory|advanced|ai|artificial intelligence|h20|h200|legacy|mature-node|memory)\s+)?"
+    # a model code ("x550", "a100") names the chips as written
+    r"\b(?:(?:high-bandwidth memory|advanced|ai|artificial intelligence|[a-z]{1,3}\d{2,4}[a-z]?|legacy|mature-node"
+    r"|memory)\s+)?"
     r"(?:chips|semiconductors)\b"
     r"|\bchip(?:making|-making)? (?:equipment|tools|machines)\b|\bsemiconductor (?:equipment|manufacturing equipment)"
     r"|\blithography (?:machines|systems|equipment)\b|\brare[\s-]earth (?:magnets|elements|metals|minerals)\b"

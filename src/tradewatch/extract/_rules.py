@@ -91,6 +91,7 @@ class Context:
     dateline_city: str | None = None  # "GENEVA", as a venue: "Geneva"
     last_controller: str | None = None  # of the item's latest export control
     last_imposer: str | None = None  # of the item's latest tariff: "the pause covers the 20% rate on ..."
+    last_person: str | None = None  # whose official the latest named person is: what "he" or "she" refers to
     # (imposer, goods) -> whose goods the item said they were: "tariffs on Chinese solar cells ... the rate on
     # solar cells will go from 25% to 50%"
     product_targets: dict[tuple[str, str], str] = attrs.Factory(dict)
@@ -178,6 +179,13 @@ _STATEMENT_END = re.compile(
 )
 
 
+_APPOSITION = re.compile(
+    r",\s+(?:a|an|the|in a|in an)\s+(?:[\w-]+\s+)?(?:move|step|decision|measure|blow|boost|reversal|response"
+    r"|sign|signal|setback|win|victory|escalation|concession)\b",
+    _I,
+)
+
+
 def _target_after(clause: Clause, pos: int, exclude: Sequence[str] = (), limit: int = 90) -> Mention | None:
     end = _STATEMENT_END.search(clause.text, pos)
     stop = min(pos + limit, end.start() if end else len(clause.text))
@@ -208,7 +216,7 @@ def _adjacent_before(clause: Clause, trigger_start: int) -> Mention | None:
             continue
         gap = clause.text[m.end : trigger_start]
         if re.fullmatch(
-            r"(?:'s|’s|')?\s*(?:(?:new|fresh|additional|extra|higher|retaliatory|counter|reciprocal|punitive"
+            r"\.?(?:'s|’s|')?\s*(?:(?:new|fresh|additional|extra|higher|retaliatory|counter|reciprocal|punitive"
             r"|existing|current|sweeping|blanket|planned|proposed|latest|steep|hefty|broad|tighter|expanded"
             r"|import|export|[\d.]+\s?(?:%|percent|per cent)|[\w-]+-related|\"[\w\s-]+\")[\s-]+){0,4}",
             gap,
@@ -241,6 +249,9 @@ def _combined(table: list[tuple[str, re.Pattern[str]]]) -> re.Pattern[str]:
     return found
 
 
+_RELATIVE_LEAD = re.compile(r"\b(?:that|which)\s+(?:it\s+|they\s+|had\s+|has\s+|have\s+)?$")
+
+
 def _nearest(
     table: list[tuple[str, re.Pattern[str]]],
     text: str,
@@ -258,8 +269,15 @@ def _nearest(
         distance: float = max(anchor[0] - m.end(), m.start() - anchor[1], 0)
         if distance > within:
             continue
-        if m.start() < anchor[1] and m.end() > anchor[0]:
-            distance += 30  # "banned exports": the trigger says what the measure is, not what happened
+        if anchor[0] <= m.start() < anchor[1]:
+            # "banned exports", "required licences": the trigger says what the measure is, not what happened
+            # to it; a cue that only ends in it ("will pause the widening of its export curbs") is a verb
+            # of its own.
+            distance += 50
+        elif m.start() < anchor[0] < m.end():
+            distance += 15
+        if _RELATIVE_LEAD.search(low, max(0, m.start() - 16), m.start()):
+            distance += 25  # "a rule that extended its curbs": the clause describes the measure
         if m.group().lower() in weak:
             distance += 60
         if m.start() > anchor[1]:
@@ -285,7 +303,13 @@ def _negated(clause: Clause, pos: int) -> bool:
     cut = 0
     for m in _NEGATION_BREAK.finditer(clause.text[start:pos]):
         cut = m.end()
-    return bool(lex.NEGATION.search(clause.low[start + cut : pos]))
+    window = clause.low[start + cut : pos]
+    return any(not _REDUCED_RELATIVE.match(window, m.start()) for m in lex.NEGATION.finditer(window))
+
+
+# "goods not covered by the pact", "items not listed in the annex": a negated participle describes the goods,
+# it does not deny the measure.
+_REDUCED_RELATIVE = re.compile(r"not\s+(?:\w+ed|subject|eligible|qualifying)\s+(?:by|under|in|to|for)\b")
 
 
 def _hedged(clause: Clause, pos: int, end: int) -> bool:
@@ -297,13 +321,46 @@ def _hedged(clause: Clause, pos: int, end: int) -> bool:
     return False
 
 
+# A date right after a reporting verb ("the ministry said on Monday", "told reporters on Friday") is when the
+# news was given, not when a measure applies or talks take place.
+_REPORTED = re.compile(
+    r"\b(?:said|says|announced|stated|added|reported|told\s+(?:\w+\s+){0,2}?(?:reporters|journalists|"
+    r"lawmakers|parliament|a news conference|a briefing|\w+))\s+$"
+)
+
+
+# "the hikes that were set to start on Monday": a plan stated in the past tense was overtaken
+# (postponed, paused, cancelled); its date is not the measure's.
+SUPERSEDED = re.compile(
+    r"\b(?:were|was|had been)\s+(?:due|scheduled|set|slated|planned|expected)\s+to\s+[\w\s]{0,30}$"
+)
+
+
+def _measure_dates(clause: Clause) -> list[DateMention]:
+    return [
+        d
+        for d in clause.dates
+        if not _REPORTED.search(clause.low, max(0, d.start - 40), d.start)
+        and not SUPERSEDED.search(clause.low, max(0, d.start - 60), d.start)
+    ]
+
+
+# Where a statement ends before a date: a cue on the far side of one ("to 5% from 8%, the ministry said on
+# Friday") introduces no date of this one.
+_DATE_CUE_BREAK = re.compile(r".*(?:[,;:]|\bsaid\b|\bsays\b)", re.DOTALL)
+
+
 def _first_date(clause: Clause, cue: re.Pattern[str] | None = None) -> DateSpan | None:
     """The first date the cue introduces; a duration ("for five years") only when no day is named."""
-    found = [
-        d.span
-        for d in clause.dates
-        if cue is None or cue.search(clause.text[max(0, d.start - 35) : d.start + len(d.span.text) + 1])
-    ]
+    found = []
+    for d in _measure_dates(clause):
+        if cue is not None:
+            lead = clause.text[max(0, d.start - 35) : d.start]
+            cut = _DATE_CUE_BREAK.match(lead)
+            lead = lead[cut.end() :] if cut else lead
+            if not cue.search(lead + clause.text[d.start : d.start + len(d.span.text) + 1]):
+                continue
+        found.append(d.span)
     named = [span for span in found if not _DURATION.match(span.text)]
     chosen = named or found
     return chosen[0] if chosen else None
@@ -338,6 +395,11 @@ _PRODUCT_LEAD = re.compile(
     r"|ten|several|dozens|\d+|\d+ types of|\w+ types of|\w+ kinds of)\s+)+",
     _I,
 )
+_CATCH_ALL = re.compile(
+    r"(?:(?:dozens|hundreds|scores|thousands|a range|a host|a number|a list|a variety) of\s+)?"
+    r"(?:many\s+|several\s+|various\s+|some\s+|all\s+)?other\s",
+    _I,
+)
 _GOODS_TAIL = re.compile(
     r"\s+(?:imports|exports|shipments|sales|purchases|supplies|imported|made|produced|such|sold|shipped)$", _I
 )
@@ -358,10 +420,11 @@ def products_in(clause: Clause, start: int, end: int) -> list[Product]:
             e += 2 if tail in ("'s", "’s") else 0
             phrase = phrase[:s] + " " + phrase[e:]
     phrase = re.sub(r"\s+", " ", phrase).strip(" -")
-    phrase = _PRODUCT_LEAD.sub("", phrase)
     parts = re.split(r"\s*(?:,|\band\b|\bor\b|&|\bas well as\b)\s*", phrase)
     found = []
     for part in parts:
+        if _CATCH_ALL.match(part):
+            continue  # "cocoa, tea and several other crops": the rest, not goods of their own
         part = _PRODUCT_LEAD.sub("", part.strip())
         part = _GOODS_TAIL.sub("", part)
         words = part.split()
@@ -448,7 +511,8 @@ _NOT_GOODS_WORDS = frozenset(
 # Words of the measure itself, which a phrase after "on" or "of" can run into.
 _NOT_GOODS_WORDS |= frozenset(
     """restriction restrictions curbs curb limits limit quotas quota licences licenses licence license controls
-    control requirements requirement rules rule ban bans measures measure aimed regime regimes chief""".split()
+    control requirements requirement rules rule ban bans measures measure aimed regime regimes chief
+    more less than""".split()
 )
 
 
@@ -481,8 +545,8 @@ def _plausible_goods(part: str) -> bool:
     low_words = [w.lower().strip(".,'") for w in words]
     if low_words[-1] in _NON_GOODS or any(w in _NOT_GOODS_WORDS for w in low_words):
         return False
-    if len(low_words) == 1 and low_words[0].endswith("ed") and low_words[0] not in ("seed", "feed", "bred"):
-        return False  # "imposed", "exempted": a verb the phrase ran into
+    if low_words[-1].endswith("ed") and not low_words[-1].endswith(("seed", "feed", "bred")):
+        return False  # "imposed", "exempted", "the unions warned": a verb the phrase ran into
     return all(re.fullmatch(r"[a-z][a-z-]*", w) for w in low_words)
 
 
@@ -520,6 +584,9 @@ _PREVIOUS = re.compile(
     r"(?:an?\s+|the\s+)?(?:current\s+|existing\s+|earlier\s+|previous\s+)?$",
     _I,
 )
+# "a 40% levy on bicycles, doubling the current 20% rate": a rate named after the new one as
+# the one in force is the previous rate.
+_STANDING_RATE = re.compile(r"\bthe\s+(?:current|existing|previous|prior|old|present)\s+$", _I)
 _ADDITIONAL = re.compile(r"\b(?:additional|extra|further|more|another|added|incremental)\s+$", _I)
 _WEAK_TARIFF = frozenset(
     [
@@ -603,10 +670,10 @@ def _rates(clause: Clause, trigger: re.Match[str]) -> tuple[Rate | None, Rate | 
         if new and old:
             return Rate(new[0].value), Rate(old[0].value), False
     previous = None
-    candidates = []
+    candidates: list[Percent] = []
     for p in percents:
         lead = clause.text[max(0, p.start - 30) : p.start]
-        if _PREVIOUS.search(lead):
+        if _PREVIOUS.search(lead) or (candidates and _STANDING_RATE.search(lead)):
             previous = previous or p
         else:
             candidates.append(p)
@@ -664,7 +731,7 @@ _SEGMENT_LEAD = re.compile(
     r"\b(?:(?P<origin>(?:goods|imports|products|those|shipments|exports)\s+(?:from|made in))\s+"
     r"|(?P<on>on|against|(?<=%\s)(?:to(?:\s+the\s+(?:cost|price)\s+of)?|for))\s+"
     r"|(?P<exempt>exempt(?:s|ed|ing)?|spar(?:es|ed|ing)|exclud(?:es|ed|ing)"
-    r"|except(?:ing)? for|including|covering|such as)\s+)",
+    r"|except(?:ing)? for|including|covering)\s+)",
 )
 _LINKED = re.compile(
     r"(?:%|per\s?cent|percent|pct|tariffs?|dut(?:y|ies)|levy|levies|surtax(?:es)?|surcharges?|rates?|those"
@@ -810,12 +877,21 @@ def _covers(clause: Clause, start: int, end: int) -> tuple[list[tuple[tuple[str,
         if cut is not None:
             chunk = chunk[: cut.start()]
             stop_at = chunk_start + cut.start()
+        if items and _EXAMPLES.match(chunk):
+            break  # "furniture, such as sofas and beds": examples of the goods, not more goods
+        listed = len(items)
         for a, b in _list_items(chunk):
             s0, s1 = chunk_start + a, chunk_start + b
             targets = [m.code for m in clause.actors if s0 <= m.start < s1 and m.kind != "person"]
             product = _clean_product(clause, s0, s1)
+            if not targets and product is not None and _ANY_ORIGIN.match(clause.low, s0):
+                targets = ["*"]  # "imported cars", "foreign steel": whatever their origin
             if targets or product is not None:
                 items.append((targets, product))
+        if len(items) == listed:
+            # "on Friday, the ministry said": a part that lists nothing ends the list.
+            stop_at = chunk_start
+            break
         pos = chunk_start + len(chunk)
         if cut is not None:
             break
@@ -831,6 +907,8 @@ def _covers(clause: Clause, start: int, end: int) -> tuple[list[tuple[tuple[str,
     return filled, min(pos, stop_at)
 
 
+_EXAMPLES = re.compile(r"\s*(?:such as|like|notably|for example|e\.g\.)\s", _I)
+_ANY_ORIGIN = re.compile(r"\s*(?:(?:the|all|most)\s+)?(?:imported|foreign|foreign-made|overseas)\s")
 _LIST_SEPARATOR = re.compile(r"\s*(?:\b(?:and|or|as well as|plus)\b|&)\s*", _I)
 
 
@@ -988,6 +1066,15 @@ def _segment_rates(
         for p in clause.percents
         if floor <= p.end <= lead_start and lead_start - p.end <= 40 and not p.points
     ]
+    standing = next((p for p in inside if _STANDING_RATE.search(text, max(0, p.start - 30), p.start)), None)
+    at = [p for p in inside if re.search(r"\b(?:at|to|of)\s+$", text[max(0, p.start - 6) : p.start])]
+    if at and floor > 0:
+        # "raising the duty on shrimp to 40% and on rice to 15%": a later list's own "to 20%" beats the
+        # rate the list before it ended with.
+        return Rate(at[0].value), None
+    if before and standing is not None:
+        # "a 40% levy on bicycles, doubling the current 20% rate"
+        return Rate(before[-1].value), Rate(standing.value)
     if before:
         prev = None
         after_prev = re.search(
@@ -1040,6 +1127,8 @@ def _tariffs(clause: Clause, ctx: Context) -> list[Tariff]:
         return []  # "tariffs could hurt growth", "duties on his own": what duties do, not a measure
     rate, previous, added = _rates(clause, trigger)
     demand = _demand(clause, trigger)
+    if demand is None and _wish(clause, trigger):
+        return []  # "carmakers have been seeking lower duties on engines": a wish, not a measure or a demand
     segments = [] if demand else _segments(clause, min(trigger.start(), verb_pos))
     imposer: str | None = None
     target: str | None = None
@@ -1073,6 +1162,8 @@ def _tariffs(clause: Clause, ctx: Context) -> list[Tariff]:
             imposer_m = owner if owner is not None and owner.code not in undergoers else agent
             found = imposer_m.code if imposer_m else _context_actor(ctx, exclude=undergoers[0])
             covers_u = [(tuple(undergoers), p) for p in _products_or_none(clause, trigger)]
+            if status_hit is not None:
+                status = _background(_tense(status, status_hit[1], text), clause)
             return _tariff_events(
                 ctx,
                 clause,
@@ -1109,6 +1200,13 @@ def _tariffs(clause: Clause, ctx: Context) -> list[Tariff]:
             if facing and subj is not None:
                 target = subj.code
     if imposer is None:
+        # "The levies on cheese and wine were first set in 2019": goods the item already named with
+        # their imposer.
+        named = {p.name for seg in segments for _, p in seg.covers if p is not None}
+        known = _distinct(i for (i, good) in ctx.product_targets if good in named)
+        if len(known) == 1:
+            imposer = known[0]
+    if imposer is None:
         seg_targets = {t for seg in segments for ts, _ in seg.covers for t in ts}
         excluded = target or (sorted(seg_targets)[0] if len(seg_targets) == 1 else None)
         if (
@@ -1123,8 +1221,7 @@ def _tariffs(clause: Clause, ctx: Context) -> list[Tariff]:
         return []
     if status_hit is not None:
         status = _tense(status, status_hit[1], text)
-    if status == "announced" and lex.BACKGROUND.search(clause.low):
-        status = "in_force"  # "the 25% tariffs imposed in 2018": an old measure, stated as still standing
+    status = _background(status, clause)
     if (status_hit is None and previous is not None and rate is not None) or (
         status in ("announced", "in_force") and previous is not None and rate is not None and rate != previous
     ):
@@ -1138,14 +1235,18 @@ def _tariffs(clause: Clause, ctx: Context) -> list[Tariff]:
         status = "proposed"
     default_target = target
     if default_target is None or default_target == imposer:
-        others = [c for c in _distinct(m.code for m in clause.actors) if c != imposer]
+        # Only those the statement names: "cut its duty on rice, a move that helps Thai growers".
+        ends = _STATEMENT_END.search(clause.text, trigger.end())
+        aside = _APPOSITION.search(clause.text, trigger.end())
+        stop = min(m.start() if m else len(text) for m in (ends, aside))
+        others = [c for c in _distinct(m.code for m in clause.actors if m.start < stop) if c != imposer]
         default_target = others[0] if others and not _ALL_PARTNERS.search(clause.low) else "*"
     confidence = _confidence(clause, 0.8 if status_hit else 0.6)
     if segments:
         events: list[Tariff] = []
         multi = len(segments) > 1
-        for seg in segments:
-            seg_status = seg.status or status
+        for i, seg in enumerate(segments):
+            seg_status = _background(seg.status, clause) if seg.status else status
             if seg.status and _negated(clause, seg.verb_at):
                 continue
             if hedged and seg_status not in ("exempted", "demanded"):
@@ -1158,15 +1259,37 @@ def _tariffs(clause: Clause, ctx: Context) -> list[Tariff]:
                 (ts or (_known_target(ctx, imposer, p, clause.low) or default_target,), p)
                 for ts, p in seg.covers
             ]
+            # "20% on shoes from July 1 and 15% on toys from Aug. 15": each list has its own start.
+            until = segments[i + 1].at if i + 1 < len(segments) else len(clause.text)
+            own = _segment_date(clause, seg.at, until, seg_status) if multi else None
             events.extend(
-                _tariff_events(ctx, clause, imposer, covers, seg_rate, seg_prev, seg_status, confidence)
+                _tariff_events(
+                    ctx, clause, imposer, covers, seg_rate, seg_prev, seg_status, confidence, effective=own
+                )
             )
         if events:
             return events
     products = _products_or_none(clause, trigger)
-    return _tariff_events(
-        ctx, clause, imposer, [((default_target,), p) for p in products], rate, previous, status, confidence
-    )
+    covers = [
+        ((target or _known_target(ctx, imposer, p, clause.low) or default_target,), p) for p in products
+    ]
+    return _tariff_events(ctx, clause, imposer, covers, rate, previous, status, confidence)
+
+
+def _segment_date(clause: Clause, start: int, end: int, status: str) -> DateSpan | None:
+    cue = _STRICT_EFFECT_CUE if status in _LOOSELY_DATED else _EFFECT_CUE
+    for d in _measure_dates(clause):
+        if start <= d.start < end and cue.search(
+            clause.text[max(start, d.start - 35) : d.start + len(d.span.text) + 1]
+        ):
+            return d.span
+    return None
+
+
+def _background(status: str, clause: Clause) -> str:
+    if status == "announced" and lex.BACKGROUND.search(clause.low):
+        return "in_force"  # "the 25% tariffs imposed in 2018": an old measure, stated as still standing
+    return status
 
 
 _EFFECT_OF_DUTIES = re.compile(
@@ -1180,7 +1303,15 @@ _ON_ONES_OWN = re.compile(r"\bon (?:his|her|its|their) own\b", _I)
 def _known_target(ctx: Context, imposer: str, product: Product | None, low: str) -> str | None:
     if product is None or _ALL_PARTNERS.search(low):
         return None
-    return ctx.product_targets.get((imposer, product.name))
+    found = ctx.product_targets.get((imposer, product.name))
+    if found is None:
+        # "duties on Korean trucks ... the truck duty": the same goods, singular or plural
+        stem = product.name.rstrip("s")
+        found = next(
+            (t for (i, good), t in ctx.product_targets.items() if i == imposer and good.rstrip("s") == stem),
+            None,
+        )
+    return found
 
 
 def _tariff_events(
@@ -1192,6 +1323,7 @@ def _tariff_events(
     previous: Rate | None,
     status: str,
     confidence: float,
+    effective: DateSpan | None = None,
 ) -> list[Tariff]:
     if imposer is None:
         return []
@@ -1201,7 +1333,8 @@ def _tariff_events(
             if product is not None and target not in ("*", imposer):
                 ctx.product_targets[(imposer, product.name)] = target
     # A pause, an exemption, a demand or a proposal is dated only when the text says from when it applies.
-    effective = _first_date(clause, _STRICT_EFFECT_CUE if status in _LOOSELY_DATED else _EFFECT_CUE)
+    if effective is None:
+        effective = _first_date(clause, _STRICT_EFFECT_CUE if status in _LOOSELY_DATED else _EFFECT_CUE)
     authority = _authority(clause)
     evidence = ctx.quote(clause, confidence)
     out = []
@@ -1258,8 +1391,11 @@ def _undergoers(clause: Clause, before: int) -> list[str]:
         r"^(?:'s)?[^,]*?(?:goods|products|exports|imports|companies|carmakers|exporters)?", "", between
     )
     between = re.sub(r",[^,]{0,140},", " ", between)
-    if not re.fullmatch(r"[\s\w-]{0,60}", between) or re.search(r"\b(?:said|says|told|announced)\b", between):
-        return []
+    if not re.fullmatch(r"[\s\w-]{0,60}", between) or re.search(
+        r"\b(?:said|says|told|announced|requir\w*|order\w*|forc\w*|compel\w*|oblig\w*|made|make|makes)\b",
+        between,
+    ):
+        return []  # "Ottawa required importers to pay": the subject makes others pay
     return _distinct(m.code for m in subject)
 
 
@@ -1303,6 +1439,21 @@ def _demand(clause: Clause, trigger: re.Match[str]) -> tuple[str, str] | None:
     return demander.code, asked.code
 
 
+_WISHED_CHANGE = re.compile(r"\s+(?:\w+\s+)?(?:lower|reduced|cheaper|smaller|fewer|an end to|relief from)\b")
+
+
+def _wish(clause: Clause, trigger: re.Match[str]) -> bool:
+    """Whether the duty is what someone other than a government wants changed: a demand needs a demander."""
+    verb = None
+    for m in lex.DEMAND.finditer(clause.low, max(0, trigger.start() - 40), trigger.start()):
+        verb = m
+    return (
+        verb is not None
+        and bool(_WISHED_CHANGE.match(clause.low, verb.end()))
+        and _subject(clause, verb.start()) is None
+    )
+
+
 def purchase_demands(clause: Clause, ctx: Context) -> list[Tariff]:
     """'China is asked to buy more US soybeans': a demand on the buyer's barriers to the seller's goods."""
     m = re.search(
@@ -1343,7 +1494,12 @@ def export_controls(clause: Clause, ctx: Context) -> list[ExportControl]:
         return []
     text = clause.text
     status_hit = _nearest(
-        lex.CONTROL_STATUS, text, clause.low, trigger.span(), weak=frozenset({"new", "set", "put", "list"})
+        lex.CONTROL_STATUS,
+        text,
+        clause.low,
+        trigger.span(),
+        weak=frozenset({"new", "set", "put", "list"}),
+        within=80,
     )
     status = status_hit[0] if status_hit else "imposed"
     verb_pos = status_hit[1].start() if status_hit else trigger.start()
@@ -1394,6 +1550,8 @@ def export_controls(clause: Clause, ctx: Context) -> list[ExportControl]:
     ctx.last_controller = imposer
     items: list[Product | None]
     items = [None] if kind == "entity_list" else list(_control_items(clause, trigger)) or [None]
+    if status_hit is None and demand is None and items == [None] and owner is None and kind != "entity_list":
+        return []  # "ministers will discuss investment and export controls": controls named as a topic, not a measure
     confidence = _confidence(clause, 0.8 if status_hit else 0.6)
     effective = _first_date(clause, _CONTROL_DATE_CUE)
     return [
@@ -1481,9 +1639,12 @@ def _control_items(clause: Clause, trigger: re.Match[str]) -> list[Product]:
 
 # --- truces -----------------------------------------------------------------------------------------------
 
+# A cue right before the date (a few words may stand between a verb and its date: "expires on Aug. 12"),
+# or the lead word of the date phrase itself ("for 90 days", "in 90 days").
 _UNTIL_CUE = re.compile(
-    r"\b(?:until|till|through|to|expires?|expiring|expiry|ends?|ending|runs?|running|deadline|by|for|in|beyond"
-    r"|past|another|further|from)\b",
+    r"(?:\b(?:until|till|through|expires?|expiring|expiry|ends?|ending|runs?|running|deadline|beyond|past)\b"
+    r"(?:\s+[\w.,]+){0,2}|\b(?:to|by|for|in|another|further|extended|extends?|extending))\s*$"
+    r"|^(?:for|in|within|lasting|running|until|through)\b",
     _I,
 )
 
@@ -1513,34 +1674,46 @@ def truces(clause: Clause, ctx: Context) -> list[Truce]:
     parties = _parties(clause, ctx)
     if len(parties) < 2:
         return []
-    until = _until(clause, ctx)
+    until = _until(clause, ctx, status)
     evidence = ctx.quote(clause, _confidence(clause, 0.8 if hit else 0.6))
     return [
         Truce(parties=pair, status=status, until=until, evidence=evidence) for pair in _pairs(clause, parties)
     ]
 
 
-def _until(clause: Clause, ctx: Context) -> DateSpan | None:
+def _until(clause: Clause, ctx: Context, status: str = "agreed") -> DateSpan | None:
+    dates = _measure_dates(clause)
     durations = [
         d
-        for d in clause.dates
+        for d in dates
         if re.search(r"\d|days|weeks|months", d.span.text)
         and d.span.text[:1].isalpha()
         and re.search(r"day|week|month|year", d.span.text, _I)
         and not re.match(r"(?:this|next|last)\s", d.span.text, _I)
     ]
     # A named end ("runs until Aug. 12") says more than a length ("a 90-day truce") met before it.
-    for d in clause.dates:
+    for d in dates:
         lead = clause.text[max(0, d.start - 25) : d.start]
         if d not in durations and _NAMED_END.search(lead):
             return d.span
-    for d in clause.dates:
+    if status in ("expired", "ended"):
+        # "expired on Tuesday", "collapsed on Friday": the day it ended is its end.
+        for d in dates:
+            if _ENDED_ON.search(clause.low, max(0, d.start - 30), d.start):
+                return d.span
+    for d in dates:
         lead = clause.text[max(0, d.start - 25) : d.start]
-        if re.search(r"\b(?:since|on|last|was agreed|agreed|reached)\s*$", lead, _I) and d not in durations:
-            continue
-        if _UNTIL_CUE.search(lead + d.span.text):
+        if d not in durations and (
+            re.search(r"\b(?:since|last|was agreed|agreed|reached)\s*$", lead, _I)
+            or re.match(r"(?:on|since|last)\s", d.span.text, _I)
+        ):
+            continue  # when it was agreed, not when it ends
+        if _UNTIL_CUE.search(lead) or _UNTIL_CUE.match(d.span.text):
             return _anchored_duration(clause, d) or d.span
     return None
+
+
+_ENDED_ON = re.compile(r"\b(?:expired|lapsed|ran out|ended|collapsed|broke down)\s+(?:\w+\s+){0,2}$")
 
 
 def _anchored_duration(clause: Clause, d: DateMention) -> DateSpan | None:
@@ -1598,7 +1771,10 @@ def _parties(clause: Clause, ctx: Context) -> list[str]:
     acting = _distinct(m.code for m in clause.actors if not _is_place(clause, m, meeting=True))
     places = _distinct(m.code for m in clause.actors if _is_place(clause, m, meeting=True))
     parties = acting
-    for code in [*places, *ctx.recent, *ctx.main_actors]:
+    # "He will meet the minister in Paris": the pronoun's person is a party; the meeting's place is not, unless
+    # the story names no one else.
+    person = [ctx.last_person] if ctx.last_person and _PERSON_PRONOUN.match(clause.text) else []
+    for code in [*person, *ctx.recent, *ctx.main_actors, *places]:
         if len(parties) >= 2:
             break
         if code not in parties and code != "*":
@@ -1610,7 +1786,10 @@ def _pairs(clause: Clause, parties: list[str]) -> list[list[str]]:
     """A sentence naming three or more jurisdictions usually states one bilateral measure per partner of
     its subject ("the US reached truces with Canada and Mexico"), unless it says the deal is joint."""
     if len(parties) < 3 or re.search(
-        r"\b(?:trilateral|three-way|multilateral|among|all three|joint)\b", clause.text, _I
+        r"\b(?:trilateral|three-way|multilateral|among|all three|joint|bloc (?:of|comprising|made up of)"
+        r"|(?:bloc|group|grouping)'s members)\b",
+        clause.text,
+        _I,
     ):
         return [parties]
     # "Mexico and Canada each secured a truce with the United States": the one named after "with" is the hub;
@@ -1671,6 +1850,13 @@ _TRADE_CONTEXT = re.compile(
 )
 
 
+_CALLED_OFF = re.compile(
+    r"\b(?:has|have|had) been (?:postponed|suspended|called off|cancell?ed|delayed|put on hold)\b"
+    r"|\b(?:talks|negotiations) (?:were|are) (?:off|postponed|suspended|called off|cancell?ed)\b"
+)
+_FAILED = re.compile(r"\b(?:failed|fail|fails|unable) to\s+$")
+
+
 def negotiations(clause: Clause, ctx: Context) -> list[Negotiation]:
     trigger = lex.NEGOTIATION.search(clause.low)
     if trigger is None or _NEGOTIATION_NOISE.search(clause.low):
@@ -1687,6 +1873,19 @@ def negotiations(clause: Clause, ctx: Context) -> list[Negotiation]:
         weak=frozenset({"will", "meeting", "hold", "holding", "holds"}),
         within=60,
     )
+    if hit is None or hit[0] != "suspended":
+        # "A trip for talks, which had been set for June, has been postponed": the sentence's own verb,
+        # however far from the talks.
+        called_off = _CALLED_OFF.search(clause.low)
+        if called_off is not None and not _negated(clause, called_off.start()):
+            hit = ("suspended", called_off)
+    failed = bool(
+        hit
+        and hit[0] == "concluded"
+        and _FAILED.search(clause.low, max(0, hit[1].start() - 12), hit[1].start())
+    )
+    if failed and hit is not None:
+        hit = ("held", hit[1])  # "failed to conclude a deal": talks held, nothing concluded
     if hit and _negated(clause, hit[1].start()) and hit[0] != "suspended":
         return []
     strong = trigger.group().lower() not in ("met", "meet", "meets", "meeting", "discussions", "dialogue")
@@ -1695,14 +1894,22 @@ def negotiations(clause: Clause, ctx: Context) -> list[Negotiation]:
         _round(clause.low) or _venue(clause) or (strong and clause.dates and hit is not None)
     ):
         return []  # talks mentioned in passing: no status, no time, no place
-    if re.search(r"(?:deal|agreement|pact|framework)$", word) and (hit is None or hit[0] == "held"):
+    if (
+        re.search(r"(?:deal|agreement|pact|framework)$", word)
+        and (hit is None or hit[0] == "held")
+        and not failed
+    ):
         return []  # "goods covered by the USMCA trade pact" names an agreement, not a negotiation
     status = hit[0] if hit else ("scheduled" if lex.FUTURE.search(clause.low) else "held")
     if status == "held" and lex.FUTURE.search(clause.low[max(0, trigger.start() - 40) : trigger.end() + 10]):
         status = "scheduled"
-    if status == "held" and any(
-        lex.NEGOTIATION_STATUS[rank][0] == "concluded"
-        for rank, _ in _scan(lex.NEGOTIATION_STATUS, clause.low)
+    if (
+        status == "held"
+        and not failed
+        and any(
+            lex.NEGOTIATION_STATUS[rank][0] == "concluded"
+            for rank, _ in _scan(lex.NEGOTIATION_STATUS, clause.low)
+        )
     ):
         status = "concluded"  # "agreed on a framework after two days of talks that ended on Tuesday"
     parties = _parties(clause, ctx)
@@ -1712,6 +1919,8 @@ def negotiations(clause: Clause, ctx: Context) -> list[Negotiation]:
     venue, round_, when, delegates = _venue(clause), _round(clause.low), _when(clause), _delegates(clause)
     if status in ("proposed", "suspended") and not re.search(r"\b(?:until|from|for|by)\b", text, _I):
         when = None  # "talks were suspended on Friday": the day it was said, not a time of talks
+    elif status in ("proposed", "suspended") and when is not None:
+        when = _when(clause, stated_only=True)
     if venue is None and status in ("held", "concluded") and ctx.dateline_city:
         venue = ctx.dateline_city  # a report of talks, filed from where they took place
     return [
@@ -1749,10 +1958,19 @@ def _venue(clause: Clause) -> str | None:
     return None
 
 
-def _when(clause: Clause) -> DateSpan | None:
-    for d in clause.dates:
-        if d.span.granularity.value == "year" or re.match(r"(?:since|from)\b", d.span.text, _I):
+def _when(clause: Clause, *, stated_only: bool = False) -> DateSpan | None:
+    # A date of the talks themselves first; "have agreed a pact, X said on Friday" dates them only when the
+    # sentence gives no other, and never talks that are only proposed.
+    stated = _measure_dates(clause)
+    for d in stated if stated_only else [*stated, *(d for d in clause.dates if d not in stated)]:
+        if d.span.granularity.value == "year" or re.match(r"since\b", d.span.text, _I):
             continue
+        if re.match(r"from\b", d.span.text, _I) and d.span.granularity.value != "day":
+            continue  # "the first talks from April": a period, not a meeting; "from Sunday" starts one
+        if re.match(r"(?:until|till|through)\b", d.span.text, _I) or _NAMED_END.search(
+            clause.text, max(0, d.start - 25), d.start
+        ):
+            continue  # "a truce that runs until Sept. 30": when something ends, not when talks take place
         return d.span
     return None
 
@@ -1784,13 +2002,19 @@ _THREAT_MEASURE = re.compile(
     r"|with\s+(?:new\s+|fresh\s+|higher\s+|additional\s+|steep\s+)?(?:tariffs?|duties|sanctions|export|levies|penalties)"
     r"|(?:would|will|could)\s+(?:impose|slap|levy|raise|hike|face|put|add|restrict|ban|cut off|halt|block|hit"
     r"|retaliate|respond|be hit)|tariffs? of|duties of|\d+%\s+(?:tariffs?|duties|levies)"
+    r"|(?:would|will|to)\s+take\s+(?:[\w-]+\s+){0,2}?(?:counter-?measures|measures|action)"
     r"|(?:tariffs?|duties|levies|sanctions) (?:on|against))\b",
     _I,
 )
 
 
+_ANY_PARTY = re.compile(
+    r"\b(?:any|every|all)\s+(?:other\s+)?(?:country|countries|party|parties|nation|nations|trading partners?"
+    r"|economy|economies|government|governments)\b"
+)
 # "He also threatened the European Union with tariffs": the threatener is someone named before.
 _PRONOUN_START = re.compile(r"\s*(?:He|She|They|It|The president|The leader)\b")
+_PERSON_PRONOUN = re.compile(r"\s*(?:He|She|The president|The leader)\b")
 
 
 def threats(clause: Clause, ctx: Context) -> list[Threat]:
@@ -1820,16 +2044,24 @@ def threats(clause: Clause, ctx: Context) -> list[Threat]:
     if subject is None and not _PRONOUN_START.match(text):
         subject = _first_actor(clause, 0, measure_cut, ())
     if subject is None:
-        code = _context_actor(ctx, exclude=None)
+        # "She also warned ...": a pronoun refers to the person named last, else to the story's actor.
+        person = ctx.last_person if _PERSON_PRONOUN.match(text) else None
+        code = person or _context_actor(ctx, exclude=None)
         if code is None:
             return []
         actor = code
     else:
         actor = subject.code
-    target_m = _target_after(clause, anchor, exclude=[actor])
-    if target_m is None:
+    any_party = _ANY_PARTY.search(low, anchor, measure_cut)
+    target_m = _target_after(
+        clause, anchor, exclude=[actor], limit=any_party.start() - anchor if any_party else 90
+    )
+    if target_m is None and any_party is None:
         target_m = next((m for m in clause.actors if m.code != actor and m.start > anchor), None)
-    target = target_m.code if target_m else _context_actor(ctx, exclude=actor) or "*"
+    if target_m is None and any_party is not None:
+        target = "*"  # "against any country that joins the curbs": whoever does it
+    else:
+        target = target_m.code if target_m else _context_actor(ctx, exclude=actor) or "*"
     if target == actor:
         return []
     measure: Tariff | ExportControl | None = None
@@ -1866,7 +2098,7 @@ def threats(clause: Clause, ctx: Context) -> list[Threat]:
         kind = "sanction"
     condition_text = _condition(text, condition) if condition else None
     deadline = None
-    for d in clause.dates:
+    for d in _measure_dates(clause):
         lead = text[max(0, d.start - 20) : d.start]
         if re.search(
             r"\b(?:by|before|within|deadline|from|starting|no later than|on)\s*$", lead, _I
