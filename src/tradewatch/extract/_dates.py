@@ -189,6 +189,11 @@ class DateMention:
     start: int
     end: int
     span: DateSpan
+    anaphoric: bool = False  # "the same day": the date of a measure stated before
+
+
+# "Ottawa will drop its duties on the same day": the day of the measure stated just before.
+SAME_DAY = re.compile(r"\b(?:on\s+)?(?:the|that)\s+(?:very\s+)?same\s+(?:day|date)\b")
 
 
 # Month and weekday names, capitalised: a phrase built on one needs it. Each pattern starts with a set of

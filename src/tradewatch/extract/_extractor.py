@@ -7,6 +7,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from datetime import UTC, date, datetime
+from functools import partial
 from typing import Any
 
 import attrs
@@ -15,10 +16,11 @@ from tradewatch.model import DateSpan, Event, ExportControl, Item, Negotiation, 
 
 from . import _lexicon as lex
 from ._actors import find_actors
-from ._dates import DateMention, find_dates
+from ._dates import SAME_DAY, DateMention, find_dates
 from ._lexicon import VENUES
 from ._numbers import find_percents
 from ._rules import (
+    REPORTED,
     SUPERSEDED,
     Clause,
     Context,
@@ -68,9 +70,10 @@ _EFFECT = re.compile(
     r"\b(?:with effect from|take effect|takes effect|took effect|taking effect|come into force|comes into force"
     r"|came into force|enter into force|entered into force|effective|kick in|kicks in|kicked in|go into effect"
     r"|goes into effect|went into effect|start(?:s|ed)? to apply|appl(?:y|ies|ied)|would apply|applied from"
-    r"|retroactive(?:ly)?)\b[^.;]{0,40}$",
+    r"|retroactive(?:ly)?)\b[^.;]{0,60}$",
     re.IGNORECASE,
 )
+_EXEMPTION = re.compile(r"\b(?:[Ee]xempt|[Ee]xclu|[Ww]aiver)")
 _CLOCK = re.compile(r"\b[ap]\.m\.", re.IGNORECASE)
 _TALKS = re.compile(
     r"\b(?:talks|negotiations|round of|(?:deal|agreement|pact) (?:reached|struck|sealed|clinched) by)\b",
@@ -78,7 +81,7 @@ _TALKS = re.compile(
 )
 # Searched on the lowered text, without IGNORECASE: a pattern that starts with a choice of plain letters is
 # scanned for those letters alone, several times faster than a case-blind scan.
-_EFFECT_WORD = re.compile(r"effect|force|kick|apply|applies")
+_EFFECT_WORD = re.compile(r"effect|force|kick|appl[yi]|retroactiv")
 _AUTHORITY = re.compile(
     r"\bSection\s+(?:232|301|201|122)\b|\bIEEPA\b|\bInternational Emergency Economic Powers Act\b"
 )
@@ -136,6 +139,21 @@ class RuleBasedExtractor:
         dateline = _DATELINE.match(readable)
         dateline_end = dateline.end() if dateline else 0
         spans = list(sentences(readable))
+
+        def _date_before(at: int) -> DateSpan | None:
+            """The date of the last measure stated in the few sentences before `at`."""
+            earlier = [(s, e) for s, e in spans if s < at and e > dateline_end][-3:]
+            for s, e in reversed(earlier):
+                s = max(s, dateline_end)
+                found = dates_of.get((s, e))
+                if found is None:
+                    found = find_dates(readable[s:e], day)
+                low_s = lowered(readable[s:e])
+                for d in reversed(found):
+                    if not _reporting(low_s, d.start):
+                        return d.span
+            return None
+
         for start, end in spans:
             sentence = readable[start:end]
             lower = sentence.lower()
@@ -152,7 +170,9 @@ class RuleBasedExtractor:
                 low=low if readable is text else lowered(clause_text),
                 offset=start,
                 actors=actors,
-                read_dates=_date_reader(sentence, low, start, end, day, dateline_end, dates_of),
+                read_dates=_date_reader(
+                    sentence, low, start, end, day, dateline_end, dates_of, partial(_date_before, start)
+                ),
                 percents=tuple(find_percents(sentence, low)),
             )
             acting = acting_codes(clause)
@@ -175,7 +195,9 @@ class RuleBasedExtractor:
             context.recent = acting[::-1] + context.recent[:4]
             person = next((m.code for m in reversed(clause.actors) if m.kind == "person"), None)
             context.last_person = person or context.last_person
-        return _fill_from_item(merge(events), readable, spans, dateline_end, day, dates_of)
+        return _fill_from_item(
+            merge(_without_exempted_sources(events)), readable, spans, dateline_end, day, dates_of
+        )
 
 
 def _date_reader(
@@ -186,15 +208,38 @@ def _date_reader(
     day: date | None,
     dateline_end: int,
     dates_of: dict[tuple[int, int], list[DateMention]],
+    before: Callable[[], DateSpan | None],
 ) -> Callable[[], tuple[DateMention, ...]]:
     """Reads the dates of the sentence at `start`:`end` when a rule first asks for them, leaving them in
-    `dates_of` for `_fill_from_item`; a date inside the dateline is when the story was filed, not news."""
+    `dates_of` for `_fill_from_item`; a date inside the dateline is when the story was filed, not news.
+    "The same day" takes the date of the measure stated before it (`before` finds one in earlier sentences)."""
 
     def read() -> tuple[DateMention, ...]:
         found = dates_of[start, end] = find_dates(sentence, day, low)
+        if "same" in low:
+            found = dates_of[start, end] = _with_same_day(low, found, before)
         return tuple(d for d in found if start + d.start >= dateline_end)
 
     return read
+
+
+def _reporting(low: str, at: int) -> bool:
+    return bool(REPORTED.search(low, max(0, at - 40), at) or SUPERSEDED.search(low, max(0, at - 60), at))
+
+
+def _with_same_day(
+    low: str, found: list[DateMention], before: Callable[[], DateSpan | None]
+) -> list[DateMention]:
+    out = list(found)
+    for m in SAME_DAY.finditer(low):
+        if any(d.start < m.end() and m.start() < d.end for d in found):
+            continue
+        earlier = [d for d in found if d.end <= m.start() and not _reporting(low, d.start)]
+        span = earlier[-1].span if earlier else before()
+        if span is not None:
+            text = m.group().removeprefix("on ").strip()
+            out.append(DateMention(m.start(), m.end(), attrs.evolve(span, text=text), anaphoric=True))
+    return sorted(out, key=lambda d: d.start)
 
 
 def _published(value: datetime | date | None) -> tuple[date | None, datetime | None]:
@@ -308,6 +353,28 @@ def _read(clause: Clause, context: Context) -> list[Event]:
     return events
 
 
+def _without_exempted_sources(events: list[Event]) -> list[Event]:
+    """ "Exempted beef and coffee from the tariff on Brazil": the goods are what is exempted; the tariff they are
+    exempted from is no exemption of its own."""
+    goods = {
+        (e.imposer, e.target)
+        for e in events
+        if isinstance(e, Tariff) and e.status == "exempted" and e.product
+    }
+    if not goods:
+        return events
+    return [
+        e
+        for e in events
+        if not (
+            isinstance(e, Tariff)
+            and e.status == "exempted"
+            and e.product is None
+            and (e.imposer, e.target) in goods
+        )
+    ]
+
+
 def key(event: Event) -> tuple[Any, ...]:
     """The measure an event is about: one event per key per item."""
     if isinstance(event, Tariff):
@@ -360,6 +427,8 @@ def merge(events: list[Event]) -> list[Event]:
         for field in attrs.fields(type(best)):
             if getattr(best, field.name) in (None, ()):
                 for other in group:
+                    if field.name == "effective" and _other_stage(best, other):
+                        continue
                     value = getattr(other, field.name)
                     if value not in (None, ()):
                         fills[field.name] = value
@@ -371,6 +440,13 @@ def merge(events: list[Event]) -> list[Event]:
         except ValueError:  # the statements do not combine into one valid event: keep the surest
             merged.append(best)
     return merged
+
+
+def _other_stage(best: Event, other: Event) -> bool:
+    """Whether `other` states another stage of the measure's life than `best`: "the car tariff, imposed in April,
+    will be cut from Sept. 16" dates the cut, and April is not when the cut applies."""
+    status = getattr(best, "status", None)
+    return status is not None and getattr(other, "status", None) == "in_force" and status != "in_force"
 
 
 def _fill_from_item(
@@ -388,6 +464,7 @@ def _fill_from_item(
     dates already found in sentences (by span), read from the whole sentence.
     """
     effect = None
+    exemption = False
     low_text = lowered(text)
     for start, end in spans:
         sentence = text[max(start, skip) : end]  # the dateline's date is when the story was filed
@@ -400,6 +477,8 @@ def _fill_from_item(
             lead = _CLOCK.sub(lambda m: m.group().replace(".", " "), sentence[max(0, d.start - 60) : d.start])
             if _EFFECT.search(lead) and not SUPERSEDED.search(lead.lower()):
                 effect = d.span
+                # "The exclusions apply from April 5": the date of the item's exemptions too
+                exemption = _EXEMPTION.search(sentence, 0, d.start) is not None
                 break
         if effect is not None:
             break
@@ -413,6 +492,7 @@ def _fill_from_item(
     specific = {
         e.imposer for e in events if isinstance(e, Tariff) and (e.product or e.rate or e.target != "*")
     }
+
     # Measures of one package share its date: "India will raise duties on 28 U.S. products from Sunday.
     # Duties on walnuts will rise to 120%..." dates the walnuts too.
     package_dates: dict[tuple[str, str], DateSpan] = {}
@@ -430,6 +510,8 @@ def _fill_from_item(
                 shared = package_dates.get((event.imposer, event.status.value))
                 if shared is not None or effect is not None:
                     fills["effective"] = shared or effect
+            elif event.effective is None and event.status == "exempted" and exemption:
+                fills["effective"] = effect
             # The authorities read here (Sections 232/301/201/122, IEEPA) are United States law.
             if event.authority is None and authority is not None and event.imposer == "US":
                 fills["authority"] = authority

@@ -250,6 +250,12 @@ def _combined(table: list[tuple[str, re.Pattern[str]]]) -> re.Pattern[str]:
 
 
 _RELATIVE_LEAD = re.compile(r"\b(?:that|which)\s+(?:it\s+|they\s+|had\s+|has\s+|have\s+)?$")
+# A relative clause without "that": "will halve the tariffs it imposed last year", "the duties he placed on
+# steel". Its verb describes the measure; the sentence's own verb is what happens to it.
+_BARE_RELATIVE_LEAD = re.compile(
+    r"\b(?:tariffs?|duty|duties|levy|levies|surtax(?:es)?|surcharges?|curbs|controls|restrictions|bans?"
+    r"|measures|countermeasures)\s+(?:it|he|she|they|we)\s+(?:had\s+|has\s+|have\s+)?$"
+)
 
 
 def _nearest(
@@ -278,6 +284,10 @@ def _nearest(
             distance += 15
         if _RELATIVE_LEAD.search(low, max(0, m.start() - 16), m.start()):
             distance += 25  # "a rule that extended its curbs": the clause describes the measure
+        elif _BARE_RELATIVE_LEAD.search(low, max(0, m.start() - 30), m.start()):
+            # "will drop the duties it slapped on X": the verb of the clause stands right before the goods,
+            # nearer them than the sentence's own verb
+            distance += 40
         if m.group().lower() in weak:
             distance += 60
         if m.start() > anchor[1]:
@@ -323,7 +333,7 @@ def _hedged(clause: Clause, pos: int, end: int) -> bool:
 
 # A date right after a reporting verb ("the ministry said on Monday", "told reporters on Friday") is when the
 # news was given, not when a measure applies or talks take place.
-_REPORTED = re.compile(
+REPORTED = re.compile(
     r"\b(?:said|says|announced|stated|added|reported|told\s+(?:\w+\s+){0,2}?(?:reporters|journalists|"
     r"lawmakers|parliament|a news conference|a briefing|\w+))\s+$"
 )
@@ -340,7 +350,7 @@ def _measure_dates(clause: Clause) -> list[DateMention]:
     return [
         d
         for d in clause.dates
-        if not _REPORTED.search(clause.low, max(0, d.start - 40), d.start)
+        if not REPORTED.search(clause.low, max(0, d.start - 40), d.start)
         and not SUPERSEDED.search(clause.low, max(0, d.start - 60), d.start)
     ]
 
@@ -354,7 +364,8 @@ def _first_date(clause: Clause, cue: re.Pattern[str] | None = None) -> DateSpan 
     """The first date the cue introduces; a duration ("for five years") only when no day is named."""
     found = []
     for d in _measure_dates(clause):
-        if cue is not None:
+        # "the same day" points back at the date of another measure, so it is a measure's date by itself.
+        if cue is not None and not d.anaphoric:
             lead = clause.text[max(0, d.start - 35) : d.start]
             cut = _DATE_CUE_BREAK.match(lead)
             lead = lead[cut.end() :] if cut else lead
@@ -708,9 +719,25 @@ _EFFECT_CUE = re.compile(
     r"\b(?:effective|from|starting|beginning|as of|as from|take effect|takes effect|took effect|taking effect"
     r"|come into force|comes into force|came into force|kick in|kicks in|until|through|begins?|start|starts"
     r"|apply|applies|applied|expire|expires|enter into force|in effect since|since|pushed back to|delayed to"
-    r"|postponed to|moved to)\b",
+    r"|postponed to|moved to)\b"
+    # the verb of a change to come, right before its date: "will be removed on Monday", "will rise from May 1"
+    r"|\b(?:will|shall)\s+(?:also\s+|now\s+)?(?:be\s+)?[a-z]+\s+(?:on|from|in)\s",
     _I,
 )
+# A measure stated as standing is dated by when it was put in place: "a 25% tariff, which Washington imposed in
+# March", "a duty that Turkey introduced last year" ("imposed on Brazil in July" names a target in between).
+_IN_FORCE_CUE = re.compile(
+    _EFFECT_CUE.pattern
+    + r"|\b(?:imposed|introduced|placed|slapped|levied|adopted)\s+(?:in|since|last|this|earlier"
+    r"|early|mid|late)\b",
+    _I,
+)
+
+
+def _date_cue(status: str) -> re.Pattern[str]:
+    if status in _LOOSELY_DATED:
+        return _STRICT_EFFECT_CUE
+    return _IN_FORCE_CUE if status == "in_force" else _EFFECT_CUE
 
 
 @attrs.frozen
@@ -1277,7 +1304,7 @@ def _tariffs(clause: Clause, ctx: Context) -> list[Tariff]:
 
 
 def _segment_date(clause: Clause, start: int, end: int, status: str) -> DateSpan | None:
-    cue = _STRICT_EFFECT_CUE if status in _LOOSELY_DATED else _EFFECT_CUE
+    cue = _date_cue(status)
     for d in _measure_dates(clause):
         if start <= d.start < end and cue.search(
             clause.text[max(start, d.start - 35) : d.start + len(d.span.text) + 1]
@@ -1334,7 +1361,7 @@ def _tariff_events(
                 ctx.product_targets[(imposer, product.name)] = target
     # A pause, an exemption, a demand or a proposal is dated only when the text says from when it applies.
     if effective is None:
-        effective = _first_date(clause, _STRICT_EFFECT_CUE if status in _LOOSELY_DATED else _EFFECT_CUE)
+        effective = _first_date(clause, _date_cue(status))
     authority = _authority(clause)
     evidence = ctx.quote(clause, confidence)
     out = []
