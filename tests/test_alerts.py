@@ -19,6 +19,7 @@ from tradewatch.cli import main
 from tradewatch.delivery import DeliveryError, Outbox, retry_delay
 from tradewatch.model import Alert, ChangeKind, ItemRef
 from tradewatch.store import DeliveryStatus, Outgoing, Reaction, SqliteStore
+from tradewatch.store._sqlite import _allocator
 
 T0 = datetime(2025, 5, 12, 8, 0, tzinfo=UTC)
 
@@ -238,9 +239,8 @@ def _alerts(n: int) -> list[Alert]:
 def _fill(store: SqliteStore, alerts: list[Alert], sinks: tuple[str, ...]) -> None:
     store.upsert_sources([Source(name="s", url="http://127.0.0.1:9/f.xml")])
     with store._write() as conn:  # the outbox rows exactly as commit_poll writes them
-        store._write_reaction(
-            conn, Reaction(outgoing=tuple(Outgoing(alert=a, sinks=sinks) for a in alerts)), {}, T0.timestamp()
-        )
+        reaction = Reaction(outgoing=tuple(Outgoing(alert=a, sinks=sinks) for a in alerts))
+        store._write_reaction(conn, reaction, {}, store._packing.batch(_allocator(conn)), T0.timestamp())
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

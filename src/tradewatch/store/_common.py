@@ -1,18 +1,30 @@
 """Decisions every store makes the same way, kept apart from SQL so that SQLite and PostgreSQL cannot drift:
-which story a new item joins, and how a poll's reaction is encoded for the ledger history and the outbox."""
+which story a new item joins, how a poll's reaction is encoded for the ledger, its history and the outbox, and
+how those texts are read back.
+
+Each evidence is written once, in ``ledger_evidence``. An event's evidence recurs in the state of its measure
+(once per field it reported, and in the measure's event), in each change it made and in each alert about it,
+and it is most of their text: written inline, a poll's reaction would write the same sentences several times
+over, and every state would carry them again each time its measure moved. So the texts a reaction writes hold
+``{"$evidence": <id>}`` where the wire format has an evidence object, and `unpack` puts the evidence back
+when they are read, giving the very text `tradewatch.serial.dumps` wrote. Texts written without references
+(before the table existed) read as they are."""
 
 from __future__ import annotations
 
 import itertools
+import json
 import logging
+import re
 import threading
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from typing import Any
 
 import attrs
 
 from tradewatch import serial
-from tradewatch.model import Alert
+from tradewatch.model import Alert, Change, Event, Evidence, MeasureState, Observation, Threat
+from tradewatch.serial import _any as _value
 
 from ._protocol import ItemRecord, Reaction, StoreError
 
@@ -20,13 +32,15 @@ log = logging.getLogger("tradewatch.store")
 
 __all__ = [
     "EncodedReaction",
+    "Evidences",
+    "Packing",
     "StoryPlan",
     "Subscribers",
     "dumps",
     "encode_reaction",
     "fresh_records",
     "plan_stories",
-    "split_states",
+    "unpack",
 ]
 
 
@@ -69,53 +83,286 @@ def fresh_records(records: Sequence[ItemRecord], already: set[str]) -> list[Item
     return [r for r in records if r.item.id not in already and by_id.get(r.item.id) is r]
 
 
-def split_states(
-    reaction: Reaction, loaded: Mapping[str, int]
-) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
-    """The reaction's measure states as rows to insert (absent when read) and rows to update (with the version
-    read, to check on write): ``(type, state json, version, corroborations, contradicted, key[, before])``."""
+class _Memo:
+    """Values by the identity of objects, in two generations: what is looked up again is kept, what is not is
+    dropped after `size` newer entries. Each generation keeps its objects alive, so an id in it is never that
+    of another object. A race between threads costs at most an entry lost."""
+
+    def __init__(self, size: int) -> None:
+        self._size = size
+        self._young: tuple[dict[int, Any], list[object]] = ({}, [])
+        self._old: tuple[dict[int, Any], list[object]] = ({}, [])
+
+    def get(self, obj: object) -> Any:
+        key = id(obj)
+        young = self._young
+        value = young[0].get(key)
+        if value is None:
+            value = self._old[0].get(key)
+            if value is not None:
+                young[0][key] = value
+                young[1].append(obj)
+        return value
+
+    def put(self, obj: object, value: Any) -> None:
+        young = self._young
+        if len(young[0]) >= self._size:
+            self._old = young
+            young = self._young = ({}, [])
+        young[0][id(obj)] = value
+        young[1].append(obj)
+
+
+#: Room for the evidence and the texts of the parts of the states a store keeps decoded (20,000 by default, a few
+#: observations and evidences each), so that a state written again reuses them. The objects are mostly those
+#: the decoded states hold anyway.
+_MEMO_SIZE = 1 << 16
+
+
+class Packing:
+    """What one store remembers of the texts it committed: each evidence it wrote, with its inline text and its
+    reference; and the text (with references) of each observation and event it wrote. Shared by the store's
+    threads."""
+
+    def __init__(self) -> None:
+        self.evidence = _Memo(_MEMO_SIZE)
+        self.texts = _Memo(_MEMO_SIZE)
+
+    def batch(self, allocate: Callable[[int], Sequence[int]], *, prefetch: bool = False) -> Evidences:
+        """The evidences of one transaction; `allocate(n)` returns n unused evidence ids. With `prefetch`, the
+        ids of all the evidences a reaction needs are allocated at once (one round trip to a server)."""
+        return Evidences(self, allocate, prefetch=prefetch)
+
+
+_REFS = re.compile(r'\{"\$evidence": (\d+)\}')
+
+
+def _evidences(event: Event) -> tuple[Evidence, ...]:
+    """The evidences whose texts an event's text holds: its own, and that of a threat's measure."""
+    if type(event) is Threat and event.measure is not None:
+        return (event.evidence, event.measure.evidence)
+    return (event.evidence,)
+
+
+class Evidences:
+    """The evidences one transaction refers to: new ones get an id and a row (`rows`); `done` is called once
+    the transaction committed, so that later transactions refer to them instead of writing them again."""
+
+    def __init__(
+        self, packing: Packing, allocate: Callable[[int], Sequence[int]], *, prefetch: bool = False
+    ) -> None:
+        self.prefetch = prefetch
+        self._packing = packing
+        self._allocate = allocate
+        self._new: dict[int, tuple[Evidence, tuple[str, str]]] = {}
+        self._texts: dict[int, tuple[object, str]] = {}
+        self._kept: list[tuple[object, str]] = []
+        #: ``(id, evidence json)`` to insert.
+        self.rows: list[tuple[int, str]] = []
+
+    def reserve(self, evidences: Iterable[Evidence | None]) -> None:
+        """Allocate the ids of those of `evidences` not stored yet, at once."""
+        known = self._packing.evidence.get
+        new: dict[int, Evidence] = {}
+        for ev in evidences:
+            if ev is not None and id(ev) not in self._new and id(ev) not in new and known(ev) is None:
+                new[id(ev)] = ev
+        if new:
+            for ev, number in zip(new.values(), self._allocate(len(new)), strict=True):
+                self._add(ev, number)
+
+    def _add(self, ev: Evidence, number: int) -> tuple[str, str]:
+        inline = serial.dumps(ev)
+        pair = (inline, f'{{"$evidence": {number}}}')
+        self._new[id(ev)] = (ev, pair)
+        self.rows.append((number, inline))
+        return pair
+
+    def _pair(self, ev: Evidence) -> tuple[str, str]:
+        """The evidence's text inline, and its reference."""
+        hit = self._new.get(id(ev))
+        if hit is not None:
+            return hit[1]
+        pair: tuple[str, str] | None = self._packing.evidence.get(ev)
+        if pair is None:
+            (number,) = self._allocate(1)
+            return self._add(ev, number)
+        return pair
+
+    def pack(self, text: str, evidences: Iterable[Evidence | None]) -> str:
+        """`text` (as `serial.dumps` wrote it) with each of `evidences` it holds written as a reference."""
+        for ev in evidences:
+            if ev is not None:
+                inline, ref = self._pair(ev)
+                text = text.replace(inline, ref)
+        return text
+
+    def text(self, obj: Observation | Event, *, keep: bool = False) -> str:
+        """The text of an observation or an event, with references; with `keep`, remembered for later
+        transactions (the parts of a state: the next state of the measure holds most of them again)."""
+        key = id(obj)
+        hit = self._texts.get(key)
+        if hit is not None:
+            return hit[1]
+        known: str | None = self._packing.texts.get(obj)
+        if known is not None:
+            return known
+        if type(obj) is Observation:
+            # As `serial.dumps` writes it (tests compare the two), without writing its evidence inline first.
+            text = (
+                f'{{"field": {_quote(obj.field)}, "value": {_value(obj.value)}, '
+                f'"evidence": {self._pair(obj.evidence)[1]}, "sources": [{", ".join(map(_quote, obj.sources))}]}}'
+            )
+        else:
+            text = self.pack(serial.dumps(obj), _evidences(obj))  # type: ignore[arg-type]
+        self._texts[key] = (obj, text)
+        if keep:
+            self._kept.append((obj, text))
+        return text
+
+    def event(self, event: Event | None) -> str:
+        return "null" if event is None else self.text(event)
+
+    def change(self, c: Change) -> str:
+        """The text of a change, with references (as `serial.dumps` writes it, tests compare the two)."""
+        previous = "null" if c.previous is None else self._pair(c.previous)[1]
+        delta = "null" if c.delta is None else _quote(str(c.delta))
+        return (
+            f'{{"key": {_quote(c.key)}, "kind": {_quote(c.kind)}, "event": {self.text(c.event)}, '
+            f'"field": {_opt(c.field)}, "old": {_value(c.old)}, "new": {_value(c.new)}, "delta": {delta}, '
+            f'"days": {_value(c.days)}, "previous": {previous}, '
+            f'"contradicted": {"true" if c.contradicted else "false"}}}'
+        )
+
+    def alert(self, a: Alert, change: str | None) -> str:
+        """The text of an alert, with references, given that of its change if written already."""
+        if change is None:
+            change = "null" if a.change is None else self.change(a.change)
+        return (
+            f'{{"id": {_quote(a.id)}, "rule": {_quote(a.rule)}, "item": {serial.dumps(a.item)}, '
+            f'"event": {self.event(a.event)}, "change": {change}, "created": "{a.created.isoformat()}"}}'
+        )
+
+    def needs(self, obj: Observation | Event) -> bool:
+        """Whether the text of `obj` is yet to be written."""
+        return id(obj) not in self._texts and self._packing.texts.get(obj) is None
+
+    def done(self) -> None:
+        evidence, texts = self._packing.evidence, self._packing.texts
+        for ev, pair in self._new.values():
+            evidence.put(ev, pair)
+        for obj, text in self._kept:
+            texts.put(obj, text)
+
+
+_quote = json.encoder.encode_basestring  # as serial writes a str
+
+
+def _opt(value: str | None) -> str:
+    return "null" if value is None else _quote(value)
+
+
+def _state_text(state: MeasureState, evidences: Evidences) -> str:
+    # As `serial.dumps` writes a state (tests compare the two), from the texts of its parts: a state written
+    # again shares most of them with the one it replaces.
+    text = evidences.text
+    observations = ", ".join([text(o, keep=True) for o in state.observations])
+    return (
+        f'{{"key": {_quote(state.key)}, "type": {_quote(state.type)}, "event": {text(state.event, keep=True)}, '
+        f'"observations": [{observations}], "version": {int.__repr__(state.version)}}}'
+    )
+
+
+def _check_state_text() -> None:
+    for cls, names in (
+        (MeasureState, ("key", "type", "event", "observations", "version")),
+        (Observation, ("field", "value", "evidence", "sources")),
+        (
+            Change,
+            ("key", "kind", "event", "field", "old", "new", "delta", "days", "previous", "contradicted"),
+        ),
+        (Alert, ("id", "rule", "item", "event", "change", "created")),
+    ):
+        if tuple(a.name for a in attrs.fields(cls)) != names:  # pragma: no cover - guards a model change
+            raise RuntimeError(f"the store's writer of {cls.__name__} is out of date")
+
+
+_check_state_text()
+
+
+@attrs.frozen(kw_only=True)
+class EncodedReaction:
+    """A reaction as rows:
+
+    - `inserts`: states absent when read, ``(type, state json, version, corroborations, contradicted, key)``;
+      `updates`: the same with the version read appended, to check on write;
+    - `changes`: ``(key, version after, change json, source, item id)`` per change;
+    - `outbox`: ``(alert id, sink, rule, alert json)`` per alert and sink, each sink once;
+    - `evidence`: ``(id, evidence json)`` of the evidences the texts above refer to that are not stored yet.
+    """
+
+    inserts: list[tuple[Any, ...]]
+    updates: list[tuple[Any, ...]]
+    changes: list[tuple[str, int, str, str | None, str | None]]
+    outbox: list[tuple[str, str, str, str]]
+    evidence: list[tuple[int, str]]
+
+
+def encode_reaction(reaction: Reaction, loaded: Mapping[str, int], evidences: Evidences) -> EncodedReaction:
+    """The rows of `reaction`, given the version each measure had when read (-1 when absent)."""
+    changes = reaction.changes
+    if evidences.prefetch:
+        wanted: list[Evidence | None] = []
+        for state in reaction.states:
+            if evidences.needs(state.event):
+                wanted += _evidences(state.event)
+            wanted += [o.evidence for o in state.observations if evidences.needs(o)]
+        for c in changes:
+            wanted += _evidences(c.event)
+            wanted.append(c.previous)
+        for out in reaction.outgoing:
+            if out.alert.event is not None:
+                wanted += _evidences(out.alert.event)
+        evidences.reserve(wanted)
+
     inserts: list[tuple[Any, ...]] = []
     updates: list[tuple[Any, ...]] = []
     for state in reaction.states:
         before = loaded.get(state.key)
         if before is None:
             raise StoreError(f"the state of {state.key!r} was written without being read")
-        row = (state.type, dumps(state), state.version, state.corroborations, state.contradicted, state.key)
+        row = (
+            state.type,
+            _state_text(state, evidences),
+            state.version,
+            state.corroborations,
+            state.contradicted,
+            state.key,
+        )
         if before < 0:
             inserts.append(row)
         else:
             updates.append((*row, before))
-    return inserts, updates
 
-
-@attrs.frozen(kw_only=True)
-class EncodedReaction:
-    """`changes`: (key, version after, change json, source, item id) per change; `outbox`: (alert id, sink,
-    rule, alert json) per alert and sink, each sink once."""
-
-    changes: list[tuple[str, int, str, str | None, str | None]]
-    outbox: list[tuple[str, str, str, str]]
-
-
-def encode_reaction(reaction: Reaction) -> EncodedReaction:
     versions = {s.key: s.version for s in reaction.states}
     # An alert carries its change, and several rules may alert on one change: write each change once.
-    changes = {id(c): serial.dumps(c) for c in reaction.changes}
+    texts = {id(c): evidences.change(c) for c in changes}
 
     def alert_json(alert: Alert) -> str:
-        change = alert.change
-        return serial.dumps(alert, change=None if change is None else changes.get(id(change)))
+        return evidences.alert(alert, None if alert.change is None else texts.get(id(alert.change)))
 
     return EncodedReaction(
+        inserts=inserts,
+        updates=updates,
         changes=[
             (
                 c.key,
                 versions.get(c.key, 0),
-                changes[id(c)],
+                texts[id(c)],
                 c.event.evidence.source,
                 c.event.evidence.item_id,
             )
-            for c in reaction.changes
+            for c in changes
         ],
         outbox=[
             (out.alert.id, sink, out.alert.rule, payload)
@@ -123,7 +370,24 @@ def encode_reaction(reaction: Reaction) -> EncodedReaction:
             for payload in (alert_json(out.alert),)
             for sink in dict.fromkeys(out.sinks)
         ],
+        evidence=evidences.rows,
     )
+
+
+def unpack(texts: Sequence[str], fetch: Callable[[Collection[int]], Mapping[int, str]]) -> list[str]:
+    """`texts` with the evidences they refer to put back in, read with `fetch` (ids to texts) in one go."""
+    wanted = {int(n) for text in texts if '"$evidence"' in text for n in _REFS.findall(text)}
+    if not wanted:
+        return list(texts)
+    found = fetch(wanted)
+    missing = wanted - found.keys()
+    if missing:
+        raise StoreError(f"evidence {min(missing)} is referred to but not stored")
+
+    def put_back(match: re.Match[str]) -> str:
+        return found[int(match.group(1))]
+
+    return [_REFS.sub(put_back, text) if '"$evidence"' in text else text for text in texts]
 
 
 def dumps(obj: Any) -> str:

@@ -46,7 +46,16 @@ from tradewatch import serial
 from tradewatch.feeds import Source, SourceHealth, Validators
 from tradewatch.model import Alert, Change, Event, Item, MeasureState
 
-from ._common import Subscribers, dumps, encode_reaction, fresh_records, plan_stories, split_states
+from ._common import (
+    Evidences,
+    Packing,
+    Subscribers,
+    dumps,
+    encode_reaction,
+    fresh_records,
+    plan_stories,
+    unpack,
+)
 from ._pg_schema import MIGRATIONS, SCHEMA_VERSION
 from ._protocol import (
     Claim,
@@ -190,6 +199,7 @@ class PostgresStore:
         self._states: dict[str, tuple[int, MeasureState]] = {}
         self._states_max = 20_000
         self._states_lock = threading.Lock()
+        self._packing = Packing()
         self._subscribers = Subscribers()
         self._closing = threading.Event()
         self._listener: threading.Thread | None = None
@@ -462,14 +472,24 @@ class PostgresStore:
     def commit_poll(
         self, owner: str, result: PollResult, *, react: React | None = None, now: datetime | None = None
     ) -> Committed | None:
-        committed = self._run(lambda conn: self._commit(conn, owner, result, react, now))
+        written: list[Evidences] = []  # the evidences of the attempt that committed
+        committed = self._run(lambda conn: self._commit(conn, owner, result, react, now, written))
+        for evidences in written:
+            evidences.done()
         if committed is not None and committed.reaction is not None:
             self._remember(committed.reaction.states)
         return committed
 
     def _commit(
-        self, conn: Conn, owner: str, result: PollResult, react: React | None, now: datetime | None
+        self,
+        conn: Conn,
+        owner: str,
+        result: PollResult,
+        react: React | None,
+        now: datetime | None,
+        written: list[Evidences],
     ) -> Committed | None:
+        written.clear()
         name = result.name
         t = self._clock(conn, now)
         # The row lock keeps a process that claims the source right now from changing it under this check.
@@ -519,7 +539,9 @@ class PostgresStore:
                 ]
                 loaded: dict[str, int] = {}
                 reaction = react(fresh, lambda keys: self._load_states(conn, keys, loaded))
-                self._write_reaction(conn, reaction, loaded, t)
+                evidences = self._packing.batch(lambda n: _allocate(conn, n), prefetch=True)
+                written.append(evidences)
+                self._write_reaction(conn, reaction, loaded, evidences, t)
         self._update_source(conn, result, polled, generation)
         return Committed(stories=stories, reaction=reaction)
 
@@ -629,6 +651,7 @@ class PostgresStore:
         # Held until commit: no other process changes these measures between this read and the write.
         _lock(conn, "measure", wanted)
         # The state as text: most are in the decoded cache, and parsing JSON we would throw away costs.
+        stale: list[tuple[str, str]] = []
         for row in conn.execute(
             "SELECT key, version, state::text AS state FROM ledger WHERE key = ANY(%s)", (wanted,)
         ):
@@ -638,8 +661,10 @@ class PostgresStore:
             if cached is not None and cached[0] == version:
                 states[key] = cached[1]
             else:
-                states[key] = serial.from_dict(json.loads(row["state"]), MeasureState)
+                stale.append((key, row["state"]))
             loaded[key] = version
+        for (key, _), data in zip(stale, _decode(conn, [text for _, text in stale]), strict=True):
+            states[key] = serial.from_dict(data, MeasureState)
         for key in wanted:
             loaded.setdefault(key, -1)  # absent when read: must still be absent when written
         return states
@@ -653,9 +678,13 @@ class PostgresStore:
                 del self._states[next(iter(self._states))]
 
     @staticmethod
-    def _write_reaction(conn: Conn, reaction: Reaction, loaded: Mapping[str, int], t: datetime) -> None:
-        inserts, updates = split_states(reaction, loaded)
+    def _write_reaction(
+        conn: Conn, reaction: Reaction, loaded: Mapping[str, int], evidences: Evidences, t: datetime
+    ) -> None:
+        encoded = encode_reaction(reaction, loaded, evidences)
+        inserts, updates = encoded.inserts, encoded.updates
         cur = conn.cursor()
+        cur.executemany("INSERT INTO ledger_evidence (id, body) VALUES (%s, %s::json)", encoded.evidence)
         # A key inserted meanwhile by another writer breaks the primary key; one updated meanwhile no longer
         # has the version read: either way the transaction is run again from the start.
         cur.executemany(
@@ -676,7 +705,6 @@ class PostgresStore:
             ).rowcount
             if updated != 1:
                 raise _Conflict(f"the state of {row[5]!r} changed under this transaction")
-        encoded = encode_reaction(reaction)
         cur.executemany(
             """
             INSERT INTO ledger_history (key, version, change, source, item_id, changed_at)
@@ -768,22 +796,26 @@ class PostgresStore:
 
     def measures(self, *, type: str | None = None) -> list[MeasureState]:
         where, args = ("WHERE kind = %s", (type,)) if type is not None else ("", ())
-        rows = self._run(
-            lambda conn: conn.execute(
-                f'SELECT state FROM ledger {where} ORDER BY key COLLATE "C"', args
+
+        def work(conn: Conn) -> list[Any]:
+            rows = conn.execute(
+                f'SELECT state::text AS state FROM ledger {where} ORDER BY key COLLATE "C"', args
             ).fetchall()
-        )
-        return [serial.from_dict(r["state"], MeasureState) for r in rows]
+            return _decode(conn, [r["state"] for r in rows])
+
+        return [serial.from_dict(data, MeasureState) for data in self._run(work)]
 
     def history(self, key: str | None = None, *, limit: int = 1000) -> list[Change]:
         where, args = ("WHERE key = %s", (key,)) if key is not None else ("", ())
-        rows = self._run(
-            lambda conn: conn.execute(
-                f"SELECT change FROM ledger_history {where} ORDER BY id DESC LIMIT %s",
+
+        def work(conn: Conn) -> list[Any]:
+            rows = conn.execute(
+                f"SELECT change::text AS change FROM ledger_history {where} ORDER BY id DESC LIMIT %s",
                 (*args, limit),
             ).fetchall()
-        )
-        return [serial.from_dict(r["change"], Change) for r in reversed(rows)]
+            return _decode(conn, [r["change"] for r in reversed(rows)])
+
+        return [serial.from_dict(data, Change) for data in self._run(work)]
 
     # -- the outbox -----------------------------------------------------------------------------------------
 
@@ -795,7 +827,7 @@ class PostgresStore:
 
         def work(conn: Conn) -> list[DictRow]:
             t = self._clock(conn, now)
-            return conn.execute(
+            picked = conn.execute(
                 """
                 WITH picked AS (
                     SELECT alert_id, sink FROM outbox
@@ -807,11 +839,14 @@ class PostgresStore:
                 UPDATE outbox o SET leased_by = %(owner)s, lease_until = %(until)s,
                                     lease_epoch = o.lease_epoch + 1
                 FROM picked WHERE o.alert_id = picked.alert_id AND o.sink = picked.sink
-                RETURNING o.alert_id, o.sink, o.payload, o.attempts, o.lease_epoch, o.created_at,
-                          o.last_error, o.next_attempt_at
+                RETURNING o.alert_id, o.sink, o.payload::text AS payload, o.attempts, o.lease_epoch,
+                          o.created_at, o.last_error, o.next_attempt_at
                 """,
                 {"t": t, "limit": limit, "owner": owner, "until": t + lease},
             ).fetchall()
+            for row, data in zip(picked, _decode(conn, [r["payload"] for r in picked]), strict=True):
+                row["payload"] = data
+            return picked
 
         rows = sorted(
             self._run(work), key=lambda r: (r["next_attempt_at"], r["created_at"], r["alert_id"], r["sink"])
@@ -864,16 +899,21 @@ class PostgresStore:
             DeliveryStatus.DELIVERED: "WHERE delivered_at IS NOT NULL",
             DeliveryStatus.PARKED: "WHERE parked_at IS NOT NULL",
         }[status]
-        rows = self._run(
-            lambda conn: conn.execute(
+
+        def work(conn: Conn) -> list[DictRow]:
+            rows = conn.execute(
                 f"""
-                SELECT sink, payload, attempts, created_at, next_attempt_at, delivered_at, parked_at,
-                       last_error
+                SELECT sink, payload::text AS payload, attempts, created_at, next_attempt_at, delivered_at,
+                       parked_at, last_error
                 FROM outbox {where} ORDER BY created_at DESC, alert_id COLLATE "C", sink COLLATE "C" LIMIT %s
                 """,
                 (limit,),
             ).fetchall()
-        )
+            for row, data in zip(rows, _decode(conn, [r["payload"] for r in rows]), strict=True):
+                row["payload"] = data
+            return rows
+
+        rows = self._run(work)
         entries = []
         for r in rows:
             delivered, parked = _utc(r["delivered_at"]), _utc(r["parked_at"])
@@ -959,6 +999,27 @@ class PostgresStore:
         if listener is not None:
             listener.join(timeout=5)
         self._pool.close()
+
+
+def _allocate(conn: Conn, n: int) -> list[int]:
+    """`n` evidence ids from the table's sequence: unique across transactions whether they commit or not."""
+    rows = conn.execute(
+        "SELECT nextval(pg_get_serial_sequence('ledger_evidence', 'id')) AS id FROM generate_series(1, %s)",
+        (n,),
+    ).fetchall()
+    return [r["id"] for r in rows]
+
+
+def _decode(conn: Conn, texts: Sequence[str]) -> list[Any]:
+    """Texts read from the ledger or the outbox, decoded, with the evidences they refer to put back."""
+
+    def fetch(ids: Collection[int]) -> dict[int, str]:
+        rows = conn.execute(
+            "SELECT id, body::text AS body FROM ledger_evidence WHERE id = ANY(%s)", (list(ids),)
+        ).fetchall()
+        return {r["id"]: r["body"] for r in rows}
+
+    return [json.loads(text) for text in unpack(texts, fetch)]
 
 
 def _lock(conn: Conn, kind: str, keys: Iterable[str]) -> None:

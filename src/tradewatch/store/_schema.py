@@ -169,7 +169,19 @@ _HISTORY = (
     "CREATE INDEX outbox_parked ON outbox (parked_at) WHERE parked_at IS NOT NULL",
 )
 
+#: Step 4: each evidence written once. The texts of ``ledger.state``, ``ledger_history.change`` and
+#: ``outbox.payload`` written from this step on hold ``{"$evidence": <id>}`` where their wire format has an
+#: evidence object (see `tradewatch.store._common`); those written before hold it inline and read as they are.
+_EVIDENCE = (
+    """
+    CREATE TABLE ledger_evidence (
+        id   INTEGER PRIMARY KEY,               -- in writing order: new rows go at the end of the table
+        body TEXT NOT NULL                      -- the Evidence in the wire format
+    )
+    """,
+)
+
 #: Every step, in order; a database at version N has had the first N.
-MIGRATIONS: tuple[tuple[str, ...], ...] = (_SOURCES, _LEDGER, _HISTORY)
+MIGRATIONS: tuple[tuple[str, ...], ...] = (_SOURCES, _LEDGER, _HISTORY, _EVIDENCE)
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -17,13 +17,13 @@ import sqlite3
 import threading
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 from tradewatch import serial
 from tradewatch.feeds import Source, SourceHealth, Validators
 from tradewatch.model import Alert, Change, Event, Item, MeasureState
 
-from ._common import Subscribers, encode_reaction, fresh_records, plan_stories, split_states
+from ._common import Evidences, Packing, Subscribers, encode_reaction, fresh_records, plan_stories, unpack
 from ._protocol import (
     Claim,
     Committed,
@@ -46,6 +46,11 @@ from ._schema import MIGRATIONS, SCHEMA_VERSION
 
 __all__ = ["SqliteStore"]
 
+T = TypeVar("T")
+
+#: WAL pages between automatic checkpoints (SQLite's default is 1,000).
+_CHECKPOINT_PAGES = 10_000
+
 #: SQLite's limit on bound parameters is 32,766 since 3.32 but 999 before; stay below both.
 _CHUNK = 500
 
@@ -66,7 +71,7 @@ def _dt(value: float | None) -> datetime | None:
     return None if value is None else datetime.fromtimestamp(value, UTC)
 
 
-def _chunks(values: Sequence[str]) -> Iterator[Sequence[str]]:
+def _chunks(values: Sequence[T]) -> Iterator[Sequence[T]]:
     for start in range(0, len(values), _CHUNK):
         yield values[start : start + _CHUNK]
 
@@ -140,6 +145,10 @@ class SqliteStore:
                 conn.execute("PRAGMA journal_mode = WAL")
                 # In WAL mode NORMAL is corruption-safe; a power cut may lose the last commits, not the file.
                 conn.execute("PRAGMA synchronous = NORMAL")
+                # Checkpoint every ~40 MB of log rather than every 4 MB: a poll's commit rewrites pages all over
+                # the ledger and the indexes of its history and outbox, and the same pages again a few polls
+                # later; a longer log copies each of them into the database once instead of several times.
+                conn.execute(f"PRAGMA wal_autocheckpoint = {_CHECKPOINT_PAGES}")
             migrate(conn)
         except BaseException as exc:
             conn.close()
@@ -150,6 +159,7 @@ class SqliteStore:
         #: Decoded measure states by key, with the version they were stored under (most recent last).
         self._states: dict[str, tuple[int, MeasureState]] = {}
         self._states_max = 20_000
+        self._packing = Packing()
         self._subscribers = Subscribers()
 
     def __repr__(self) -> str:
@@ -366,6 +376,7 @@ class SqliteStore:
         self, owner: str, result: PollResult, *, react: React | None = None, now: datetime | None = None
     ) -> Committed | None:
         name = result.name
+        evidences: Evidences | None = None
         with self._write() as conn:
             t = self._clock(conn, now)
             row = conn.execute(
@@ -408,8 +419,11 @@ class SqliteStore:
                 ]
                 loaded: dict[str, int] = {}
                 reaction = react(fresh, lambda keys: self._load_states(conn, keys, loaded))
-                self._write_reaction(conn, reaction, loaded, t)
+                evidences = self._packing.batch(_allocator(conn))
+                self._write_reaction(conn, reaction, loaded, evidences, t)
             self._update_source(conn, result, polled, generation)
+        if evidences is not None:
+            evidences.done()  # committed: later polls may refer to these evidences
         if reaction is not None:
             self._remember(reaction.states)  # committed: these versions are the stored ones now
             if reaction.outgoing:
@@ -442,19 +456,33 @@ class SqliteStore:
             loaded[key] = version
         if stale:
             # In the same transaction, so the text read is that of the version read.
-            for key, body in self._select_in(
-                conn, "SELECT key, state FROM ledger WHERE key IN ({marks})", (), stale
-            ):
-                states[key] = serial.from_dict(json.loads(body), MeasureState)
+            rows = self._select_in(conn, "SELECT key, state FROM ledger WHERE key IN ({marks})", (), stale)
+            texts = self._unpack(conn, [r[1] for r in rows])
+            for row, text in zip(rows, texts, strict=True):
+                states[row[0]] = serial.from_dict(json.loads(text), MeasureState)
         for key in keys:
             loaded.setdefault(key, -1)  # absent when read: must still be absent when written
         return states
 
+    def _unpack(self, conn: sqlite3.Connection, texts: Sequence[str]) -> list[str]:
+        def fetch(ids: Collection[int]) -> dict[int, str]:
+            return dict(
+                self._select_in(conn, "SELECT id, body FROM ledger_evidence WHERE id IN ({marks})", (), ids)
+            )
+
+        return unpack(texts, fetch)
+
     @staticmethod
     def _write_reaction(
-        conn: sqlite3.Connection, reaction: Reaction, loaded: Mapping[str, int], t: float
+        conn: sqlite3.Connection,
+        reaction: Reaction,
+        loaded: Mapping[str, int],
+        evidences: Evidences,
+        t: float,
     ) -> None:
-        inserts, updates = split_states(reaction, loaded)
+        encoded = encode_reaction(reaction, loaded, evidences)
+        inserts, updates = encoded.inserts, encoded.updates
+        conn.executemany("INSERT INTO ledger_evidence (id, body) VALUES (?, ?)", encoded.evidence)
         # A key inserted meanwhile by another writer breaks the primary key; one updated meanwhile no longer
         # has the version read: either way the transaction fails and nothing of this poll is written.
         conn.executemany(
@@ -475,7 +503,6 @@ class SqliteStore:
             )
             if cursor.rowcount != len(updates):
                 raise StoreError("a measure's state changed under this transaction; the poll is not written")
-        encoded = encode_reaction(reaction)
         conn.executemany(
             """
             INSERT INTO ledger_history (key, version, change, source, item_id, changed_at)
@@ -494,7 +521,7 @@ class SqliteStore:
 
     @staticmethod
     def _select_in(
-        conn: sqlite3.Connection, sql: str, head: tuple[Any, ...], values: Iterable[str]
+        conn: sqlite3.Connection, sql: str, head: tuple[Any, ...], values: Iterable[str | int]
     ) -> list[Any]:
         """Rows of `sql` (whose last condition is ``IN ({marks})``) for all `values`, in chunks."""
         rows: list[Any] = []
@@ -687,7 +714,8 @@ class SqliteStore:
         where, args = ("WHERE kind = ?", (type,)) if type is not None else ("", ())
         with self._read() as conn:
             rows = conn.execute(f"SELECT state FROM ledger {where} ORDER BY key", args).fetchall()
-        return [serial.from_dict(json.loads(r[0]), MeasureState) for r in rows]
+            texts = self._unpack(conn, [r[0] for r in rows])
+        return [serial.from_dict(json.loads(text), MeasureState) for text in texts]
 
     def history(self, key: str | None = None, *, limit: int = 1000) -> list[Change]:
         where, args = ("WHERE key = ?", (key,)) if key is not None else ("", ())
@@ -695,7 +723,8 @@ class SqliteStore:
             rows = conn.execute(
                 f"SELECT change FROM ledger_history {where} ORDER BY id DESC LIMIT ?", (*args, limit)
             ).fetchall()
-        return [serial.from_dict(json.loads(r[0]), Change) for r in reversed(rows)]
+            texts = self._unpack(conn, [r[0] for r in reversed(rows)])
+        return [serial.from_dict(json.loads(text), Change) for text in texts]
 
     # -- the outbox -----------------------------------------------------------------------------------------
 
@@ -720,16 +749,17 @@ class SqliteStore:
                 """,
                 [(owner, t + lease.total_seconds(), r["alert_id"], r["sink"]) for r in rows],
             )
+            payloads = self._unpack(conn, [r["payload"] for r in rows])
         return [
             Delivery(
-                alert=serial.from_dict(json.loads(r["payload"]), Alert),
+                alert=serial.from_dict(json.loads(payload), Alert),
                 sink=r["sink"],
                 attempts=r["attempts"],
                 epoch=r["lease_epoch"] + 1,
                 created_at=datetime.fromtimestamp(r["created_at"], UTC),
                 last_error=r["last_error"],
             )
-            for r in rows
+            for r, payload in zip(rows, payloads, strict=True)
         ]
 
     def finish_delivery(
@@ -779,12 +809,13 @@ class SqliteStore:
                 """,
                 (limit,),
             ).fetchall()
+            payloads = self._unpack(conn, [r["payload"] for r in rows])
         entries = []
-        for r in rows:
+        for r, payload in zip(rows, payloads, strict=True):
             delivered, parked = _dt(r["delivered_at"]), _dt(r["parked_at"])
             entries.append(
                 OutboxEntry(
-                    alert=serial.from_dict(json.loads(r["payload"]), Alert),
+                    alert=serial.from_dict(json.loads(payload), Alert),
                     sink=r["sink"],
                     status=DeliveryStatus.DELIVERED
                     if delivered
@@ -834,6 +865,21 @@ class SqliteStore:
             if self._conn is not None:
                 self._conn.close()
                 self._conn = None
+
+
+def _allocator(conn: sqlite3.Connection) -> Callable[[int], range]:
+    """Evidence ids for one write transaction: after the largest stored, which no other writer can change
+    while the transaction (``BEGIN IMMEDIATE``) holds the write lock."""
+    last: list[int] = []
+
+    def allocate(n: int) -> range:
+        if not last:
+            last.append(conn.execute("SELECT coalesce(max(id), 0) FROM ledger_evidence").fetchone()[0])
+        first = last[0] + 1
+        last[0] += n
+        return range(first, first + n)
+
+    return allocate
 
 
 def migrate(conn: sqlite3.Connection, target: int = SCHEMA_VERSION) -> int:
