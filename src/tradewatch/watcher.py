@@ -16,10 +16,10 @@ once, retried with backoff, parked after too many failures).
 from __future__ import annotations
 
 import collections
-import concurrent.futures
 import enum
 import logging
 import os
+import queue
 import random
 import signal
 import socket
@@ -507,6 +507,9 @@ class Watcher:
         # could see its lease expire before its turn.
         waiting = collections.deque(names)
         running: dict[Future[SourceOutcome], str] = {}
+        # Finished polls arrive in a queue: `concurrent.futures.wait` on every running poll, each time one
+        # ends, costs time in proportion to the number running, with the interpreter lock held.
+        finished: queue.SimpleQueue[Future[SourceOutcome]] = queue.SimpleQueue()
         outcomes: list[SourceOutcome] = []
         while waiting or running:
             room = 3 * self._max_workers - len(running)
@@ -518,10 +521,15 @@ class Watcher:
                 outcomes += [
                     SourceOutcome(name=n, status=PollStatus.SKIPPED) for n in batch if n not in claimed
                 ]
-                running.update((self._submit(c), c.source.name) for c in claims)
+                for claim in claims:
+                    future = self._submit(claim)
+                    running[future] = claim.source.name
+                    future.add_done_callback(finished.put)
                 if not running:
                     continue
-            done, _ = concurrent.futures.wait(running, return_when=concurrent.futures.FIRST_COMPLETED)
+            done = [finished.get()]
+            while not finished.empty():
+                done.append(finished.get())
             for future in done:
                 name = running.pop(future)
                 try:
