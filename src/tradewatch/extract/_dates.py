@@ -297,7 +297,25 @@ def find_dates(sentence: str, published: date | None, low: str | None = None) ->
     for start, end, kind, match in matches:
         if start < last_end or not _is_date(match, masked):
             continue
-        tense = _local_tense(low, start, future) if future and kind in _TENSED else future
+        if kind == "part":
+            # "the curbs it imposed in late May": a part of a month is the next one unless a past verb
+            # stands right before it (its preposition aside)
+            # ("extended until early November" is an end to come, whatever the verb)
+            preposition = _PART_PREPOSITION.search(low, max(0, start - 8), start)
+            if preposition is not None and preposition.group(1) in _ONWARD | {"through"}:
+                tense = True
+            else:
+                tense = _local_tense(low, preposition.start() if preposition else start, True)
+        elif (
+            kind == "weekday"
+            and (match.group("lead") or "").lower() in _ONWARD
+            and (published is None or WEEKDAYS[match.group("weekday").lower()] != published.weekday())
+        ):
+            # "is widening the rule from Saturday", "must reply by Friday": a start or a limit is to come
+            # unless a past verb stands right before it ("from Friday" on a Friday is that day)
+            tense = _local_tense(low, start, True) if future else _no_past_before(low, start)
+        else:
+            tense = _local_tense(low, start, future) if future and kind in _TENSED else future
         span = _resolve(kind, match, sentence[start:end], published, tense)
         if span is not None:
             found_dates.append(DateMention(start, end, span))
@@ -316,7 +334,29 @@ _PAST_VERB = re.compile(
 )
 
 
+_ONWARD = frozenset({"from", "until", "by", "before"})
+_PART_PREPOSITION = re.compile(r"\b(in|since|from|by|until|through|before)\s+$")
 _TO_BE = re.compile(r"\b(?:will|would|shall|to|'ll)\s+(?:be|have been)\s+$")
+
+
+_ANY_PAST = re.compile(
+    r"\b(?:\w{3,}ed|said|was|were|had|took|began|came|went|met|set|cut|put|kept|made|ran|paid)\b"
+)
+
+
+def _no_past_before(low: str, start: int) -> bool:
+    """Whether the statement that holds a date at `start` has no past-tense verb before it (a participle after
+    "is" or "are", "the goods are covered from Monday", is no past)."""
+    window_start = max(0, start - 80)
+    for m in _STATEMENT_BREAK.finditer(low, window_start, start):
+        window_start = m.end()
+    return not any(
+        not _PASSIVE_AUX.search(low, max(0, m.start() - 12), m.start())
+        for m in _ANY_PAST.finditer(low, window_start, start)
+    )
+
+
+_PASSIVE_AUX = re.compile(r"\b(?:is|are|be|being|gets?)\s+$")
 
 
 def _local_tense(low: str, start: int, future: bool) -> bool:
@@ -356,7 +396,7 @@ def _resolve(kind: str, m: re.Match[str], text: str, published: date | None, fut
     try:
         if kind == "part":
             month = MONTHS[g["month"].lower().rstrip(".")]
-            year = int(g["year"]) if g["year"] else _year_for_month(month, published, future=True)
+            year = int(g["year"]) if g["year"] else _year_for_month(month, published, future=future)
             if year is None:
                 return None
             part = g["part"].lower()

@@ -6,13 +6,23 @@ import logging
 import re
 from collections import Counter
 from collections.abc import Callable
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from functools import partial
 from typing import Any
 
 import attrs
 
-from tradewatch.model import DateSpan, Event, ExportControl, Item, Negotiation, Tariff, Threat, Truce
+from tradewatch.model import (
+    DateSpan,
+    Event,
+    ExportControl,
+    Granularity,
+    Item,
+    Negotiation,
+    Tariff,
+    Threat,
+    Truce,
+)
 
 from . import _lexicon as lex
 from ._actors import find_actors
@@ -63,11 +73,13 @@ def _has_trigger_lower(sentence: str, lower: str) -> bool:
 
 
 _DATELINE = re.compile(
-    r"^\s*([A-Z][A-Z .'-]{2,40}?)(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})"
+    # "TURNBERRY, Scotland, July 28 -": the city's region or country may follow it
+    r"^\s*([A-Z][A-Z .'-]{2,40}?)(?:,\s*[A-Z][a-z]+\.?(?:\s+[A-Z][a-z]+)?(?=,|\s*[-–—]\s))?"
+    r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})"
     r"(?:,?\s+\d{4})?)?(?:\s*\([^)]{1,40}\))?\s*[-–—]\s"
 )
 _EFFECT = re.compile(
-    r"\b(?:with effect from|take effect|takes effect|took effect|taking effect|come into force|comes into force"
+    r"\b(?:with effect(?: from)?|take effect|takes effect|took effect|taking effect|come into force|comes into force"
     r"|came into force|enter into force|entered into force|effective|kick in|kicks in|kicked in|go into effect"
     r"|goes into effect|went into effect|start(?:s|ed)? to apply|appl(?:y|ies|ied)|would apply|applied from"
     r"|retroactive(?:ly)?)\b[^.;]{0,60}$",
@@ -435,11 +447,32 @@ def merge(events: list[Event]) -> list[Event]:
                         break
         if isinstance(best, Threat):
             fills.pop("measure", None)  # another statement's measure may be of another kind
+        if isinstance(best, Negotiation) and best.when is not None:
+            days = _days_of_talks(best.when, group)
+            if days is not None:
+                fills["when"] = days
         try:
             merged.append(attrs.evolve(best, **fills) if fills else best)
         except ValueError:  # the statements do not combine into one valid event: keep the surest
             merged.append(best)
     return merged
+
+
+def _days_of_talks(when: DateSpan, group: list[Event]) -> DateSpan | None:
+    """ "Agreed on Monday after weekend talks ... met on Saturday and Sunday": the days the talks ran, when one
+    statement gives them, rather than the day they ended or a deal was announced after them."""
+    if when.granularity is not Granularity.DAY:
+        return None
+    for other in group:
+        span: DateSpan | None = other.when if isinstance(other, Negotiation) else None
+        if (
+            span is not None
+            and span.granularity is Granularity.DAY
+            and span.start < span.end
+            and when.start - timedelta(days=1) <= span.end <= when.end
+        ):
+            return span
+    return None
 
 
 def _other_stage(best: Event, other: Event) -> bool:
@@ -508,7 +541,8 @@ def _fill_from_item(
             fills: dict[str, Any] = {}
             if event.effective is None and event.status not in _UNDATED:
                 shared = package_dates.get((event.imposer, event.status.value))
-                if shared is not None or effect is not None:
+                separate = _SEPARATE.match(event.evidence.sentence) is not None
+                if shared is not None or (effect is not None and not separate):
                     fills["effective"] = shared or effect
             elif event.effective is None and event.status == "exempted" and exemption:
                 fills["effective"] = effect
@@ -516,8 +550,21 @@ def _fill_from_item(
             if event.authority is None and authority is not None and event.imposer == "US":
                 fills["authority"] = authority
             event = attrs.evolve(event, **fills) if fills else event
-        elif isinstance(event, ExportControl) and event.effective is None and effect is not None:
+        elif (
+            isinstance(event, ExportControl)
+            and event.effective is None
+            and effect is not None
+            and not _SEPARATE.match(event.evidence.sentence)
+        ):
             event = attrs.evolve(event, effective=effect)
+        elif (
+            isinstance(event, Negotiation)
+            and event.when is None
+            and event.status.value in ("held", "concluded")
+        ):
+            # talks the item dates only by the truce they produced ended in it
+            agreed = _agreed_on(event, events, published)
+            event = attrs.evolve(event, when=agreed, status="concluded") if agreed else event
         elif isinstance(event, Truce) and event.until is None:
             # "Both truces run until early March": one end date for the item's truces of that status.
             until = next(
@@ -529,4 +576,31 @@ def _fill_from_item(
     return out
 
 
+def _agreed_on(talks: Negotiation, events: list[Event], published: date | None) -> DateSpan | None:
+    """ "The two leaders agreed on Wednesday to a truce": the day the parties' talks ended in the truce, for
+    talks the item dates nowhere else."""
+    for truce in events:
+        if not isinstance(truce, Truce) or truce.parties != talks.parties:
+            continue
+        if truce.status.value not in ("agreed", "extended"):
+            continue
+        sentence = truce.evidence.sentence
+        low = lowered(sentence)
+        for d in find_dates(sentence, published, low):
+            lead = low[max(0, d.start - 90) : d.start]
+            if (
+                d.span.granularity is Granularity.DAY
+                and d.span != truce.until
+                and _AGREED_LEAD.search(lead)
+                and not _reporting(low, d.start)
+            ):
+                return d.span
+    return None
+
+
+# The verb of an agreement, then at most a few words before its day: "agreed on Tuesday", "agreed to a truce
+# over dinner in Buenos Aires on Saturday".
+_AGREED_LEAD = re.compile(r"\b(?:agreed|reached|struck|sealed|signed)\b[^,;.]{0,80}$")
+# "Separately, the ministry added 16 entities to its list": a measure of its own, not dated by the others.
+_SEPARATE = re.compile(r"\s*(?:Separately|In a separate (?:move|step|decision|statement|announcement))\b")
 _UNDATED = frozenset({"exempted", "demanded", "proposed", "in_force", "suspended"})

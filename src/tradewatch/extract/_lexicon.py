@@ -98,7 +98,7 @@ SANCTION = words(r"sanctions?", r"sanctioned", r"penalt(?:y|ies)")
 NEGATION = re.compile(
     r"\b(?:not|never|no plans? to|no intention|ruled out|rules out|rule out|ruling out|denied|denies|deny"
     r"|won't|wouldn't|didn't|doesn't|don't|hasn't|haven't|isn't|aren't|refrained from|declined to"
-    r"|rejected (?:calls|a proposal|proposals) to|no longer plans?|dropped plans? to|backed away from)\b",
+    r"|rejected (?:calls|a proposal|proposals) to|no longer plans?|dropped plans? to|backed away from|without)\b",
 )
 HEDGE = re.compile(
     r"\b(?:could|might|may|consider(?:s|ed|ing)?|weigh(?:s|ed|ing)?|mull(?:s|ed|ing)?|propos(?:e|es|ed|ing|al)"
@@ -114,7 +114,10 @@ DEMAND = re.compile(
 DEMANDED_CHANGE = re.compile(
     r"\bto (?:cancel|remove|lift|scrap|drop|lower|cut|end|eliminate|waive|reduce|roll back|withdraw|ease"
     r"|relax|rescind|revoke|buy|purchase|import|resume)\b|\b(?:removal|cancellation|elimination|lifting"
-    r"|rollback|repeal|easing|relaxation)\b",
+    r"|rollback|repeal|easing|relaxation)\b"
+    # "demanded that Washington remove its duties"
+    r"|\bthat\s+(?:[\w.'’-]+\s+){1,3}?(?:should\s+|must\s+)?(?:cancel|remove|lift|scrap|drop|lower|cut|end"
+    r"|eliminate|waive|reduce|roll back|withdraw|ease|relax|rescind|revoke)\b",
 )
 BACKGROUND = re.compile(
     r"\b(?:since|in|during) (?:19|20)\d\d\b|\blast year\b|\bpreviously\b|\bearlier this year\b|\bfirst imposed\b"
@@ -180,8 +183,9 @@ TARIFF_STATUS: list[tuple[str, re.Pattern[str]]] = [
             r"\b(?:lift(?:s|ed|ing)?(?!\s+the\s+(?:total|overall|combined|cumulative))|remov(?:e|es|ed|ing|al)|scrap(?:s|ped|ping)?|eliminat(?:e|es|ed|ing|ion)"
             r"|end(?:s|ed|ing)?|repeal(?:s|ed|ing)?|revok(?:e|es|ed|ing)|drop(?:s|ped|ping)?|withdr[ae]w(?:s|n)?"
             r"|roll(?:s|ed)? back|rescind(?:s|ed|ing)?|abolish(?:es|ed|ing)?|cancel(?:s|led|ed|ling|ing)?"
-            # "lift the total tariff on Chinese goods to 104%" raises it
-            r"|terminat(?:e|es|ed|ing)|struck down|strikes? down|expire[sd]?)\b(?![^.,;%]{0,50}?\b(?:to|by)\s+\d)"
+            # "lift the total tariff on Chinese goods to 104%" raises it ("duties of up to 15%" is a ceiling)
+            r"|terminat(?:e|es|ed|ing)|struck down|strikes? down|expire[sd]?)\b"
+            r"(?![^.,;%]{0,50}?\b(?<!up )(?:to|by)\s+\d)"
         ),
     ),
     (
@@ -450,7 +454,9 @@ NEGOTIATION_STATUS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\b(?:reach(?:es|ed)?|str(?:uck|ike)|sign(?:s|ed|ing)?|conclud(?:e|es|ed|ing)|clinch(?:es|ed)?"
             r"|seal(?:s|ed)?|finali[sz](?:e|es|ed)|agree(?:s|d)? (?:on|to)|wrapp?(?:ed)? up negotiations"
-            r"|completed? (?:the )?(?:negotiations|talks)|initial(?:l)?ed)\b"
+            r"|completed? (?:the )?(?:negotiations|talks)|initial(?:l)?ed"
+            # "the agreement followed two days of talks": the talks ended in a deal
+            r"|(?:agreement|deal|accord|pact|truce|framework) (?:followed|came after|was reached after|capped))\b"
             r"(?:\s+(?:a|an|the|its|their)\s+)?"
         ),
     ),

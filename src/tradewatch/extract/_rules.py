@@ -254,7 +254,8 @@ _RELATIVE_LEAD = re.compile(r"\b(?:that|which)\s+(?:it\s+|they\s+|had\s+|has\s+|
 # steel". Its verb describes the measure; the sentence's own verb is what happens to it.
 _BARE_RELATIVE_LEAD = re.compile(
     r"\b(?:tariffs?|duty|duties|levy|levies|surtax(?:es)?|surcharges?|curbs|controls|restrictions|bans?"
-    r"|measures|countermeasures)\s+(?:it|he|she|they|we)\s+(?:had\s+|has\s+|have\s+)?$"
+    r"|measures|countermeasures)(?:\s+(?:of|at)\s+(?:up\s+to\s+)?[\d.]+\s*(?:%|per\s?cent|percent))?"
+    r"\s+(?:it|he|she|they|we)\s+(?:had\s+|has\s+|have\s+)?$"
 )
 
 
@@ -265,12 +266,16 @@ def _nearest(
     anchor: tuple[int, int],
     weak: frozenset[str] = frozenset(),
     within: int = 10_000,
+    nouns: frozenset[int] = frozenset(),
 ) -> tuple[str, re.Match[str]] | None:
-    """The status whose cue stands nearest the trigger; weak cues and the trigger's own words count less."""
+    """The status whose cue stands nearest the trigger; weak cues and the trigger's own words count less.
+    `nouns`: where the measure's own nouns start ("the levies it imposed"), which are no cue of a verb."""
     best: tuple[float, int, str, re.Match[str]] | None = None
     for rank, m in _scan(table, low):
         status = table[rank][0]
         if text[m.start() : m.end()].strip() == "May":  # the month, not the modal verb
+            continue
+        if m.start() in nouns:
             continue
         distance: float = max(anchor[0] - m.end(), m.start() - anchor[1], 0)
         if distance > within:
@@ -284,10 +289,10 @@ def _nearest(
             distance += 15
         if _RELATIVE_LEAD.search(low, max(0, m.start() - 16), m.start()):
             distance += 25  # "a rule that extended its curbs": the clause describes the measure
-        elif _BARE_RELATIVE_LEAD.search(low, max(0, m.start() - 30), m.start()):
+        elif _BARE_RELATIVE_LEAD.search(low, max(0, m.start() - 50), m.start()):
             # "will drop the duties it slapped on X": the verb of the clause stands right before the goods,
             # nearer them than the sentence's own verb
-            distance += 40
+            distance += 80
         if m.group().lower() in weak:
             distance += 60
         if m.start() > anchor[1]:
@@ -335,7 +340,10 @@ def _hedged(clause: Clause, pos: int, end: int) -> bool:
 # news was given, not when a measure applies or talks take place.
 REPORTED = re.compile(
     r"\b(?:said|says|announced|stated|added|reported|told\s+(?:\w+\s+){0,2}?(?:reporters|journalists|"
-    r"lawmakers|parliament|a news conference|a briefing|\w+))\s+$"
+    r"lawmakers|parliament|a news conference|a briefing|\w+))"
+    # "said in a statement on Friday", "said in a television interview late on Tuesday"
+    r"(?:\s+in\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:statement|interview|post|briefing|notice|speech|release))?"
+    r"\s+(?:(?:late|early|earlier|later)\s+)?$"
 )
 
 
@@ -357,13 +365,25 @@ def _measure_dates(clause: Clause) -> list[DateMention]:
 
 # Where a statement ends before a date: a cue on the far side of one ("to 5% from 8%, the ministry said on
 # Friday") introduces no date of this one.
-_DATE_CUE_BREAK = re.compile(r".*(?:[,;:]|\bsaid\b|\bsays\b)", re.DOTALL)
+_DATE_CUE_BREAK = re.compile(r".*(?:[,;]|:(?!\d)|\bsaid\b|\bsays\b)", re.DOTALL)  # "12:01 a.m." ends none
 
 
-def _first_date(clause: Clause, cue: re.Pattern[str] | None = None) -> DateSpan | None:
-    """The first date the cue introduces; a duration ("for five years") only when no day is named."""
+# A date of the measure's imposition: "reversing a restriction imposed in April", "the curbs it introduced last
+# year". A change to the measure (a relaxation, a lifting) is not dated by it.
+_IMPOSED_ON = re.compile(
+    r"\b(?:imposed|introduced|adopted|placed|slapped|put in place)\s+(?:(?:in|on|since|from)\s+)?$", _I
+)
+
+
+def _first_date(
+    clause: Clause, cue: re.Pattern[str] | None = None, *, old_stage: bool = False
+) -> DateSpan | None:
+    """The first date the cue introduces; a duration ("for five years") only when no day is named. With
+    `old_stage`, a date of when the measure was imposed is not the one sought."""
     found = []
     for d in _measure_dates(clause):
+        if old_stage and _IMPOSED_ON.search(clause.text, max(0, d.start - 30), d.start):
+            continue
         # "the same day" points back at the date of another measure, so it is a measure's date by itself.
         if cue is not None and not d.anaphoric:
             lead = clause.text[max(0, d.start - 35) : d.start]
@@ -389,12 +409,13 @@ def _confidence(clause: Clause, base: float) -> float:
 # --- products ---------------------------------------------------------------------------------------------
 
 _PRODUCT_START = re.compile(r"\b(?:on|covering|including|against)\s+", _I)
+# "made" ends the goods ("cars made in Mexico") unless it is part of their origin ("Chinese-made cars").
 _PRODUCT_STOP = re.compile(
-    r"\s*(?:[,;:()\"“”]|\s-\s|\b(?:from|to|at|by|in|starting|effective|beginning|which|that|as|after|before"
+    r"\s*(?:[,;:()\"“”]|\s-\s|\b(?<!-)(?:from|to|at|by|in|starting|effective|beginning|which|that|as|after|before"
     r"|until|under|over|worth|valued|with|amid|while|because|if|unless|this|next|last|on|said|says|will|would"
     r"|was|were|is|are|has|have|had|could|may|might|should|can|citing|following|saying|rather|instead|made"
     r"|when|where|who|whose|than|plus|up|down|unless|through|beyond|within|under|per|totall?ing|accounting"
-    r"|taking|bringing|raising|lifting|cutting|doubling)\b|$)",
+    r"|taking|bringing|raising|lifting|cutting|doubling|entering|arriving|coming|bound|destined|crossing)\b|$)",
 )
 _PRODUCT_LEAD = re.compile(
     r"^(?:(?:the|a|an|all|some|certain|most|more|many|its|their|about|nearly|roughly|around|imported|foreign"
@@ -436,7 +457,7 @@ def products_in(clause: Clause, start: int, end: int) -> list[Product]:
     for part in parts:
         if _CATCH_ALL.match(part):
             continue  # "cocoa, tea and several other crops": the rest, not goods of their own
-        part = _PRODUCT_LEAD.sub("", part.strip())
+        part = _PRODUCT_LEAD.sub("", _MADE_BY_ORIGIN.sub("", part.strip()))
         part = _GOODS_TAIL.sub("", part)
         words = part.split()
         if not words or all(w.lower() in lex.GENERIC_GOODS for w in words):
@@ -452,6 +473,8 @@ def products_in(clause: Clause, start: int, end: int) -> list[Product]:
     return found
 
 
+# What is left of "Chinese-made cars" once the origin is taken out of the goods.
+_MADE_BY_ORIGIN = re.compile(r"^-?(?:made|built|produced|grown|manufactured|assembled)\s+", _I)
 _EDGE_WORDS = re.compile(
     r"^(?:(?:a|an|the|such|now|so|also|then|both|either|each|every|other|this|that|these|those)\s+)+"
     r"|(?:\s+(?:now|such|too|also|alone|only|as|etc|and|or))+$",
@@ -655,6 +678,8 @@ _WEAK_TARIFF = frozenset(
         "maintained",
         "retain",
         "retained",
+        # an adjective of the duty ("will drop the retaliatory duties"), not what happens to it
+        "retaliatory",
     ]
 )
 
@@ -713,7 +738,10 @@ def _authority(clause: Clause) -> str | None:
 
 _LOOSELY_DATED = frozenset({"exempted", "suspended", "demanded", "proposed"})
 _STRICT_EFFECT_CUE = re.compile(
-    r"\b(?:effective|starting|as of|as from|take effect|takes effect|took effect|retroactive(?:ly)? to)\b", _I
+    r"\b(?:effective|starting|as of|as from|take effect|takes effect|took effect|retroactive(?:ly)? to"
+    # "could impose them by the end of the year": when a measure under consideration would apply
+    r"|by the end of|by year-end)\b",
+    _I,
 )
 _EFFECT_CUE = re.compile(
     r"\b(?:effective|from|starting|beginning|as of|as from|take effect|takes effect|took effect|taking effect"
@@ -721,7 +749,9 @@ _EFFECT_CUE = re.compile(
     r"|apply|applies|applied|expire|expires|enter into force|in effect since|since|pushed back to|delayed to"
     r"|postponed to|moved to)\b"
     # the verb of a change to come, right before its date: "will be removed on Monday", "will rise from May 1"
-    r"|\b(?:will|shall)\s+(?:also\s+|now\s+)?(?:be\s+)?[a-z]+\s+(?:on|from|in)\s",
+    r"|\b(?:will|shall)\s+(?:also\s+|now\s+)?(?:be\s+)?[a-z]+\s+(?:on|from|in)\s"
+    # the new rate, then when it came: "raised its tariff to 20% last week", "cut the duty to 5% in March"
+    r"|\bto\s+\d[\d.]*\s*(?:%|per\s?cent|percent)\s+(?:on|in|last|this|early|mid|late)\b",
     _I,
 )
 # A measure stated as standing is dated by when it was put in place: "a 25% tariff, which Washington imposed in
@@ -757,7 +787,9 @@ class Segment:
 _SEGMENT_LEAD = re.compile(
     r"\b(?:(?P<origin>(?:goods|imports|products|those|shipments|exports)\s+(?:from|made in))\s+"
     r"|(?P<on>on|against|(?<=%\s)(?:to(?:\s+the\s+(?:cost|price)\s+of)?|for))\s+"
-    r"|(?P<exempt>exempt(?:s|ed|ing)?|spar(?:es|ed|ing)|exclud(?:es|ed|ing)"
+    # "sparing Mexico an increase": spared a change to come, not exempted from the duty
+    r"|(?P<exempt>exempt(?:s|ed|ing)?|spar(?:es|ed|ing)(?!\s+(?:[\w.'-]+\s+){1,3}?(?:an?|the|any)\s+"
+    r"(?:further\s+|planned\s+)?(?:increase|hike|rise|doubling))|exclud(?:es|ed|ing)"
     r"|except(?:ing)? for|including|covering)\s+)",
 )
 _LINKED = re.compile(
@@ -990,6 +1022,7 @@ def _segments(clause: Clause, first: int) -> list[Segment]:
     segments: list[Segment] = []
     last_end = first
     low = clause.low
+    nouns: frozenset[int] | None = None
     for lead in _SEGMENT_LEAD.finditer(low):
         if lead.start() < max(0, first - 60) and not lead.group("origin"):
             continue
@@ -1024,8 +1057,15 @@ def _segments(clause: Clause, first: int) -> list[Segment]:
             # on X took effect", "duties on X, imposed in March, remain in place").
             next_lead = _SEGMENT_LEAD.search(low, end)
             upto = next_lead.start() if next_lead else len(text)
+            if nouns is None:
+                nouns = frozenset(t.start() for t in lex.TARIFF.finditer(low))
             hit = _nearest(
-                lex.TARIFF_STATUS, text[:upto], clause.low[:upto], (lead.start(), end), weak=_WEAK_TARIFF
+                lex.TARIFF_STATUS,
+                text[:upto],
+                clause.low[:upto],
+                (lead.start(), end),
+                weak=_WEAK_TARIFF,
+                nouns=nouns,
             )
             if hit is not None and hit[1].start() >= window_start - 80:
                 status, verb_at = _tense(hit[0], hit[1], text), hit[1].start()
@@ -1051,7 +1091,7 @@ def _tense(status: str, cue: re.Match[str], text: str) -> str:
         return "in_force"
     if status == "in_force" and cue.group().lower() in _WEAK_TARIFF - _STILL:
         before = text[max(0, cue.start() - 20) : cue.start()]
-        if re.search(r"\b(?:will|would|to|set to|due to)\s+(?:\w+\s+)?$", before):
+        if re.search(r"\b(?:will|would|to|set to|due to)\s+(?:(?!still\b)\w+\s+)?$", before):
             return "announced"
     return status
 
@@ -1123,6 +1163,8 @@ def tariffs(clause: Clause, ctx: Context) -> list[Tariff]:
     effect")."""
     found = _tariffs(clause, ctx)
     imposers: set[str] = {t.imposer for t in found}
+    later_found: list[Tariff] = []
+    first_end = len(clause.text)
     for later in list(lex.TARIFF.finditer(clause.low))[1:]:
         owner = _adjacent_before(clause, later.start())
         if (
@@ -1132,9 +1174,18 @@ def tariffs(clause: Clause, ctx: Context) -> list[Tariff]:
         ):
             continue
         start = max(0, clause.text.rfind(" ", 0, max(0, owner.start - 8)) + 1)
-        found.extend(_tariffs(clause.part(start, len(clause.text)), ctx))
+        first_end = min(first_end, start)
+        later_found.extend(_tariffs(clause.part(start, len(clause.text)), ctx))
         imposers.add(owner.code)
-    return found
+    if later_found and any(d.start >= first_end for d in clause.dates):
+        # The later duty's dates are its own: "announced tariffs on coal on Tuesday, minutes after a U.S. tariff
+        # took effect at 12:01 a.m. on Tuesday" does not date the coal tariff by the U.S. one.
+        own = _tariffs(clause.part(0, first_end), ctx)
+        if not own:  # the first duty's status is read from the whole sentence; its dates are not
+            theirs = [d.span for d in clause.dates if d.start >= first_end]
+            own = [attrs.evolve(t, effective=None) if t.effective in theirs else t for t in found]
+        found = own
+    return found + later_found
 
 
 def _tariffs(clause: Clause, ctx: Context) -> list[Tariff]:
@@ -1183,14 +1234,39 @@ def _tariffs(clause: Clause, ctx: Context) -> list[Tariff]:
         imposer = actor.code if actor else None
         target = target_m.code if target_m else None
         undergoers = _undergoers(clause, min(trigger.start(), verb_pos))
+        goods = [] if undergoers or seg_targets or target_m else _goods_subject(clause, trigger.start())
+        if goods:
+            # "Steel pipes from Vietnam will face a 25% tariff": the goods undergo the duty of whoever the
+            # story is about; their origin, if named, is its target.
+            origins = _distinct(m.code for m in clause.actors if m.start < goods[0][1] and m.kind != "person")
+            found_imposer = ctx.last_imposer if ctx.last_imposer not in (None, *origins) else None
+            found_imposer = found_imposer or _context_actor(ctx, exclude=origins[0] if origins else None)
+            if status_hit is not None:
+                status = _background(_tense(status, status_hit[1], text), clause)
+            status = _undergone(clause.low, goods[0][1], status)
+            return _tariff_events(
+                ctx,
+                clause,
+                found_imposer,
+                [(tuple(origins) or ("*",), p) for p, _ in goods],
+                rate,
+                previous,
+                "proposed" if _hedged(clause, 0, trigger.end()) else status,
+                _confidence(clause, 0.7),
+            )
         if undergoers and not seg_targets and target_m is None:
             # "Canada and Mexico will be exempted", "Japan will face a 15% tariff": the subject undergoes
             # someone else's duty.
             imposer_m = owner if owner is not None and owner.code not in undergoers else agent
             found = imposer_m.code if imposer_m else _context_actor(ctx, exclude=undergoers[0])
-            covers_u = [(tuple(undergoers), p) for p in _products_or_none(clause, trigger)]
+            listed: list[Product | None] = list(_products_or_none(clause, trigger))
+            if listed == [None]:  # "Canadian lumber will face a 14% duty": the goods are the subject
+                listed = [p for p, _ in _goods_subject(clause, trigger.start())] or listed
+            covers_u = [(tuple(undergoers), p) for p in listed]
             if status_hit is not None:
                 status = _background(_tense(status, status_hit[1], text), clause)
+            verb = _GOODS_UNDERGO.search(clause.low, 0, trigger.start() + 1)
+            status = _undergone(clause.low, verb.start(), status) if verb else status
             return _tariff_events(
                 ctx,
                 clause,
@@ -1426,6 +1502,41 @@ def _undergoers(clause: Clause, before: int) -> list[str]:
     return _distinct(m.code for m in subject)
 
 
+_GOODS_UNDERGO = re.compile(
+    r"\b(?:(?:will|would|could|now|also|still|must|to)\s+)*(?:fac(?:e|es|ed|ing)|pay(?:s|ing)?|paid|hit with"
+    r"|(?:be|are|is|were|was)\s+(?:hit with|subject to))\b"
+)
+
+
+def _undergone(low: str, verb_at: int, status: str) -> str:
+    """The status of a duty its subject undergoes, by the modal of the verb at `verb_at`: "would also face higher
+    duties under the plan" is a proposal, "will face a 25% tariff" a duty to come."""
+    modal = low[verb_at : verb_at + 20]
+    if re.match(r"(?:would|could)\b", modal) and status not in ("exempted", "demanded"):
+        return "proposed"
+    if status == "in_force" and re.match(r"will\s+(?!still\b)", modal):
+        return "announced"
+    return status
+
+
+def _goods_subject(clause: Clause, before: int) -> list[tuple[Product, int]]:
+    """ "Canadian lumber will face a 14% duty", "Washing machines will pay up to 50%": the goods that open the
+    sentence as the subject of an undergoing verb (with where the verb stands); none when a jurisdiction or
+    anything but goods opens it."""
+    verb = _GOODS_UNDERGO.search(clause.low, 0, before + 1)
+    if verb is None or "," in clause.text[: verb.start()] or len(clause.text[: verb.start()].split()) > 7:
+        return []
+    if any(m.start < verb.start() and m.kind == "person" for m in clause.actors):
+        return []
+    subject = [m for m in clause.actors if m.start < verb.start()]
+    if subject and subject[0].start == 0 and subject[0].kind != "demonym":
+        return []  # "Japan will face a 15% tariff": a jurisdiction, read as such elsewhere
+    if clause.text[:1].isupper() and not (subject and subject[0].start == 0):
+        # the capital that opens the sentence is no proper name: "Steel pipes" are goods
+        clause = attrs.evolve(clause, text=clause.text[0].lower() + clause.text[1:])
+    return [(p, verb.start()) for p in products_in(clause, 0, verb.start())]
+
+
 _SUBJECT_OPENERS = frozenset(
     {"", "the", "and", "but", "most", "most other", "all", "imports from", "goods from"}
 )
@@ -1458,7 +1569,9 @@ def _demand(clause: Clause, trigger: re.Match[str]) -> tuple[str, str] | None:
     if change is None or change.start() > trigger.end() + 40:
         return None
     demander = _subject(clause, verb.start())
-    asked = next((a for a in clause.actors if verb.end() <= a.start <= change.start() + 5), None)
+    # "urged Ottawa to drop", "demanded that the United States remove": who is asked stands before the change
+    bound = change.end() if change.group().startswith("that") else change.start() + 5
+    asked = next((a for a in clause.actors if verb.end() <= a.start <= bound), None)
     if asked is None and demander is not None:
         return None
     if demander is None or asked is None or demander.code == asked.code:
@@ -1580,7 +1693,7 @@ def export_controls(clause: Clause, ctx: Context) -> list[ExportControl]:
     if status_hit is None and demand is None and items == [None] and owner is None and kind != "entity_list":
         return []  # "ministers will discuss investment and export controls": controls named as a topic, not a measure
     confidence = _confidence(clause, 0.8 if status_hit else 0.6)
-    effective = _first_date(clause, _CONTROL_DATE_CUE)
+    effective = _first_date(clause, _CONTROL_DATE_CUE, old_stage=status != "imposed")
     return [
         ExportControl(
             imposer=imposer,
@@ -1669,16 +1782,27 @@ def _control_items(clause: Clause, trigger: re.Match[str]) -> list[Product]:
 # A cue right before the date (a few words may stand between a verb and its date: "expires on Aug. 12"),
 # or the lead word of the date phrase itself ("for 90 days", "in 90 days").
 _UNTIL_CUE = re.compile(
-    r"(?:\b(?:until|till|through|expires?|expiring|expiry|ends?|ending|runs?|running|deadline|beyond|past)\b"
+    r"(?:\b(?:until|till|through|expires?|expiring|expiry|ends?|ending|runs?|running|deadline)\b"
     r"(?:\s+[\w.,]+){0,2}|\b(?:to|by|for|in|another|further|extended|extends?|extending))\s*$"
     r"|^(?:for|in|within|lasting|running|until|through)\b",
     _I,
 )
 
 
-_NAMED_END = re.compile(r"\b(?:until|till|through|expires?|expiring|ends?|ending|deadline of)\s*$", _I)
+_NAMED_END = re.compile(
+    r"\b(?:until|till|through|expires?|expiring|ends?|ending|deadline of)\s*(?:(?:on|in|at)\s+)?$", _I
+)
 
 _TRUCE_ENDING = re.compile(r"\b(?:expired|lapsed|ran out|(?P<ended>collapsed|broke down))\b", _I)
+
+
+def _statement_end(text: str, at: int) -> int:
+    """Where the statement that goes on at `at` ends: the next comma, semicolon or full stop."""
+    found = _BREAK.search(text, at)
+    return found.start() if found else len(text)
+
+
+_BREAK = re.compile(r"[,;]|\.(?:\s|$)")
 
 
 def truces(clause: Clause, ctx: Context) -> list[Truce]:
@@ -1690,6 +1814,8 @@ def truces(clause: Clause, ctx: Context) -> list[Truce]:
     status = hit[0] if hit else "agreed"
     if hit and _negated(clause, hit[1].start()):
         return []
+    if status == "extended" and hit and _hedged(clause, hit[1].start(), _statement_end(text, hit[1].end())):
+        return []  # "the truce may well be prolonged", "an extension is one option": nothing is extended yet
     if status in ("agreed", "extended"):
         # "the truces the US agreed with Canada expired on Tuesday": the end is the news, not the clause
         # that names the truce.
@@ -1732,6 +1858,8 @@ def _until(clause: Clause, ctx: Context, status: str = "agreed") -> DateSpan | N
         lead = clause.text[max(0, d.start - 25) : d.start]
         if d not in durations and (
             re.search(r"\b(?:since|last|was agreed|agreed|reached)\s*$", lead, _I)
+            # "extend the truce beyond the March 1 deadline": the old end, passed, and no new one
+            or re.search(r"\b(?:beyond|past)\s+(?:the\s+|its\s+|their\s+)?$", lead, _I)
             or re.match(r"(?:on|since|last)\s", d.span.text, _I)
         ):
             continue  # when it was agreed, not when it ends
@@ -1881,6 +2009,7 @@ _CALLED_OFF = re.compile(
     r"\b(?:has|have|had) been (?:postponed|suspended|called off|cancell?ed|delayed|put on hold)\b"
     r"|\b(?:talks|negotiations) (?:were|are) (?:off|postponed|suspended|called off|cancell?ed)\b"
 )
+_AFTER_TALKS = re.compile(r"\b(?:after|following)\s+(?:the\s+|their\s+)?$")
 _FAILED = re.compile(r"\b(?:failed|fail|fails|unable) to\s+$")
 
 
@@ -1918,7 +2047,9 @@ def negotiations(clause: Clause, ctx: Context) -> list[Negotiation]:
     strong = trigger.group().lower() not in ("met", "meet", "meets", "meeting", "discussions", "dialogue")
     weak_status = hit is None or hit[1].group().lower() in ("will", "meeting", "hold", "holding", "holds")
     if weak_status and not (
-        _round(clause.low) or _venue(clause) or (strong and clause.dates and hit is not None)
+        _round(clause.low)
+        or _venue(clause)
+        or (strong and clause.dates and (hit is not None or _dated_past_talks(clause, trigger, ctx)))
     ):
         return []  # talks mentioned in passing: no status, no time, no place
     if (
@@ -1928,6 +2059,8 @@ def negotiations(clause: Clause, ctx: Context) -> list[Negotiation]:
     ):
         return []  # "goods covered by the USMCA trade pact" names an agreement, not a negotiation
     status = hit[0] if hit else ("scheduled" if lex.FUTURE.search(clause.low) else "held")
+    if hit is None and _AFTER_TALKS.search(clause.low, max(0, trigger.start() - 12), trigger.start()):
+        status = "held"  # "after talks in Washington, the leaders said they would...": the talks are over
     if status == "held" and lex.FUTURE.search(clause.low[max(0, trigger.start() - 40) : trigger.end() + 10]):
         status = "scheduled"
     if (
@@ -1943,7 +2076,8 @@ def negotiations(clause: Clause, ctx: Context) -> list[Negotiation]:
     if len(parties) < 2:
         return []
     evidence = ctx.quote(clause, _confidence(clause, 0.75 if hit else 0.55))
-    venue, round_, when, delegates = _venue(clause), _round(clause.low), _when(clause), _delegates(clause)
+    venue, round_, delegates = _venue(clause), _round(clause.low), _delegates(clause)
+    when = _when(clause, after=trigger.end())
     if status in ("proposed", "suspended") and not re.search(r"\b(?:until|from|for|by)\b", text, _I):
         when = None  # "talks were suspended on Friday": the day it was said, not a time of talks
     elif status in ("proposed", "suspended") and when is not None:
@@ -1962,6 +2096,19 @@ def negotiations(clause: Clause, ctx: Context) -> list[Negotiation]:
         )
         for pair in _pairs(clause, parties)
     ]
+
+
+def _dated_past_talks(clause: Clause, trigger: re.Match[str], ctx: Context) -> bool:
+    """ "The talks on Monday and Tuesday had been candid", "talks last week were useful": talks dated where they
+    are named, on days already past, were held."""
+    if ctx.published is None:
+        return False
+    return any(
+        d.start >= trigger.end()
+        and not clause.text[trigger.end() : d.start].strip()
+        and d.span.end <= ctx.published
+        for d in clause.dates
+    )
 
 
 def _round(low: str) -> int | None:
@@ -1985,11 +2132,25 @@ def _venue(clause: Clause) -> str | None:
     return None
 
 
-def _when(clause: Clause, *, stated_only: bool = False) -> DateSpan | None:
+# Between the talks and a date of theirs: no break of the statement ("talks held in Washington last week").
+_TALKS_TO_DATE = re.compile(r"[^,;:()]{0,60}")
+
+
+def _when(clause: Clause, *, stated_only: bool = False, after: int | None = None) -> DateSpan | None:
     # A date of the talks themselves first; "have agreed a pact, X said on Friday" dates them only when the
     # sentence gives no other, and never talks that are only proposed.
     stated = _measure_dates(clause)
-    for d in stated if stated_only else [*stated, *(d for d in clause.dates if d not in stated)]:
+    candidates = stated if stated_only else [*stated, *(d for d in clause.dates if d not in stated)]
+    if after is not None:
+        # "beyond the March 1 deadline, citing progress in talks held in Washington last week": the date that
+        # follows the talks in their own statement is theirs.
+        near = [
+            d
+            for d in candidates
+            if d.start >= after and _TALKS_TO_DATE.fullmatch(clause.text, after, d.start)
+        ]
+        candidates = near + [d for d in candidates if d not in near]
+    for d in candidates:
         if d.span.granularity.value == "year" or re.match(r"since\b", d.span.text, _I):
             continue
         if re.match(r"from\b", d.span.text, _I) and d.span.granularity.value != "day":
@@ -2126,10 +2287,12 @@ def threats(clause: Clause, ctx: Context) -> list[Threat]:
     condition_text = _condition(text, condition) if condition else None
     deadline = None
     for d in _measure_dates(clause):
+        if d.start > anchor and _OTHER_EVENT.search(low, anchor, d.start):
+            continue  # "... a day after the two sides extended their truce until November": not the threat's
         lead = text[max(0, d.start - 20) : d.start]
         if re.search(
-            r"\b(?:by|before|within|deadline|from|starting|no later than|on)\s*$", lead, _I
-        ) or d.span.text[:6].lower() in ("within", "by the"):
+            r"\b(?:by|before|within|deadline|from|starting|no later than|on|until)\s*$", lead, _I
+        ) or _DEADLINE_LEAD.match(d.span.text):
             deadline = d.span
             break
     threat = Threat(
@@ -2155,6 +2318,12 @@ def threats(clause: Clause, ctx: Context) -> list[Threat]:
     if len(targets) < 2 or not isinstance(measure, Tariff):
         return [threat]
     return [attrs.evolve(threat, target=t, measure=attrs.evolve(measure, target=t)) for t in targets]
+
+
+# Where a clause about another event begins: "threatened tariffs, a day after Beijing raised its own".
+_OTHER_EVENT = re.compile(r"\b(?:after|since|while|whereas|when)\b")
+# A date phrase that is a time limit by its own lead word: "by Tuesday", "within 24 hours", "until July 9".
+_DEADLINE_LEAD = re.compile(r"(?:by|before|within|until|no later than)\b", _I)
 
 
 def _condition(text: str, m: re.Match[str]) -> str:
