@@ -756,6 +756,62 @@ def test_storing_midway_ends_in_the_same_state(events: list[Event], data: st.Dat
     assert _unversioned(second.states()) == _unversioned(whole.states())
 
 
+def _texts(objs: Any) -> Any:
+    """The texts of changes (a list) or states (by key), as a store writes them."""
+    if isinstance(objs, dict):
+        return {k: serial.dumps(s) for k, s in objs.items()}
+    return [serial.dumps(c) for c in objs]
+
+
+def _decoded(states: dict[str, MeasureState]) -> dict[str, MeasureState]:
+    """Copies of `states` read back from their text: objects no ledger has seen."""
+    return {k: serial.from_json(serial.to_json(s), MeasureState) for k, s in states.items()}
+
+
+@given(histories(), st.data())
+def test_ledgers_reading_the_states_others_wrote_end_as_ledgers_reading_them_decoded(
+    events: list[Event], data: st.DataObject
+) -> None:
+    """A ledger per batch, as a store runs one per poll: each reads the very state objects the ledgers before
+    it wrote (as a store hands them on, kept decoded by key and version) or, on the other side, copies decoded
+    from their text. Both sides end in the same states and report the same changes, whatever `strong` each
+    ledger has, and a ledger that read the same objects and was dropped (a poll whose transaction failed)
+    changes nothing for the others."""
+    cuts = sorted(data.draw(st.lists(st.integers(0, len(events)), max_size=4)))
+    strongs = data.draw(st.lists(st.sampled_from([0.5, 0.5, 0.6, 0.9]), min_size=len(cuts) + 1))
+    shared: dict[str, MeasureState] = {}
+    decoded: dict[str, MeasureState] = {}
+    for batch, strong in zip(
+        [events[a:b] for a, b in zip([0, *cuts], [*cuts, len(events)], strict=True)], strongs, strict=False
+    ):
+        dropped = Ledger(shared, strong=strong)
+        dropped.apply(list(reversed(batch)))
+        dropped.dirty()
+        one, other = Ledger(shared, strong=strong), Ledger(_decoded(decoded), strong=strong)
+        assert _texts(one.apply(batch)) == _texts(other.apply(batch))
+        shared.update(one.dirty())
+        decoded.update(other.dirty())
+        assert _texts(shared) == _texts(decoded)
+
+
+def test_a_state_read_by_two_ledgers_is_moved_by_each_alone() -> None:
+    """A state is never modified by the ledgers that read it: each moves its own working copy."""
+    first, second, third = ev("a", hours=0), ev("b", hours=1), ev("a", hours=2)
+    tariff_ = tariff(Rate(25), evidence=first)
+    origin = Ledger()
+    origin.apply([tariff_])
+    (state,) = origin.dirty().values()
+    for evidence in (second, third):
+        copy = serial.from_json(serial.to_json(state), MeasureState)
+        moved, reference = Ledger([state]), Ledger([copy])
+        event = attrs.evolve(tariff_, evidence=evidence)
+        assert moved.apply([event]) == reference.apply([event])
+        assert moved.dirty() == reference.dirty()
+        # The state read is as it was, and reads as it did.
+        assert _texts(Ledger([state]).states()) == _texts(Ledger([copy]).states())
+        assert state.current("rate") is not None and state.current("rate").sources == ("a",)  # type: ignore[union-attr]
+
+
 @given(histories())
 def test_applying_twice_changes_nothing(events: list[Event]) -> None:
     ledger = Ledger()

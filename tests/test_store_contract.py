@@ -32,7 +32,7 @@ from stores import (
     unseen,
     write_behind,
 )
-from tradewatch import Evidence, Tariff, Truce, rules
+from tradewatch import Evidence, Tariff, Truce, rules, serial
 from tradewatch.feeds import Validators
 from tradewatch.ledger import Ledger, measure_key
 from tradewatch.model import Alert, ChangeKind, Event, ItemRef, MeasureState
@@ -732,6 +732,34 @@ def _tariff_state(store: Store, rate: str, version: int) -> MeasureState:
     ledger = Ledger({KEY: stored})
     ledger.apply([tariff(rate, source="elsewhere", item_id="x", hours=0.5, confidence=0.9)])
     return attrs.evolve(ledger.dirty()[KEY], version=version)
+
+
+def test_two_store_objects_moving_one_measure_in_turn_each_read_the_other_s_writes(
+    store_factory: StoreFactory,
+) -> None:
+    # Each store object keeps the states it wrote or read decoded, by key and version, and what the ledger made
+    # of them: a write by another store object (another process) must be read, never the copy kept.
+    one, other = store_factory(), store_factory()
+    one.upsert_sources([src("a"), src("b")], now=T0)
+    mine = Ledger()
+    expected = []
+    rates = [25, 40, 25, 60, 60, 10, 40]
+    for n, value in enumerate(rates):
+        store, name = (one, "a") if n % 2 == 0 else (other, "b")
+        event = tariff(value, source=name, item_id=f"{name}{n}", hours=n)
+        committed = report(store, name, f"{name}{n}", [event], t=n * 3600, react=Reactor())
+        assert committed.reaction is not None
+        found = mine.apply([event])
+        assert [serial.dumps(c) for c in committed.reaction.changes] == [serial.dumps(c) for c in found]
+        expected += found
+        for reader in (one, other):
+            assert [serial.dumps(s) for s in reader.measures()] == [
+                serial.dumps(s) for _, s in sorted(mine.states().items())
+            ]
+    assert [serial.dumps(c) for c in one.history()] == [serial.dumps(c) for c in expected]
+    (state,) = other.measures()
+    assert state.version == len(rates)
+    assert rate(state) == "40"
 
 
 def _poll_state(store: Store) -> tuple[Any, ...]:

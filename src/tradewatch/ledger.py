@@ -34,6 +34,7 @@ from .model import (
     Event,
     Evidence,
     ExportControl,
+    Granularity,
     MeasureState,
     Negotiation,
     Observation,
@@ -136,12 +137,18 @@ def _span_wire(span: DateSpan) -> dict[str, str]:
 
 
 def _span_of(value: dict[str, str]) -> DateSpan:
+    granularity = value["granularity"]
     return DateSpan(
         start=date.fromisoformat(value["start"]),
         end=date.fromisoformat(value["end"]),
-        granularity=value["granularity"],
+        # The member itself when the name is one (as the wire form writes it): its converter then has nothing
+        # to look up. Anything else is left to the converter and the validator, as before.
+        granularity=_GRANULARITIES.get(granularity, granularity),
         text=value["text"],
     )
+
+
+_GRANULARITIES: dict[str, Granularity] = {str(g): g for g in Granularity}
 
 
 def _threat_rate(threat: Threat) -> Rate | None:
@@ -554,9 +561,11 @@ class Ledger:
                 if had is not None:
                     updates[spec.name] = () if spec.name == "delegates" else None
                 continue
-            if best is None or _outranks(now, best):
+            # Only the best's evidence is used: between two values reported by one evidence (which rank
+            # alike), there is nothing to choose.
+            if best is None or (now.evidence is not best.evidence and _outranks(now, best)):
                 best = now
-            if had is None or spec.wire(had) != now.value:
+            if had is None or (had is not now.py and spec.wire(had) != now.value):
                 updates[spec.name] = spec.unwire(now.value) if now.py is None else now.py
         if best is not None and best.evidence is not base.evidence:
             updates["evidence"] = best.evidence

@@ -275,7 +275,12 @@ class All(Rule):
     rules: tuple[Rule, ...] = attrs.field(converter=_rules_tuple, validator=_members)
 
     def matches(self, candidate: Candidate) -> bool:
-        return all(rule.matches(candidate) for rule in self.rules)
+        # Loops rather than all(...) over a generator, here and in the rules below: every rule is matched with
+        # every candidate of every item, and the generator costs more than most tests.
+        for rule in self.rules:  # noqa: SIM110
+            if not rule.matches(candidate):
+                return False
+        return True
 
 
 @attrs.frozen(kw_only=True)
@@ -285,7 +290,10 @@ class Any(Rule):
     rules: tuple[Rule, ...] = attrs.field(converter=_rules_tuple, validator=_members)
 
     def matches(self, candidate: Candidate) -> bool:
-        return any(rule.matches(candidate) for rule in self.rules)
+        for rule in self.rules:  # noqa: SIM110  # see All.matches
+            if rule.matches(candidate):
+                return True
+        return False
 
 
 @attrs.frozen(kw_only=True)
@@ -667,7 +675,10 @@ class EventRule(Rule):
             return False
         if self.new and (candidate.change is None or candidate.change.kind is not ChangeKind.NEW):
             return False
-        return all(f.test(ev) for f in self.filters)
+        for f in self.filters:  # noqa: SIM110  # see All.matches
+            if not f.test(ev):
+                return False
+        return True
 
 
 def _event_rule(kind: object, name: str | None, filters: Mapping[str, object], *, is_new: bool) -> EventRule:
@@ -748,7 +759,11 @@ class ChangeRule(Rule):
                 return False
             if self.direction == "down" and not move < 0:
                 return False
-        return all(f.test(change.event) for f in self.filters)
+        event = change.event
+        for f in self.filters:  # noqa: SIM110  # see All.matches
+            if not f.test(event):
+                return False
+        return True
 
 
 def changeable_fields(type: type[Event] | str) -> tuple[str, ...]:
@@ -810,8 +825,11 @@ def _text_fields(fields: object) -> tuple[str, ...]:
 
 
 def _found(pattern: re.Pattern[str], item: Item, fields: tuple[str, ...]) -> bool:
-    # endpos bounds the search without copying the text
-    return any(pattern.search(item.title if f == "title" else item.text, 0, MAX_SEARCH) for f in fields)
+    for f in fields:  # noqa: SIM110  # see All.matches
+        # endpos bounds the search without copying the text
+        if pattern.search(item.title if f == "title" else item.text, 0, MAX_SEARCH):
+            return True
+    return False
 
 
 def _keyword_patterns(self: Keywords) -> tuple[re.Pattern[str], ...]:
@@ -837,7 +855,12 @@ class Keywords(Rule):
         hit = memo.get(self)
         if hit is None:
             item, fields = candidate.item, self.fields
-            hit = memo[self] = all(_found(pattern, item, fields) for pattern in self._patterns)
+            hit = True
+            for pattern in self._patterns:
+                if not _found(pattern, item, fields):
+                    hit = False
+                    break
+            memo[self] = hit
         return hit
 
 

@@ -157,6 +157,10 @@ class Evidences:
         self._new: dict[int, tuple[Evidence, tuple[str, str]]] = {}
         self._texts: dict[int, tuple[object, str]] = {}
         self._kept: list[tuple[object, str]] = []
+        #: By the id of an item reference (kept alive in `_kept_alive`): the time of its alerts, and the texts
+        #: of the reference and of that time.
+        self._alerted: dict[int, tuple[object, str, str]] = {}
+        self._kept_alive: list[object] = []
         #: ``(id, evidence json)`` to insert.
         self.rows: list[tuple[int, str]] = []
 
@@ -238,9 +242,15 @@ class Evidences:
         """The text of an alert, with references, given that of its change if written already."""
         if change is None:
             change = "null" if a.change is None else self.change(a.change)
+        # The alerts of one item (one per rule that matched it) share its reference and their time.
+        shared = self._alerted.get(id(a.item))
+        if shared is None or shared[0] is not a.created:
+            shared = (a.created, f'"item": {serial.dumps(a.item)}', f'"created": "{a.created.isoformat()}"}}')
+            self._alerted[id(a.item)] = shared
+            self._kept_alive.append(a.item)
         return (
-            f'{{"id": {_quote(a.id)}, "rule": {_quote(a.rule)}, "item": {serial.dumps(a.item)}, '
-            f'"event": {self.event(a.event)}, "change": {change}, "created": "{a.created.isoformat()}"}}'
+            f'{{"id": {_quote(a.id)}, "rule": {_quote(a.rule)}, {shared[1]}, '
+            f'"event": {self.event(a.event)}, "change": {change}, {shared[2]}'
         )
 
     def needs(self, obj: Observation | Event) -> bool:
@@ -266,7 +276,18 @@ def _state_text(state: MeasureState, evidences: Evidences) -> str:
     # As `serial.dumps` writes a state (tests compare the two), from the texts of its parts: a state written
     # again shares most of them with the one it replaces.
     text = evidences.text
-    observations = ", ".join([text(o, keep=True) for o in state.observations])
+    # Most observations were written before (this transaction or an earlier one): looked up here directly,
+    # the others written by `text`.
+    mine, known = evidences._texts.get, evidences._packing.texts.get
+    parts: list[str] = []
+    for o in state.observations:
+        hit = mine(id(o))
+        if hit is not None:
+            parts.append(hit[1])
+            continue
+        written: str | None = known(o)
+        parts.append(text(o, keep=True) if written is None else written)
+    observations = ", ".join(parts)
     return (
         f'{{"key": {_quote(state.key)}, "type": {_quote(state.type)}, "event": {text(state.event, keep=True)}, '
         f'"observations": [{observations}], "version": {int.__repr__(state.version)}}}'

@@ -611,7 +611,7 @@ class SqliteStore:
                     polled,
                     int(r.baseline),
                     int(resolved[r.item.id][1]),
-                    json.dumps(serial.to_dict(r.item), ensure_ascii=False),
+                    serial.dumps(r.item),
                 )
                 for r in fresh
             ],
@@ -619,7 +619,7 @@ class SqliteStore:
         conn.executemany(
             "INSERT INTO events (source, item_id, seq, type, body) VALUES (?, ?, ?, ?, ?)",
             [
-                (name, r.item.id, seq, event.TYPE, json.dumps(serial.to_dict(event), ensure_ascii=False))
+                (name, r.item.id, seq, event.TYPE, serial.dumps(event))
                 for r in fresh
                 for seq, event in enumerate(r.events)
             ],
