@@ -85,6 +85,7 @@ _EFFECT = re.compile(
     r"|retroactive(?:ly)?)\b[^.;]{0,60}$",
     re.IGNORECASE,
 )
+_SINCE = re.compile(r"\b(?:[Ss]ince|ever since)\s*$")
 _EXEMPTION = re.compile(r"\b(?:[Ee]xempt|[Ee]xclu|[Ww]aiver)")
 _CLOCK = re.compile(r"\b[ap]\.m\.", re.IGNORECASE)
 _TALKS = re.compile(
@@ -264,7 +265,14 @@ def _published(value: datetime | date | None) -> tuple[date | None, datetime | N
 
 
 # Where one sentence joins two statements: "lifted its ban on X, but is still holding back Y".
-_JOIN = re.compile(r",?\s+but\s+|;\s+|,\s+while\s+|,\s+whereas\s+|,\s+and\s+(?=[A-Z]|it\b|the\b)")
+# "imposed export controls on tungsten and bismuth, and added two firms to its entity list": a second verb
+# of the same subject after ", and" starts a statement of its own.
+_JOIN = re.compile(
+    r",?\s+but\s+|;\s+|,\s+while\s+|,\s+whereas\s+|,\s+and\s+(?=[A-Z]|it\b|the\b)"
+    r"|,\s+and\s+(?:also\s+|then\s+)?(?=(?:added|placed|put|imposed|banned|lifted|removed|suspended|extended"
+    r"|raised|cut|lowered|halted|restricted|tightened|eased|relaxed|blacklisted|announced|scrapped|dropped"
+    r"|exempted|paused|will|would|plans|is|are|has|have)\b)"
+)
 
 
 def _by_part(builder: Builder, trigger: re.Pattern[str], clause: Clause, context: Context) -> list[Any]:
@@ -420,6 +428,10 @@ def _same_rates(general: list[Event], specific: list[Event]) -> bool:
     return not rates or not known or bool(rates & known)
 
 
+def _exempted(events: list[Event]) -> bool:
+    return all(getattr(e, "status", None) == "exempted" for e in events)
+
+
 def merge(events: list[Event]) -> list[Event]:
     """One event per measure: the most confident statement, its empty fields filled from the others."""
     groups: dict[tuple[Any, ...], list[Event]] = {}
@@ -430,7 +442,13 @@ def merge(events: list[Event]) -> list[Event]:
         specific = [o for o in groups if o[:3] == k[:3] and o[3] is not None]
         # ...unless it states a rate of its own: "the US tariff on British cars is cut to 10% ... the 10% tariff
         # on most other British goods remains" names two measures.
-        if len(specific) == 1 and _same_rates(groups[k], groups[specific[0]]):
+        # ...nor is a duty the exemption of one good from it ("a 30% levy on Indian goods ... jet fuel was
+        # exempted from the levy").
+        if (
+            len(specific) == 1
+            and _same_rates(groups[k], groups[specific[0]])
+            and _exempted(groups[k]) == _exempted(groups[specific[0]])
+        ):
             groups[specific[0]].extend(groups.pop(k))
     merged = []
     for group in groups.values():
@@ -508,6 +526,8 @@ def _fill_from_item(
         for d in find_dates(sentence, published) if known is None else known:
             # "at 6 a.m. local time on Friday": the points of a clock time end no statement.
             lead = _CLOCK.sub(lambda m: m.group().replace(".", " "), sentence[max(0, d.start - 60) : d.start])
+            if _SINCE.search(lead) or d.span.text[:5].lower() == "since":
+                continue  # "the rate it applies since June 4": when a standing measure began, not a change
             if _EFFECT.search(lead) and not SUPERSEDED.search(lead.lower()):
                 effect = d.span
                 # "The exclusions apply from April 5": the date of the item's exemptions too

@@ -122,6 +122,9 @@ DEMANDED_CHANGE = re.compile(
 BACKGROUND = re.compile(
     r"\b(?:since|in|during) (?:19|20)\d\d\b|\blast year\b|\bpreviously\b|\bearlier this year\b|\bfirst imposed\b"
     r"|\bhad (?:imposed|introduced|raised|been)\b|\balready\b|\bexisting\b|\bin place since\b|\byears ago\b"
+    # "a 50% levy since Monday", "hit by a U.S. tariff since August": a duty that stands since a past day
+    r"|\bsince (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|last|early|mid|late"
+    r"|the (?:start|beginning|end|middle))"
     r"|\bduring (?:his|the) first term\b",
 )
 FUTURE = re.compile(
@@ -175,6 +178,8 @@ TARIFF_STATUS: list[tuple[str, re.Pattern[str]]] = [
             r"prolong(?:s|ed|ing)?",
             r"renew(?:s|ed|ing)?",
             r"push(?:es|ed)? back",
+            # "will keep its duties suspended until March 31": a pause pushed back
+            r"keep(?:s|ing)? (?:[\w'.-]+ ){0,8}?(?:suspended|paused|on hold|frozen) until",
         ),
     ),
     (
@@ -183,9 +188,10 @@ TARIFF_STATUS: list[tuple[str, re.Pattern[str]]] = [
             r"\b(?:lift(?:s|ed|ing)?(?!\s+the\s+(?:total|overall|combined|cumulative))|remov(?:e|es|ed|ing|al)|scrap(?:s|ped|ping)?|eliminat(?:e|es|ed|ing|ion)"
             r"|end(?:s|ed|ing)?|repeal(?:s|ed|ing)?|revok(?:e|es|ed|ing)|drop(?:s|ped|ping)?|withdr[ae]w(?:s|n)?"
             r"|roll(?:s|ed)? back|rescind(?:s|ed|ing)?|abolish(?:es|ed|ing)?|cancel(?:s|led|ed|ling|ing)?"
-            # "lift the total tariff on Chinese goods to 104%" raises it ("duties of up to 15%" is a ceiling)
+            # "lift the total tariff on Chinese goods to 104%" raises it
+            # ("up to 15%" is a cap of the duty lifted, not where it is lifted to)
             r"|terminat(?:e|es|ed|ing)|struck down|strikes? down|expire[sd]?)\b"
-            r"(?![^.,;%]{0,50}?\b(?<!up )(?:to|by)\s+\d)"
+            r"(?![^.,;%]{0,50}?(?<!\bup )\b(?:to|by)\s+\d)"
         ),
     ),
     (
@@ -271,6 +277,9 @@ TARIFF_STATUS: list[tuple[str, re.Pattern[str]]] = [
             r"retain(?:s|ed|ing)?",
             r"levied",
             r"charged",
+            # "the combined rate stands at 145%": the level of a standing duty
+            r"stands? at",
+            r"stood at",
         ),
     ),
     (
@@ -297,6 +306,7 @@ TARIFF_STATUS: list[tuple[str, re.Pattern[str]]] = [
             r"adopt(?:s|ed|ing)?",
             r"confirm(?:s|ed|ing)?",
             r"will apply",
+            r"would apply",  # reported speech: "said the duty would apply from May 1"
             r"to apply",
             r"retaliat(?:e|es|ed|ing|ory|ion)",
             r"hit(?:s|ting)?",

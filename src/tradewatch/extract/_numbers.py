@@ -54,6 +54,41 @@ PERCENT = re.compile(
 )
 
 
+# A percentage that measures a change or a share, not a rate: "exports rose 13% year on year", "shares fell
+# as much as 2%", "roughly 13% of its global shipments". Wire copy is full of them (market reaction, trade
+# figures); none of them is the rate of a measure.
+_CHANGE_BEFORE = re.compile(
+    r"\b(?:r[io]se|rises|rising|fell|falls?|falling|jump(?:s|ed)|climb(?:s|ed)|gain(?:s|ed)|dropp?(?:s|ed)"
+    r"|slid|slides|slipp(?:ed)|declin(?:es|ed)|lost|loses|surg(?:es|ed)|tumbl(?:es|ed)|plung(?:es|ed)|sank"
+    r"|soar(?:s|ed)|firm(?:s|ed)|weaken(?:s|ed)|strengthen(?:s|ed)|grew|grows|shr[ai]nk|shrinks|contract(?:s|ed)"
+    r"|expand(?:s|ed)|rall(?:y|ies|ied)|advanc(?:es|ed)|shed|edg(?:es|ed) (?:up|down|higher|lower)|up|down)"
+    r"\s+(?:by\s+)?(?:(?:about|nearly|almost|roughly|around|some|more than|less than|as much as|over|just"
+    r"|a further|another)\s+)?$"
+)
+_CHANGE_AFTER = re.compile(
+    r"\s*(?:year[\s-]on[\s-]year|year[\s-]over[\s-]year|from a year (?:earlier|ago|before)|on the (?:day|week|month"
+    r"|year|quarter)|in (?:early|late|morning|afternoon) trading)\b"
+    r"|\s+of\s+(?!(?:the|their|its)\s+(?:customs\s+|declared\s+|import\s+)?value\b)"
+)
+
+
+# "cut its forecast for global growth to 2.8% from 3.3%", "inflation of 4%": the figure of an economic
+# measure, with no duty named between it and the number.
+_INDICATOR_BEFORE = re.compile(
+    r"\b(?:growth|gdp|inflation|forecasts?|unemployment|jobless rate|yields?|interest rates?|profits?|revenues?"
+    r"|earnings|margins?|market share|stake|output|deficit|surplus)\b(?:(?!tariff|dut(?:y|ies)|lev(?:y|ies)|surtax"
+    r"|surcharge)[^%;])*$"
+)
+
+
+def _not_a_rate(low: str, start: int, end: int) -> bool:
+    return bool(
+        _CHANGE_BEFORE.search(low, max(0, start - 40), start)
+        or _CHANGE_AFTER.match(low, end)
+        or _INDICATOR_BEFORE.search(low, max(0, start - 60), start)
+    )
+
+
 @attrs.frozen
 class Percent:
     start: int
@@ -74,6 +109,8 @@ def find_percents(sentence: str, low: str | None = None) -> list[Percent]:
         if value is None or value > 10_000:
             continue  # "9999999%" is no rate
         points = bool(m.group("points")) or m.group("unit").lower() == "percentage"
+        if not points and _not_a_rate(low, m.start(), m.end()):
+            continue
         found.append(Percent(m.start(), m.end(), value, points))
     return found
 

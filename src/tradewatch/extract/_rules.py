@@ -93,8 +93,19 @@ class Context:
     last_imposer: str | None = None  # of the item's latest tariff: "the pause covers the 20% rate on ..."
     last_person: str | None = None  # whose official the latest named person is: what "he" or "she" refers to
     # (imposer, goods) -> whose goods the item said they were: "tariffs on Chinese solar cells ... the rate on
-    # solar cells will go from 25% to 50%"
-    product_targets: dict[tuple[str, str], str] = attrs.Factory(dict)
+    # solar cells will go from 25% to 50%"; all the origins they were last named with: "steel from the EU,
+    # Canada and Mexico".
+    product_targets: dict[tuple[str, str], tuple[str, ...]] = attrs.Factory(dict)
+    # imposer -> the jurisdictions its latest duty named: "Orange juice was exempted from the levy" on Brazil
+    last_targets: dict[str, tuple[str, ...]] = attrs.Factory(dict)
+    _immediate: bool | None = None
+
+    @property
+    def immediate(self) -> bool:
+        """Whether the item says a measure applies at once ("took effect immediately"): read once per item."""
+        if self._immediate is None:
+            self._immediate = "mmediate" in self.item_text and _IMMEDIATE.search(self.item_text) is not None
+        return self._immediate
 
     def quote(self, clause: Clause, confidence: float) -> Evidence:
         start, end = clause.sentence or (clause.offset, clause.offset + len(clause.text))
@@ -254,8 +265,16 @@ _RELATIVE_LEAD = re.compile(r"\b(?:that|which)\s+(?:it\s+|they\s+|had\s+|has\s+|
 # steel". Its verb describes the measure; the sentence's own verb is what happens to it.
 _BARE_RELATIVE_LEAD = re.compile(
     r"\b(?:tariffs?|duty|duties|levy|levies|surtax(?:es)?|surcharges?|curbs|controls|restrictions|bans?"
-    r"|measures|countermeasures)(?:\s+(?:of|at)\s+(?:up\s+to\s+)?[\d.]+\s*(?:%|per\s?cent|percent))?"
+    r"|measures|countermeasures|%)(?:\s+(?:of|at)\s+(?:up\s+to\s+)?[\d.]+\s*(?:%|per\s?cent|percent))?"
     r"\s+(?:it|he|she|they|we)\s+(?:had\s+|has\s+|have\s+)?$"
+)
+
+
+_ASIDE_OPEN = re.compile(r",\s*(?:(?:first|originally|initially|already|previously)\s+)?$")
+# Words before a noun: "its levy", "a 10% levy", "the new levies".
+_NOUN_LEAD = re.compile(
+    r"\b(?:a|an|the|its|their|his|her|this|that|these|those|such|any|no|[\w.]+'s)\s+(?:[\w-]+\s+){0,2}$"
+    r"|(?:%|\bper\s?cent|\bpercent)\s+(?:[\w-]+\s+)?$"
 )
 
 
@@ -277,6 +296,8 @@ def _nearest(
             continue
         if m.start() in nouns:
             continue
+        if m.group() in ("levy", "levies") and _NOUN_LEAD.search(low, max(0, m.start() - 30), m.start()):
+            continue  # "will remove its levy on beef": the noun names the measure, it is no verb of it
         distance: float = max(anchor[0] - m.end(), m.start() - anchor[1], 0)
         if distance > within:
             continue
@@ -295,6 +316,12 @@ def _nearest(
             distance += 80
         if m.group().lower() in weak:
             distance += 60
+        if (
+            m.group().endswith("ed")
+            and _ASIDE_OPEN.search(low, max(0, m.start() - 20), m.start())
+            and "," in low[m.end() : m.end() + 80]
+        ):
+            distance += 80  # "the levy, imposed in June, will be removed": the aside describes the measure
         if m.start() > anchor[1]:
             distance += 5  # verbs before the trigger ("raised tariffs") read more surely than after
         key = (distance, rank)
@@ -376,10 +403,12 @@ _IMPOSED_ON = re.compile(
 
 
 def _first_date(
-    clause: Clause, cue: re.Pattern[str] | None = None, *, old_stage: bool = False
+    clause: Clause, cue: re.Pattern[str] | None = None, *, old_stage: bool = False, acts: bool = False
 ) -> DateSpan | None:
     """The first date the cue introduces; a duration ("for five years") only when no day is named. With
-    `old_stage`, a date of when the measure was imposed is not the one sought."""
+    `old_stage`, a date of when the measure was imposed is not the one sought. With `acts`, also the day of a
+    change stated as done ("on Tuesday imposed controls", "doubled tariffs on Wednesday"): the day it was made
+    is the day it applies."""
     found = []
     for d in _measure_dates(clause):
         if old_stage and _IMPOSED_ON.search(clause.text, max(0, d.start - 30), d.start):
@@ -389,7 +418,9 @@ def _first_date(
             lead = clause.text[max(0, d.start - 35) : d.start]
             cut = _DATE_CUE_BREAK.match(lead)
             lead = lead[cut.end() :] if cut else lead
-            if not cue.search(lead + clause.text[d.start : d.start + len(d.span.text) + 1]):
+            if not cue.search(lead + clause.text[d.start : d.start + len(d.span.text) + 1]) and not (
+                acts and _acted_on(clause, d)
+            ):
                 continue
         found.append(d.span)
     named = [span for span in found if not _DURATION.match(span.text)]
@@ -398,6 +429,35 @@ def _first_date(
 
 
 _DURATION = re.compile(r"(?:for|within)\s", _I)
+# A change stated as done, in the past tense: its day, right before or after the verb and its object, is when
+# it was made. "Announced", "unveiled", "proposed" state a decision, whose day is when it was said.
+_PAST_ACT = re.compile(
+    r"\b(?:imposed|tightened|expanded|widened|added|banned|halted|lifted|removed|scrapped|raised|doubled|tripled"
+    r"|hiked|lowered|reduced|eased|relaxed|suspended|paused|restricted|blacklisted|slashed|halved|extended)\b"
+)
+_DAY_WORD = re.compile(
+    r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)\b", _I
+)
+
+
+_IMMEDIATE = re.compile(
+    r"\b(?:with immediate effect|effective immediately|(?:take|takes|took|taking) effect immediately"
+    r"|(?:apply|applies|applied) immediately|immediately effective)\b",
+    _I,
+)
+
+
+def _acted_on(clause: Clause, d: DateMention) -> bool:
+    if d.span.granularity.value != "day" or not _DAY_WORD.match(d.span.text):
+        return False
+    start = clause.low.rfind(",", 0, d.start) + 1
+    end = clause.low.find(",", d.end)
+    window = clause.low[max(start, d.start - 90) : d.end + 20 if end < 0 else min(end, d.end + 20)]
+    return (
+        bool(_PAST_ACT.search(window))
+        and not lex.FUTURE.search(window)
+        and not _hedged(clause, d.start, d.end)
+    )
 
 
 def _confidence(clause: Clause, base: float) -> float:
@@ -411,8 +471,9 @@ def _confidence(clause: Clause, base: float) -> float:
 _PRODUCT_START = re.compile(r"\b(?:on|covering|including|against)\s+", _I)
 # "made" ends the goods ("cars made in Mexico") unless it is part of their origin ("Chinese-made cars").
 _PRODUCT_STOP = re.compile(
-    r"\s*(?:[,;:()\"“”]|\s-\s|\b(?<!-)(?:from|to|at|by|in|starting|effective|beginning|which|that|as|after|before"
-    r"|until|under|over|worth|valued|with|amid|while|because|if|unless|this|next|last|on|said|says|will|would"
+    r"\s*(?:[,;:()\"“”]|\s-\s|\b(?<!-)(?:from|to|at|by|in|since|starting|effective|beginning|which|that|as|after"
+    r"|before|until|under|over|worth(?!\s+of\b)|valued|with|amid|while|because|if|unless|this|next|last|on|said|says"
+    r"|will|would"
     r"|was|were|is|are|has|have|had|could|may|might|should|can|citing|following|saying|rather|instead|made"
     r"|when|where|who|whose|than|plus|up|down|unless|through|beyond|within|under|per|totall?ing|accounting"
     r"|taking|bringing|raising|lifting|cutting|doubling|entering|arriving|coming|bound|destined|crossing)\b|$)",
@@ -426,6 +487,15 @@ _PRODUCT_LEAD = re.compile(
     r"|products such as|items such as|including|such as|so-called|of|two|three|four|five|six|seven|eight|nine"
     r"|ten|several|dozens|\d+|\d+ types of|\w+ types of|\w+ kinds of)\s+)+",
     _I,
+)
+_ANAPHORA = re.compile(
+    r"\s*(?:(?:the|these|those|both|all)\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s"
+    r"|(?:(?:some|other|any|the)\s+)?(?:related|similar|such|affected|listed)\s+(?:goods|products|items|materials"
+    r"|metals|minerals)\b)",
+    _I,
+)
+_COUNTED_BEFORE = re.compile(
+    r"\b(?:the|these|those|both)\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+$"
 )
 _CATCH_ALL = re.compile(
     r"(?:(?:dozens|hundreds|scores|thousands|a range|a host|a number|a list|a variety) of\s+)?"
@@ -452,15 +522,22 @@ def products_in(clause: Clause, start: int, end: int) -> list[Product]:
             e += 2 if tail in ("'s", "’s") else 0
             phrase = phrase[:s] + " " + phrase[e:]
     phrase = re.sub(r"\s+", " ", phrase).strip(" -")
+    if start == 0 and re.match(r"[A-Z][a-z]+\s+[a-z]", phrase):
+        phrase = (
+            phrase[0].lower() + phrase[1:]
+        )  # "Generic drugs were exempted": capitalised as the first word
     parts = re.split(r"\s*(?:,|\band\b|\bor\b|&|\bas well as\b)\s*", phrase)
     found = []
     for part in parts:
         if _CATCH_ALL.match(part):
             continue  # "cocoa, tea and several other crops": the rest, not goods of their own
+        if _ANAPHORA.match(part):
+            continue  # "exporters of the five metals", "some related products": goods named before
         part = _PRODUCT_LEAD.sub("", _MADE_BY_ORIGIN.sub("", part.strip()))
         part = _GOODS_TAIL.sub("", part)
         words = part.split()
-        if not words or all(w.lower() in lex.GENERIC_GOODS for w in words):
+        # "on Swiss goods.": the stop at the end of the sentence is no part of the word
+        if not words or all(w.lower().strip(".,;:!?") in lex.GENERIC_GOODS for w in words):
             continue
         if len(words) > 4:
             lexical = lex.PRODUCTS.search(lowered(part))
@@ -624,6 +701,8 @@ _STANDING_RATE = re.compile(r"\bthe\s+(?:current|existing|previous|prior|old|pre
 _ADDITIONAL = re.compile(r"\b(?:additional|extra|further|more|another|added|incremental)\s+$", _I)
 _WEAK_TARIFF = frozenset(
     [
+        # "will drop its retaliatory tariffs": an adjective of the duty, weaker than the verb of the sentence
+        "retaliatory",
         "set",
         "sets",
         "setting",
@@ -746,7 +825,7 @@ _STRICT_EFFECT_CUE = re.compile(
 _EFFECT_CUE = re.compile(
     r"\b(?:effective|from|starting|beginning|as of|as from|take effect|takes effect|took effect|taking effect"
     r"|come into force|comes into force|came into force|kick in|kicks in|until|through|begins?|start|starts"
-    r"|apply|applies|applied|expire|expires|enter into force|in effect since|since|pushed back to|delayed to"
+    r"|apply|applies|applied|expire|expires|enter into force|pushed back to|delayed to"
     r"|postponed to|moved to)\b"
     # the verb of a change to come, right before its date: "will be removed on Monday", "will rise from May 1"
     r"|\b(?:will|shall)\s+(?:also\s+|now\s+)?(?:be\s+)?[a-z]+\s+(?:on|from|in)\s"
@@ -756,8 +835,11 @@ _EFFECT_CUE = re.compile(
 )
 # A measure stated as standing is dated by when it was put in place: "a 25% tariff, which Washington imposed in
 # March", "a duty that Turkey introduced last year" ("imposed on Brazil in July" names a target in between).
+# "Since" dates only such a measure: "the rate, in place since Sept. 1, will fall to 7.5%" says when the old
+# rate began, not when the cut applies.
 _IN_FORCE_CUE = re.compile(
     _EFFECT_CUE.pattern
+    + r"|\b(?:in effect since|since)\b"
     + r"|\b(?:imposed|introduced|placed|slapped|levied|adopted)\s+(?:in|since|last|this|earlier"
     r"|early|mid|late)\b",
     _I,
@@ -954,6 +1036,7 @@ def _covers(clause: Clause, start: int, end: int) -> tuple[list[tuple[tuple[str,
         pos = chunk_start + len(chunk)
         if cut is not None:
             break
+    items = _shared_origins(items)
     # Goods listed without an origin take the origin named next to them ("Canadian canola oil, oil cakes
     # and peas"; "wine, cheese and olive oil from Italy").
     filled: list[tuple[tuple[str, ...], Product | None]] = []
@@ -964,6 +1047,19 @@ def _covers(clause: Clause, start: int, end: int) -> tuple[list[tuple[tuple[str,
             targets = list(before or after or [])
         filled.append((tuple(targets), product))
     return filled, min(pos, stop_at)
+
+
+def _shared_origins(items: list[tuple[list[str], Product | None]]) -> list[tuple[list[str], Product | None]]:
+    """ "Steel and aluminum from the EU, Canada and Mexico": the origins listed after the goods are the origins
+    of every good before them, not items of their own."""
+    last = len(items)
+    while last > 0 and items[last - 1][1] is None and items[last - 1][0]:
+        last -= 1
+    if last == len(items) or last == 0 or not items[last - 1][0] or items[last - 1][1] is None:
+        return items
+    first_origin = items[last - 1][0]
+    origins = _distinct([*first_origin, *(t for ts, _ in items[last:] for t in ts)])
+    return [(origins if not ts or ts == first_origin else ts, p) for ts, p in items[:last]]
 
 
 _EXAMPLES = re.compile(r"\s*(?:such as|like|notably|for example|e\.g\.)\s", _I)
@@ -983,14 +1079,14 @@ def _list_items(chunk: str) -> list[tuple[int, int]]:
 # Matched on the lowered chunk (`Clause.low`, same offsets): IGNORECASE made it the costliest scan of a
 # tariff sentence.
 _ITEM_STOP = re.compile(
-    r"\b(?:from|to|at|by|in|starting|effective|beginning|which|that|as of|after|before|until|under|over"
-    r"|worth|valued|amid|while|because|if|unless|this|next|last|on|said|says|will|would|was|were|is|are"
+    r"\b(?:from|to|at|by|in|since|starting|effective|beginning|which|that|as of|after|before|until|under|over"
+    r"|worth(?!\s+of\b)|valued|amid|while|because|if|unless|this|next|last|on|said|says|will|would|was|were|is|are"
     r"|has|have|had|could|may|might|should|can|citing|following|saying|rather|instead|when|where|who"
     r"|than|plus|up|down|through|beyond|within|per|taking|bringing|raising|lifting|cutting|doubling|adding"
     r"|but|accounting|totall?ing|among|in retaliation|with|for|a year|annually|each|invoking|according|took"
     r"|take|takes|taking|came|come|comes|went|go|goes|rose|rise|rises|fell|fall|falls|stood|stands|remain"
     r"|remained|remains|entered|enter|kicked|kick|kicks|starts?|started|began|begins?|still|face|faces|faced"
-    r"|pay|pays|paid|combined)\b"
+    r"|pay|pays|paid|combined|suspended|paused|frozen)\b"
     r"|\s[-–—]\s|[()\"“”:]|\b\d+(?:\.\d+)?\s*(?:%|per\s?cent|percent|pct)|\b(?:tariffs?|duties|duty|levy"
     r"|levies|surtax(?:es)?|surcharges?)\b",
 )
@@ -1017,6 +1113,19 @@ def _clean_product(clause: Clause, start: int, end: int) -> Product | None:
     return product
 
 
+_ON_A_DAY = re.compile(
+    r"on\s+(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\s|\d|the same)"
+)
+
+
+def _next_lead(low: str, pos: int) -> re.Match[str] | None:
+    """The next list lead after `pos`; "on April 2" and "on Monday" are dates, not lists of goods."""
+    for lead in _SEGMENT_LEAD.finditer(low, pos):
+        if not (lead.group("on") and _ON_A_DAY.match(low, lead.start())):
+            return lead
+    return None
+
+
 def _segments(clause: Clause, first: int) -> list[Segment]:
     text = clause.text
     segments: list[Segment] = []
@@ -1033,7 +1142,7 @@ def _segments(clause: Clause, first: int) -> list[Segment]:
         covers, end = _covers(clause, lead.end(), len(text))
         if not covers:
             continue
-        nxt = _SEGMENT_LEAD.search(low, end)
+        nxt = _next_lead(low, end)
         seg_end = nxt.start() if nxt else len(text)
         rate, previous = _segment_rates(
             clause, last_end if segments else 0, lead.start(), lead.end(), seg_end
@@ -1055,7 +1164,7 @@ def _segments(clause: Clause, first: int) -> list[Segment]:
             window_start = segments[-1].end if segments else 0
             # The status cue nearest the list: before it ("raised duties on X") or right after it ("a levy
             # on X took effect", "duties on X, imposed in March, remain in place").
-            next_lead = _SEGMENT_LEAD.search(low, end)
+            next_lead = _next_lead(low, end)
             upto = next_lead.start() if next_lead else len(text)
             if nouns is None:
                 nouns = frozenset(t.start() for t in lex.TARIFF.finditer(low))
@@ -1157,6 +1266,12 @@ def _segment_rates(
     return None, None
 
 
+_CAUSE_LEAD = re.compile(
+    r"\b(?:in (?:retaliation|response) (?:for|to)|retaliat(?:e|es|ed|ing|ion) against|in return for|to counter"
+    r"|to punish|over)\s+(?:the\s+)?$"
+)
+
+
 def tariffs(clause: Clause, ctx: Context) -> list[Tariff]:
     """Every tariff the sentence states: its first duty's, and those of a later duty with an owner of its
     own ("China announced tariffs on U.S. coal, minutes after a 10% U.S. tariff on Chinese imports took
@@ -1175,7 +1290,11 @@ def tariffs(clause: Clause, ctx: Context) -> list[Tariff]:
             continue
         start = max(0, clause.text.rfind(" ", 0, max(0, owner.start - 8)) + 1)
         first_end = min(first_end, start)
-        later_found.extend(_tariffs(clause.part(start, len(clause.text)), ctx))
+        owned = _tariffs(clause.part(start, len(clause.text)), ctx)
+        if _CAUSE_LEAD.search(clause.low, max(0, owner.start - 30), owner.start):
+            # "imposed in retaliation for Ottawa's levies on EVs": the duty named as the cause already stands
+            owned = [attrs.evolve(t, status="in_force") if t.status == "announced" else t for t in owned]
+        later_found.extend(owned)
         imposers.add(owner.code)
     if later_found and any(d.start >= first_end for d in clause.dates):
         # The later duty's dates are its own: "announced tariffs on coal on Tuesday, minutes after a U.S. tariff
@@ -1277,6 +1396,19 @@ def _tariffs(clause: Clause, ctx: Context) -> list[Tariff]:
                 "proposed" if _hedged(clause, 0, trigger.end()) else status,
                 _confidence(clause, 0.7),
             )
+        exempt_subject = (
+            _subject_goods(clause, verb_pos) if status == "exempted" and not seg_targets else None
+        )
+        if exempt_subject:
+            # "Pharmaceuticals, Switzerland's largest export, are exempt from it": the goods are the subject;
+            # the duty is one the item named before, on the country the sentence names or on that duty's target.
+            head, subject_products = exempt_subject
+            by = agent.code if agent else ctx.last_imposer or _context_actor(ctx, exclude=None)
+            origins = _distinct(m.code for m in clause.actors if m.start < head and m.code != by)
+            origins = origins or list(ctx.last_targets.get(by or "", ())) or ["*"]
+            return _tariff_events(
+                ctx, clause, by, [(tuple(origins), p) for p in subject_products], None, None, "exempted", 0.7
+            )
         if status == "exempted" and not seg_targets:
             exempted = [
                 m.code
@@ -1359,7 +1491,7 @@ def _tariffs(clause: Clause, ctx: Context) -> list[Tariff]:
             if seg_status in ("announced", "in_force") and seg_prev and seg_rate and seg_rate != seg_prev:
                 seg_status = "raised" if seg_rate > seg_prev else "lowered"
             covers = [
-                (ts or (_known_target(ctx, imposer, p, clause.low) or default_target,), p)
+                (ts or _known_target(ctx, imposer, p, clause.low) or (default_target,), p)
                 for ts, p in seg.covers
             ]
             # "20% on shoes from July 1 and 15% on toys from Aug. 15": each list has its own start.
@@ -1374,7 +1506,8 @@ def _tariffs(clause: Clause, ctx: Context) -> list[Tariff]:
             return events
     products = _products_or_none(clause, trigger)
     covers = [
-        ((target or _known_target(ctx, imposer, p, clause.low) or default_target,), p) for p in products
+        ((target,) if target else _known_target(ctx, imposer, p, clause.low) or (default_target,), p)
+        for p in products
     ]
     return _tariff_events(ctx, clause, imposer, covers, rate, previous, status, confidence)
 
@@ -1403,7 +1536,7 @@ _EFFECT_OF_DUTIES = re.compile(
 _ON_ONES_OWN = re.compile(r"\bon (?:his|her|its|their) own\b", _I)
 
 
-def _known_target(ctx: Context, imposer: str, product: Product | None, low: str) -> str | None:
+def _known_target(ctx: Context, imposer: str, product: Product | None, low: str) -> tuple[str, ...] | None:
     if product is None or _ALL_PARTNERS.search(low):
         return None
     found = ctx.product_targets.get((imposer, product.name))
@@ -1415,6 +1548,12 @@ def _known_target(ctx: Context, imposer: str, product: Product | None, low: str)
             None,
         )
     return found
+
+
+_FROM_THAT_DUTY = re.compile(
+    r"\b(?:exempt(?:ed)?|spared|excluded|exclusions?|exemptions?)\s+from\s+(?:it|them|(?:the|its|their|this|that|these"
+    r"|those|both)\b)"
+)
 
 
 def _tariff_events(
@@ -1431,13 +1570,28 @@ def _tariff_events(
     if imposer is None:
         return []
     ctx.last_imposer = imposer
+    earlier = ctx.last_targets.get(imposer)
+    if (
+        status == "exempted"
+        and earlier
+        and not any(m.code != imposer for m in clause.actors)
+        and _FROM_THAT_DUTY.search(clause.low)
+    ):
+        # "Hundreds of products were exempted from the 40% levy": goods exempted from a duty the item named
+        # before, on whoever that duty targets.
+        covers = [(earlier if tuple(ts) == ("*",) and p is not None else ts, p) for ts, p in covers]
     for targets, product in covers:
-        for target in targets:
-            if product is not None and target not in ("*", imposer):
-                ctx.product_targets[(imposer, product.name)] = target
+        named = tuple(t for t in targets if t not in ("*", imposer))
+        if named:
+            ctx.last_targets[imposer] = named
+        if product is not None and named:
+            ctx.product_targets[(imposer, product.name)] = named
     # A pause, an exemption, a demand or a proposal is dated only when the text says from when it applies.
     if effective is None:
-        effective = _first_date(clause, _date_cue(status))
+        acts = status in ("raised", "lowered", "lifted") or (
+            status in ("announced", "in_force") and ctx.immediate
+        )
+        effective = _first_date(clause, _date_cue(status), acts=acts)
     authority = _authority(clause)
     evidence = ctx.quote(clause, confidence)
     out = []
@@ -1467,8 +1621,11 @@ def _tariff_events(
 
 
 _UNDERGO_VERB = re.compile(
-    r"\b(?:fac(?:e|es|ed|ing)|pay(?:s|ing)?|paid|(?:be|been|being|is|are|was|were|get|got)\s+exempt(?:ed)?"
-    r"|(?:be|been|is|are|was|were)\s+spared|hit with|subject(?:ed)? to|escap(?:e|es|ed)|avoid(?:s|ed)?|won"
+    r"\b(?:fac(?:e|es|ed|ing)|pay(?:s|ing)?|paid"
+    # "were temporarily exempted", "will be largely spared": an adverb between the verb and its participle
+    r"|(?:be|been|being|is|are|was|were|get|got)\s+(?:[a-z]+ly\s+)?exempt(?:ed)?"
+    r"|(?:be|been|is|are|was|were)\s+(?:[a-z]+ly\s+)?spared|hit with|subject(?:ed)? to|escap(?:e|es|ed)"
+    r"|avoid(?:s|ed)?|won"
     r"|secured|receiv(?:e|es|ed)|gets?|got)\b",
 )
 _LIST_GAP = re.compile(r"(?:'s)?\s*(?:,\s*|\s+(?:and|&|or)\s+|,\s*and\s+)(?:the\s+)?", _I)
@@ -1535,6 +1692,25 @@ def _goods_subject(clause: Clause, before: int) -> list[tuple[Product, int]]:
         # the capital that opens the sentence is no proper name: "Steel pipes" are goods
         clause = attrs.evolve(clause, text=clause.text[0].lower() + clause.text[1:])
     return [(p, verb.start()) for p in products_in(clause, 0, verb.start())]
+
+
+# The verb "be" (or "remain") right before an exemption: "are exempt", "were temporarily spared".
+_BE_BEFORE = re.compile(
+    r"\b(?:are|is|were|was|be|been|remain|remains|remained|stay|stays)\s+(?:(?:[a-z]+ly|now|still|also|all)\s+)?$"
+)
+
+
+def _subject_goods(clause: Clause, verb_pos: int) -> tuple[int, list[Product]] | None:
+    """Goods that open the sentence as the subject of an exemption, with where the subject ends."""
+    be = _BE_BEFORE.search(clause.low, max(0, verb_pos - 30), verb_pos)
+    if be is None or be.start() > 160:
+        return None
+    head_end = clause.text.find(",", 0, be.start())
+    head_end = be.start() if head_end < 0 else head_end
+    if clause.actors and clause.actors[0].start == 0:
+        return None  # "Canada and Mexico are exempt": countries, not goods
+    products = products_in(clause, 0, head_end)
+    return (be.start(), products) if products else None
 
 
 _SUBJECT_OPENERS = frozenset(
@@ -1693,7 +1869,9 @@ def export_controls(clause: Clause, ctx: Context) -> list[ExportControl]:
     if status_hit is None and demand is None and items == [None] and owner is None and kind != "entity_list":
         return []  # "ministers will discuss investment and export controls": controls named as a topic, not a measure
     confidence = _confidence(clause, 0.8 if status_hit else 0.6)
-    effective = _first_date(clause, _CONTROL_DATE_CUE, old_stage=status != "imposed")
+    # "The rule, which took effect immediately": the day the control was imposed is the day it applies.
+    immediate = status not in ("proposed", "demanded") and ctx.immediate
+    effective = _first_date(clause, _CONTROL_DATE_CUE, old_stage=status != "imposed", acts=immediate)
     return [
         ExportControl(
             imposer=imposer,
@@ -1715,7 +1893,10 @@ _BUYER_NOUN = re.compile(
     _I,
 )
 _DESTINATION_LEAD = re.compile(
-    r"\b(?:to|into|bound for|destined for|headed for|for (?:buyers|customers|users) in|in)\s+(?:the\s+)?$", _I
+    r"\b(?:to|into|bound for|destined for|headed for|for (?:buyers|customers|users) in|in"
+    # "imposed sweeping export controls on Russia": the country the controls are placed on
+    r"|(?:controls?|curbs?|restrictions?|embargo(?:es)?)\s+(?:on|against))\s+(?:the\s+)?$",
+    _I,
 )
 
 
@@ -1749,7 +1930,8 @@ _ASIDE = re.compile(r",\s+(?:a|an|which|as|while|but|in a|the)\b|;|\s[-–—]\s
 _CONTROL_LEAD = re.compile(
     r"\b(?:exports?|sales?|shipments?|supplies|deliveries|exporters|shipping|selling|exporting|supplying"
     r"|sell|ship|export|supply|purchases?|buying)\s+(?:(?:to|into)\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s+)?"
-    r"(?:of\s+)?(?:(?:the|its|their|all|some|most|certain)\s+)?"
+    r"(?:of\s+)?(?:(?:the|its|their|all|some|most|certain)\s+(?!\d+\s|(?:two|three|four|five|six|seven|eight|nine"
+    r"|ten|related|similar|such)\s))?"
     r"|\b(?:ban|curbs?|restrictions?|controls?|limits?|licen[cs](?:e|ing) requirements?|embargo|halt)\s+(?:on|for)"
     r"\s+(?:(?:the|its|their|all)\s+)?(?:(?:exports?|sales?|shipments?)\s+of\s+)?",
     _I,
@@ -1773,7 +1955,11 @@ def _control_items(clause: Clause, trigger: re.Match[str]) -> list[Product]:
         products = [p for _, p in covers if p is not None]
         if products:
             return list(dict.fromkeys(products))
-    lexical = [text[m.start() : m.end()] for m in lex.PRODUCTS.finditer(clause.low)]
+    lexical = [
+        text[m.start() : m.end()]
+        for m in lex.PRODUCTS.finditer(clause.low)
+        if not _COUNTED_BEFORE.search(clause.low, max(0, m.start() - 20), m.start())
+    ]
     return [Product(name=lexical[0])] if lexical else []
 
 
@@ -2205,6 +2391,14 @@ _PRONOUN_START = re.compile(r"\s*(?:He|She|They|It|The president|The leader)\b")
 _PERSON_PRONOUN = re.compile(r"\s*(?:He|She|The president|The leader)\b")
 
 
+# Who warns without wielding any measure: industry, analysts, lobbies.
+_NON_STATE_SPEAKER = re.compile(
+    r"\b(?:groups?|associations?|federations?|chambers?|lobby|lobbies|industry|analysts?|economists?|executives?"
+    r"|companies|firms|farmers|growers|manufacturers|makers|retailers|importers|exporters|builders|unions?"
+    r"|investors|traders|businesses|carmakers|automakers|shippers|ceos?|strategists?)\b"
+)
+
+
 def threats(clause: Clause, ctx: Context) -> list[Threat]:
     text = clause.text
     low = clause.low
@@ -2214,6 +2408,12 @@ def threats(clause: Clause, ctx: Context) -> list[Threat]:
         return []
     if lex.ORDINARY_THREAT.search(low) and condition is None:
         return []
+    if (
+        verb is not None
+        and low.startswith("warn", verb.start())
+        and _NON_STATE_SPEAKER.search(low, 0, verb.start())
+    ):
+        return []  # "Farm groups warned that Mexico could retaliate": a forecast by bystanders, nobody's threat
     if verb is not None and not _THREAT_MEASURE.search(text) and condition is None:
         return []
     if verb is None and not re.search(r"\b(?:will|would|could|threat|warn|vow|said|says)\b", text, _I):
