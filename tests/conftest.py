@@ -52,6 +52,16 @@ def postgres_databases() -> Iterator[PostgresDatabases]:
         databases.close()
 
 
+@pytest.fixture
+def empty_database(postgres_databases: PostgresDatabases) -> Iterator[str]:
+    """The URL of a database of this test's own, without tradewatch's tables."""
+    url = postgres_databases.create(empty=True)
+    try:
+        yield url
+    finally:
+        postgres_databases.drop(url)
+
+
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def store_kind(request: pytest.FixtureRequest) -> str:
     kind: str = request.param

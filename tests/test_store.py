@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -120,16 +119,6 @@ def test_open_store_accepts_paths_memory_and_stores(tmp_path: Path) -> None:
 
 
 # -- PostgreSQL databases -----------------------------------------------------------------------------------
-
-
-@pytest.fixture
-def empty_database(postgres_databases: PostgresDatabases) -> Iterator[str]:
-    """The URL of a database of this test's own, without tradewatch's tables."""
-    url = postgres_databases.create(empty=True)
-    try:
-        yield url
-    finally:
-        postgres_databases.drop(url)
 
 
 def _query(url: str, sql: str) -> list[tuple[Any, ...]]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import itertools
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -19,7 +19,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from stores import T0, PostgresDatabases, at, item, parsed_result, record, src
+from stores import T0, at, item, parsed_result, record, src
 from tradewatch import rules, serial, testing
 from tradewatch.ledger import Ledger, measure_key
 from tradewatch.model import Alert, Change, Event, MeasureState
@@ -231,15 +231,6 @@ def test_a_sqlite_database_of_schema_3_migrates_and_reads_the_same_facts(tmp_pat
     assert conn.execute("PRAGMA user_version").fetchone()[0] == 4
     assert conn.execute("SELECT count(*) FROM ledger_evidence").fetchone()[0] > 0
     conn.close()
-
-
-@pytest.fixture
-def empty_database(postgres_databases: PostgresDatabases) -> Iterator[str]:
-    url = postgres_databases.create(empty=True)
-    try:
-        yield url
-    finally:
-        postgres_databases.drop(url)
 
 
 @pytest.mark.postgres

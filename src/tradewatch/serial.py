@@ -415,46 +415,49 @@ _ENCODER = json.JSONEncoder(ensure_ascii=False)  # what json.dumps(..., ensure_a
 _str = json.encoder.encode_basestring  # a JSON string without escaping non-ASCII, as that encoder writes it
 
 
-class _Texts:
-    """The JSON text of objects already written, by identity, in two generations: what is looked up again is
-    kept, what is not is dropped after `size` newer entries.
+_V = TypeVar("_V")
 
-    Each generation keeps the objects of its entries alive beside their texts, so an id in it is never reused
-    for another object while the generation exists: a hit is the object asked about. (Texts and objects sit
+
+class IdentityMemo(typing.Generic[_V]):
+    """Values (here the JSON text) of objects already written, by identity, in two generations: what is
+    looked up again is kept, what is not is dropped after `size` newer entries.
+
+    Each generation keeps the objects of its entries alive beside their values, so an id in it is never reused
+    for another object while the generation exists: a hit is the object asked about. (Values and objects sit
     in a dict and a list rather than in a tuple per entry, which the garbage collector would have to track.)
     Every step reads or replaces a whole generation, or adds to one: safe while other threads use the memo
-    (a race costs at most a text written twice)."""
+    (a race costs at most a value computed twice). Private to tradewatch; the store keeps its texts in one."""
 
     def __init__(self, size: int) -> None:
         self._size = size
-        self._young: tuple[dict[int, str], list[object]] = ({}, [])
-        self._old: tuple[dict[int, str], list[object]] = ({}, [])
+        self._young: tuple[dict[int, _V], list[object]] = ({}, [])
+        self._old: tuple[dict[int, _V], list[object]] = ({}, [])
 
-    def get(self, obj: object) -> str | None:
+    def get(self, obj: object) -> _V | None:
         key = id(obj)
         young = self._young
-        text = young[0].get(key)
-        if text is None:
-            text = self._old[0].get(key)
-            if text is not None:
-                young[0][key] = text
+        value = young[0].get(key)
+        if value is None:
+            value = self._old[0].get(key)
+            if value is not None:
+                young[0][key] = value
                 young[1].append(obj)
-        return text
+        return value
 
-    def put(self, obj: object, text: str) -> str:
+    def put(self, obj: object, value: _V) -> _V:
         young = self._young
         if len(young[0]) >= self._size:
             self._old = young
             young = self._young = ({}, [])
-        young[0][id(obj)] = text
+        young[0][id(obj)] = value
         young[1].append(obj)
-        return text
+        return value
 
 
 # Enough for what one poll of a busy feed writes (its events, their evidence, the observations of the states
 # they touch) and some of what the next one rewrites. Larger memos measured no faster: a state's new
 # observations, which must be written anyway, are most of its text; and they held megabytes more.
-_TEXTS = _Texts(1 << 12)
+_TEXTS: IdentityMemo[str] = IdentityMemo(1 << 12)
 
 
 def _opt_str(value: str | None) -> str:

@@ -24,6 +24,7 @@ import attrs
 
 from tradewatch import serial
 from tradewatch.model import Alert, Change, Event, Evidence, MeasureState, Observation, Threat
+from tradewatch.serial import IdentityMemo
 from tradewatch.serial import _any as _value
 
 from ._protocol import ItemRecord, Reaction, StoreError
@@ -83,36 +84,6 @@ def fresh_records(records: Sequence[ItemRecord], already: set[str]) -> list[Item
     return [r for r in records if r.item.id not in already and by_id.get(r.item.id) is r]
 
 
-class _Memo:
-    """Values by the identity of objects, in two generations: what is looked up again is kept, what is not is
-    dropped after `size` newer entries. Each generation keeps its objects alive, so an id in it is never that
-    of another object. A race between threads costs at most an entry lost."""
-
-    def __init__(self, size: int) -> None:
-        self._size = size
-        self._young: tuple[dict[int, Any], list[object]] = ({}, [])
-        self._old: tuple[dict[int, Any], list[object]] = ({}, [])
-
-    def get(self, obj: object) -> Any:
-        key = id(obj)
-        young = self._young
-        value = young[0].get(key)
-        if value is None:
-            value = self._old[0].get(key)
-            if value is not None:
-                young[0][key] = value
-                young[1].append(obj)
-        return value
-
-    def put(self, obj: object, value: Any) -> None:
-        young = self._young
-        if len(young[0]) >= self._size:
-            self._old = young
-            young = self._young = ({}, [])
-        young[0][id(obj)] = value
-        young[1].append(obj)
-
-
 #: Room for the evidence and the texts of the parts of the states a store keeps decoded (20,000 by default, a few
 #: observations and evidences each), so that a state written again reuses them. The objects are mostly those
 #: the decoded states hold anyway.
@@ -125,8 +96,8 @@ class Packing:
     threads."""
 
     def __init__(self) -> None:
-        self.evidence = _Memo(_MEMO_SIZE)
-        self.texts = _Memo(_MEMO_SIZE)
+        self.evidence: IdentityMemo[tuple[str, str]] = IdentityMemo(_MEMO_SIZE)
+        self.texts: IdentityMemo[str] = IdentityMemo(_MEMO_SIZE)
 
     def batch(self, allocate: Callable[[int], Sequence[int]], *, prefetch: bool = False) -> Evidences:
         """The evidences of one transaction; `allocate(n)` returns n unused evidence ids. With `prefetch`, the
