@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+import time
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from stores import T0, PostgresDatabases, item, poll, src, unseen
+from tradewatch.model import MeasureState
 from tradewatch.store import (
     SCHEMA_VERSION,
     ItemRecord,
@@ -127,6 +129,54 @@ def _query(url: str, sql: str) -> list[tuple[Any, ...]]:
     with psycopg.connect(url, autocommit=True) as conn:
         cursor = conn.execute(sql)  # type: ignore[arg-type]
         return cursor.fetchall() if cursor.description else []
+
+
+def test_polls_committed_from_several_threads_never_decode_the_states_this_store_wrote(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The store keeps the states it wrote decoded; a poll committing right after another (the watcher's poll
+    # threads do) must find the version just written there, not decode it again from the file.
+    from test_store_contract import Reactor, report, tariff
+    from tradewatch.store import _sqlite
+
+    decoded: list[object] = []
+    from_dict = _sqlite.serial.from_dict
+
+    def counting(data: Any, cls: Any) -> Any:
+        decoded.append(cls)
+        return from_dict(data, cls)
+
+    remember = SqliteStore._remember
+
+    def slow_remember(self: SqliteStore, states: Any) -> None:
+        time.sleep(0.005)  # widens the moment between a commit and the memo that knows it
+        remember(self, states)
+
+    monkeypatch.setattr(_sqlite.serial, "from_dict", counting)
+    monkeypatch.setattr(SqliteStore, "_remember", slow_remember)
+    names = ["a", "b", "c", "d"]
+    errors: list[BaseException] = []
+    with SqliteStore(tmp_path / "tw.sqlite") as store:
+        store.upsert_sources([src(n) for n in names], now=T0)
+        report(store, "a", "a0", [tariff(10, source="a", item_id="a0")], t=0, react=Reactor())
+
+        def move(name: str) -> None:
+            try:
+                for n in range(1, 8):
+                    event = tariff(10 + n, source=name, item_id=f"{name}{n}", hours=n)
+                    report(store, name, f"{name}{n}", [event], t=n * 3600, react=Reactor())
+            except BaseException as exc:  # pragma: no cover - reported below
+                errors.append(exc)
+
+        threads = [threading.Thread(target=move, args=(n,)) for n in names]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert errors == []
+        assert decoded.count(MeasureState) == 0
+        (state,) = store.measures()  # read from the file: decoded here
+        assert state.version == 1 + 7 * len(names)
 
 
 @pytest.mark.postgres

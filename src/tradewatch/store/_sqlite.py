@@ -375,6 +375,17 @@ class SqliteStore:
     def commit_poll(
         self, owner: str, result: PollResult, *, react: React | None = None, now: datetime | None = None
     ) -> Committed | None:
+        # The lock is held past the commit until the memos know what it wrote: a poll committing in between
+        # would read versions the state memo does not hold yet and decode those states again from the file.
+        with self._lock:
+            committed = self._commit_poll(owner, result, react, now)
+        if committed is not None and committed.reaction is not None and committed.reaction.outgoing:
+            self._subscribers.call()
+        return committed
+
+    def _commit_poll(
+        self, owner: str, result: PollResult, react: React | None, now: datetime | None
+    ) -> Committed | None:
         name = result.name
         evidences: Evidences | None = None
         with self._write() as conn:
@@ -426,8 +437,6 @@ class SqliteStore:
             evidences.done()  # committed: later polls may refer to these evidences
         if reaction is not None:
             self._remember(reaction.states)  # committed: these versions are the stored ones now
-            if reaction.outgoing:
-                self._subscribers.call()
         return Committed(stories=stories, reaction=reaction)
 
     def _remember(self, states: Iterable[MeasureState]) -> None:
