@@ -875,6 +875,65 @@ def test_an_alert_already_in_the_outbox_for_a_sink_is_not_added_again(any_store:
     assert (pending.alert, pending.sink) == (alert, "mail")
 
 
+DAY = 86400
+
+
+def test_prune_deletes_old_items_and_delivered_alerts_and_keeps_what_is_still_owed(
+    store_factory: StoreFactory,
+) -> None:
+    store = store_factory(seen_keep=timedelta(days=400), items_keep=timedelta(days=60))
+    alerts = _alerts(3)
+    fill_outbox(store, alerts, ("hook",), t=0, name="a")
+    delivered, failed, pending = store.claim_deliveries("me", 10, LEASE, now=at(1))
+    assert store.finish_delivery("me", delivered, now=at(2))
+    assert store.finish_delivery("me", failed, error="HTTP 500", now=at(2))  # parked: retry_in is None
+    assert store.finish_delivery("me", pending, error="timeout", retry_in=timedelta(days=90), now=at(2))
+    assert [i.item.id for i in store.items()] == ["a-0"]
+
+    assert store.prune(now=at(29 * DAY)) == 0
+    assert store.prune(now=at(31 * DAY)) == 1  # the delivered alert, 30 days after its delivery
+    assert {e.status for e in store.outbox()} == {DeliveryStatus.PARKED, DeliveryStatus.PENDING}
+    assert len(store.items()) == 1
+    assert store.prune(now=at(61 * DAY)) == 1  # the item, with its events
+    assert store.items() == []
+    assert len(store.outbox()) == 2  # owed alerts are never pruned, however old
+    assert store.seen_ids("a") == {"a-0"}  # the seen-set has a retention of its own
+    assert store.prune(now=at(61 * DAY)) == 0
+
+
+def test_prune_with_no_retention_keeps_items_and_delivered_alerts(store_factory: StoreFactory) -> None:
+    store = store_factory(items_keep=None, delivered_keep=None)
+    (alert,) = _alerts(1)
+    fill_outbox(store, [alert], ("hook",), t=0, name="a")
+    (delivery,) = store.claim_deliveries("me", 10, LEASE, now=at(1))
+    assert store.finish_delivery("me", delivery, now=at(2))
+    store.prune(now=at(3000 * DAY))
+    assert len(store.items()) == 1
+    assert [e.status for e in store.outbox()] == [DeliveryStatus.DELIVERED]
+
+
+def test_prune_deletes_in_batches_until_nothing_old_is_left(
+    store_factory: StoreFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tradewatch.store import _postgres, _sqlite
+
+    monkeypatch.setattr(_sqlite, "_PRUNE_BATCH", 2)
+    monkeypatch.setattr(_postgres, "_PRUNE_BATCH", 2)
+    store = store_factory(items_keep=timedelta(days=1))
+    for n in range(5):
+        fill_outbox(store, [], ("hook",), t=n, name=f"s{n}")
+    fill_outbox(store, [], ("hook",), t=2 * DAY, name="recent")
+    assert len(store.items()) == 6
+    assert store.prune(now=at(2 * DAY + 10)) == 5
+    assert [i.item.source for i in store.items()] == ["recent"]
+
+
+@pytest.mark.parametrize("keep", [timedelta(days=-1), 30])
+def test_a_retention_must_be_a_timedelta_of_at_least_zero(store_factory: StoreFactory, keep: Any) -> None:
+    with pytest.raises(ValueError, match="delivered_keep"):
+        store_factory(delivered_keep=keep)
+
+
 # -- the outbox ---------------------------------------------------------------------------------------------
 
 

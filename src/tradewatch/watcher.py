@@ -695,7 +695,7 @@ class Watcher:
     def _prune(self) -> None:
         try:
             removed = self._store.prune()
-            log.debug("pruned %d old story keys", removed)
+            log.debug("pruned %d old rows (story keys, items, delivered alerts)", removed)
         except Exception:
             log.exception("pruning the store failed")
 

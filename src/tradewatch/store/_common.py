@@ -18,6 +18,7 @@ import logging
 import re
 import threading
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from datetime import timedelta
 from typing import Any
 
 import attrs
@@ -385,6 +386,29 @@ def unpack(texts: Sequence[str], fetch: Callable[[Collection[int]], Mapping[int,
 def dumps(obj: Any) -> str:
     """``json.dumps(serial.to_dict(obj), ensure_ascii=False)``: the text every store writes."""
     return serial.dumps(obj)
+
+
+#: How long `Store.prune` keeps stored items (with their events) and delivered alerts by default.
+ITEMS_KEEP = timedelta(days=180)
+DELIVERED_KEEP = timedelta(days=30)
+
+
+def _keep(_inst: object, attribute: attrs.Attribute[Any], value: timedelta | None) -> None:
+    if value is not None and (not isinstance(value, timedelta) or value < timedelta(0)):
+        raise ValueError(f"{attribute.name}_keep must be a timedelta of at least 0 or None, not {value!r}")
+
+
+@attrs.frozen(kw_only=True)
+class Retention:
+    """How long a store keeps items and delivered alerts before `prune` deletes them; None keeps them."""
+
+    items: timedelta | None = attrs.field(default=ITEMS_KEEP, validator=_keep)
+    delivered: timedelta | None = attrs.field(default=DELIVERED_KEEP, validator=_keep)
+
+    def tables(self) -> list[tuple[str, str, timedelta]]:
+        """(table, time column, age) of each kind of row to prune: an item's events go with it."""
+        found = [("items", "stored_at", self.items), ("outbox", "delivered_at", self.delivered)]
+        return [(table, column, keep) for table, column, keep in found if keep is not None]
 
 
 class Subscribers:

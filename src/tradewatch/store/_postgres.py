@@ -47,8 +47,11 @@ from tradewatch.feeds import Source, SourceHealth, Validators
 from tradewatch.model import Alert, Change, Event, Item, MeasureState
 
 from ._common import (
+    DELIVERED_KEEP,
+    ITEMS_KEEP,
     Evidences,
     Packing,
+    Retention,
     Subscribers,
     dumps,
     encode_reaction,
@@ -85,6 +88,8 @@ Conn = psycopg.Connection[DictRow]
 
 #: Advisory lock keys (any two constants no other program is likely to use: "twmg", "twst").
 _MIGRATION_LOCK = 0x74776D67
+#: Rows deleted per transaction by `PostgresStore.prune`.
+_PRUNE_BATCH = 5_000
 CHANNEL = "tradewatch_outbox"
 
 _SOURCE_COLUMNS = (
@@ -149,8 +154,8 @@ class PostgresStore:
     Opening it applies missing schema migrations (several processes may start at once). `pool_size` bounds
     this process's connections (the watcher's poll workers share them; one more listens for alerts).
     `connect_timeout` bounds each wait for a connection; `retries` is how many times a transaction is run
-    again after a lost connection or a conflict before `StoreError` is raised. The seen-set and story
-    retention are as in `SqliteStore`.
+    again after a lost connection or a conflict before `StoreError` is raised. The seen-set, story, item and
+    delivered-alert retention are as in `SqliteStore`.
     """
 
     def __init__(
@@ -159,6 +164,8 @@ class PostgresStore:
         *,
         seen_keep_polls: int = 20,
         seen_keep: timedelta = timedelta(days=90),
+        items_keep: timedelta | None = ITEMS_KEEP,
+        delivered_keep: timedelta | None = DELIVERED_KEEP,
         pool_size: int = 8,
         connect_timeout: float = 10.0,
         retries: int = 4,
@@ -170,6 +177,7 @@ class PostgresStore:
         self.url = url
         self._keep_polls = seen_keep_polls
         self._keep = seen_keep
+        self._retention = Retention(items=items_keep, delivered=delivered_keep)
         self._retries = retries
         self._timeout = connect_timeout
         self._pool: ConnectionPool[Conn] = ConnectionPool(
@@ -953,11 +961,29 @@ class PostgresStore:
         return self._run(work)
 
     def prune(self, *, now: datetime | None = None) -> int:
-        def work(conn: Conn) -> int:
+        def stories(conn: Conn) -> int:
             t = self._clock(conn, now)
             return conn.execute("DELETE FROM stories WHERE first_seen_at < %s", (t - self._keep,)).rowcount
 
-        return self._run(work)
+        removed: int = self._run(stories)
+        for table, column, keep in self._retention.tables():
+            # In batches, each its own transaction, as in SqliteStore.prune. An alert not delivered has no
+            # delivery time and is never old enough.
+            sql = (
+                f"DELETE FROM {table} WHERE ctid = ANY(ARRAY("
+                f"SELECT ctid FROM {table} WHERE {column} < %s LIMIT {_PRUNE_BATCH}))"
+            )
+
+            def batch(conn: Conn, sql: str = sql, keep: timedelta = keep) -> int:
+                count: int = conn.execute(sql, (self._clock(conn, now) - keep,)).rowcount
+                return count
+
+            while True:
+                count = self._run(batch)
+                removed += count
+                if count < _PRUNE_BATCH:
+                    break
+        return removed
 
     # -- waking deliverers ----------------------------------------------------------------------------------
 

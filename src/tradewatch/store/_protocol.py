@@ -353,7 +353,8 @@ class Store(Protocol):
         ...
 
     def prune(self, *, now: datetime | None = None) -> int:
-        """Forget story keys older than the retention period; returns how many were removed."""
+        """Forget story keys older than the retention period, and delete items (with their events) and
+        delivered alerts older than theirs; returns how many rows were removed."""
         ...
 
     def on_outbox(self, callback: Callable[[], None]) -> Callable[[], None]:

@@ -23,7 +23,18 @@ from tradewatch import serial
 from tradewatch.feeds import Source, SourceHealth, Validators
 from tradewatch.model import Alert, Change, Event, Item, MeasureState
 
-from ._common import Evidences, Packing, Subscribers, encode_reaction, fresh_records, plan_stories, unpack
+from ._common import (
+    DELIVERED_KEEP,
+    ITEMS_KEEP,
+    Evidences,
+    Packing,
+    Retention,
+    Subscribers,
+    encode_reaction,
+    fresh_records,
+    plan_stories,
+    unpack,
+)
 from ._protocol import (
     Claim,
     Committed,
@@ -50,6 +61,8 @@ T = TypeVar("T")
 
 #: WAL pages between automatic checkpoints (SQLite's default is 1,000).
 _CHECKPOINT_PAGES = 10_000
+#: Rows deleted per transaction by `SqliteStore.prune`.
+_PRUNE_BATCH = 5_000
 
 #: SQLite's limit on bound parameters is 32,766 since 3.32 but 999 before; stay below both.
 _CHUNK = 500
@@ -112,6 +125,11 @@ class SqliteStore:
     feed are never forgotten, however old, so a long-lived item is never reported new twice. Story keys are
     kept for `seen_keep` too (see `prune`).
 
+    `prune` also bounds what a long-running watcher accumulates: items (with their events) stored more than
+    `items_keep` ago (180 days by default) and alerts delivered more than `delivered_keep` ago (30 days) are
+    deleted; None keeps them forever. Alerts still to be delivered or parked, the ledger's states and its
+    history are never pruned.
+
     `busy_timeout` is how long a write waits for another process's transaction before raising `StoreError`.
     """
 
@@ -122,12 +140,15 @@ class SqliteStore:
         busy_timeout: float = 30.0,
         seen_keep_polls: int = 20,
         seen_keep: timedelta = timedelta(days=90),
+        items_keep: timedelta | None = ITEMS_KEEP,
+        delivered_keep: timedelta | None = DELIVERED_KEEP,
     ) -> None:
         if seen_keep_polls < 1:
             raise ValueError(f"seen_keep_polls must be >= 1, not {seen_keep_polls}")
         self.path = os.fspath(path)
         self._keep_polls = seen_keep_polls
         self._keep_s = seen_keep.total_seconds()
+        self._retention = Retention(items=items_keep, delivered=delivered_keep)
         self._lock = threading.RLock()
         try:
             # isolation_level=None: we issue BEGIN/COMMIT ourselves (the module's implicit transactions do not
@@ -867,6 +888,19 @@ class SqliteStore:
             removed: int = conn.execute(
                 "DELETE FROM stories WHERE first_seen_at < ?", (t - self._keep_s,)
             ).rowcount
+        for table, column, keep in self._retention.tables():
+            # In batches, each its own transaction: a first prune of a large file does not hold the write
+            # lock for long. An alert not delivered has no delivery time and is never old enough.
+            sql = (
+                f"DELETE FROM {table} WHERE rowid IN "
+                f"(SELECT rowid FROM {table} WHERE {column} < ? LIMIT {_PRUNE_BATCH})"
+            )
+            while True:
+                with self._write() as conn:
+                    count: int = conn.execute(sql, (t - keep.total_seconds(),)).rowcount
+                removed += count
+                if count < _PRUNE_BATCH:
+                    break
         return removed
 
     def close(self) -> None:
