@@ -428,6 +428,11 @@ def _same_rates(general: list[Event], specific: list[Event]) -> bool:
     return not rates or not known or bool(rates & known)
 
 
+def _same_sentence(general: list[Event], specific: list[Event]) -> bool:
+    sentences = {e.evidence.sentence for e in specific}
+    return all(e.evidence.sentence in sentences for e in general)
+
+
 def _exempted(events: list[Event]) -> bool:
     return all(getattr(e, "status", None) == "exempted" for e in events)
 
@@ -444,10 +449,13 @@ def merge(events: list[Event]) -> list[Event]:
         # on most other British goods remains" names two measures.
         # ...nor is a duty the exemption of one good from it ("a 30% levy on Indian goods ... jet fuel was
         # exempted from the levy").
+        # ...nor one that the same sentence states beside it: "duties on $60 billion of U.S. goods, including a
+        # 10% tariff on gas" names the package and one of its parts.
         if (
             len(specific) == 1
             and _same_rates(groups[k], groups[specific[0]])
             and _exempted(groups[k]) == _exempted(groups[specific[0]])
+            and not _same_sentence(groups[k], groups[specific[0]])
         ):
             groups[specific[0]].extend(groups.pop(k))
     merged = []

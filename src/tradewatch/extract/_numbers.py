@@ -48,9 +48,12 @@ _TWO_WORDS = rf"(?:{_WORD})(?:[\s-](?:{_WORD}))?"
 _WORD_NUMBER = rf"(?:{_TWO_WORDS}(?:\s+hundred(?:\s+(?:and\s+)?{_TWO_WORDS})?)?|(?:a|one)\s+hundred)"
 # Written in lower case and matched on the lowered sentence (same offsets): with IGNORECASE it ran four
 # times slower. The number words of a match are read in lower case anyway.
+#: The unit of a percentage as wire copy writes it: "25%", "25 percent", "25 per cent", "25 pct", and the
+#: British "25pc" (only joined to its figure: a free-standing "pc" is a computer).
+UNIT = r"(?:%|per\s?cent\b|percent\b|pct\b|(?<=\d)pc\b)"
 PERCENT = re.compile(
     rf"(?<![\w.])(?P<num>\d{{1,3}}(?:,\d{{3}})*(?:\.\d+)?|\d+(?:\.\d+)?|{_WORD_NUMBER})"
-    r"(?:\s*-?\s*)(?P<unit>%|per\s?cent\b|percent(?:age)?\b|pct\b)(?P<points>\s+points?\b)?",
+    r"(?:\s*-?\s*)(?P<unit>%|per\s?cent\b|percent(?:age)?\b|pct\b|(?<=\d)pc\b)(?P<points>\s+points?\b)?",
 )
 
 
@@ -101,7 +104,7 @@ def find_percents(sentence: str, low: str | None = None) -> list[Percent]:
     """Percentages in `sentence`; `low` is the sentence lowered with its offsets kept, when the caller has
     it."""
     low = lowered(sentence) if low is None else low
-    if "%" not in low and "per" not in low and "pct" not in low:
+    if "%" not in low and "per" not in low and "pc" not in low:
         return []  # no unit, no percentage: most sentences cost only this
     found = []
     for m in PERCENT.finditer(low):

@@ -31,7 +31,7 @@ from tradewatch.model import (
 from . import _lexicon as lex
 from ._actors import Mention
 from ._dates import DateMention
-from ._numbers import Percent
+from ._numbers import UNIT, Percent
 from ._text import lowered
 
 _I = re.IGNORECASE
@@ -206,7 +206,7 @@ def _target_after(clause: Clause, pos: int, exclude: Sequence[str] = (), limit: 
         if m.start > stop:
             break
         lead = clause.text[max(pos, m.start - 45) : m.start]
-        if _BY.search(lead):
+        if _BY.search(lead) or _is_destination(clause, m.start):
             continue
         if _TARGET_LEAD.search(lead):
             return m
@@ -537,7 +537,8 @@ def products_in(clause: Clause, start: int, end: int) -> list[Product]:
         part = _GOODS_TAIL.sub("", part)
         words = part.split()
         # "on Swiss goods.": the stop at the end of the sentence is no part of the word
-        if not words or all(w.lower().strip(".,;:!?") in lex.GENERIC_GOODS for w in words):
+        # "on U.S. goods": the abbreviation's last stop is left behind when its letters are taken out.
+        if not words or all(w.lower().strip(".,;:!?") in _GENERIC_OR_EMPTY for w in words):
             continue
         if len(words) > 4:
             lexical = lex.PRODUCTS.search(lowered(part))
@@ -550,6 +551,7 @@ def products_in(clause: Clause, start: int, end: int) -> list[Product]:
     return found
 
 
+_GENERIC_OR_EMPTY = lex.GENERIC_GOODS | {""}
 # What is left of "Chinese-made cars" once the origin is taken out of the goods.
 _MADE_BY_ORIGIN = re.compile(r"^-?(?:made|built|produced|grown|manufactured|assembled)\s+", _I)
 _EDGE_WORDS = re.compile(
@@ -586,6 +588,10 @@ _NOT_GOODS_WORDS = frozenset(
         "administration",
         "said",
         "says",
+        "wrote",
+        "writes",
+        "told",
+        "tells",
         "took",
         "taken",
         "demanded",
@@ -685,10 +691,8 @@ def _products_near(clause: Clause, trigger: re.Match[str], *, limit: int = 70) -
 # --- tariffs ----------------------------------------------------------------------------------------------
 
 _FROM_TO = re.compile(
-    r"from\s+(?P<a>[^,;]{0,30}?%|[^,;]{0,30}?\bper\s?cent|[^,;]{0,30}?\bpercent)\s+(?:to|up to|down to)\s+"
-    r"(?P<b>[^,;]{0,30}?(?:%|per\s?cent|percent))"
-    r"|to\s+(?P<c>[^,;]{0,30}?(?:%|per\s?cent|percent))\s*,?\s+(?:up |down )?from\s+(?P<d>[^,;]{0,30}?"
-    r"(?:%|per\s?cent|percent))",
+    rf"from\s+(?P<a>[^,;]{{0,30}}?{UNIT})\s+(?:to|up to|down to)\s+(?P<b>[^,;]{{0,30}}?{UNIT})"
+    rf"|to\s+(?P<c>[^,;]{{0,30}}?{UNIT})\s*,?\s+(?:up |down )?from\s+(?P<d>[^,;]{{0,30}}?{UNIT})",
 )  # on Clause.low: its groups are compared in lower case
 _PREVIOUS = re.compile(
     r"\b(?:up from|down from|from|compared with|compared to|replacing|previously|instead of|versus|vs\.?)\s+"
@@ -1023,7 +1027,11 @@ def _covers(clause: Clause, start: int, end: int) -> tuple[list[tuple[tuple[str,
         listed = len(items)
         for a, b in _list_items(chunk):
             s0, s1 = chunk_start + a, chunk_start + b
-            targets = [m.code for m in clause.actors if s0 <= m.start < s1 and m.kind != "person"]
+            targets = [
+                m.code
+                for m in clause.actors
+                if s0 <= m.start < s1 and m.kind != "person" and not _is_destination(clause, m.start)
+            ]
             product = _clean_product(clause, s0, s1)
             if not targets and product is not None and _ANY_ORIGIN.match(clause.low, s0):
                 targets = ["*"]  # "imported cars", "foreign steel": whatever their origin
@@ -1047,6 +1055,17 @@ def _covers(clause: Clause, start: int, end: int) -> tuple[list[tuple[tuple[str,
             targets = list(before or after or [])
         filled.append((tuple(targets), product))
     return filled, min(pos, stop_at)
+
+
+# "imports into the United States", "goods entering the EU": the jurisdiction the goods go to, which levies the
+# duty on them; never their origin.
+_DESTINATION_LEAD = re.compile(
+    r"\b(?:(?:imports?|goods|products|shipments?)\s+(?:to|into)|entering|arriving\s+in)\s+(?:the\s+)?$"
+)
+
+
+def _is_destination(clause: Clause, at: int) -> bool:
+    return _DESTINATION_LEAD.search(clause.low, max(0, at - 40), at) is not None
 
 
 def _shared_origins(items: list[tuple[list[str], Product | None]]) -> list[tuple[list[str], Product | None]]:

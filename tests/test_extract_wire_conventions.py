@@ -1,0 +1,121 @@
+"""How agency copy writes figures and lists, each shown on sentences of its own (none from the corpus): the
+units of a percentage ("pct", the British "pc"), abbreviations that end in a full stop before the goods
+("U.S. goods"), a package of duties named beside one of its parts, a reporting clause after a list of goods,
+and the jurisdiction goods are shipped to, which is not their origin."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TypeVar
+
+import pytest
+
+from tradewatch import Event, Tariff, extract
+
+MONDAY = date(2025, 4, 14)
+T = TypeVar("T")
+
+
+def only(events: list[Event], kind: type[T]) -> list[T]:
+    return [e for e in events if isinstance(e, kind)]
+
+
+def rates(text: str) -> list[tuple[str | None, str | None]]:
+    return [
+        (
+            None if t.rate is None else str(t.rate.percent),
+            None if t.previous_rate is None else str(t.previous_rate.percent),
+        )
+        for t in only(extract(text, published=MONDAY), Tariff)
+    ]
+
+
+class TestPercentUnits:
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Ottawa will lift its surtax on U.S. dairy products to 40 pct from 15 pct on Friday.",
+            "Ottawa will lift its surtax on U.S. dairy products to 40pc from 15pc on Friday.",
+            "Ottawa will lift its surtax on U.S. dairy products from 15 pct to 40 pct on Friday.",
+            "Ottawa will lift its surtax on U.S. dairy products from 15pc to 40pc on Friday.",
+        ],
+    )
+    def test_pct_and_pc_give_the_rate_and_the_previous_rate(self, text: str) -> None:
+        assert rates(text) == [("40", "15")]
+
+    def test_a_pc_apart_from_its_figure_is_no_percentage(self) -> None:
+        events = extract(
+            "Seoul raised its tariff on imported laptops, 5 pc units per order.", published=MONDAY
+        )
+        assert all(t.rate is None for t in only(events, Tariff))
+
+
+class TestGoodsAfterAnAbbreviation:
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Beijing raised its tariffs on U.S. goods to 84% from 34% on Wednesday.",
+            "New Delhi will cut duties on all U.S. goods, the trade ministry said.",
+            "Brussels suspended its levies on U.K. goods for three months.",
+        ],
+    )
+    def test_goods_of_a_country_written_with_stops_are_all_goods(self, text: str) -> None:
+        (tariff,) = only(extract(text, published=MONDAY), Tariff)
+        assert tariff.product is None
+
+    def test_named_goods_after_the_abbreviation_are_kept(self) -> None:
+        (tariff,) = only(extract("Tokyo will cut its tariff on U.S. rice to 5%.", published=MONDAY), Tariff)
+        assert tariff.product is not None and tariff.product.name == "rice"
+
+
+class TestAPackageAndOneOfItsParts:
+    def test_the_package_and_the_part_named_in_one_sentence_are_two_measures(self) -> None:
+        events = extract(
+            "Ottawa said it would levy duties on C$30 billion of U.S. goods from Friday, including a 25% tariff"
+            " on orange juice.",
+            published=MONDAY,
+        )
+        products = sorted((t.product.name if t.product else "") for t in only(events, Tariff))
+        assert products == ["", "orange juice"]
+
+    def test_a_later_mention_of_the_duty_still_joins_the_goods_it_was_about(self) -> None:
+        events = extract(
+            "Ottawa imposed a 25% tariff on U.S. orange juice on Friday. The duty takes effect at midnight.",
+            published=MONDAY,
+        )
+        (tariff,) = only(events, Tariff)
+        assert tariff.product is not None and tariff.product.name == "orange juice"
+
+
+class TestAReportingClauseAfterTheGoods:
+    @pytest.mark.parametrize("verb", ["wrote", "told reporters", "said"])
+    def test_the_reporting_verb_is_no_goods(self, verb: str) -> None:
+        # The speaker's name is taken out of the phrase as an actor; the verb left behind is no goods.
+        text = f"In exchange Hanoi will drop its tariffs on American products, Trump {verb} on Sunday."
+        for tariff in only(extract(text, published=MONDAY), Tariff):
+            assert tariff.product is None
+
+
+class TestWhereTheGoodsGo:
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Washington imposed a 10% tariff on all imports into the United States, effective April 5.",
+            "Washington imposed a 10% tariff on all imports to the United States, effective April 5.",
+        ],
+    )
+    def test_the_country_goods_are_imported_into_is_no_target(self, text: str) -> None:
+        (tariff,) = only(extract(text, published=MONDAY), Tariff)
+        assert (tariff.imposer, tariff.target) == ("US", "*")
+
+    def test_goods_entering_a_country_are_taxed_by_it(self) -> None:
+        events = extract(
+            "A 25% duty on Korean steel entering the United States took effect.", published=MONDAY
+        )
+        (tariff,) = only(events, Tariff)
+        assert (tariff.imposer, tariff.target) == ("US", "KR")
+
+    def test_imports_from_a_country_still_name_the_target(self) -> None:
+        events = extract("Canada imposed a 25% tariff on imports from the United States.", published=MONDAY)
+        (tariff,) = only(events, Tariff)
+        assert (tariff.imposer, tariff.target) == ("CA", "US")
