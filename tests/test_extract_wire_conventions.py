@@ -119,3 +119,19 @@ class TestWhereTheGoodsGo:
         events = extract("Canada imposed a 25% tariff on imports from the United States.", published=MONDAY)
         (tariff,) = only(events, Tariff)
         assert (tariff.imposer, tariff.target) == ("CA", "US")
+
+
+class TestMoneyBeforeTheGoods:
+    @pytest.mark.parametrize(
+        ("text", "product"),
+        [
+            ("Brussels suspended its tariffs on 21 bln euros ($23 bln) of U.S. goods for 90 days.", None),
+            ("Brussels suspended its tariffs on 21 bln euros of U.S. goods for 90 days.", None),
+            ("Ottawa imposed 25% tariffs on C$30 billion worth of U.S. goods.", None),
+            ("London will cut its tariffs on £4.5bn of U.S. cars.", "cars"),
+            ("Beijing lifted its tariffs on 50 billion yuan of U.S. soybeans.", "soybeans"),
+        ],
+    )
+    def test_an_amount_in_any_currency_is_no_part_of_the_goods(self, text: str, product: str | None) -> None:
+        (tariff,) = only(extract(text, published=MONDAY), Tariff)
+        assert (tariff.product.name if tariff.product else None) == product

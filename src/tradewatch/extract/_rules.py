@@ -478,10 +478,15 @@ _PRODUCT_STOP = re.compile(
     r"|when|where|who|whose|than|plus|up|down|unless|through|beyond|within|under|per|totall?ing|accounting"
     r"|taking|bringing|raising|lifting|cutting|doubling|entering|arriving|coming|bound|destined|crossing)\b|$)",
 )
+_SCALE = r"(?:billion|million|trillion|bn|mn|bln|mln|tn|trln)\b"
+_CURRENCY = r"(?:euros?|dollars?|pounds?|sterling|yuan|renminbi|yen|won|rupees?|pesos?|reais|francs?)\b"
 _PRODUCT_LEAD = re.compile(
     r"^(?:(?:the|a|an|all|some|certain|most|more|many|its|their|about|nearly|roughly|around|imported|foreign"
     r"|other|various|key|selected|specific|select|additional|new|further|extra|any|these|those|such|remaining"
-    r"|\$[\d.,]+(?:\s*(?:billion|million|bn|mn|trillion))?(?:\s+(?:worth|in))?(?:\s+of)?"
+    # Money before the goods, in any currency and as agencies abbreviate it: "$60 billion of", "C$30 bln worth
+    # of", "21 bln euros of", "€4.5bn in".
+    rf"|(?:[A-Z]{{0,2}}\$|€|£|¥)[\d.,]+(?:\s*{_SCALE})?(?:\s+{_CURRENCY})?(?:\s+(?:worth|in))?(?:\s+of)?"
+    rf"|[\d.,]+\s*{_SCALE}(?:\s+{_CURRENCY})?(?:\s+(?:worth|in))?(?:\s+of)?"
     r"|billions of dollars(?:\s+(?:worth|in))?(?:\s+of)?|imports of|shipments of|exports of|sales of"
     r"|purchases of|supplies of|a range of|a list of|a variety of|dozens of|hundreds of|goods such as"
     r"|products such as|items such as|including|such as|so-called|of|two|three|four|five|six|seven|eight|nine"
@@ -586,6 +591,17 @@ _NOT_GOODS_WORDS = frozenset(
         "president",
         "government",
         "administration",
+        # an amount of money is no goods: "21 bln euros ($23 bln) of goods"
+        "euro",
+        "euros",
+        "dollar",
+        "dollars",
+        "yuan",
+        "yen",
+        "bln",
+        "mln",
+        "billion",
+        "million",
         "said",
         "says",
         "wrote",
