@@ -135,3 +135,23 @@ class TestMoneyBeforeTheGoods:
     def test_an_amount_in_any_currency_is_no_part_of_the_goods(self, text: str, product: str | None) -> None:
         (tariff,) = only(extract(text, published=MONDAY), Tariff)
         assert (tariff.product.name if tariff.product else None) == product
+
+
+class TestBulletPoints:
+    def test_each_bullet_is_a_sentence_of_its_own(self) -> None:
+        from tradewatch.extract._text import sentences
+
+        text = (
+            "* Beijing raises tariffs on U.S. goods to 125%\n* Markets slide\n- Yuan weakens\n• Talks stall"
+        )
+        assert [text[a:b] for a, b in sentences(text)] == [
+            "* Beijing raises tariffs on U.S. goods to 125%",
+            "* Markets slide",
+            "- Yuan weakens",
+            "• Talks stall",
+        ]
+
+    def test_a_bullet_gives_its_own_sentence_as_evidence(self) -> None:
+        text = "* Beijing raises tariffs on U.S. goods to 125%\n* Washington says it will respond"
+        (tariff,) = only(extract(text, published=MONDAY), Tariff)
+        assert tariff.evidence.sentence == "* Beijing raises tariffs on U.S. goods to 125%"

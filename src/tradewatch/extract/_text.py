@@ -6,8 +6,10 @@ import re
 from collections.abc import Iterator
 
 # A sentence ends at . ! ? (with closing quotes/brackets) followed by space and a capital, digit or quote,
-# or at a line break. Abbreviations that end in a full stop are checked separately.
-_END = re.compile(r"""[.!?]["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])|\n\s*\n|\n(?=\s*[A-Z"“])""")
+# or at a line break before a capital, a quote or a bullet (agency copy opens with bullet points of its own:
+# "* China raises tariffs ...\n* Beijing says ..."). Abbreviations that end in a full stop are checked
+# separately.
+_END = re.compile(r"""[.!?]["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])|\n\s*\n|\n(?=\s*(?:[A-Z"“]|[*•·‣–-]\s))""")
 _ABBREVIATIONS = frozenset(
     [
         "u.s",
