@@ -10,7 +10,9 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -86,6 +88,29 @@ def test_watch_once_polls_and_prints_a_report(
     with_bad = config(tmp_path, site, "/feed.xml", "/missing.xml")
     assert main(["watch", "--once", "--config", str(with_bad)]) == 1
     assert "http_404" in capsys.readouterr().out
+
+
+def test_watch_opens_the_store_with_the_retention_of_the_config(
+    tmp_path: Path, site: FeedSite, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tradewatch import cli
+    from tradewatch.store import SqliteStore
+
+    opened: list[SqliteStore] = []
+
+    def recording(spec: str, **retention: Any) -> SqliteStore:
+        store = SqliteStore(spec, **retention)
+        opened.append(store)
+        return store
+
+    monkeypatch.setattr(cli, "open_store", recording)
+    path = config(
+        tmp_path, site, "/feed.xml", extra='cpu_processes = 0\nkeep_items = "7d"\nkeep_delivered = false'
+    )
+    assert main(["watch", "--once", "--config", str(path)]) == 0
+    (store,) = opened
+    assert (store._retention.items, store._retention.delivered) == (timedelta(days=7), None)
+    assert store._conn is None  # closed once the watcher is done
 
 
 def test_sources_shows_health_before_and_after_polling(

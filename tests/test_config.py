@@ -57,6 +57,13 @@ def test_defaults() -> None:
     assert one.interval == timedelta(minutes=15)
 
 
+def test_retention_is_a_duration_or_false_for_ever() -> None:
+    assert (Config().keep_items, Config().keep_delivered) == (timedelta(days=180), timedelta(days=30))
+    found = parse_config('keep_items = "365d"\nkeep_delivered = false\n')
+    assert (found.keep_items, found.keep_delivered) == (timedelta(days=365), None)
+    assert parse_config("keep_delivered = 0").keep_delivered == timedelta(0)
+
+
 @pytest.mark.parametrize(
     ("value", "seconds"),
     [
@@ -88,12 +95,19 @@ def test_bad_durations(value: object) -> None:
         ("max_workers = 2\nstore = ]\n", r"cfg.toml: not valid TOML: .*line 2"),
         (
             "stor = 'x'",
-            r"cfg.toml: unknown key 'stor' \(known: store, max_workers, cpu_processes, public_only, source\)",
+            r"cfg.toml: unknown key 'stor' \(known: store, keep_items, keep_delivered, max_workers, cpu_processes,"
+            r" public_only, source\)",
         ),
         ("store = ''", r"cfg.toml: store: must be a non-empty string"),
         ("max_workers = 0", r"cfg.toml: max_workers: must be an integer from 1 to 1024, not 0"),
         ("max_workers = true", r"max_workers: must be an integer"),
         ("cpu_processes = -1", r"cpu_processes: must be an integer from 0 to 64, not -1"),
+        (
+            'keep_items = "a while"',
+            r"cfg.toml: keep_items: 'a while' is not a duration .*or false to keep for ever",
+        ),
+        ("keep_delivered = true", r"keep_delivered: True is not a duration"),
+        ("keep_delivered = -5", r"keep_delivered: must not be negative, not -5"),
         ("source = 3", r"source: must be an array of \[\[source\]\] tables"),
         ('[[source]]\nname = "a"\n', r"cfg.toml:1: \[\[source\]\] #1 \('a'\): url: required key missing"),
         (

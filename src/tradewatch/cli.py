@@ -310,23 +310,29 @@ def _watch(config_path: str, *, once: bool, store: str | None) -> int:
     config = _load(config_path, store)
     if not config.sources:
         raise ConfigError(config_path, "no [[source]] tables: nothing to watch")
-    watcher = Watcher(
-        config.sources,
-        store=config.store,
-        max_workers=config.max_workers,
-        cpu_processes=config.cpu_processes,
-        public_only=config.public_only,
-        rules=[(spec.rule, spec.sinks) for spec in config.rules],
-        sinks=config.build_sinks(),
-    )
-    if not once:
-        logging.getLogger("tradewatch").info(
-            "watching %d sources; store %s; stop with Ctrl-C or SIGTERM", len(config.sources), config.store
+    opened = open_store(config.store, items_keep=config.keep_items, delivered_keep=config.keep_delivered)
+    try:
+        watcher = Watcher(
+            config.sources,
+            store=opened,
+            max_workers=config.max_workers,
+            cpu_processes=config.cpu_processes,
+            public_only=config.public_only,
+            rules=[(spec.rule, spec.sinks) for spec in config.rules],
+            sinks=config.build_sinks(),
         )
-        watcher.run()
-        return EXIT_OK
-    with watcher:
-        report = watcher.poll_once()
+        if not once:
+            logging.getLogger("tradewatch").info(
+                "watching %d sources; store %s; stop with Ctrl-C or SIGTERM",
+                len(config.sources),
+                config.store,
+            )
+            watcher.run()
+            return EXIT_OK
+        with watcher:
+            report = watcher.poll_once()
+    finally:
+        opened.close()
     _print_report(report, sys.stdout)
     for alert in report.alerts:
         print(f"alert [{alert.rule}] {_alert_summary(alert)}", file=sys.stdout)

@@ -60,10 +60,19 @@ from .feeds import Source
 from .model import InvalidValueError
 from .rules import RuleError, RuleSpec, rule_from_table
 from .store import is_postgres_url
+from .store._common import DELIVERED_KEEP, ITEMS_KEEP
 
 __all__ = ["Config", "ConfigError", "RuleSpec", "load_config", "parse_config", "parse_duration"]
 
-_TOP_KEYS = ("store", "max_workers", "cpu_processes", "public_only", "source")
+_TOP_KEYS = (
+    "store",
+    "keep_items",
+    "keep_delivered",
+    "max_workers",
+    "cpu_processes",
+    "public_only",
+    "source",
+)
 # Named after the settings in "unknown key" messages rather than among them, so that the list of settings
 # reads the same as before rules existed.
 _TABLE_KEYS = ("rule", "sink")
@@ -94,6 +103,9 @@ class Config:
     ``":memory:"``, or a PostgreSQL URL."""
 
     store: str = "tradewatch.sqlite"
+    #: How long the store keeps items (with their events) and delivered alerts; None keeps them forever.
+    keep_items: timedelta | None = ITEMS_KEEP
+    keep_delivered: timedelta | None = DELIVERED_KEEP
     max_workers: int = 8
     cpu_processes: int | None = None
     #: Fetch public addresses only and refuse ``file://`` sources (for sources untrusted people may add).
@@ -161,6 +173,22 @@ def parse_duration(value: object) -> timedelta:
     raise ValueError(f"{value!r} is not a duration (use seconds, or e.g. '90s', '15m', '1h', '1d')")
 
 
+def _retention(data: Mapping[str, Any], key: str, default: timedelta, path: str) -> timedelta | None:
+    """A retention period: a duration ("180d", seconds), or false to keep for ever."""
+    if key not in data:
+        return default
+    value = data[key]
+    if value is False:
+        return None
+    try:
+        found = parse_duration(value)
+    except ValueError as exc:
+        raise ConfigError(path, f"{key}: {exc}, or false to keep for ever") from None
+    if found < timedelta(0):
+        raise ConfigError(path, f"{key}: must not be negative, not {value!r}")
+    return found
+
+
 def load_config(path: str | os.PathLike[str]) -> Config:
     """Read and check a configuration file."""
     name = os.fspath(path)
@@ -191,6 +219,8 @@ def parse_config(text: str, *, path: str = "<config>", base: Path | None = None)
         )
     if store != ":memory:" and not is_postgres_url(store) and base is not None:
         store = str(base / Path(store).expanduser())
+    keep_items = _retention(data, "keep_items", ITEMS_KEEP, path)
+    keep_delivered = _retention(data, "keep_delivered", DELIVERED_KEEP, path)
     workers = data.get("max_workers", 8)
     if isinstance(workers, bool) or not isinstance(workers, int) or not 1 <= workers <= 1024:
         raise ConfigError(path, f"max_workers: must be an integer from 1 to 1024, not {workers!r}")
@@ -231,6 +261,8 @@ def parse_config(text: str, *, path: str = "<config>", base: Path | None = None)
                 )
     return Config(
         store=store,
+        keep_items=keep_items,
+        keep_delivered=keep_delivered,
         max_workers=workers,
         cpu_processes=cpu,
         public_only=public_only,

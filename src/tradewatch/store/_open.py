@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+from datetime import timedelta
 
+from ._common import DELIVERED_KEEP, ITEMS_KEEP
 from ._protocol import Store
 from ._sqlite import SqliteStore
 
@@ -15,15 +17,22 @@ def is_postgres_url(spec: object) -> bool:
     return isinstance(spec, str) and spec.startswith(("postgresql://", "postgres://"))
 
 
-def open_store(spec: str | os.PathLike[str] | Store) -> Store:
+def open_store(
+    spec: str | os.PathLike[str] | Store,
+    *,
+    items_keep: timedelta | None = ITEMS_KEEP,
+    delivered_keep: timedelta | None = DELIVERED_KEEP,
+) -> Store:
     """A store from a PostgreSQL URL (``postgresql://user:password@host:port/dbname``, needs the extra
     ``tradewatch[postgres]``), a file path (SQLite, created if missing), ``":memory:"`` (SQLite in memory,
-    for tests), or an object that already implements `Store` (returned as it is)."""
+    for tests), or an object that already implements `Store` (returned as it is, with its own retention).
+    `items_keep` and `delivered_keep` are how long `Store.prune` keeps items and delivered alerts (None:
+    forever)."""
     if is_postgres_url(spec):
         assert isinstance(spec, str)
-        return postgres_store(spec)
+        return postgres_store(spec, items_keep=items_keep, delivered_keep=delivered_keep)
     if isinstance(spec, str | os.PathLike):
-        return SqliteStore(spec)
+        return SqliteStore(spec, items_keep=items_keep, delivered_keep=delivered_keep)
     if isinstance(spec, Store):
         return spec
     raise TypeError(
@@ -31,11 +40,13 @@ def open_store(spec: str | os.PathLike[str] | Store) -> Store:
     )
 
 
-def postgres_store(url: str) -> Store:
+def postgres_store(
+    url: str, *, items_keep: timedelta | None = ITEMS_KEEP, delivered_keep: timedelta | None = DELIVERED_KEEP
+) -> Store:
     try:
         from ._postgres import PostgresStore
     except ImportError as exc:  # psycopg is an optional dependency
         raise ImportError(
             f"a PostgreSQL store needs psycopg 3: pip install 'tradewatch[postgres]' ({exc})"
         ) from exc
-    return PostgresStore(url)
+    return PostgresStore(url, items_keep=items_keep, delivered_keep=delivered_keep)
