@@ -155,3 +155,26 @@ class TestBulletPoints:
         text = "* Beijing raises tariffs on U.S. goods to 125%\n* Washington says it will respond"
         (tariff,) = only(extract(text, published=MONDAY), Tariff)
         assert tariff.evidence.sentence == "* Beijing raises tariffs on U.S. goods to 125%"
+
+
+class TestTheHeadline:
+    HEADLINE = "Ottawa lifts its 25% surtax on U.S. steel"
+
+    def test_a_teaser_text_leaves_the_news_to_the_headline(self) -> None:
+        text = "What the decision means for builders and carmakers."
+        (tariff,) = only(extract(text, title=self.HEADLINE, published=MONDAY), Tariff)
+        assert (tariff.imposer, tariff.target, tariff.status.value) == ("CA", "US", "lifted")
+        evidence = tariff.evidence
+        assert self.HEADLINE[evidence.start : evidence.end] == evidence.sentence
+        (from_text,) = only(extract(self.HEADLINE + ".", published=MONDAY), Tariff)
+        assert evidence.confidence < from_text.evidence.confidence
+
+    def test_a_text_that_states_events_is_read_alone(self) -> None:
+        text = "Ottawa said on Monday it would keep its 25% surtax on U.S. aluminium in place."
+        events = extract(text, title=self.HEADLINE, published=MONDAY)
+        assert events and all(e.evidence.sentence in text for e in events)
+        assert all(t.product is None or t.product.name != "steel" for t in only(events, Tariff))
+
+    def test_a_headline_without_news_adds_nothing(self) -> None:
+        text = "Dockworkers unloaded a record number of containers last month."
+        assert extract(text, title="Busiest month yet at the port", published=MONDAY) == []

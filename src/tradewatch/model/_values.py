@@ -275,7 +275,8 @@ def _span_in_text(instance: Evidence, attribute: attrs.Attribute[Any], value: in
 class Evidence:
     """Where a fact was read: the item, the sentence, its place in the item's text, and how sure we are.
 
-    ``text[start:end] == sentence`` for the item's `text`. `confidence` is in [0, 1].
+    ``text[start:end] == sentence`` for the item's `text`, or for its title when only the headline states
+    the fact. `confidence` is in [0, 1].
     """
 
     sentence: str = attrs.field(validator=check.text(max_len=20_000))
