@@ -208,15 +208,15 @@ class RuleBasedExtractor:
             context.recent = acting[::-1] + context.recent[:4]
             person = next((m.code for m in reversed(clause.actors) if m.kind == "person"), None)
             context.last_person = person or context.last_person
-        found = _fill_from_item(
+        stated = _fill_from_item(
             merge(_without_exempted_sources(events)), readable, spans, dateline_end, day, dates_of
         )
-        if not found and title and title.strip() and title not in text:
+        if not stated and title and title.strip() and title not in text:
             # A feed's summary is often a teaser ("What the new duties mean for exporters") and only the
             # headline states the news: read when the text states nothing, less surely than a full sentence.
             headline = self.extract_text(title, published=published, source=source, item_id=item_id, url=url)
-            found = [_less_sure(e, _HEADLINE_CONFIDENCE) for e in headline]
-        return found
+            stated = [_less_sure(e, _HEADLINE_CONFIDENCE) for e in headline]
+        return stated
 
 
 #: How much surer a sentence of the text is than the same words in a headline, which drops the details that
