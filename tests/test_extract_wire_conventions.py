@@ -178,3 +178,59 @@ class TestTheHeadline:
     def test_a_headline_without_news_adds_nothing(self) -> None:
         text = "Dockworkers unloaded a record number of containers last month."
         assert extract(text, title="Busiest month yet at the port", published=MONDAY) == []
+
+
+class TestAWeekdayWithItsDate:
+    WEDNESDAY = date(2025, 7, 16)
+
+    def spans(self, sentence: str) -> list[tuple[str, str]]:
+        from tradewatch.extract._dates import find_dates
+
+        return [(d.span.text, str(d.span.start)) for d in find_dates(sentence, self.WEDNESDAY)]
+
+    @pytest.mark.parametrize(
+        ("sentence", "expected"),
+        [
+            ("The levy takes effect on Thursday, July 31.", ("on Thursday, July 31", "2025-07-31")),
+            ("The duties apply from Monday 4 August.", ("from Monday 4 August", "2025-08-04")),
+            ("The levy took effect on Thursday, July 10.", ("on Thursday, July 10", "2025-07-10")),
+            ("Talks are set for Tuesday (July 22) in Geneva.", ("Tuesday (July 22", "2025-07-22")),
+        ],
+    )
+    def test_the_weekday_and_the_date_are_one_day(self, sentence: str, expected: tuple[str, str]) -> None:
+        assert self.spans(sentence) == [expected]
+
+    def test_a_weekday_that_is_not_the_date_s_stays_apart(self) -> None:
+        # July 31, 2025 is a Thursday: "Friday" cannot name it, so neither is taken for the other.
+        assert [d for _, d in self.spans("The levy takes effect on Friday, July 31.")] == [
+            "2025-07-18",
+            "2025-07-31",
+        ]
+
+    def test_the_date_is_the_measure_s_with_the_words_before_the_weekday(self) -> None:
+        events = extract(
+            "Ottawa's 25% tariff on U.S. steel takes effect on Thursday, July 31.", published=self.WEDNESDAY
+        )
+        (tariff,) = only(events, Tariff)
+        assert tariff.effective is not None and str(tariff.effective.start) == "2025-07-31"
+
+
+class TestAStartToCome:
+    WEDNESDAY = date(2025, 7, 16)
+
+    @pytest.mark.parametrize(
+        ("sentence", "day"),
+        [
+            ("Brussels will apply the duties starting Friday.", "2025-07-18"),
+            ("Beginning Monday, exporters need a licence.", "2025-07-21"),
+            ("The rule is effective Monday.", "2025-07-21"),
+            ("The duties applied starting Friday, officials said.", "2025-07-11"),
+        ],
+    )
+    def test_starting_beginning_and_effective_look_ahead_unless_the_verb_is_past(
+        self, sentence: str, day: str
+    ) -> None:
+        from tradewatch.extract._dates import find_dates
+
+        (found,) = find_dates(sentence, self.WEDNESDAY)
+        assert str(found.span.start) == day

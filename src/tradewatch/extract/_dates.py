@@ -69,7 +69,7 @@ _PART_LEAD = (
 )
 _MONTH_LEAD = r"(?i:in|since|until|through|by|from|before|after|during|last|next|this)"
 _PAIR_LEAD = r"(?i:on|from|last|next|this)"
-_WEEKDAY_LEAD = r"(?i:on|by|until|from|last|next|this|since|before)"
+_WEEKDAY_LEAD = r"(?i:on|by|until|from|last|next|this|since|before|starting|beginning|effective)"
 # One pattern per kind of phrase; matches of all kinds are collected, and the longest wins where they overlap.
 # Month and weekday names must be capitalised (that is how "May" the month differs from the modal verb), so
 # the patterns built on them are case-sensitive, their lead words case-insensitive in (?i:...) groups:
@@ -219,7 +219,7 @@ _LEADS: dict[str, _Lead] = {
     "part": _Lead(_MONTH_ANCHOR, re.compile(_PART_LEAD), len("the beginning of"), "-", optional=False),
     "bare_month": _Lead(_MONTH_ANCHOR, re.compile(_MONTH_LEAD), len("through"), "", optional=False),
     "weekday_pair": _Lead(_WEEKDAY_ANCHOR, re.compile(_PAIR_LEAD), len("from"), "", optional=True),
-    "weekday": _Lead(_WEEKDAY_ANCHOR, re.compile(_WEEKDAY_LEAD), len("before"), "", optional=True),
+    "weekday": _Lead(_WEEKDAY_ANCHOR, re.compile(_WEEKDAY_LEAD), len("beginning"), "", optional=True),
 }
 
 
@@ -320,7 +320,42 @@ def find_dates(sentence: str, published: date | None, low: str | None = None) ->
         if span is not None:
             found_dates.append(DateMention(start, end, span))
             last_end = end
-    return found_dates
+    return _with_weekdays_joined(found_dates, sentence)
+
+
+# "on Thursday, July 31", "from Monday 4 August": the weekday names the day the date gives.
+_WEEKDAY_THEN_DATE = re.compile(r",?\s*\(?")
+
+
+def _with_weekdays_joined(found: list[DateMention], sentence: str) -> list[DateMention]:
+    """A weekday right before a date of that weekday is part of it: one mention, with the date's day
+    (whatever the weekday alone would resolve to) and the text of both, so that the words before the weekday
+    ("takes effect on") lead to the date."""
+    if len(found) < 2:
+        return found
+    out: list[DateMention] = []
+    skip = False
+    for d, nxt in zip(found, [*found[1:], None], strict=True):
+        if skip:
+            skip = False
+            continue
+        day = _WEEKDAY_WORD.search(sentence, d.start, d.end)
+        if (
+            nxt is not None
+            and day is not None
+            and d.span.granularity is Granularity.DAY
+            and nxt.span.granularity is Granularity.DAY
+            and WEEKDAYS[day.group().lower()] == nxt.span.start.weekday()
+            and _WEEKDAY_THEN_DATE.fullmatch(sentence, d.end, nxt.start) is not None
+        ):
+            out.append(DateMention(d.start, nxt.end, attrs.evolve(nxt.span, text=sentence[d.start : nxt.end])))
+            skip = True
+        else:
+            out.append(d)
+    return out
+
+
+_WEEKDAY_WORD = re.compile(r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday")
 
 
 # Kinds whose year or week depends on the tense: "said on Monday" in a sentence that also says what "will"
@@ -334,7 +369,7 @@ _PAST_VERB = re.compile(
 )
 
 
-_ONWARD = frozenset({"from", "until", "by", "before"})
+_ONWARD = frozenset({"from", "until", "by", "before", "starting", "beginning", "effective"})
 _PART_PREPOSITION = re.compile(r"\b(in|since|from|by|until|through|before)\s+$")
 _TO_BE = re.compile(r"\b(?:will|would|shall|to|'ll)\s+(?:be|have been)\s+$")
 
