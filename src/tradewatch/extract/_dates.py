@@ -105,7 +105,9 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
         ("month_year", rf"{_FULL_MONTH}\s+{_YEAR}"),
         (
             "bare_month",
-            rf"(?P<lead>{_MONTH_LEAD})\s+{_FULL_MONTH}(?!\s+(?:[0-3]?\d|(?:19|20)\d\d))",
+            # "since August last year": the month of the year named after it
+            rf"(?P<lead>{_MONTH_LEAD})\s+{_FULL_MONTH}"
+            r"(?:\s+(?P<relyear>last|next|this)\s+year\b|(?!\s+(?:[0-3]?\d|(?:19|20)\d\d)))",
         ),
         (
             "weekday_pair",
@@ -314,6 +316,8 @@ def find_dates(sentence: str, published: date | None, low: str | None = None) ->
             # "is widening the rule from Saturday", "must reply by Friday": a start or a limit is to come
             # unless a past verb stands right before it ("from Friday" on a Friday is that day)
             tense = _local_tense(low, start, True) if future else _no_past_before(low, start)
+        elif kind == "weekday" and future and _PAST_VERB_AFTER.match(low, end):
+            tense = False  # "the ministry on Monday extended its list": the verb that follows is past
         else:
             tense = _local_tense(low, start, future) if future and kind in _TENSED else future
         span = _resolve(kind, match, sentence[start:end], published, tense)
@@ -348,7 +352,9 @@ def _with_weekdays_joined(found: list[DateMention], sentence: str) -> list[DateM
             and WEEKDAYS[day.group().lower()] == nxt.span.start.weekday()
             and _WEEKDAY_THEN_DATE.fullmatch(sentence, d.end, nxt.start) is not None
         ):
-            out.append(DateMention(d.start, nxt.end, attrs.evolve(nxt.span, text=sentence[d.start : nxt.end])))
+            out.append(
+                DateMention(d.start, nxt.end, attrs.evolve(nxt.span, text=sentence[d.start : nxt.end]))
+            )
             skip = True
         else:
             out.append(d)
@@ -366,6 +372,13 @@ _PAST_VERB = re.compile(
     r"\b(?:said|says|told\s+[\w ]{1,25}?|announced|confirmed|signed|met|held|agreed|reached|ended|began"
     r"|took effect(?:\s+at\s+[\d:.apm ]+(?:\w+\s+)?)?|came into (?:force|effect)|went into effect|kicked in|took"
     r"|was|were|had|\w{3,}ed)\s+(?:(?:it|that|a|an|the|its|their)\s+)?$"
+)
+
+
+# A past verb right after a day: "the department on Monday added ...".
+_PAST_VERB_AFTER = re.compile(
+    r"\s+(?:(?:also|again|formally|quietly|further|abruptly)\s+)?(?:\w{3,}ed|said|met|held|took|signed|set|cut"
+    r"|put|made|began)\b"
 )
 
 
@@ -468,7 +481,9 @@ def _resolve(kind: str, m: re.Match[str], text: str, published: date | None, fut
         if kind == "bare_month":
             month = MONTHS[g["month"].lower()]
             lead = g["lead"].lower()
-            if lead == "last":
+            if g["relyear"]:
+                year = published.year + {"last": -1, "next": 1}.get(g["relyear"], 0)
+            elif lead == "last":
                 year = published.year if month < published.month else published.year - 1
             elif lead == "next":
                 year = published.year if month > published.month else published.year + 1

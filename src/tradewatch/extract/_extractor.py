@@ -208,6 +208,7 @@ class RuleBasedExtractor:
             context.recent = acting[::-1] + context.recent[:4]
             person = next((m.code for m in reversed(clause.actors) if m.kind == "person"), None)
             context.last_person = person or context.last_person
+        events = _named_sets(events, context.counted_sets)
         stated = _fill_from_item(
             merge(_without_exempted_sources(events)), readable, spans, dateline_end, day, dates_of
         )
@@ -322,7 +323,7 @@ _CONTROL_CUES = (
     "scrutiny",
     "vetting",
 )
-_TRUCE_CUES = ("truce", "cease", "tente")
+_TRUCE_CUES = ("truce", "cease", "tente", " war")
 _NEGOTIATION_CUES = (
     "talks",
     "negotiat",
@@ -387,7 +388,41 @@ def _read(clause: Clause, context: Context) -> list[Event]:
         events.extend(truces(clause, context))
     if negotiation_cue and (not any(isinstance(e, Truce) for e in events) or _TALKS.search(clause.text)):
         # "agreed to a truce after talks in Geneva": the talks are an event of their own.
-        events.extend(negotiations(clause, context))
+        events.extend(_by_part(negotiations, lex.NEGOTIATION, clause, context))
+    return events
+
+
+def _named_sets(events: list[Event], counted: list[tuple[int, list[ExportControl]]]) -> list[Event]:
+    """ "Seoul will tighten its curbs on exports of two metals from Friday. Exporters of nickel and cobalt will
+    need a licence...": when the item names as many goods of that control elsewhere as the sentence counted, those are
+    the goods, and they undergo what that sentence says, at the date it gives."""
+    for n, stated in counted:
+        general = stated[0]
+        named = [
+            e
+            for e in events
+            if isinstance(e, ExportControl)
+            and e.imposer == general.imposer
+            and e.target == general.target
+            and e.item is not None
+            and not any(e is s for s in stated)
+        ]
+        if len({e.item.name for e in named if e.item is not None}) != n:
+            continue
+        out: list[Event] = []
+        for e in events:
+            if any(e is s for s in stated):
+                continue  # the counted set is the named goods
+            if (
+                isinstance(e, ExportControl)
+                and any(e is x for x in named)
+                and e.status.value == "imposed"
+                and e.status != general.status
+            ):
+                # the sentence that names the goods describes them; the counting one says what happens
+                e = attrs.evolve(e, status=general.status, effective=general.effective)
+            out.append(e)
+        events = out
     return events
 
 
@@ -491,6 +526,18 @@ def merge(events: list[Event]) -> list[Event]:
                         break
         if isinstance(best, Threat):
             fills.pop("measure", None)  # another statement's measure may be of another kind
+        if isinstance(best, Truce) and best.until is not None and _LENGTH.match(best.until.text):
+            # "suspend the duties for five years ... the truce runs until June 2026": a named end says more
+            named = next(
+                (
+                    o.until
+                    for o in group
+                    if isinstance(o, Truce) and o.until and not _LENGTH.match(o.until.text)
+                ),
+                None,
+            )
+            if named is not None:
+                fills["until"] = named
         if isinstance(best, Negotiation) and best.when is not None:
             days = _days_of_talks(best.when, group)
             if days is not None:
@@ -500,6 +547,10 @@ def merge(events: list[Event]) -> list[Event]:
         except ValueError:  # the statements do not combine into one valid event: keep the surest
             merged.append(best)
     return merged
+
+
+# A date phrase that gives a length, not an end: "for 90 days", "another three months".
+_LENGTH = re.compile(r"(?:for|in|within|another|a further|an additional)\s", re.IGNORECASE)
 
 
 def _days_of_talks(when: DateSpan, group: list[Event]) -> DateSpan | None:

@@ -56,18 +56,34 @@ EXPORT_CONTROL = re.compile(
     r"|\b(?:ban(?:ned|s|ning)?|halt(?:ed|s|ing)?|suspend(?:ed|s|ing)?|restrict(?:ed|s|ing)?|curb(?:ed|s|ing)?"
     r"|block(?:ed|s|ing)?|prohibit(?:ed|s|ing)?|limit(?:ed|s|ing)?|stop(?:ped|s|ping)?|bar(?:red|s|ring)?)"
     r"\s+(?:the\s+|all\s+|its\s+|their\s+|further\s+)?(?:exports?|sales?|shipments?|supplies|deliveries)\b"
+    # "could cut off power exports": a halt of named goods
+    r"|\bcut(?:s|ting)? off\s+(?:(?:the|its|their|all)\s+)?(?:[\w-]+\s+){0,2}?(?:exports?|sales?|shipments?"
+    r"|supplies|deliveries)\b"
     r"|\b(?:exports?|sales?|shipments?) (?:of [^.]{1,40}? )?(?:were|was|are|is|has been|have been|will be) "
     r"(?:banned|halted|restricted|blocked|suspended|curbed|barred)\b"
     r"|\brestrictions on [^.]{0,40}?\bexports?\b|\bcontrols on (?:exports?|sales?|shipments?)\b"
     r"|\bembargo\b|\b(?:hold(?:s|ing)?|held) back\b|\bwithh[oe]ld(?:s|ing)?\b",
 )
-TRUCE = words(r"truces?", r"ceasefires?", r"cease-fires?", r"d[ée]tente")
+TRUCE = words(
+    r"truces?",
+    r"ceasefires?",
+    r"cease-fires?",
+    r"d[ée]tente",
+    # "the two sides put their trade war on hold", "paused the tariff war": a truce not called one
+    r"(?:trade|tariff) war on hold",
+    r"(?:paus|halt|suspend)(?:e|es|ed|ing) (?:the|their|its) (?:trade|tariff) war",
+)
 NEGOTIATION = re.compile(
     r"\b(?:talks|negotiations?|negotiat(?:ed|ing|e)|round of|consultations|dialogue|discussions"
     r"|trade (?:deal|agreement|pact|framework)|framework (?:deal|agreement)|free[\s-]trade (?:deal|agreement)"
     r"|(?:reached|struck|signed|sealed|clinched|concluded|finali[sz]ed) (?:a |an |the )?(?:[\w-]+ )?"
     r"(?:deal|agreement|pact)"
     r"|(?:deal|agreement|pact) (?:reached|struck|sealed|clinched) by"
+    # "The pact, signed at a summit in Lima, ...": the participle after the deal
+    r"|(?:deal|agreement|pact|accord), (?:reached|struck|sealed|clinched|signed)"
+    # "a pact that Lima and Santiago signed in May": the talks that produced it
+    r"|(?:deal|agreement|pact|accord) (?:that|which) [^.,;]{1,40}?\b(?:finali[sz]ed|reached|struck|signed|sealed"
+    r"|clinched)"
     r"|met|meet(?:s|ing)?)\b",
 )
 THREAT = words(
@@ -79,16 +95,20 @@ THREAT = words(
 CONDITION = re.compile(
     r"\b(?:unless|or else|otherwise)\b"
     r"|\bif\b[^.;]{0,120}?\b(?:does not|do not|doesn't|don't|did not|didn't|fails? to|failed to|refuses? to"
-    r"|won't|will not|cannot|can't|continues? to|keeps?|no|insists? on|goes ahead|proceeds?)\b"
+    r"|won't|will not|cannot|can't|continues? to|keeps?|no|insists? on|goes ahead|proceeds?|follows? through)\b"
     r"|\b(?:respond|retaliate|hit back|fight|take\s+(?:[\w-]+\s+)?(?:counter)?measures|countermeasures)\b"
     r"[^.;]{0,80}?\bif\b"
+    # "would tariff Norway heavily if it kept its quotas": a measure promised on a condition
+    r"|\b(?:would|will|could)\s+(?:impose|slap|tariff|levy|punish|sanction)\b(?:[^.;]|(?<=\b[a-z])\.){0,80}?\bif\b"
     r"|\bshould\b[^.;]{0,60}?\bfail\b"
     r"|\buntil\b[^.;]{0,80}?\b(?:stops?|ends?|halts?|agrees?|compl(?:y|ies)|curbs?|drops?|lifts?|opens?)\b",
 )
 ORDINARY_THREAT = re.compile(
     r"\bthreaten(?:ed|s|ing)? by\b|\bthreat(?:en(?:ed|s|ing)?)? (?:to )?(?:jobs|growth|the economy|livelihoods"
     r"|profits?|margins|supply chains?|industry|farmers|workers|demand|the recovery|exports|investment)\b"
-    r"|\bthreat (?:to|of) (?:jobs|growth|the economy|inflation|recession)\b|\bwarn(?:ed|s|ing)? (?:that|of)\b"
+    r"|\bthreat (?:to|of) (?:jobs|growth|the economy|inflation|recession)\b"
+    # "warned that tariffs could raise prices" forecasts; "warned that it could raise its tariff" threatens
+    r"|\bwarn(?:ed|s|ing)? (?:that\b(?! (?:it|they|he|she|we) (?:could|would|might|may|will)\b)|of\b)"
     r"[^.]{0,80}?\b(?:could|would|might|may) (?:hurt|harm|damage|raise|push|weigh|slow|cost|lift|fuel|dent|worsen"
     r"|disrupt|deepen|increase|reduce|hit|squeeze)\b"
     r"|\bposes? a threat\b|\bthreat(?:en(?:s|ed|ing)?)? to (?:halt|disrupt|shut|close|derail|upend|cripple|wipe"
@@ -327,7 +347,8 @@ CONTROL_STATUS: list[tuple[str, re.Pattern[str]]] = [
             r"|allow(?:s|ed|ing)?|approv(?:e|es|ed|ing|al)|grant(?:s|ed|ing)?|permit(?:s|ted|ting)?"
             r"|revers(?:e|es|ed|ing)|exempt(?:s|ed|ion)?|waive(?:s|d|r)?|issu(?:e|es|ed|ing) licen[cs]es"
             r"|(?:suspend(?:s|ed|ing)?|paus(?:e|es|ed|ing)|delay(?:s|ed|ing)?)"
-            r"\s+(?:[\w-]+\s+){0,6}?(?:rules?|ban|controls?|curbs?|restrictions?|requirements?|measures?|regime)"
+            r"\s+(?:[\w-]+\s+){0,6}?(?:rules?|ban|controls?|curbs?|restrictions?|requirements?|measures?|regime"
+            r"|checks|reviews|licensing)"
             r"|resum(?:e|es|ed|ing)\s+(?:approving|issuing|granting|allowing)?)\b"
         ),
     ),
@@ -335,7 +356,7 @@ CONTROL_STATUS: list[tuple[str, re.Pattern[str]]] = [
         "lifted",
         re.compile(
             r"\b(?:lift(?:s|ed|ing)?(?!\s+the\s+(?:total|overall|combined|cumulative))|remov(?:e|es|ed|ing|al)|scrap(?:s|ped|ping)?|rescind(?:s|ed|ing)?"
-            r"|revok(?:e|es|ed|ing)|end(?:s|ed|ing)?|drop(?:s|ped|ping)?|repeal(?:s|ed|ing)?|delist(?:s|ed|ing)?"
+            r"|revok(?:e|es|ed|ing)|end(?:s|ed|ing)?(?!\s+up\b)|drop(?:s|ped|ping)?|repeal(?:s|ed|ing)?|delist(?:s|ed|ing)?"
             r"|taken off|took off|take off|struck off|abolish(?:es|ed|ing)?|cancel(?:s|led|ed|ling)?)\b"
         ),
     ),
@@ -347,14 +368,16 @@ CONTROL_STATUS: list[tuple[str, re.Pattern[str]]] = [
             r"expansion",
             r"broaden(?:s|ed|ing)?",
             r"widen(?:s|ed|ing)?",
-            r"extend(?:s|ed|ing)? (?:[\w-]+ ){0,3}(?:rules?|controls?|curbs?|restrictions?|ban|requirements?)",
+            r"extend(?:s|ed|ing)? (?:[\w-]+ ){0,3}(?:rules?|controls?|curbs?|restrictions?|ban|requirements?"
+            r"|blacklist|list)",
             r"stricter",
             r"tougher",
             r"further restrict(?:s|ed|ing)?",
             r"clos(?:e|es|ed|ing) (?:a |the )?loopholes?",
             r"updat(?:e|es|ed|ing)",
             r"escalat(?:e|es|ed|ing)",
-            r"added (?:more|further)",
+            # "added 12 more companies", "added two further entities": more of a listing already made
+            r"added (?:\d+ |[a-z]+ )?(?:more|further|additional)",
         ),
     ),
     (
@@ -397,7 +420,11 @@ CONTROL_STATUS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 TRUCE_STATUS: list[tuple[str, re.Pattern[str]]] = [
-    ("extended", words(r"extend(?:s|ed|ing)?", r"extension", r"prolong(?:s|ed|ing)?", r"renew(?:s|ed|ing)?")),
+    (
+        "extended",
+        # "for an extended period" describes a time, it extends nothing
+        words(r"(?<!an )extend(?:s|ed|ing)?", r"extension", r"prolong(?:s|ed|ing)?", r"renew(?:s|ed|ing)?"),
+    ),
     (
         "ended",
         words(
@@ -413,7 +440,10 @@ TRUCE_STATUS: list[tuple[str, re.Pattern[str]]] = [
             r"terminat(?:e|es|ed|ing)",
             r"unravel(?:s|ed|led|ing)?",
             r"shattered",
-            r"over",
+            # "the truce is over"; "a dispute over aircraft" ends nothing
+            r"(?:is|was|are|were|be|been|now) over",
+            # "abruptly ending a truce"; "a truce ending in May" says when it runs out
+            r"ending(?=\s+(?:a|an|the|its|their|his|her|this|that)\b)",
         ),
     ),
     ("expired", words(r"expired", r"lapsed", r"ran out", r"has run out", r"came to an end")),
@@ -447,6 +477,7 @@ NEGOTIATION_STATUS: list[tuple[str, re.Pattern[str]]] = [
             r"walked away",
             r"postpon(?:e|es|ed|ing)",
             r"halt(?:s|ed|ing)?",
+            r"stop(?:s|ped|ping)?",
             r"cancel(?:s|led|ed|ling)?",
             r"stall(?:s|ed|ing)?",
             r"froze",
@@ -466,7 +497,13 @@ NEGOTIATION_STATUS: list[tuple[str, re.Pattern[str]]] = [
             r"|seal(?:s|ed)?|finali[sz](?:e|es|ed)|agree(?:s|d)? (?:on|to)|wrapp?(?:ed)? up negotiations"
             r"|completed? (?:the )?(?:negotiations|talks)|initial(?:l)?ed"
             # "the agreement followed two days of talks": the talks ended in a deal
-            r"|(?:agreement|deal|accord|pact|truce|framework) (?:followed|came after|was reached after|capped))\b"
+            r"|(?:agreement|deal|accord|pact|truce|framework) (?:followed|came after|was reached after|capped)"
+            # "under a trade pact unveiled on Monday": a deal made public is concluded
+            r"|(?:agreement|deal|accord|pact|framework),? (?:(?:was|were|has been|had been) )?(?:announced|unveiled"
+            r"|finali[sz]ed|signed|reached|struck|sealed|clinched)"
+            # "a week of talks yielded an interim agreement"
+            r"|(?:produced|yielded|resulted in|ended with|ended in) (?:[\w\"'“”-]+ ){0,7}?"
+            r"(?:deal|agreement|accord|pact))\b"
             r"(?:\s+(?:a|an|the|its|their)\s+)?"
         ),
     ),
@@ -493,8 +530,9 @@ NEGOTIATION_STATUS: list[tuple[str, re.Pattern[str]]] = [
         "scheduled",
         words(
             r"will (?:hold|meet|travel|visit|resume|start|begin|launch|open|host|head|attend|lead|sit down)",
-            r"to (?:hold|meet|visit|travel|resume|start|begin|launch|open|host)",
+            r"to (?:hold|meet|visit|travel|resume|start|begin|launch|open|host|join)",
             r"set to",
+            r"set for",
             r"scheduled",
             r"plan(?:s|ned)? to",
             r"expected to",
@@ -532,6 +570,9 @@ NEGOTIATION_STATUS: list[tuple[str, re.Pattern[str]]] = [
             r"visited",
             r"talked",
             r"negotiated",
+            # "the talks are continuing": talks under way
+            r"continu(?:e|es|ed|ing)",
+            r"go(?:es)? on",
         ),
     ),
 ]
@@ -545,7 +586,9 @@ CONTROL_KIND = [
     ("quota", re.compile(r"\bquotas?\b")),
     (
         "ban",
-        re.compile(r"\b(?:ban(?:s|ned|ning)?|embargo|prohibit(?:s|ed|ion)?|halt(?:s|ed)?|bar(?:red|s)?)\b"),
+        re.compile(
+            r"\b(?:ban(?:s|ned|ning)?|embargo|prohibit(?:s|ed|ion)?|halt(?:s|ed)?|bar(?:red|s)?|cut(?:s|ting)? off)\b"
+        ),
     ),
 ]
 

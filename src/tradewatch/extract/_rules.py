@@ -98,6 +98,9 @@ class Context:
     product_targets: dict[tuple[str, str], tuple[str, ...]] = attrs.Factory(dict)
     # imposer -> the jurisdictions its latest duty named: "Orange juice was exempted from the levy" on Brazil
     last_targets: dict[str, tuple[str, ...]] = attrs.Factory(dict)
+    # "curbs on exports of two metals": the controls of a set the sentence counts without naming it,
+    # as (how many, the statement's controls)
+    counted_sets: list[tuple[int, list[ExportControl]]] = attrs.Factory(list)
     _immediate: bool | None = None
 
     @property
@@ -1854,6 +1857,17 @@ def export_controls(clause: Clause, ctx: Context) -> list[ExportControl]:
     )
     status = status_hit[0] if status_hit else "imposed"
     verb_pos = status_hit[1].start() if status_hit else trigger.start()
+    undergone = _control_undergoes(clause, trigger)
+    if undergone is not None:
+        status, verb_pos = undergone
+    earlier = _EARLIER_STAGE.search(clause.low, max(0, verb_pos - 30), verb_pos) if status_hit else None
+    change = _change_before(clause, earlier.start()) if earlier is not None else None
+    dated = clause  # where the control's own dates stand
+    if change is not None and earlier is not None:
+        # "resumed granting licences for the turbines, a year after it banned their export": the control is
+        # named in a clause about its earlier stage; the sentence's news is the change before it.
+        status, verb_pos = change[0], change[1].start()
+        dated = clause.part(0, earlier.start())
     if _negated(clause, verb_pos):
         return []
     kind = next((k for k, p in lex.CONTROL_KIND if p.search(clause.low)), "other")
@@ -1863,6 +1877,8 @@ def export_controls(clause: Clause, ctx: Context) -> list[ExportControl]:
         and re.match(r"remov|delist|take|took|struck", status_hit[1].group(), _I)
     ):
         status = "lifted"
+    elif kind == "entity_list" and status == "imposed" and _GROWN_TOTAL.search(clause.low):
+        status = "tightened"  # "added 12 firms to the list, bringing the total to 80": more of a listing
     demand = _demand(clause, trigger)
     if demand is not None:
         status = "demanded"
@@ -1906,8 +1922,8 @@ def export_controls(clause: Clause, ctx: Context) -> list[ExportControl]:
     confidence = _confidence(clause, 0.8 if status_hit else 0.6)
     # "The rule, which took effect immediately": the day the control was imposed is the day it applies.
     immediate = status not in ("proposed", "demanded") and ctx.immediate
-    effective = _first_date(clause, _CONTROL_DATE_CUE, old_stage=status != "imposed", acts=immediate)
-    return [
+    effective = _first_date(dated, _CONTROL_DATE_CUE, old_stage=status != "imposed", acts=immediate)
+    controls = [
         ExportControl(
             imposer=imposer,
             target=target,
@@ -1919,6 +1935,48 @@ def export_controls(clause: Clause, ctx: Context) -> list[ExportControl]:
         )
         for item in items
     ]
+    counted = None if kind == "entity_list" else _counted_set(clause, trigger)
+    if counted is not None:
+        ctx.counted_sets.append((counted, controls))
+    return controls
+
+
+# A clause about an earlier stage of the measure: "... months after it barred", "since they imposed".
+_EARLIER_STAGE = re.compile(r"\b(?:after|since)\s+(?:it|they|the\s+\w+|\w+)?\s*(?:had\s+)?$")
+
+
+def _change_before(clause: Clause, before: int) -> tuple[str, re.Match[str]] | None:
+    """The last cue of a change to a control (eased, lifted, tightened) in the sentence before `before`."""
+    found = None
+    for rank, m in _scan(lex.CONTROL_STATUS, clause.low[:before]):
+        status = lex.CONTROL_STATUS[rank][0]
+        if status in ("relaxed", "lifted", "tightened") and not _negated(clause, m.start()):
+            found = (status, m)
+    return found
+
+
+_GROWN_TOTAL = re.compile(
+    r"\b(?:bring|brings|bringing|taking|takes|raising|raises) (?:the|its) (?:total|number|tally)\b"
+)
+
+
+# The measure as the subject of a passive verb: "a widening of the export rules ... will be put on hold",
+# "the curbs on cobalt exports were lifted". What the passive says happens to the measure outweighs the
+# nouns and participles that describe it ("expansion", "announced in May").
+_PASSIVE_CHANGE = re.compile(
+    r"\b(?:is|are|was|were|be|been)\s+(?:[a-z]+ly\s+)?(?:(?P<relaxed>put on hold|suspended|paused|delayed"
+    r"|postponed|shelved|frozen|eased|relaxed|loosened)|(?P<lifted>lifted|scrapped|removed|revoked|rescinded"
+    r"|withdrawn|abolished))\b"
+)
+# Between the measure and its passive verb: no new statement ("when talks were suspended").
+_OTHER_SUBJECT = re.compile(r"[,;:]|\b(?:when|after|while|as|because|since|which|that|who|but|talks)\b")
+
+
+def _control_undergoes(clause: Clause, trigger: re.Match[str]) -> tuple[str, int] | None:
+    passive = _PASSIVE_CHANGE.search(clause.low, trigger.end(), trigger.end() + 110)
+    if passive is None or _OTHER_SUBJECT.search(clause.low, trigger.end(), passive.start()):
+        return None
+    return ("lifted" if passive.group("lifted") else "relaxed"), passive.start()
 
 
 _BUYER_NOUN = re.compile(
@@ -1964,7 +2022,9 @@ def _company_country(clause: Clause) -> str | None:
 _ASIDE = re.compile(r",\s+(?:a|an|which|as|while|but|in a|the)\b|;|\s[-–—]\s", _I)
 _CONTROL_LEAD = re.compile(
     r"\b(?:exports?|sales?|shipments?|supplies|deliveries|exporters|shipping|selling|exporting|supplying"
-    r"|sell|ship|export|supply|purchases?|buying)\s+(?:(?:to|into)\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s+)?"
+    # "exports to Japan of ...", "any sale to the state airline of ...": the recipient before the goods
+    r"|sell|ship|export|supply|purchases?|buying)\s+(?:to\s+(?:the|a|an|any)\s+(?:[\w.-]+\s+){1,3}?(?=of\s)"
+    r"|(?:to|into)\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s+)?"
     r"(?:of\s+)?(?:(?:the|its|their|all|some|most|certain)\s+(?!\d+\s|(?:two|three|four|five|six|seven|eight|nine"
     r"|ten|related|similar|such)\s))?"
     r"|\b(?:ban|curbs?|restrictions?|controls?|limits?|licen[cs](?:e|ing) requirements?|embargo|halt)\s+(?:on|for)"
@@ -1974,11 +2034,42 @@ _CONTROL_LEAD = re.compile(
 
 
 # When a control applies: "from Aug. 1", "takes effect next month", "lifted in July" (the day of an
-# announcement, "on Tuesday", is when it was said, not when it applies).
+# announcement, "on Tuesday", is when it was said, not when it applies). "Until" names when a control or its
+# pause ends, and "in" before a capital is mostly a place ("talks in Seoul last month").
 _CONTROL_DATE_CUE = re.compile(
-    r"\b(?:effective|from|starting|take effect|takes effect|took effect|in effect|since|until|in|through)\s+"
-    r"(?:(?:on|in|from)\s+)?(?:early |mid-?|late )?(?:[A-Z]|\d|next|this|last)",
+    r"\b(?:effective|from|starting|take effect|takes effect|took effect|in effect|since|through)\s+"
+    r"(?:(?:on|in|from)\s+)?(?:early |mid-?|late )?(?:[A-Z]|\d|next|this|last)"
+    r"|\bin\s+(?:early |mid-?|late )?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|\d|next|this|last)",
 )
+
+
+_COUNT_WORDS = {
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
+# "exports of two metals used in batteries", "its curbs on four key minerals": goods counted, not named
+_COUNTED_SET = re.compile(
+    r"(?:(?:the|its|their|these|those)\s+)?(?P<n>two|three|four|five|six|seven|eight|nine|ten)\s+"
+    r"(?:[a-z-]+\s+)?[a-z-]{3,}s\b(?!\s+(?:of|such as|including|like)\b)"
+)
+
+
+def _counted_set(clause: Clause, trigger: re.Match[str]) -> int | None:
+    """How many goods the control covers, when the sentence counts them instead of naming them."""
+    for lead in _CONTROL_LEAD.finditer(clause.text):
+        if abs(lead.start() - trigger.start()) > 110:
+            continue
+        counted = _COUNTED_SET.match(clause.low, lead.end())
+        if counted is not None:
+            return _COUNT_WORDS[counted.group("n")]
+    return None
 
 
 def _control_items(clause: Clause, trigger: re.Match[str]) -> list[Product]:
@@ -2030,6 +2121,8 @@ def truces(clause: Clause, ctx: Context) -> list[Truce]:
     trigger = lex.TRUCE.search(clause.low)
     if trigger is None:
         return []
+    if trigger.group().startswith("cease") and not _TRADE_WORDS.search(ctx.item_text.lower()):
+        return []  # "the ceasefire in Gaza", in a story that is not about trade: a truce of arms
     text = clause.text
     hit = _nearest(lex.TRUCE_STATUS, text, clause.low, trigger.span())
     status = hit[0] if hit else "agreed"
@@ -2049,10 +2142,13 @@ def truces(clause: Clause, ctx: Context) -> list[Truce]:
     if len(parties) < 2:
         return []
     until = _until(clause, ctx, status)
-    evidence = ctx.quote(clause, _confidence(clause, 0.8 if hit else 0.6))
+    evidence = ctx.quote(clause, _confidence(clause, 0.8 if hit else 0.5))
     return [
         Truce(parties=pair, status=status, until=until, evidence=evidence) for pair in _pairs(clause, parties)
     ]
+
+
+_TRADE_WORDS = re.compile(r"\b(?:trade|tariffs?|duties|levies|exports?|imports?|economic|commerce)\b")
 
 
 def _until(clause: Clause, ctx: Context, status: str = "agreed") -> DateSpan | None:
@@ -2135,7 +2231,14 @@ def _is_place(clause: Clause, mention: Mention, *, meeting: bool = False) -> boo
     if mention.kind != "country":
         return False
     low = clause.low[max(0, mention.start - 25) : mention.start]  # the last 25 characters of `lead`
-    return bool(_COUNTRY_AS_PLACE.search(low) or (meeting and re.search(r"\bin\s+(?:the\s+)?$", lead)))
+    return bool(_COUNTRY_AS_PLACE.search(low) or (meeting and _IN_REGION.search(lead)))
+
+
+# "in Switzerland", "troops in northern Iraq": a region of a country is where something happens.
+_IN_REGION = re.compile(
+    r"\bin\s+(?:the\s+)?(?:(?:north|south|east|west|northeast|northwest|southeast|southwest|northern|southern"
+    r"|eastern|western|central)\s+)?$"
+)
 
 
 def acting_codes(clause: Clause) -> list[str]:
@@ -2211,7 +2314,8 @@ _NAME_AFTER_TITLE = re.compile(
     r"(?P<name>(?:[A-Z][a-zà-ÿ'’-]+|[A-Z]\.)(?:\s+(?:[A-Z][a-zà-ÿ'’-]+|[A-Z]\.|de|von|der|van|da|dos)){1,3})"
 )
 _VENUE = re.compile(
-    r"\b(?:in|at|to|visits?|visited|visiting|arrived in|arrives in|hosted in)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
+    r"\b(?:in|at|to|visits?|visited|visiting|arrived in|arrives in|hosted in|(?:planned|scheduled|set|slated) for)"
+    r"\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:in\s+)?(?P<city>(?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+){0,2})",
 )
 _NEGOTIATION_NOISE = re.compile(
@@ -2230,8 +2334,45 @@ _CALLED_OFF = re.compile(
     r"\b(?:has|have|had) been (?:postponed|suspended|called off|cancell?ed|delayed|put on hold)\b"
     r"|\b(?:talks|negotiations) (?:were|are) (?:off|postponed|suspended|called off|cancell?ed)\b"
 )
+_SUBJECT_ASIDE = re.compile(r",\s[^,;()]{3,160},\s")
 _AFTER_TALKS = re.compile(r"\b(?:after|following)\s+(?:the\s+|their\s+)?$")
 _FAILED = re.compile(r"\b(?:failed|fail|fails|unable) to\s+$")
+# A deal hoped for or denied concludes nothing: "hope to sign a pact soon", "no deal was struck".
+_UNREALISED = re.compile(
+    r"\bto\s+$"
+    r"|\bno\s+(?:[\w-]+\s+)?(?:(?:deal|agreement|accord|pact|breakthrough)\s+(?:was|were|has been|had been|is)\s+)?$"
+)
+
+
+# "would keep its countermeasures suspended to allow time for talks": the verb is the measure's, not the talks'.
+_MEASURE_NEXT_TO = re.compile(
+    r"\b(?:tariffs?|duties|levies|countermeasures|curbs|controls|sanctions|restrictions)\s+(?:[\w-]+\s+)?$"
+)
+_MEASURE_AFTER = re.compile(
+    r"\s+(?:(?:its|their|the|all|some)\s+)?(?:[\w-]+\s+)?(?:tariffs?|duties|levies|countermeasures|curbs"
+    r"|controls|sanctions|restrictions)\b"
+)
+
+
+def _unrealised_deals(low: str) -> frozenset[int]:
+    """Where the cues of a conclusion stand that the sentence only hopes for or denies, and the cues of a
+    suspension that speak of another measure."""
+    out = []
+    for rank, m in _scan(lex.NEGOTIATION_STATUS, low):
+        status = lex.NEGOTIATION_STATUS[rank][0]
+        if (
+            status == "concluded"
+            and _UNREALISED.search(low, max(0, m.start() - 40), m.start())
+            and not _FAILED.search(low, max(0, m.start() - 12), m.start())
+        ) or (
+            status == "suspended"
+            and (
+                _MEASURE_NEXT_TO.search(low, max(0, m.start() - 30), m.start())
+                or _MEASURE_AFTER.match(low, m.end())
+            )
+        ):
+            out.append(m.start())
+    return frozenset(out)
 
 
 def negotiations(clause: Clause, ctx: Context) -> list[Negotiation]:
@@ -2242,13 +2383,16 @@ def negotiations(clause: Clause, ctx: Context) -> list[Negotiation]:
     word = trigger.group().lower()
     if word in ("met", "meet", "meets", "meeting") and not _TRADE_CONTEXT.search(clause.low):
         return []
+    # "The talks, led by the two finance ministers, concluded on Saturday": the verb after an aside is theirs.
+    aside = _SUBJECT_ASIDE.match(clause.low, trigger.end())
     hit = _nearest(
         lex.NEGOTIATION_STATUS,
         text,
         clause.low,
-        trigger.span(),
+        (trigger.start(), aside.end()) if aside else trigger.span(),
         weak=frozenset({"will", "meeting", "hold", "holding", "holds"}),
         within=60,
+        nouns=(unrealised := _unrealised_deals(clause.low)),
     )
     if hit is None or hit[0] != "suspended":
         # "A trip for talks, which had been set for June, has been postponed": the sentence's own verb,
@@ -2289,7 +2433,9 @@ def negotiations(clause: Clause, ctx: Context) -> list[Negotiation]:
         and not failed
         and any(
             lex.NEGOTIATION_STATUS[rank][0] == "concluded"
-            for rank, _ in _scan(lex.NEGOTIATION_STATUS, clause.low)
+            and m.start() not in unrealised
+            and not _FAILED.search(clause.low, max(0, m.start() - 12), m.start())
+            for rank, m in _scan(lex.NEGOTIATION_STATUS, clause.low)
         )
     ):
         status = "concluded"  # "agreed on a framework after two days of talks that ended on Tuesday"
@@ -2303,8 +2449,10 @@ def negotiations(clause: Clause, ctx: Context) -> list[Negotiation]:
         when = None  # "talks were suspended on Friday": the day it was said, not a time of talks
     elif status in ("proposed", "suspended") and when is not None:
         when = _when(clause, stated_only=True)
-    if venue is None and status in ("held", "concluded") and ctx.dateline_city:
-        venue = ctx.dateline_city  # a report of talks, filed from where they took place
+    # A report of talks, filed from where they took place; a deal is announced from anywhere.
+    talks_named = status == "held" or (status == "concluded" and word in ("talks", "negotiations"))
+    if venue is None and talks_named and ctx.dateline_city:
+        venue = ctx.dateline_city
     return [
         Negotiation(
             parties=pair,
@@ -2334,12 +2482,15 @@ def _dated_past_talks(clause: Clause, trigger: re.Match[str], ctx: Context) -> b
 
 def _round(low: str) -> int | None:
     m = _ROUND.search(low)
-    if m is None:
-        return None
+    if m is None or low.startswith(" since", m.end()):
+        return None  # "the first meeting since March": a count of meetings, no round
     if m.group("num"):
         return int(m.group("num"))
     word = m.group("ord").lower()
-    return _ORDINALS.get(word) or int(re.sub(r"\D", "", word))
+    number = _ORDINALS.get(word) or int(re.sub(r"\D", "", word))
+    if number == 1 and m.group().endswith("meeting"):
+        return None  # "their first face-to-face meeting": they met for the first time, no round is counted
+    return number
 
 
 def _venue(clause: Clause) -> str | None:
@@ -2353,6 +2504,7 @@ def _venue(clause: Clause) -> str | None:
     return None
 
 
+_SINCE_CLAUSE = re.compile(r"\bsince\s+[^,;:()]*$")
 # Between the talks and a date of theirs: no break of the statement ("talks held in Washington last week").
 _TALKS_TO_DATE = re.compile(r"[^,;:()]{0,60}")
 
@@ -2374,6 +2526,9 @@ def _when(clause: Clause, *, stated_only: bool = False, after: int | None = None
     for d in candidates:
         if d.span.granularity.value == "year" or re.match(r"since\b", d.span.text, _I):
             continue
+        since = _SINCE_CLAUSE.search(clause.text, max(0, d.start - 60), d.start)
+        if since is not None and (after is None or since.start() >= after):
+            continue  # "the first talks since tensions rose in April": the date of what came before them
         if re.match(r"from\b", d.span.text, _I) and d.span.granularity.value != "day":
             continue  # "the first talks from April": a period, not a meeting; "from Sunday" starts one
         if re.match(r"(?:until|till|through)\b", d.span.text, _I) or _NAMED_END.search(
@@ -2410,9 +2565,9 @@ _THREAT_MEASURE = re.compile(
     r"\b(?:to\s+(?:impose|slap|levy|raise|hike|put|add|restrict|ban|cut off|halt|block|curb|sanction|retaliate)"
     r"|with\s+(?:new\s+|fresh\s+|higher\s+|additional\s+|steep\s+)?(?:tariffs?|duties|sanctions|export|levies|penalties)"
     r"|(?:would|will|could)\s+(?:impose|slap|levy|raise|hike|face|put|add|restrict|ban|cut off|halt|block|hit"
-    r"|retaliate|respond|be hit)|tariffs? of|duties of|\d+%\s+(?:tariffs?|duties|levies)"
+    r"|retaliate|respond|be hit)|tariffs? of|duties of|\d+%\s+(?:tariffs?|duties|levies|levy)"
     r"|(?:would|will|to)\s+take\s+(?:[\w-]+\s+){0,2}?(?:counter-?measures|measures|action)"
-    r"|(?:tariffs?|duties|levies|sanctions) (?:on|against))\b",
+    r"|(?:tariffs?|duties|levies|levy|sanctions) (?:on|against))\b",
     _I,
 )
 
@@ -2453,15 +2608,18 @@ def threats(clause: Clause, ctx: Context) -> list[Threat]:
         return []
     if verb is None and not re.search(r"\b(?:will|would|could|threat|warn|vow|said|says)\b", text, _I):
         return []
-    anchor = verb.start() if verb is not None else (condition.start() if condition else 0)
+    cond_at = _promise_if(condition) if condition else len(text)
+    anchor = verb.start() if verb is not None else (cond_at if condition else 0)
     if _negated(clause, anchor):
         return []
-    tariff = lex.TARIFF.search(low)
+    # "citing Ottawa's threat of a 20% surtax": the measure threatened is the one named after the threat.
+    tariff = (verb is not None and lex.TARIFF.search(low, verb.end())) or lex.TARIFF.search(low)
     control = lex.EXPORT_CONTROL.search(low)
-    if verb is None and tariff is None and control is None:
-        return []
-    measure_cut = condition.start() if condition else len(text)
-    subject = _first_actor(clause, 0, anchor, ())
+    reprisal = condition is not None and _HITS_BACK.match(condition.group()) is not None
+    if verb is None and tariff is None and control is None and not reprisal:
+        return []  # "France would hit back if ...": a reprisal promised, whatever it is, is a threat
+    measure_cut = cond_at
+    subject = _holder(clause, verb) or _speaker(clause, anchor) or _first_actor(clause, 0, anchor, ())
     if subject is None and verb is None:
         return []  # "the tariff would apply if no deal is reached": whose threat, the sentence does not say
     if subject is None and not _PRONOUN_START.match(text):
@@ -2476,6 +2634,9 @@ def threats(clause: Clause, ctx: Context) -> list[Threat]:
     else:
         actor = subject.code
     any_party = _ANY_PARTY.search(low, anchor, measure_cut)
+    if any_party is None and condition is not None and reprisal:
+        # "would respond if any party strikes such a deal": whoever does what the condition says
+        any_party = _ANY_PARTY.match(low, condition.end() + 1)
     target_m = _target_after(
         clause, anchor, exclude=[actor], limit=any_party.start() - anchor if any_party else 90
     )
@@ -2521,7 +2682,9 @@ def threats(clause: Clause, ctx: Context) -> list[Threat]:
         kind = "sanction"
     condition_text = _condition(text, condition) if condition else None
     deadline = None
-    for d in _measure_dates(clause):
+    # "...citing Ottawa's threat of a surtax from May 1": a date that follows the threat is more surely its own.
+    dates = _measure_dates(clause)
+    for d in [*(d for d in dates if d.start > anchor), *(d for d in dates if d.start <= anchor)]:
         if d.start > anchor and _OTHER_EVENT.search(low, anchor, d.start):
             continue  # "... a day after the two sides extended their truce until November": not the threat's
         lead = text[max(0, d.start - 20) : d.start]
@@ -2555,22 +2718,68 @@ def threats(clause: Clause, ctx: Context) -> list[Threat]:
     return [attrs.evolve(threat, target=t, measure=attrs.evolve(measure, target=t)) for t in targets]
 
 
+# "Panama gave in a day after the president said he would impose duties on it unless ...": whoever says what
+# he or she would do is the one who threatens, not the subject of the sentence.
+_SAID_WOULD = re.compile(
+    r"\b(?:said|says|warned|warns|told\s+[\w ]{1,30}?)\s+(?:that\s+)?(?:he|she|it|they)\s+(?:would|will|could)\b"
+)
+
+
+def _speaker(clause: Clause, before: int) -> Mention | None:
+    said_all = list(_SAID_WOULD.finditer(clause.low, 0, before))
+    if not said_all:
+        return None
+    said = said_all[-1]
+    found = [m for m in clause.actors if m.end <= said.start() and _is_actor(clause, m)]
+    return found[-1] if found else None
+
+
+# "Ottawa's threat of a surtax", "the president's renewed threat": the threat's possessor makes it.
+_POSSESSED = re.compile(r"(?:'s|’s)?\s+(?:[\w-]+\s+){0,2}$")
+
+
+def _holder(clause: Clause, verb: re.Match[str] | None) -> Mention | None:
+    if verb is None or not clause.low.startswith("threat", verb.start()) or verb.group() != "threat":
+        return None
+    for m in clause.actors:
+        if m.end > verb.start():
+            break
+        between = clause.text[m.end : verb.start()]
+        if (m.text.endswith(("'s", "’s")) or between.startswith(("'s", "’s"))) and _POSSESSED.fullmatch(
+            between
+        ):
+            return m
+    return None
+
+
 # Where a clause about another event begins: "threatened tariffs, a day after Beijing raised its own".
 _OTHER_EVENT = re.compile(r"\b(?:after|since|while|whereas|when)\b")
 # A date phrase that is a time limit by its own lead word: "by Tuesday", "within 24 hours", "until July 9".
 _DEADLINE_LEAD = re.compile(r"(?:by|before|within|until|no later than)\b", _I)
 
 
+_HITS_BACK = re.compile(r"(?:respond|retaliat|hit back|fight|take|counter)", _I)
+
+
+def _promise_if(m: re.Match[str]) -> int:
+    """Where the condition of a measure promised on it starts: "would tax their goods ... if they ..." at "if"."""
+    found = m.group().lower()
+    return m.start() + found.rindex("if") if found.startswith(("would", "will", "could")) else m.start()
+
+
 def _condition(text: str, m: re.Match[str]) -> str:
     # "would respond ... if Washington raises tariffs": the condition starts at "if".
     start = (
         m.start()
-        if not m.group().lower().startswith(("respond", "retaliat", "hit", "fight", "take", "counter"))
+        if not m.group()
+        .lower()
+        .startswith(("respond", "retaliat", "hit", "fight", "take", "counter", "would", "will", "could"))
         else (m.start() + m.group().lower().rindex("if"))
     )
     rest = text[start:]
     cut = re.search(
-        r"[.;]\s|[.;\"”]$|,\s+(?:he|she|they|the|officials|a|an|according|said|says)\b|,\s+\w+ing\b|\s+-\s+|\s+—\s+",
+        r"(?<!\b[A-Z])[.;]\s|[.;\"”]$|,\s+(?:he|she|they|the|officials|a|an|according|said|says|and|but)\b|,\s+\w+ing\b|\s+-\s+"
+        r"|\s+—\s+",
         rest,
     )
     clause = rest[: cut.start()] if cut else rest
