@@ -234,3 +234,24 @@ class TestAStartToCome:
 
         (found,) = find_dates(sentence, self.WEDNESDAY)
         assert str(found.span.start) == day
+
+
+class TestTheDayADutyBeganToApply:
+    TUESDAY = date(2024, 10, 22)
+
+    @pytest.mark.parametrize(
+        ("text", "day"),
+        [
+            ("Ottawa began charging a 25 per cent surtax on Chinese steel on Tuesday.", "2024-10-22"),
+            ("Mexico started applying a 10% duty on U.S. pork on Monday.", "2024-10-21"),
+            ("Seoul began collecting a 30% tariff on Chinese plate at midnight on Friday.", "2024-10-18"),
+        ],
+    )
+    def test_collection_began_is_when_the_duty_applies(self, text: str, day: str) -> None:
+        (tariff,) = only(extract(text, published=self.TUESDAY), Tariff)
+        assert tariff.effective is not None and str(tariff.effective.start) == day
+
+    def test_a_rate_backdated_to_a_day_applies_from_it(self) -> None:
+        text = "Washington cut its tariff on Korean cars to 15% from 25%, with the lower rate backdated to Nov. 1."
+        (tariff,) = only(extract(text, published=self.TUESDAY), Tariff)
+        assert tariff.effective is not None and str(tariff.effective.start) == "2024-11-01"

@@ -82,7 +82,7 @@ _EFFECT = re.compile(
     r"\b(?:with effect(?: from)?|take effect|takes effect|took effect|taking effect|come into force|comes into force"
     r"|came into force|enter into force|entered into force|effective|kick in|kicks in|kicked in|go into effect"
     r"|goes into effect|went into effect|start(?:s|ed)? to apply|appl(?:y|ies|ied)|would apply|applied from"
-    r"|retroactive(?:ly)?)\b[^.;]{0,60}$",
+    r"|retroactive(?:ly)?|backdated)\b[^.;]{0,60}$",
     re.IGNORECASE,
 )
 _SINCE = re.compile(r"\b(?:[Ss]ince|ever since)\s*$")

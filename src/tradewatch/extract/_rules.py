@@ -436,7 +436,8 @@ _DURATION = re.compile(r"(?:for|within)\s", _I)
 # it was made. "Announced", "unveiled", "proposed" state a decision, whose day is when it was said.
 _PAST_ACT = re.compile(
     r"\b(?:imposed|tightened|expanded|widened|added|banned|halted|lifted|removed|scrapped|raised|doubled|tripled"
-    r"|hiked|lowered|reduced|eased|relaxed|suspended|paused|restricted|blacklisted|slashed|halved|extended)\b"
+    r"|hiked|lowered|reduced|eased|relaxed|suspended|paused|restricted|blacklisted|slashed|halved|extended"
+    r"|(?:began|started)\s+(?:collecting|charging|applying|levying|imposing|enforcing))\b"
 )
 _DAY_WORD = re.compile(
     r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)\b", _I
@@ -841,6 +842,7 @@ def _authority(clause: Clause) -> str | None:
 _LOOSELY_DATED = frozenset({"exempted", "suspended", "demanded", "proposed"})
 _STRICT_EFFECT_CUE = re.compile(
     r"\b(?:effective|starting|as of|as from|take effect|takes effect|took effect|retroactive(?:ly)? to"
+    r"|backdated to"
     # "could impose them by the end of the year": when a measure under consideration would apply
     r"|by the end of|by year-end)\b",
     _I,
@@ -849,7 +851,7 @@ _EFFECT_CUE = re.compile(
     r"\b(?:effective|from|starting|beginning|as of|as from|take effect|takes effect|took effect|taking effect"
     r"|come into force|comes into force|came into force|kick in|kicks in|until|through|begins?|start|starts"
     r"|apply|applies|applied|expire|expires|enter into force|pushed back to|delayed to"
-    r"|postponed to|moved to)\b"
+    r"|postponed to|moved to|backdated to|retroactive(?:ly)? (?:to|from))\b"
     # the verb of a change to come, right before its date: "will be removed on Monday", "will rise from May 1"
     r"|\b(?:will|shall)\s+(?:also\s+|now\s+)?(?:be\s+)?[a-z]+\s+(?:on|from|in)\s"
     # the new rate, then when it came: "raised its tariff to 20% last week", "cut the duty to 5% in March"
@@ -866,6 +868,11 @@ _IN_FORCE_CUE = re.compile(
     + r"|\b(?:imposed|introduced|placed|slapped|levied|adopted)\s+(?:in|since|last|this|earlier"
     r"|early|mid|late)\b",
     _I,
+)
+
+
+_BEGAN_APPLYING = re.compile(
+    r"\b(?:began|begins|begin|started|starts|start)\s+(?:collecting|charging|applying|levying|imposing|enforcing)\b"
 )
 
 
@@ -1626,8 +1633,10 @@ def _tariff_events(
             ctx.product_targets[(imposer, product.name)] = named
     # A pause, an exemption, a demand or a proposal is dated only when the text says from when it applies.
     if effective is None:
+        # "began charging a 25% surtax on Tuesday": the day collection began is the day the duty applies.
         acts = status in ("raised", "lowered", "lifted") or (
-            status in ("announced", "in_force") and ctx.immediate
+            status in ("announced", "in_force")
+            and (ctx.immediate or _BEGAN_APPLYING.search(clause.low) is not None)
         )
         effective = _first_date(clause, _date_cue(status), acts=acts)
     authority = _authority(clause)
