@@ -255,3 +255,23 @@ class TestTheDayADutyBeganToApply:
         text = "Washington cut its tariff on Korean cars to 15% from 25%, with the lower rate backdated to Nov. 1."
         (tariff,) = only(extract(text, published=self.TUESDAY), Tariff)
         assert tariff.effective is not None and str(tariff.effective.start) == "2024-11-01"
+
+
+class TestDutiesOnTopOfOthers:
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Beijing slapped additional tariffs of 25% on American pork from Monday.",
+            "Beijing imposed extra duties of 10% on U.S. coal.",
+            "Beijing imposed additional tariffs of 25% on American pork and 15% on U.S. wine.",
+        ],
+    )
+    def test_additional_tariffs_of_a_rate_raise_the_duty_in_place(self, text: str) -> None:
+        tariffs = only(extract(text, published=MONDAY), Tariff)
+        assert tariffs and all(t.status.value == "raised" for t in tariffs)
+
+    def test_tariffs_of_a_rate_alone_are_a_new_duty(self) -> None:
+        (tariff,) = only(
+            extract("Brussels imposed tariffs of 25% on U.S. bourbon.", published=MONDAY), Tariff
+        )
+        assert tariff.status.value == "announced"

@@ -820,8 +820,16 @@ def _rates(clause: Clause, trigger: re.Match[str]) -> tuple[Rate | None, Rate | 
         return None, None, False
     anchor = trigger.start()
     chosen = min(candidates, key=lambda p: abs(p.start - anchor))
-    added = bool(_ADDITIONAL.search(clause.text[max(0, chosen.start - 20) : chosen.start])) or bool(
-        re.match(r"\s*(?:additional|extra|more|further)\b", clause.text[chosen.end : chosen.end + 15], _I)
+    # "an additional 10%", "10% more", and "additional tariffs of 25%": a duty on top of the one in place.
+    added = (
+        bool(_ADDITIONAL.search(clause.text[max(0, chosen.start - 20) : chosen.start]))
+        or bool(
+            re.match(r"\s*(?:additional|extra|more|further)\b", clause.text[chosen.end : chosen.end + 15], _I)
+        )
+        or (
+            _ADDITIONAL.search(clause.text[max(0, trigger.start() - 20) : trigger.start()]) is not None
+            and 0 < chosen.start - trigger.end() <= 12
+        )
     )
     return Rate(chosen.value), Rate(previous.value) if previous else None, added
 
@@ -1535,6 +1543,8 @@ def _tariffs(clause: Clause, ctx: Context) -> list[Tariff]:
             seg_prev = seg.previous if (seg.rate or multi) else previous
             if seg_status in ("announced", "in_force") and seg_prev and seg_rate and seg_rate != seg_prev:
                 seg_status = "raised" if seg_rate > seg_prev else "lowered"
+            elif seg_status == "announced" and added:
+                seg_status = "raised"  # "additional tariffs of 25% on pork": on top of the duty in place
             covers = [
                 (ts or _known_target(ctx, imposer, p, clause.low) or (default_target,), p)
                 for ts, p in seg.covers
