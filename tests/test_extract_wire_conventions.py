@@ -275,3 +275,24 @@ class TestDutiesOnTopOfOthers:
             extract("Brussels imposed tariffs of 25% on U.S. bourbon.", published=MONDAY), Tariff
         )
         assert tariff.status.value == "announced"
+
+
+class TestWhatWasDoneBefore:
+    def test_a_perfect_participle_states_no_status_of_the_news(self) -> None:
+        text = (
+            "Beijing said it would again charge a 25% tariff on U.S. trucks from Dec. 15, having suspended it in"
+            " January during talks."
+        )
+        events = extract(text, published=date(2019, 8, 24))
+        (tariff,) = only(events, Tariff)
+        assert tariff.status.value == "announced"
+        assert tariff.effective is not None and str(tariff.effective.start) == "2019-12-15"
+        assert not [e for e in events if e.TYPE == "negotiation" and e.status.value == "suspended"]
+
+    def test_the_day_of_a_duty_imposed_with_a_long_object_is_its_day(self) -> None:
+        text = (
+            "New Delhi imposed a provisional safeguard duty of 12 percent on all imports of some hot-rolled flat"
+            " steel products on Monday. The duty takes effect immediately."
+        )
+        (tariff,) = only(extract(text, published=date(2025, 4, 21)), Tariff)
+        assert tariff.effective is not None and str(tariff.effective.start) == "2025-04-21"

@@ -263,6 +263,7 @@ def _combined(table: list[tuple[str, re.Pattern[str]]]) -> re.Pattern[str]:
     return found
 
 
+_PERFECT_PARTICIPLE = re.compile(r"\bhaving\s+(?:been\s+)?$")
 _RELATIVE_LEAD = re.compile(r"\b(?:that|which)\s+(?:it\s+|they\s+|had\s+|has\s+|have\s+)?$")
 # A relative clause without "that": "will halve the tariffs it imposed last year", "the duties he placed on
 # steel". Its verb describes the measure; the sentence's own verb is what happens to it.
@@ -325,6 +326,8 @@ def _nearest(
             and "," in low[m.end() : m.end() + 80]
         ):
             distance += 80  # "the levy, imposed in June, will be removed": the aside describes the measure
+        if _PERFECT_PARTICIPLE.search(low, max(0, m.start() - 8), m.start()):
+            continue  # "..., having suspended both in January": what was done before, not the news
         if m.start() > anchor[1]:
             distance += 5  # verbs before the trigger ("raised tariffs") read more surely than after
         key = (distance, rank)
@@ -456,7 +459,9 @@ def _acted_on(clause: Clause, d: DateMention) -> bool:
         return False
     start = clause.low.rfind(",", 0, d.start) + 1
     end = clause.low.find(",", d.end)
-    window = clause.low[max(start, d.start - 90) : d.end + 20 if end < 0 else min(end, d.end + 20)]
+    # The verb may stand well before the day, across a long object: "imposed a provisional safeguard duty of 12
+    # percent on all imports of some flat steel products on Monday".
+    window = clause.low[max(start, d.start - 130) : d.end + 20 if end < 0 else min(end, d.end + 20)]
     return (
         bool(_PAST_ACT.search(window))
         and not lex.FUTURE.search(window)
