@@ -296,3 +296,16 @@ class TestWhatWasDoneBefore:
         )
         (tariff,) = only(extract(text, published=date(2025, 4, 21)), Tariff)
         assert tariff.effective is not None and str(tariff.effective.start) == "2025-04-21"
+
+
+class TestAStandingDutyDescribedByARelativeClause:
+    def test_the_duty_a_country_imposed_in_a_month_stands_since_then(self) -> None:
+        text = "The deposit adds to a 100% tariff on Canadian canola oil that Beijing imposed in March."
+        (tariff,) = only(extract(text, published=date(2025, 8, 12)), Tariff)
+        assert tariff.status.value == "in_force"
+        assert tariff.effective is not None and str(tariff.effective.start) == "2025-03-01"
+
+    def test_a_change_to_such_a_duty_is_still_the_news(self) -> None:
+        text = "Beijing will raise the 10% tariff on U.S. coal that it imposed in February to 15%."
+        (tariff,) = only(extract(text, published=date(2025, 8, 12)), Tariff)
+        assert tariff.status.value == "raised"

@@ -145,7 +145,9 @@ BACKGROUND = re.compile(
     # "a 50% levy since Monday", "hit by a U.S. tariff since August": a duty that stands since a past day
     r"|\bsince (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|last|early|mid|late"
     r"|the (?:start|beginning|end|middle))"
-    r"|\bduring (?:his|the) first term\b",
+    r"|\bduring (?:his|the) first term\b"
+    # "a 100% tariff ... that Beijing imposed in March": a relative clause tells when a standing duty began
+    r"|\b(?:that|which)\s+(?:[\w.'-]+\s+){0,3}?(?:imposed|introduced|adopted|slapped|levied)\s+(?:in|on|last|since)\b",
 )
 FUTURE = re.compile(
     r"\b(?:will|shall|would|is to|are to|set to|due to|scheduled|plans? to|expected to|next|upcoming|is going to"
