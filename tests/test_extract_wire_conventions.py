@@ -309,3 +309,19 @@ class TestAStandingDutyDescribedByARelativeClause:
         text = "Beijing will raise the 10% tariff on U.S. coal that it imposed in February to 15%."
         (tariff,) = only(extract(text, published=date(2025, 8, 12)), Tariff)
         assert tariff.status.value == "raised"
+
+
+class TestAPausePushedBack:
+    DAY = date(2023, 12, 19)
+
+    def test_extending_the_suspension_of_a_duty_extends_it(self) -> None:
+        text = "Brussels has extended the suspension of its retaliatory tariffs on U.S. goods until March 31, 2025."
+        (tariff,) = only(extract(text, published=self.DAY), Tariff)
+        assert tariff.status.value == "extended"
+        assert tariff.effective is not None and str(tariff.effective.start) == "2025-03-31"
+
+    def test_extending_an_exemption_until_a_time_is_no_threat(self) -> None:
+        text = "Washington has extended until the end of 2025 the exemption from its Section 232 tariffs for EU steel."
+        events = extract(text, published=self.DAY)
+        assert [e.TYPE for e in events] == ["tariff"]
+        assert only(events, Tariff)[0].status.value == "extended"

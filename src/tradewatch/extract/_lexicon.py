@@ -101,7 +101,9 @@ CONDITION = re.compile(
     # "would tariff Norway heavily if it kept its quotas": a measure promised on a condition
     r"|\b(?:would|will|could)\s+(?:impose|slap|tariff|levy|punish|sanction)\b(?:[^.;]|(?<=\b[a-z])\.){0,80}?\bif\b"
     r"|\bshould\b[^.;]{0,60}?\bfail\b"
-    r"|\buntil\b[^.;]{0,80}?\b(?:stops?|ends?|halts?|agrees?|compl(?:y|ies)|curbs?|drops?|lifts?|opens?)\b",
+    # "until Beijing stops ...": a condition; "until the end of 2025" is a time
+    r"|\buntil\b(?!\s+(?:the\s+)?(?:end|start|beginning|middle)\b)[^.;]{0,80}?\b(?:stops?|ends?|halts?|agrees?"
+    r"|compl(?:y|ies)|curbs?|drops?|lifts?|opens?)\b",
 )
 ORDINARY_THREAT = re.compile(
     r"\bthreaten(?:ed|s|ing)? by\b|\bthreat(?:en(?:ed|s|ing)?)? (?:to )?(?:jobs|growth|the economy|livelihoods"
@@ -195,6 +197,10 @@ TARIFF_STATUS: list[tuple[str, re.Pattern[str]]] = [
     (
         "extended",
         words(
+            # "extended the suspension of its tariffs", "extended until March the exemption from the duties": the
+            # pause or the exemption is what is pushed back, so the duty's status is extended
+            r"extend(?:s|ed|ing)?(?: until [^,;]{1,30}?)? (?:the |a |its |their )?(?:suspensions?|pause|exemptions?"
+            r"|exclusions?|waivers?|reprieve) (?:of|on|from|for)",
             r"extend(?:s|ed|ing)?",
             r"extension",
             r"prolong(?:s|ed|ing)?",
