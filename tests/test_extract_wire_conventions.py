@@ -325,3 +325,23 @@ class TestAPausePushedBack:
         events = extract(text, published=self.DAY)
         assert [e.TYPE for e in events] == ["tariff"]
         assert only(events, Tariff)[0].status.value == "extended"
+
+
+class TestARateToMoveWithoutItsFigure:
+    @pytest.mark.parametrize(
+        ("text", "status"),
+        [
+            (
+                "Tokyo will cut its tariff on U.S. beef on Wednesday. Tariffs on U.S. pork will fall the same day.",
+                "lowered",
+            ),
+            ("Seoul said tariffs on Chinese steel would rise from July.", "raised"),
+        ],
+    )
+    def test_will_fall_and_will_rise_move_the_duty(self, text: str, status: str) -> None:
+        tariffs = only(extract(text, published=date(2019, 12, 31)), Tariff)
+        assert tariffs and tariffs[-1].status.value == status
+
+    def test_dropping_a_duty_still_removes_it(self) -> None:
+        (tariff,) = only(extract("Ottawa will drop its duties on U.S. whiskey.", published=MONDAY), Tariff)
+        assert tariff.status.value == "lifted"

@@ -236,6 +236,8 @@ TARIFF_STATUS: list[tuple[str, re.Pattern[str]]] = [
             r"down from",
             r"fall(?:s|en)? to",
             r"fell to",
+            # "tariffs on pork will fall on the same day": a cut to come, its rate not given
+            r"(?:will|would|to|set to) (?:fall|decline|come down)",
         ),
     ),
     (
@@ -261,6 +263,7 @@ TARIFF_STATUS: list[tuple[str, re.Pattern[str]]] = [
             r"lift(?:s|ed)? (?:it|them|the rate|rates|the tariff|tariffs|duties) to",
             r"lift(?:s|ed|ing)? the (?:total|overall|combined|cumulative)",
             r"(?:climb(?:s|ed|ing)?|jump(?:s|ed|ing)?|r[io]se|rises|rising|soar(?:s|ed|ing)?) to",
+            r"(?:will|would|to|set to) (?:rise|climb|jump|go up)",
         ),
     ),
     (
