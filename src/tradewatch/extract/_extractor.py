@@ -19,6 +19,7 @@ from tradewatch.model import (
     Granularity,
     Item,
     Negotiation,
+    Rate,
     Tariff,
     Threat,
     Truce,
@@ -162,9 +163,9 @@ class RuleBasedExtractor:
                 if found is None:
                     found = find_dates(readable[s:e], day)
                 low_s = lowered(readable[s:e])
-                for d in reversed(found):
-                    if not _reporting(low_s, d.start):
-                        return d.span
+                meant = _dated_measure(low_s, [d for d in found if not _reporting(low_s, d.start)])
+                if meant is not None:
+                    return meant.span
             return None
 
         for start, end in spans:
@@ -266,12 +267,31 @@ def _with_same_day(
     for m in SAME_DAY.finditer(low):
         if any(d.start < m.end() and m.start() < d.end for d in found):
             continue
-        earlier = [d for d in found if d.end <= m.start() and not _reporting(low, d.start)]
-        span = earlier[-1].span if earlier else before()
+        earlier = _dated_measure(
+            low, [d for d in found if d.end <= m.start() and not _reporting(low, d.start)]
+        )
+        span = earlier.span if earlier else before()
         if span is not None:
             text = m.group().removeprefix("on ").strip()
             out.append(DateMention(m.start(), m.end(), attrs.evolve(span, text=text), anaphoric=True))
     return sorted(out, key=lambda d: d.start)
+
+
+# The day a decision was taken, not the day its measure applies: "will double on Jan. 1, under increases that
+# Washington decided in May. Duties on wafers will also rise on the same date" points at Jan. 1.
+_DECIDED_ON = re.compile(
+    r"\b(?:decided|announced|agreed|approved|ordered|signed|unveiled|proposed|adopted|since)\s+(?:\w+\s+)?"
+    r"(?:in|on|last|earlier)?\s*$"
+)
+
+
+def _dated_measure(low: str, found: list[DateMention]) -> DateMention | None:
+    """Of the dates of a passage, the one "the same day" refers back to: the last, unless it is the day of a
+    decision or of a standing measure's start and another date of the passage remains."""
+    for d in reversed(found):
+        if not _DECIDED_ON.search(low, max(0, d.start - 40), d.start):
+            return d
+    return found[-1] if found else None
 
 
 def _published(value: datetime | date | None) -> tuple[date | None, datetime | None]:
@@ -291,6 +311,8 @@ _JOIN = re.compile(
     r"|,\s+and\s+(?:also\s+|then\s+)?(?=(?:added|placed|put|imposed|banned|lifted|removed|suspended|extended"
     r"|raised|cut|lowered|halted|restricted|tightened|eased|relaxed|blacklisted|announced|scrapped|dropped"
     r"|exempted|paused|will|would|plans|is|are|has|have)\b)"
+    # "halved a tariff to 10% and Beijing suspended its curbs": a named subject and its own verb
+    r"|\s+and\s+(?=[A-Z][\w.'’-]+\s+(?:also\s+)?(?:[a-z]+ed|will|would|has|have|is|are|said)\b)"
 )
 
 
@@ -481,9 +503,31 @@ def _same_rates(general: list[Event], specific: list[Event]) -> bool:
     return not rates or not known or bool(rates & known)
 
 
+# "Most other EU goods have faced a 15% tariff": the goods besides those named, a measure of their own
+_OTHER_GOODS = re.compile(r"\bother\s+(?:[\w.'-]+\s+){0,2}?(?:goods|imports|products|exports|items)\b")
+
+
+def _rate_before_change(general: list[Event], specific: list[Event]) -> bool:
+    """ "Will double tariffs on steel to 50% ... the current 25% rate was not enough to keep foreign steel out": a
+    standing rate stated beside the goods of a change is the rate the change starts from, not a measure apart."""
+    changes = [e for e in specific if isinstance(e, Tariff) and e.product is not None]
+    if not changes or any(not isinstance(e, Tariff) or e.status.value != "in_force" for e in general):
+        return False
+    change = changes[0]
+    name = change.product.name if change.product else ""
+    return all(
+        isinstance(e, Tariff)
+        and _standing_rate(change, [e]) is not None
+        and re.search(rf"\b{re.escape(name)}\b", lowered(e.evidence.sentence)) is not None
+        for e in general
+    )
+
+
 def _same_sentence(general: list[Event], specific: list[Event]) -> bool:
-    sentences = {e.evidence.sentence for e in specific}
-    return all(e.evidence.sentence in sentences for e in general)
+    """ "Duties on $60 billion of U.S. goods, including a 10% tariff on LNG": one sentence that names a package
+    and a part of it names two measures."""
+    said = {e.evidence.sentence for e in specific}
+    return all(e.evidence.sentence in said for e in general)
 
 
 def _exempted(events: list[Event]) -> bool:
@@ -498,6 +542,10 @@ def merge(events: list[Event]) -> list[Event]:
     # A measure stated without a product joins the one product-specific measure of the same direction.
     for k in [k for k in groups if k[0] in ("tariff", "export_control") and k[3] is None]:
         specific = [o for o in groups if o[:3] == k[:3] and o[3] is not None]
+        if len(specific) > 1:
+            # the one change whose goods the standing rate's sentence names
+            named = [o for o in specific if _rate_before_change(groups[k], groups[o])]
+            specific = named if len(named) == 1 else specific
         # ...unless it states a rate of its own: "the US tariff on British cars is cut to 10% ... the 10% tariff
         # on most other British goods remains" names two measures.
         # ...nor is a duty the exemption of one good from it ("a 30% levy on Indian goods ... jet fuel was
@@ -506,9 +554,13 @@ def merge(events: list[Event]) -> list[Event]:
         # 10% tariff on gas" names the package and one of its parts.
         if (
             len(specific) == 1
-            and _same_rates(groups[k], groups[specific[0]])
-            and _exempted(groups[k]) == _exempted(groups[specific[0]])
             and not _same_sentence(groups[k], groups[specific[0]])
+            and not any(_OTHER_GOODS.search(lowered(e.evidence.sentence)) for e in groups[k])
+            and (
+                _same_rates(groups[k], groups[specific[0]])
+                or _rate_before_change(groups[k], groups[specific[0]])
+            )
+            and _exempted(groups[k]) == _exempted(groups[specific[0]])
         ):
             groups[specific[0]].extend(groups.pop(k))
     merged = []
@@ -524,11 +576,15 @@ def merge(events: list[Event]) -> list[Event]:
                     if value not in (None, ()):
                         fills[field.name] = value
                         break
+        if isinstance(best, Tariff) and best.previous_rate is None and "previous_rate" not in fills:
+            standing = _standing_rate(best, group)
+            if standing is not None:
+                fills["previous_rate"] = standing
         if isinstance(best, Threat):
             fills.pop("measure", None)  # another statement's measure may be of another kind
         if isinstance(best, Truce) and best.until is not None and _LENGTH.match(best.until.text):
             # "suspend the duties for five years ... the truce runs until June 2026": a named end says more
-            named = next(
+            named_end = next(
                 (
                     o.until
                     for o in group
@@ -536,8 +592,8 @@ def merge(events: list[Event]) -> list[Event]:
                 ),
                 None,
             )
-            if named is not None:
-                fills["until"] = named
+            if named_end is not None:
+                fills["until"] = named_end
         if isinstance(best, Negotiation) and best.when is not None:
             days = _days_of_talks(best.when, group)
             if days is not None:
@@ -551,6 +607,19 @@ def merge(events: list[Event]) -> list[Event]:
 
 # A date phrase that gives a length, not an end: "for 90 days", "another three months".
 _LENGTH = re.compile(r"(?:for|in|within|another|a further|an additional)\s", re.IGNORECASE)
+
+
+def _standing_rate(best: Tariff, group: list[Event]) -> Rate | None:
+    """ "Will cut its duty on canola to 15% ... Canola had faced duties of 75.8% since August": the rate another
+    statement gives the duty as standing is the rate a cut or a rise starts from."""
+    if best.rate is None or best.status.value not in ("raised", "lowered"):
+        return None
+    for other in group:
+        if not isinstance(other, Tariff) or other.status.value != "in_force" or other.rate is None:
+            continue
+        if (other.rate > best.rate) == (best.status.value == "lowered") and other.rate != best.rate:
+            return other.rate
+    return None
 
 
 def _days_of_talks(when: DateSpan, group: list[Event]) -> DateSpan | None:
@@ -592,11 +661,19 @@ def _fill_from_item(
     dates already found in sentences (by span), read from the whole sentence.
     """
     effect = None
+    effect_sentence = None
+    effect_hedged = False
     exemption = False
     low_text = lowered(text)
+    # "The baseline duty takes effect on Saturday": the date of the measure the item called "baseline" (its word
+    # before the duty's noun), whatever the other measures of the item take
+    named: dict[str, DateSpan] = {}
     for start, end in spans:
         sentence = text[max(start, skip) : end]  # the dateline's date is when the story was filed
         if not _EFFECT_WORD.search(low_text, max(start, skip), end):
+            continue
+        called = _CALLED.match(low_text, max(start, skip), end)
+        if effect is not None and called is None:
             continue
         # The dates of a sentence read in the main pass are not read again.
         known = dates_of.get((start, end)) if start >= skip else None
@@ -606,12 +683,15 @@ def _fill_from_item(
             if _SINCE.search(lead) or d.span.text[:5].lower() == "since":
                 continue  # "the rate it applies since June 4": when a standing measure began, not a change
             if _EFFECT.search(lead) and not SUPERSEDED.search(lead.lower()):
-                effect = d.span
-                # "The exclusions apply from April 5": the date of the item's exemptions too
-                exemption = _EXEMPTION.search(sentence, 0, d.start) is not None
+                if called is not None:
+                    named.setdefault(called.group("word"), d.span)
+                if effect is None:
+                    effect = d.span
+                    effect_sentence = text[start:end].strip()
+                    effect_hedged = lex.HEDGE.search(lead.lower()) is not None
+                    # "The exclusions apply from April 5": the date of the item's exemptions too
+                    exemption = _EXEMPTION.search(sentence, 0, d.start) is not None
                 break
-        if effect is not None:
-            break
     # Most items name no legal basis: three substring tests spare them a scan of the text.
     cited = "Section" in text or "IEEPA" in text or "International Emergency" in text
     authorities = {m.group() for m in _AUTHORITY.finditer(text, skip)} if cited else set()
@@ -621,6 +701,15 @@ def _fill_from_item(
         authority = "IEEPA" if found.startswith("Intern") else found
     specific = {
         e.imposer for e in events if isinstance(e, Tariff) and (e.product or e.rate or e.target != "*")
+    }
+    # "U.S. tariffs took effect on Friday ... Mexico said it would hit U.S. pork with duties": the day one
+    # side's duties took effect does not date the other side's answer.
+    effect_imposers = {
+        e.imposer
+        for e in events
+        if isinstance(e, Tariff)
+        and effect_sentence is not None
+        and e.evidence.sentence.strip() == effect_sentence
     }
 
     # Measures of one package share its date: "India will raise duties on 28 U.S. products from Sunday.
@@ -636,12 +725,24 @@ def _fill_from_item(
             if anaphoric and event.imposer in specific:
                 continue  # "the duties" of a sentence that only adds a date or a basis to named measures
             fills: dict[str, Any] = {}
-            if event.effective is None and event.status not in _UNDATED:
+            own = _named_date(named, event.evidence.sentence) if named and event.effective is None else None
+            if own is not None and event.status not in _UNDATED:
+                fills["effective"] = own
+            elif event.effective is None and event.status not in _UNDATED:
                 shared = package_dates.get((event.imposer, event.status.value))
                 separate = _SEPARATE.match(event.evidence.sentence) is not None
-                if shared is not None or (effect is not None and not separate):
+                other_side = bool(effect_imposers) and event.imposer not in effect_imposers
+                if shared is not None or (effect is not None and not separate and not other_side):
                     fills["effective"] = shared or effect
-            elif event.effective is None and event.status == "exempted" and exemption:
+            elif event.effective is None and (
+                (event.status == "exempted" and exemption)
+                # "the duties could take effect in early March": when a proposed measure would apply
+                or (
+                    event.status == "proposed"
+                    and effect_hedged
+                    and not (effect_imposers and event.imposer not in effect_imposers)
+                )
+            ):
                 fills["effective"] = effect
             # The authorities read here (Sections 232/301/201/122, IEEPA) are United States law.
             if event.authority is None and authority is not None and event.imposer == "US":
@@ -671,6 +772,19 @@ def _fill_from_item(
             event = attrs.evolve(event, until=until) if until else event
         out.append(event)
     return out
+
+
+_DUTY_NOUN = r"(?:tariffs?|dut(?:y|ies)|levy|levies|surtax|surcharge|rates?)\b"
+# A sentence that opens with the duty it dates, called by a word of its own: "The baseline duty takes effect ..."
+_CALLED = re.compile(r"\s*(?:the|its|their)\s+(?P<word>[a-z][a-z-]{3,})\s+" + _DUTY_NOUN)
+
+
+def _named_date(named: dict[str, DateSpan], sentence: str) -> DateSpan | None:
+    low = lowered(sentence)
+    for word, span in named.items():
+        if re.search(rf"\b{re.escape(word)}\s+{_DUTY_NOUN}", low):
+            return span
+    return None
 
 
 def _agreed_on(talks: Negotiation, events: list[Event], published: date | None) -> DateSpan | None:

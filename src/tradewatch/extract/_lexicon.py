@@ -126,7 +126,9 @@ HEDGE = re.compile(
     r"\b(?:could|might|may|consider(?:s|ed|ing)?|weigh(?:s|ed|ing)?|mull(?:s|ed|ing)?|propos(?:e|es|ed|ing|al)"
     r"|draft|plans? to|planning to|would consider|studying|explor(?:e|es|ed|ing)|option|possible|potential"
     r"|contemplat(?:e|es|ed|ing)|review(?:ing)? whether|sought public comment|public comment|seeking comment"
-    r"|floated|float(?:s|ing)?)\b",
+    r"|floated|float(?:s|ing)?"
+    # "recommended provisional duties", "would likely face": a step before a decision
+    r"|recommend(?:s|ed|ing)?|likely)\b",
 )
 DEMAND = re.compile(
     r"\b(?:urg(?:e|es|ed|ing)|press(?:es|ed|ing)?|push(?:es|ed|ing)?|call(?:s|ed|ing)? (?:on|for)|demand(?:s|ed|ing)?"
@@ -135,11 +137,11 @@ DEMAND = re.compile(
 )
 DEMANDED_CHANGE = re.compile(
     r"\bto (?:cancel|remove|lift|scrap|drop|lower|cut|end|eliminate|waive|reduce|roll back|withdraw|ease"
-    r"|relax|rescind|revoke|buy|purchase|import|resume)\b|\b(?:removal|cancellation|elimination|lifting"
-    r"|rollback|repeal|easing|relaxation)\b"
+    r"|relax|rescind|revoke|buy|purchase|import|resume|suspend|pause|postpone|delay)\b"
+    r"|\b(?:removal|cancellation|elimination|lifting|rollback|repeal|easing|relaxation|suspension)\b"
     # "demanded that Washington remove its duties"
     r"|\bthat\s+(?:[\w.'’-]+\s+){1,3}?(?:should\s+|must\s+)?(?:cancel|remove|lift|scrap|drop|lower|cut|end"
-    r"|eliminate|waive|reduce|roll back|withdraw|ease|relax|rescind|revoke)\b",
+    r"|eliminate|waive|reduce|roll back|withdraw|ease|relax|rescind|revoke|suspend|pause|postpone|delay)\b",
 )
 BACKGROUND = re.compile(
     r"\b(?:since|in|during) (?:19|20)\d\d\b|\blast year\b|\bpreviously\b|\bearlier this year\b|\bfirst imposed\b"
@@ -181,6 +183,9 @@ TARIFF_STATUS: list[tuple[str, re.Pattern[str]]] = [
             # "delayed the planned hike": the change is put off, not made
             r"(?:postpon|delay|suspend|paus|defer)\w* (?:the |a |its |their )?(?:planned |scheduled )?"
             r"(?:increases?|hikes?|rises?|raises?)",
+            # "will hold off on raising tariffs to 30%": the raise is put off, so the rates name no change made
+            r"(?:hold(?:s|ing)?|held|put(?:s|ting)?) off (?:on )?(?:rais|increas|hik|doubl|tripl|impos)ing",
+            r"(?:postpon|delay|defer)\w* (?:rais|increas|hik|doubl|tripl|impos)ing",
             r"suspend(?:s|ed|ing)?",
             r"suspension",
             r"pause(?:s|d)?",
@@ -207,7 +212,7 @@ TARIFF_STATUS: list[tuple[str, re.Pattern[str]]] = [
             r"renew(?:s|ed|ing)?",
             r"push(?:es|ed)? back",
             # "will keep its duties suspended until March 31": a pause pushed back
-            r"keep(?:s|ing)? (?:[\w'.-]+ ){0,8}?(?:suspended|paused|on hold|frozen) until",
+            r"(?:keep(?:s|ing)?|kept) (?:[\w'.-]+ ){0,8}?(?:suspended|paused|on hold|frozen) until",
         ),
     ),
     (
@@ -335,6 +340,9 @@ TARIFF_STATUS: list[tuple[str, re.Pattern[str]]] = [
             r"placed",
             r"plac(?:e|es|ing)",
             r"adopt(?:s|ed|ing)?",
+            # "restored a full 25% tariff", "will reinstate the duty": a duty put back is a new one
+            r"restor(?:e|es|ed|ing)",
+            r"reinstat(?:e|es|ed|ing)",
             r"confirm(?:s|ed|ing)?",
             r"will apply",
             r"would apply",  # reported speech: "said the duty would apply from May 1"
@@ -628,6 +636,10 @@ GENERIC_GOODS = frozenset(
         "products",
         "items",
         "shipments",
+        # "every Chinese import", "each product": one standing for all
+        "import",
+        "product",
+        "item",
         "merchandise",
         "everything",
         "all",

@@ -101,6 +101,9 @@ class Context:
     # "curbs on exports of two metals": the controls of a set the sentence counts without naming it,
     # as (how many, the statement's controls)
     counted_sets: list[tuple[int, list[ExportControl]]] = attrs.Factory(list)
+    # imposer -> the goods its latest duty named: "were exempted from both duties" after duties on steel and aluminum
+    # (where its sentence starts, goods)
+    last_goods: dict[str, tuple[int, tuple[Product, ...]]] = attrs.Factory(dict)
     _immediate: bool | None = None
 
     @property
@@ -188,8 +191,13 @@ def _first_actor(clause: Clause, start: int, before: int, exclude: Sequence[str]
 
 
 # Where the statement of a measure ends and the sentence goes on about something else.
+# On `Clause.low`: compiled without IGNORECASE, the scan costs half as much.
 _STATEMENT_END = re.compile(
-    r",\s+(?:\w+ing|which|who|while|as|after|before|but|said|says|according)\b|;|\s[-–—]\s", _I
+    r",\s+(?:\w+ing|which|who|while|as|after|before|but|said|says|according)\b|;|\s[-–—]\s"
+    # "exempted from the duties while they negotiate with Washington": a clause with a subject of its own;
+    # "imposed a tariff on pipes but exempted refined copper, the bulk of what the U.S. imports": a second verb
+    r"|\s(?:(?:while|whereas|because|until|as long as)\s+(?:they|it|he|she|we)"
+    r"|but\s+(?:also\s+)?(?:[a-z]+ed|will|would|has|have|is|are|was|were|kept|left|spared))\b"
 )
 
 
@@ -201,7 +209,7 @@ _APPOSITION = re.compile(
 
 
 def _target_after(clause: Clause, pos: int, exclude: Sequence[str] = (), limit: int = 90) -> Mention | None:
-    end = _STATEMENT_END.search(clause.text, pos)
+    end = _STATEMENT_END.search(clause.low, pos)
     stop = min(pos + limit, end.start() if end else len(clause.text))
     for m in clause.actors:
         if m.start < pos or m.code in exclude:
@@ -264,7 +272,11 @@ def _combined(table: list[tuple[str, re.Pattern[str]]]) -> re.Pattern[str]:
 
 
 _PERFECT_PARTICIPLE = re.compile(r"\bhaving\s+(?:been\s+)?$")
-_RELATIVE_LEAD = re.compile(r"\b(?:that|which)\s+(?:it\s+|they\s+|had\s+|has\s+|have\s+)?$")
+# "goods that had so far been spared": auxiliaries and adverbs may stand between the pronoun and its verb
+_RELATIVE_LEAD = re.compile(
+    r"\b(?:that|which)\s+(?:it\s+|they\s+)?(?:(?:had|has|have|was|were|is|are|been|be|so far|already|long"
+    r"|\w+ly)\s+){0,3}$"
+)
 # A relative clause without "that": "will halve the tariffs it imposed last year", "the duties he placed on
 # steel". Its verb describes the measure; the sentence's own verb is what happens to it.
 _BARE_RELATIVE_LEAD = re.compile(
@@ -312,7 +324,7 @@ def _nearest(
             distance += 50
         elif m.start() < anchor[0] < m.end():
             distance += 15
-        if _RELATIVE_LEAD.search(low, max(0, m.start() - 16), m.start()):
+        if _RELATIVE_LEAD.search(low, max(0, m.start() - 32), m.start()):
             distance += 25  # "a rule that extended its curbs": the clause describes the measure
         elif _BARE_RELATIVE_LEAD.search(low, max(0, m.start() - 50), m.start()):
             # "will drop the duties it slapped on X": the verb of the clause stands right before the goods,
@@ -440,7 +452,7 @@ _DURATION = re.compile(r"(?:for|within)\s", _I)
 _PAST_ACT = re.compile(
     r"\b(?:imposed|tightened|expanded|widened|added|banned|halted|lifted|removed|scrapped|raised|doubled|tripled"
     r"|hiked|lowered|reduced|eased|relaxed|suspended|paused|restricted|blacklisted|slashed|halved|extended"
-    r"|(?:began|started)\s+(?:collecting|charging|applying|levying|imposing|enforcing))\b"
+    r"|began|started)\b"
 )
 _DAY_WORD = re.compile(
     r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)\b", _I
@@ -458,10 +470,16 @@ def _acted_on(clause: Clause, d: DateMention) -> bool:
     if d.span.granularity.value != "day" or not _DAY_WORD.match(d.span.text):
         return False
     start = clause.low.rfind(",", 0, d.start) + 1
-    end = clause.low.find(",", d.end)
-    # The verb may stand well before the day, across a long object: "imposed a provisional safeguard duty of 12
-    # percent on all imports of some flat steel products on Monday".
-    window = clause.low[max(start, d.start - 130) : d.end + 20 if end < 0 else min(end, d.end + 20)]
+    if not clause.low[: d.start].strip():
+        # "On Tuesday, Canada raised its surtax": a day that opens the sentence dates the verb that follows it
+        after = d.end + (1 if clause.low.startswith(",", d.end) else 0)
+        end = clause.low.find(",", after)
+        window = clause.low[d.start : d.end + 60 if end < 0 else min(end, d.end + 60)]
+    else:
+        end = clause.low.find(",", d.end)
+        # The verb may stand well before the day, across a long object: "imposed a provisional safeguard duty
+        # of 12 percent on all imports of some flat steel products on Monday".
+        window = clause.low[max(start, d.start - 130) : d.end + 20 if end < 0 else min(end, d.end + 20)]
     return (
         bool(_PAST_ACT.search(window))
         and not lex.FUTURE.search(window)
@@ -482,7 +500,8 @@ _PRODUCT_START = re.compile(r"\b(?:on|covering|including|against)\s+", _I)
 _PRODUCT_STOP = re.compile(
     r"\s*(?:[,;:()\"“”]|\s-\s|\b(?<!-)(?:from|to|at|by|in|since|starting|effective|beginning|which|that|as|after"
     r"|before|until|under|over|worth(?!\s+of\b)|valued|with|amid|while|because|if|unless|this|next|last|on|said|says"
-    r"|will|would"
+    # "goods already facing duties", "products, Trump wrote": what follows the goods says something of them
+    r"|will|would|already|facing|wrote|writes|told|tells"
     r"|was|were|is|are|has|have|had|could|may|might|should|can|citing|following|saying|rather|instead|made"
     r"|when|where|who|whose|than|plus|up|down|unless|through|beyond|within|under|per|totall?ing|accounting"
     r"|taking|bringing|raising|lifting|cutting|doubling|entering|arriving|coming|bound|destined|crossing)\b|$)",
@@ -490,7 +509,7 @@ _PRODUCT_STOP = re.compile(
 _SCALE = r"(?:billion|million|trillion|bn|mn|bln|mln|tn|trln)\b"
 _CURRENCY = r"(?:euros?|dollars?|pounds?|sterling|yuan|renminbi|yen|won|rupees?|pesos?|reais|francs?)\b"
 _PRODUCT_LEAD = re.compile(
-    r"^(?:(?:the|a|an|all|some|certain|most|more|many|its|their|about|nearly|roughly|around|imported|foreign"
+    r"^(?:(?:the|a|an|all|every|each|some|certain|most|more|many|its|their|about|nearly|roughly|around|imported|foreign"
     r"|other|various|key|selected|specific|select|additional|new|further|extra|any|these|those|such|remaining"
     # Money before the goods, in any currency and as agencies abbreviate it: "$60 billion of", "C$30 bln worth
     # of", "21 bln euros of", "€4.5bn in".
@@ -551,8 +570,9 @@ def products_in(clause: Clause, start: int, end: int) -> list[Product]:
         part = _GOODS_TAIL.sub("", part)
         words = part.split()
         # "on Swiss goods.": the stop at the end of the sentence is no part of the word
-        # "on U.S. goods": the abbreviation's last stop is left behind when its letters are taken out.
-        if not words or all(w.lower().strip(".,;:!?") in _GENERIC_OR_EMPTY for w in words):
+        # "on U.S. goods": the abbreviation's last point, left behind by the origin, is no word either
+        bare = [w.lower().strip(".,;:!?") for w in words]
+        if all(w in lex.GENERIC_GOODS for w in bare if w):
             continue
         if len(words) > 4:
             lexical = lex.PRODUCTS.search(lowered(part))
@@ -565,7 +585,6 @@ def products_in(clause: Clause, start: int, end: int) -> list[Product]:
     return found
 
 
-_GENERIC_OR_EMPTY = lex.GENERIC_GOODS | {""}
 # What is left of "Chinese-made cars" once the origin is taken out of the goods.
 _MADE_BY_ORIGIN = re.compile(r"^-?(?:made|built|produced|grown|manufactured|assembled)\s+", _I)
 _EDGE_WORDS = re.compile(
@@ -724,6 +743,9 @@ _PREVIOUS = re.compile(
     r"(?:an?\s+|the\s+)?(?:current\s+|existing\s+|earlier\s+|previous\s+)?$",
     _I,
 )
+_IF_CLAUSE = re.compile(r"\b(?:if|unless)\s+[^,;:]*$")
+_COUNTERFACTUAL = re.compile(r"\b(?:would|could|might|should)(?: not|n't)? have\s+(?:been\s+)?$")
+_ALTERNATIVE = re.compile(r"\brather than\s+(?:the\s+|a\s+|an\s+)?$", _I)
 # "a 40% levy on bicycles, doubling the current 20% rate": a rate named after the new one as
 # the one in force is the previous rate.
 _STANDING_RATE = re.compile(r"\bthe\s+(?:current|existing|previous|prior|old|present)\s+$", _I)
@@ -817,6 +839,8 @@ def _rates(clause: Clause, trigger: re.Match[str]) -> tuple[Rate | None, Rate | 
     candidates: list[Percent] = []
     for p in percents:
         lead = clause.text[max(0, p.start - 30) : p.start]
+        if "rather" in lead and _ALTERNATIVE.search(lead):
+            continue  # "will keep paying 25% rather than the 50% rate": another duty's rate
         if _PREVIOUS.search(lead) or (candidates and _STANDING_RATE.search(lead)):
             previous = previous or p
         else:
@@ -839,6 +863,25 @@ def _rates(clause: Clause, trigger: re.Match[str]) -> tuple[Rate | None, Rate | 
     return Rate(chosen.value), Rate(previous.value) if previous else None, added
 
 
+# "an additional 25% tariff ..., doubling the total duty to 50%": the text gives the new total
+_TOTAL_TO = re.compile(
+    r"\b(?:bringing|taking|lifting|raising|doubling|tripling|pushing)\s+(?:the\s+|its\s+)?(?:total|overall|combined"
+    r"|cumulative)\b[^;%]{0,60}?\bto\s+"
+)
+
+
+def _with_total(clause: Clause, added: Rate) -> tuple[Rate, Rate | None]:
+    """(rate, previous rate) of a duty added on top: the total and what stood before it, when the text gives the
+    total; else the added rate alone."""
+    total = _TOTAL_TO.search(clause.low)
+    if total is None:
+        return added, None
+    for p in clause.percents:
+        if total.end() <= p.start <= total.end() + 2 and p.value > added.percent:
+            return Rate(p.value), Rate(p.value - added.percent)
+    return added, None
+
+
 def _authority(clause: Clause) -> str | None:
     m = lex.AUTHORITY.search(clause.low)
     if m is None:
@@ -854,8 +897,7 @@ def _authority(clause: Clause) -> str | None:
 
 _LOOSELY_DATED = frozenset({"exempted", "suspended", "demanded", "proposed"})
 _STRICT_EFFECT_CUE = re.compile(
-    r"\b(?:effective|starting|as of|as from|take effect|takes effect|took effect|retroactive(?:ly)? to"
-    r"|backdated to"
+    r"\b(?:effective|starting|as of|as from|take effect|takes effect|took effect|retroactive(?:ly)? to|backdated to"
     # "could impose them by the end of the year": when a measure under consideration would apply
     r"|by the end of|by year-end)\b",
     _I,
@@ -868,7 +910,9 @@ _EFFECT_CUE = re.compile(
     # the verb of a change to come, right before its date: "will be removed on Monday", "will rise from May 1"
     r"|\b(?:will|shall)\s+(?:also\s+|now\s+)?(?:be\s+)?[a-z]+\s+(?:on|from|in)\s"
     # the new rate, then when it came: "raised its tariff to 20% last week", "cut the duty to 5% in March"
-    r"|\bto\s+\d[\d.]*\s*(?:%|per\s?cent|percent)\s+(?:on|in|last|this|early|mid|late)\b",
+    r"|\bto\s+\d[\d.]*\s*(?:%|per\s?cent|percent)\s+(?:on|in|last|this|early|mid|late)\b"
+    # "will cut its duty to 15% by March 1": the day by which the change applies
+    r"|\bby\s+(?:(?:early|mid|late)[\s-]+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d",
     _I,
 )
 # A measure stated as standing is dated by when it was put in place: "a 25% tariff, which Washington imposed in
@@ -878,7 +922,7 @@ _EFFECT_CUE = re.compile(
 _IN_FORCE_CUE = re.compile(
     _EFFECT_CUE.pattern
     + r"|\b(?:in effect since|since)\b"
-    + r"|\b(?:imposed|introduced|placed|slapped|levied|adopted)\s+(?:in|since|last|this|earlier"
+    + r"|\b(?:imposed|introduced|placed|slapped|levied|adopted|set)\s+(?:in|since|last|this|earlier"
     r"|early|mid|late)\b",
     _I,
 )
@@ -1063,6 +1107,14 @@ def _covers(clause: Clause, start: int, end: int) -> tuple[list[tuple[tuple[str,
             stop_at = chunk_start + cut.start()
         if items and _EXAMPLES.match(chunk):
             break  # "furniture, such as sofas and beds": examples of the goods, not more goods
+        if items and _APPOSITION_ITEM.match(chunk):
+            break  # "on aircraft parts, a boost for engine makers": what the list is, not more goods
+        inner = _INNER_EXAMPLES.search(chunk)
+        if inner is not None:
+            # "copper products such as pipes and wiring": the goods are the products, the rest examples
+            chunk = chunk[: inner.start()]
+            stop_at = chunk_start + inner.start()
+            cut = inner
         listed = len(items)
         for a, b in _list_items(chunk):
             s0, s1 = chunk_start + a, chunk_start + b
@@ -1121,6 +1173,11 @@ def _shared_origins(items: list[tuple[list[str], Product | None]]) -> list[tuple
 
 
 _EXAMPLES = re.compile(r"\s*(?:such as|like|notably|for example|e\.g\.)\s", _I)
+_INNER_EXAMPLES = re.compile(r"(?<=\w)\s+(?:such as|notably|for example|e\.g\.)\s", _I)
+# "a boost for engine makers", "the bulk of what it imports", "the latest duties set under Section 232"
+_APPOSITION_ITEM = re.compile(
+    r"\s*(?:an?\s(?![\d$])|the\s+(?:bulk|main|chief|(?!(?:rest|west|interest)\b)[\w-]+est)\b)", _I
+)
 _ANY_ORIGIN = re.compile(r"\s*(?:(?:the|all|most)\s+)?(?:imported|foreign|foreign-made|overseas)\s")
 _LIST_SEPARATOR = re.compile(r"\s*(?:\b(?:and|or|as well as|plus)\b|&)\s*", _I)
 
@@ -1142,6 +1199,7 @@ _ITEM_STOP = re.compile(
     r"|has|have|had|could|may|might|should|can|citing|following|saying|rather|instead|when|where|who"
     r"|than|plus|up|down|through|beyond|within|per|taking|bringing|raising|lifting|cutting|doubling|adding"
     r"|but|accounting|totall?ing|among|in retaliation|with|for|a year|annually|each|invoking|according|took"
+    r"|wrote|writes|told|tells|already"
     r"|take|takes|taking|came|come|comes|went|go|goes|rose|rise|rises|fell|fall|falls|stood|stands|remain"
     r"|remained|remains|entered|enter|kicked|kick|kicks|starts?|started|began|begins?|still|face|faces|faced"
     r"|pay|pays|paid|combined|suspended|paused|frozen)\b"
@@ -1218,6 +1276,16 @@ def _segments(clause: Clause, first: int) -> list[Segment]:
             "exempted" if lead.group("exempt") and re.match(r"ex|sp", lead.group(), _I) else None
         )
         verb_at = lead.start()
+        if (
+            status is None
+            and segments
+            and lead.group("exempt")
+            and _EXAMPLE_LEAD.match(low, lead.start())
+            and lead.start() - segments[-1].end <= 40
+        ):
+            # "doubled tariffs on American imports on Wednesday, including cars and wine": the goods are part
+            # of the duty just named and undergo its verb, not a cue further on ("in retaliation for ...")
+            status, verb_at = segments[-1].status, segments[-1].verb_at
         if status is None:
             window_start = segments[-1].end if segments else 0
             # The status cue nearest the list: before it ("raised duties on X") or right after it ("a levy
@@ -1236,6 +1304,8 @@ def _segments(clause: Clause, first: int) -> list[Segment]:
             )
             if hit is not None and hit[1].start() >= window_start - 80:
                 status, verb_at = _tense(hit[0], hit[1], text), hit[1].start()
+                if _ON_TOP_OF.match(hit[1].group()) and hit[1].start() < lead.start():
+                    status = "in_force"  # "comes on top of a 20% duty on lumber": the duty below stands
             elif segments:
                 status, verb_at = segments[-1].status, segments[-1].verb_at  # the list goes on
         segments.append(Segment(lead.start(), end, tuple(covers), rate, previous, status, verb_at))
@@ -1243,6 +1313,7 @@ def _segments(clause: Clause, first: int) -> list[Segment]:
     return segments
 
 
+_EXAMPLE_LEAD = re.compile(r"includ|cover")
 _RELATIVE_PARTICIPLE = re.compile(
     r"(?:tariffs?|dut(?:y|ies)|levy|levies|surtax(?:es)?|surcharges?)[\w\s.,%-]{0,40}?,?\s*(?:(?:which|that)\s+)?"
     r"(?:it|he|she|they|washington|beijing|ottawa|brussels|the [\w.]+|[A-Z][\w.]*)?\s*(?:had\s+)?$",
@@ -1258,11 +1329,31 @@ def _tense(status: str, cue: re.Match[str], text: str) -> str:
         return "in_force"
     if status == "in_force" and cue.group().lower() in _WEAK_TARIFF - _STILL:
         before = text[max(0, cue.start() - 20) : cue.start()]
-        if re.search(r"\b(?:will|would|to|set to|due to)\s+(?:(?!still\b)\w+\s+)?$", before):
+        if re.search(
+            r"\b(?:will|would|to|set to|due to)\s+(?:(?!still\b|keep|continue|remain|stay)\w+\s+)?$", before
+        ):
             return "announced"
+    if status == "in_force" and _WILL_START.search(text, max(0, cue.start() - 30), cue.start()):
+        return "announced"  # "will start charging duties on Friday": collection to come
+    if (
+        status == "in_force"
+        and _EFFECT_VERB.match(cue.group())
+        and _TO_COME.search(text, max(0, cue.start() - 25), cue.start())
+    ):
+        return "announced"  # "is due to take effect on Thursday", "would take effect": not in force yet
+    if status == "in_force" and _STILL_TO_START.match(text, cue.end()):
+        return "announced"  # "the tariff remains on track to start on Tuesday": it has not started
     return status
 
 
+_ON_TOP_OF = re.compile(r"on top of|stack(?:s|ed)? on")
+_STILL_TO_START = re.compile(
+    r"\s+(?:on track|set|due|scheduled|expected|poised)\s+to\s+(?:start|begin|take effect|come into force"
+    r"|go into effect|kick in|apply)\b",
+    _I,
+)
+_TO_COME = re.compile(r"\b(?:will|would|shall|to)\s+(?:(?:also|now|only|then)\s+)?$", _I)
+_WILL_START = re.compile(r"\b(?:will|would|to|set to|due to)\s+(?:start|begin)\s+$", _I)
 _STILL = frozenset(
     {
         "keep",
@@ -1376,11 +1467,22 @@ def _tariffs(clause: Clause, ctx: Context) -> list[Tariff]:
     verb_pos = status_hit[1].start() if status_hit else trigger.start()
     if _negated(clause, verb_pos) or (status_hit is None and _negated(clause, trigger.start())):
         return []
+    if status_hit is not None and _COUNTERFACTUAL.search(clause.low, max(0, verb_pos - 25), verb_pos):
+        return []  # "they would have put a 50% levy on whiskey": what did not happen states no measure
+    if (
+        ("if" in clause.low or "unless" in clause.low)
+        and _IF_CLAUSE.search(clause.low, max(0, trigger.start() - 80), trigger.start())
+        and not any(p.start > trigger.start() - 80 for p in clause.percents)
+    ):
+        return []  # "if the U.S. continues to impose tariffs, China will ignore it": a condition, not a measure
     if status_hit is None and not clause.percents and not lex.AUTHORITY.search(clause.low):
         return []  # a passing mention ("tariff costs", "the tariff fight") states no measure
     if _EFFECT_OF_DUTIES.match(text, trigger.start()) or _ON_ONES_OWN.search(text):
         return []  # "tariffs could hurt growth", "duties on his own": what duties do, not a measure
     rate, previous, added = _rates(clause, trigger)
+    added_rate = rate
+    if added and rate is not None and previous is None:
+        rate, previous = _with_total(clause, rate)
     demand = _demand(clause, trigger)
     if demand is None and _wish(clause, trigger):
         return []  # "carmakers have been seeking lower duties on engines": a wish, not a measure or a demand
@@ -1416,29 +1518,57 @@ def _tariffs(clause: Clause, ctx: Context) -> list[Tariff]:
             # "Steel pipes from Vietnam will face a 25% tariff": the goods undergo the duty of whoever the
             # story is about; their origin, if named, is its target.
             origins = _distinct(m.code for m in clause.actors if m.start < goods[0][1] and m.kind != "person")
+            # "Canola seed had faced duties of 75%" in a story of two sides' duties: the goods were named
+            # before as those of one imposer only, whose duty they undergo.
+            named = {p.name for p, _ in goods}
+            known = [] if origins else _distinct(i for (i, good) in ctx.product_targets if good in named)
             found_imposer = ctx.last_imposer if ctx.last_imposer not in (None, *origins) else None
+            found_imposer = known[0] if len(known) == 1 else found_imposer
             found_imposer = found_imposer or _context_actor(ctx, exclude=origins[0] if origins else None)
             if status_hit is not None:
                 status = _background(_tense(status, status_hit[1], text), clause)
             status = _undergone(clause.low, goods[0][1], status)
-            return _tariff_events(
-                ctx,
-                clause,
-                found_imposer,
-                [(tuple(origins) or ("*",), p) for p, _ in goods],
-                rate,
-                previous,
-                "proposed" if _hedged(clause, 0, trigger.end()) else status,
-                _confidence(clause, 0.7),
-            )
+            status = "proposed" if _hedged(clause, 0, trigger.end()) else status
+            rated: list[tuple[list[Product], Rate | None]] = [([p for p, _ in goods], rate)]
+            rated += [([p], r) for p, r in _gapped(clause, trigger.end())]
+            return [
+                event
+                for products, own_rate in rated
+                for event in _tariff_events(
+                    ctx,
+                    clause,
+                    found_imposer,
+                    [
+                        # "Leaf tobacco will face a 60% duty" after "tariffs on American tobacco": goods
+                        # already named with their origin keep it
+                        (
+                            tuple(origins)
+                            or _known_target(ctx, found_imposer or "", p, clause.low)
+                            or ("*",),
+                            p,
+                        )
+                        for p in products
+                    ],
+                    own_rate,
+                    previous if own_rate is rate else None,
+                    status,
+                    _tariff_confidence(clause, 0.7),
+                )
+            ]
         if undergoers and not seg_targets and target_m is None:
             # "Canada and Mexico will be exempted", "Japan will face a 15% tariff": the subject undergoes
             # someone else's duty.
             imposer_m = owner if owner is not None and owner.code not in undergoers else agent
             found = imposer_m.code if imposer_m else _context_actor(ctx, exclude=undergoers[0])
+            if imposer_m is None and found in undergoers:
+                # "Canada, Mexico and the EU were exempted": none of those exempted imposes the duty
+                found = ctx.last_imposer if ctx.last_imposer not in (None, *undergoers) else None
             listed: list[Product | None] = list(_products_or_none(clause, trigger))
             if listed == [None]:  # "Canadian lumber will face a 14% duty": the goods are the subject
                 listed = [p for p, _ in _goods_subject(clause, trigger.start())] or listed
+            if listed == [None] and status_hit is not None and status_hit[0] == "exempted" and found:
+                # "were exempted from both duties": from the duties on the goods just named
+                listed = [*ctx.last_goods.get(found, (0, ()))[1]] or listed
             covers_u = [(tuple(undergoers), p) for p in listed]
             if status_hit is not None:
                 status = _background(_tense(status, status_hit[1], text), clause)
@@ -1452,7 +1582,7 @@ def _tariffs(clause: Clause, ctx: Context) -> list[Tariff]:
                 rate,
                 previous,
                 "proposed" if _hedged(clause, 0, trigger.end()) else status,
-                _confidence(clause, 0.7),
+                _tariff_confidence(clause, 0.7),
             )
         exempt_subject = (
             _subject_goods(clause, verb_pos) if status == "exempted" and not seg_targets else None
@@ -1514,12 +1644,16 @@ def _tariffs(clause: Clause, ctx: Context) -> list[Tariff]:
         return []
     if status_hit is not None:
         status = _tense(status, status_hit[1], text)
+        if _ON_TOP_OF.match(status_hit[1].group()) and status_hit[1].start() < trigger.start():
+            status = "in_force"
     status = _background(status, clause)
+    nominal = _nominal_status(clause, trigger) if demand is None else None
+    status = nominal or status
     if (status_hit is None and previous is not None and rate is not None) or (
         status in ("announced", "in_force") and previous is not None and rate is not None and rate != previous
     ):
         status = "raised" if rate > previous else "lowered"
-    elif status == "announced" and added:
+    elif added and (status == "announced" or _takes_effect(status, status_hit)):
         status = "raised"
     hedged = status != "demanded" and _hedged(
         clause, min(verb_pos, trigger.start()), max(verb_pos, trigger.start())
@@ -1529,25 +1663,40 @@ def _tariffs(clause: Clause, ctx: Context) -> list[Tariff]:
     default_target = target
     if default_target is None or default_target == imposer:
         # Only those the statement names: "cut its duty on rice, a move that helps Thai growers".
-        ends = _STATEMENT_END.search(clause.text, trigger.end())
+        ends = _STATEMENT_END.search(clause.low, trigger.end())
         aside = _APPOSITION.search(clause.text, trigger.end())
         stop = min(m.start() if m else len(text) for m in (ends, aside))
         others = [c for c in _distinct(m.code for m in clause.actors if m.start < stop) if c != imposer]
         default_target = others[0] if others and not _ALL_PARTNERS.search(clause.low) else "*"
-    confidence = _confidence(clause, 0.8 if status_hit else 0.6)
+    confidence = _tariff_confidence(clause, 0.8 if status_hit else 0.6)
     if segments:
         events: list[Tariff] = []
         multi = len(segments) > 1
         for i, seg in enumerate(segments):
             seg_status = _background(seg.status, clause) if seg.status else status
+            if nominal and seg_status != "exempted":
+                seg_status = nominal
             if seg.status and _negated(clause, seg.verb_at):
                 continue
             if hedged and seg_status not in ("exempted", "demanded"):
                 seg_status = "proposed"
             seg_rate = seg.rate if (seg.rate or multi) else rate
             seg_prev = seg.previous if (seg.rate or multi) else previous
+            if seg_prev is None and not multi and seg_rate == rate:
+                seg_prev = previous  # "goods from Vietnam will face a 20% tariff, down from 46%"
+            elif seg_rate is not None and seg_rate == added_rate and added_rate != rate:
+                seg_rate, seg_prev = rate, previous  # the added duty stated with the total it brings
             if seg_status in ("announced", "in_force") and seg_prev and seg_rate and seg_rate != seg_prev:
                 seg_status = "raised" if seg_rate > seg_prev else "lowered"
+            elif (
+                (
+                    seg_status == "announced"
+                    or (seg_status == "in_force" and _EFFECT_VERB.match(clause.low, seg.verb_at))
+                )
+                and seg.rate is not None
+                and _added_rate(clause, seg.rate, segments[i - 1].end if i else 0, seg.end)
+            ):
+                seg_status = "raised"  # "an additional 10% on Chinese goods kicked in": a rise that applies
             elif seg_status == "announced" and added:
                 seg_status = "raised"  # "additional tariffs of 25% on pork": on top of the duty in place
             covers = [
@@ -1565,11 +1714,83 @@ def _tariffs(clause: Clause, ctx: Context) -> list[Tariff]:
         if events:
             return events
     products = _products_or_none(clause, trigger)
+    if products == [None]:
+        products = _hit_goods(clause, trigger.start()) or products
     covers = [
         ((target,) if target else _known_target(ctx, imposer, p, clause.low) or (default_target,), p)
         for p in products
     ]
     return _tariff_events(ctx, clause, imposer, covers, rate, previous, status, confidence)
+
+
+# The verb of a duty that starts to apply, not of one that stands: "took effect", "kicked in", "came into force".
+_EFFECT_VERB = re.compile(
+    r"(?:took|take|takes|taking|went|go|goes|came|come|comes|entered|kick|kicks|kicked)\b"
+)
+
+
+def _takes_effect(status: str, hit: tuple[str, re.Match[str]] | None) -> bool:
+    """ "An additional 10% tariff took effect": the duty added on top of another applies, a rise of the total."""
+    return status == "in_force" and hit is not None and _EFFECT_VERB.match(hit[1].group()) is not None
+
+
+def _added_rate(clause: Clause, rate: Rate, start: int, end: int) -> bool:
+    """Whether `rate`, stated between `start` and `end`, is one added on top ("an additional 10%")."""
+    for p in clause.percents:
+        if start <= p.start < end and p.value == rate.percent:
+            return bool(_ADDITIONAL.search(clause.text[max(0, p.start - 20) : p.start])) or bool(
+                re.match(r"\s*(?:additional|extra|more|further)\b", clause.text[p.end : p.end + 15], _I)
+            )
+    return False
+
+
+# "would hit U.S. pork and apples with duties": the goods stand between the verb and the duty.
+_HIT_WITH = re.compile(
+    r"\b(?:hit|hits|hitting|target|targets|targeted|targeting|slap|slaps|slapped|slapping)\s+"
+    r"(?P<goods>[^,;]{3,80}?(?:,[^,;]{3,40}?)*)\s+with\s+(?:[\w%.-]+\s+){0,4}$"
+)
+
+
+def _hit_goods(clause: Clause, trigger_start: int) -> list[Product | None]:
+    m = _HIT_WITH.search(clause.low, max(0, trigger_start - 160), trigger_start)
+    if m is None:
+        return []
+    listed, _ = _covers(clause, m.start("goods"), m.end("goods"))
+    return [p for _, p in listed if p is not None]
+
+
+# "The suspension of the U.S. tariffs on whisky takes effect immediately": the change the duty undergoes is the
+# noun it depends on, whatever verb the sentence then gives that change.
+_NOMINAL = re.compile(
+    r"\b(?P<noun>suspension|removal|lifting|elimination|repeal|extension|reduction|halving|increase|doubling)"
+    r"\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[\w.'’%-]+\s+){0,3}$"
+)
+_NOMINAL_STATUS = {
+    "suspension": "suspended",
+    "removal": "lifted",
+    "lifting": "lifted",
+    "elimination": "lifted",
+    "repeal": "lifted",
+    "extension": "extended",
+    "reduction": "lowered",
+    "halving": "lowered",
+    "increase": "raised",
+    "doubling": "raised",
+}
+
+
+def _nominal_status(clause: Clause, trigger: re.Match[str]) -> str | None:
+    m = _NOMINAL.search(clause.low, max(0, trigger.start() - 60), trigger.start())
+    if m is None:
+        return None
+    if m.group("noun") == "suspension" and _EXTENDS.search(clause.low, max(0, m.start() - 50), m.start()):
+        return "extended"  # "extended the suspension of its tariffs": the pause is pushed back
+    return _NOMINAL_STATUS[m.group("noun")]
+
+
+_EXTENDS = re.compile(
+    r"\b(?:extend(?:s|ed|ing)?|prolong(?:s|ed|ing)?)(?:\s+until\s+[^,;]{1,30}?)?\s+(?:the\s+|its\s+|their\s+)?$"
+)
 
 
 def _segment_date(clause: Clause, start: int, end: int, status: str) -> DateSpan | None:
@@ -1583,9 +1804,36 @@ def _segment_date(clause: Clause, start: int, end: int, status: str) -> DateSpan
 
 
 def _background(status: str, clause: Clause) -> str:
-    if status == "announced" and lex.BACKGROUND.search(clause.low):
+    if status == "announced" and _states_background(clause.low):
         return "in_force"  # "the 25% tariffs imposed in 2018": an old measure, stated as still standing
     return status
+
+
+def _tariff_confidence(clause: Clause, base: float) -> float:
+    return base - 0.25 if _states_background(clause.low) else base
+
+
+# "sawmills that were already paying duties", "a dispute that has already rattled markets": a clause of its own
+# about another noun says nothing of the age of the duty the sentence states.
+_OTHERS_CLAUSE = re.compile(r"\b(?P<noun>[a-z]+),?\s+(?:that|which|who)\s+(?:[a-z]+\s+){0,3}$")
+_DUTY_NOUNS = frozenset(
+    "tariff tariffs duty duties levy levies surtax surtaxes surcharge surcharges rate rates measure measures".split()
+)
+
+
+def _states_background(low: str) -> bool:
+    """Whether the sentence states its duty as an old one ("imposed in 2018", "already in place")."""
+    first = lex.BACKGROUND.search(low)
+    if first is None:
+        return False  # most sentences: one scan, as before
+    for m in lex.BACKGROUND.finditer(low, first.start()):
+        other = _OTHERS_CLAUSE.search(low, max(0, m.start() - 40), m.start())
+        if other is None:
+            return True
+        noun = other.group("noun")
+        if noun in _DUTY_NOUNS or noun in lex.GENERIC_GOODS or lex.PRODUCTS.fullmatch(noun):
+            return True
+    return False
 
 
 _EFFECT_OF_DUTIES = re.compile(
@@ -1616,6 +1864,14 @@ _FROM_THAT_DUTY = re.compile(
 )
 
 
+def _distinct_goods(products: Iterable[Product | None]) -> list[Product]:
+    found: dict[str, Product] = {}
+    for p in products:
+        if p is not None:
+            found.setdefault(p.name, p)
+    return list(found.values())
+
+
 def _tariff_events(
     ctx: Context,
     clause: Clause,
@@ -1640,6 +1896,12 @@ def _tariff_events(
         # "Hundreds of products were exempted from the 40% levy": goods exempted from a duty the item named
         # before, on whoever that duty targets.
         covers = [(earlier if tuple(ts) == ("*",) and p is not None else ts, p) for ts, p in covers]
+    if status != "exempted" and any(p is not None for _, p in covers):
+        # the lists of one sentence ("25% on steel and 10% on aluminum") name the goods of one statement
+        where = clause.sentence[0] if clause.sentence else clause.offset
+        before = ctx.last_goods.get(imposer)
+        kept = before[1] if before is not None and before[0] == where else ()
+        ctx.last_goods[imposer] = (where, tuple(_distinct_goods([*kept, *(p for _, p in covers)])))
     for targets, product in covers:
         named = tuple(t for t in targets if t not in ("*", imposer))
         if named:
@@ -1648,10 +1910,11 @@ def _tariff_events(
             ctx.product_targets[(imposer, product.name)] = named
     # A pause, an exemption, a demand or a proposal is dated only when the text says from when it applies.
     if effective is None:
-        # "began charging a 25% surtax on Tuesday": the day collection began is the day the duty applies.
-        acts = status in ("raised", "lowered", "lifted") or (
-            status in ("announced", "in_force")
-            and (ctx.immediate or _BEGAN_APPLYING.search(clause.low) is not None)
+        acts = (
+            status in ("raised", "lowered", "lifted")
+            or (status in ("announced", "in_force") and ctx.immediate)
+            # "began collecting the duty on Friday": the day collection began is the day it applies
+            or (status in ("announced", "in_force") and _BEGAN_APPLYING.search(clause.low) is not None)
         )
         effective = _first_date(clause, _date_cue(status), acts=acts)
     authority = _authority(clause)
@@ -1723,7 +1986,8 @@ def _undergoers(clause: Clause, before: int) -> list[str]:
 
 _GOODS_UNDERGO = re.compile(
     r"\b(?:(?:will|would|could|now|also|still|must|to)\s+)*(?:fac(?:e|es|ed|ing)|pay(?:s|ing)?|paid|hit with"
-    r"|(?:be|are|is|were|was)\s+(?:hit with|subject to))\b"
+    r"|carr(?:y|ies|ied|ying)|draw(?:s|ing)?|drew|attract(?:s|ed|ing)?"
+    r"|(?:be|are|is|were|was|remains?|remained|stays?)\s+(?:hit with|subject to))\b"
 )
 
 
@@ -1733,9 +1997,36 @@ def _undergone(low: str, verb_at: int, status: str) -> str:
     modal = low[verb_at : verb_at + 20]
     if re.match(r"(?:would|could)\b", modal) and status not in ("exempted", "demanded"):
         return "proposed"
-    if status == "in_force" and re.match(r"will\s+(?!still\b)", modal):
+    # "will keep paying 25%", "will continue to face": the duty stands now and after
+    if status == "in_force" and re.match(r"will\s+(?!still\b|keep|continue|remain|stay)", modal):
         return "announced"
     return status
+
+
+# "Cabinets will carry a 50% duty, sofas 30% and trucks 25%": the verb and the duty are left out of the later
+# items, each of which pairs goods with a rate of their own.
+_GAPPED = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+)(?P<goods>[a-z][a-z -]{1,40}?)\s+(?:at\s+)?(?=\d)")
+
+
+def _gapped(clause: Clause, after: int) -> list[tuple[Product, Rate]]:
+    """The (goods, rate) pairs that follow the first duty stated of goods, its verb left out."""
+    out: list[tuple[Product, Rate]] = []
+    # the first rate stands before the duty ("a 50% duty") or right after it ("a duty of 50%")
+    pos = after if any(p.end <= after and after - p.end <= 20 for p in clause.percents) else None
+    pos = pos or next((p.end for p in clause.percents if after <= p.start <= after + 12), None)
+    while pos is not None:
+        m = _GAPPED.match(clause.low, pos)
+        rate = next(
+            (p for p in clause.percents if m is not None and p.start == m.end() and not p.points), None
+        )
+        if m is None or rate is None:
+            break
+        found = products_in(clause, m.start("goods"), m.end("goods"))
+        if len(found) != 1:
+            break
+        out.append((found[0], Rate(rate.value)))
+        pos = rate.end
+    return out
 
 
 def _goods_subject(clause: Clause, before: int) -> list[tuple[Product, int]]:
