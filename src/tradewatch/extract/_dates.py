@@ -121,7 +121,9 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
         (
             "period_end",
             r"(?:(?:by|before|at|until|through)\s+)?(?:the\s+)?(?P<end>end of (?:the|this) year|year-end"
-            r"|end-year|end of next year|end of the month|end of this month|end of next month)",
+            r"|end-year|end of next year|end of the month|end of this month|end of next month"
+            # "until the end of 2027": the last days of a year named by its number
+            r"|end of (?:19|20)\d\d(?![\d%-]))",
         ),
         ("relday", r"\b(?P<rel>today|tomorrow|yesterday)\b"),
         (
@@ -148,7 +150,9 @@ _DIGIT = re.compile(r"\d")
 _FUTURE = re.compile(
     r"\b(?:will|would|shall|is to|are to|set to|due to|scheduled to|plans? to|planning to|expected to|next"
     r"|upcoming|is going to|are going to|takes effect|take effect|comes into force|come into force|kicks in"
-    r"|begins|starts|is scheduled|are scheduled|would be|on track to|poised to|slated to|likely to)\b|'ll\b"
+    r"|begins|starts|is scheduled|are scheduled|would be|on track to|poised to|slated to|likely to"
+    # "proposed on Monday to require permits from March": what a proposal would do is to come
+    r"|propos(?:ed|es|e)\s+(?:on\s+\w+\s+)?to)\b|'ll\b"
 )
 _MONTH_CUES = frozenset(
     "january february march april may june july august september october november december jan feb mar apr"
@@ -407,6 +411,14 @@ def _no_past_before(low: str, start: int) -> bool:
 _PASSIVE_AUX = re.compile(r"\b(?:is|are|be|being|gets?)\s+$")
 
 
+# A meeting a statement follows, and a report in the past that it did: "reached a deal after talks in Seoul on
+# Thursday and Friday, he said".
+_AFTER_MEETING = re.compile(
+    r"\b(?:after|following)\s+(?:[\w-]+\s+){0,4}?(?:talks|negotiations|meetings?)\s+(?:in\s+[\w.-]+(?:\s+[\w.-]+)?\s+)?$"
+)
+_REPORTED_PAST = re.compile(r"\b(?:said|reached|agreed|struck|announced|signed|concluded)\b")
+
+
 def _local_tense(low: str, start: int, future: bool) -> bool:
     """The tense of the statement that holds a date at `start`: a past verb right before it ("said on Monday",
     "met on Friday") speaks of the past, whatever the rest of the sentence says will happen."""
@@ -417,6 +429,8 @@ def _local_tense(low: str, start: int, future: bool) -> bool:
     past = _PAST_VERB.search(window)
     if past is not None and not _TO_BE.search(window, 0, past.start()):
         return False
+    if future and _AFTER_MEETING.search(window) and _REPORTED_PAST.search(low):
+        return False  # "said they would work on a deal, after talks in Seoul on Thursday": the talks are over
     return future
 
 
@@ -507,6 +521,9 @@ def _resolve(kind: str, m: re.Match[str], text: str, published: date | None, fut
                 shift = 1 if "next" in phrase else 0
                 year, month = divmod(published.year * 12 + published.month - 1 + shift, 12)
                 return DateSpan.part_of_month(year, month + 1, "late", text)
+            named = re.search(r"\d{4}", phrase)
+            if named is not None:
+                return DateSpan.part_of_month(int(named.group()), 12, "late", text)
             return DateSpan.part_of_month(published.year + ("next" in phrase), 12, "late", text)
         if kind == "relday":
             shift = {"today": 0, "tomorrow": 1, "yesterday": -1}[g["rel"].lower()]

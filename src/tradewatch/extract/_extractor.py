@@ -57,7 +57,7 @@ _TRIGGER_STEMS = frozenset(
     negotiations negotiators round consultations dialogue discussions deal agreement pact framework met meet
     meets meeting threat threaten threatened warn warned vow vowed ultimatum unless else otherwise if should
     sanction sanctions asked urged pressed pushed told called sales shipments supplies stop stopped suspend
-    suspended limit limits""".split()
+    suspended limit limits permit permits allow let""".split()
 )
 # The first five letters of each word (a run of [a-zé-]), cut by the pattern itself rather than word by word
 # in Python.
@@ -75,14 +75,15 @@ def _has_trigger_lower(sentence: str, lower: str) -> bool:
 
 _DATELINE = re.compile(
     # "TURNBERRY, Scotland, July 28 -": the city's region or country may follow it
-    r"^\s*([A-Z][A-Z .'-]{2,40}?)(?:,\s*[A-Z][a-z]+\.?(?:\s+[A-Z][a-z]+)?(?=,|\s*[-–—]\s))?"
+    # "LIMA/SANTIAGO, May 2 -": a story filed from two cities names both
+    r"^\s*([A-Z][A-Z .'/-]{2,40}?)(?:,\s*[A-Z][a-z]+\.?(?:\s+[A-Z][a-z]+)?(?=,|\s*[-–—]\s))?"
     r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})"
     r"(?:,?\s+\d{4})?)?(?:\s*\([^)]{1,40}\))?\s*[-–—]\s"
 )
 _EFFECT = re.compile(
     r"\b(?:with effect(?: from)?|take effect|takes effect|took effect|taking effect|come into force|comes into force"
     r"|came into force|enter into force|entered into force|effective|kick in|kicks in|kicked in|go into effect"
-    r"|goes into effect|went into effect|start(?:s|ed)? to apply|appl(?:y|ies|ied)|would apply|applied from"
+    r"|goes into effect|went into effect|start(?:s|ed)? to apply|appl(?:y|ies|ied)(?! for\b)|would apply|applied from"
     r"|retroactive(?:ly)?|backdated)\b[^.;]{0,60}$",
     re.IGNORECASE,
 )
@@ -310,7 +311,9 @@ _JOIN = re.compile(
     r",?\s+but\s+|;\s+|,\s+while\s+|,\s+whereas\s+|,\s+and\s+(?=[A-Z]|it\b|the\b)"
     r"|,\s+and\s+(?:also\s+|then\s+)?(?=(?:added|placed|put|imposed|banned|lifted|removed|suspended|extended"
     r"|raised|cut|lowered|halted|restricted|tightened|eased|relaxed|blacklisted|announced|scrapped|dropped"
-    r"|exempted|paused|will|would|plans|is|are|has|have)\b)"
+    r"|exempted|paused|will|would|plans|is|are|has|have"
+    # "follows curbs on X, and comes days after Y widened its own": what the move follows is another measure
+    r"|comes|came|follows|followed)\b)"
     # "halved a tariff to 10% and Beijing suspended its curbs": a named subject and its own verb
     r"|\s+and\s+(?=[A-Z][\w.'’-]+\s+(?:also\s+)?(?:[a-z]+ed|will|would|has|have|is|are|said)\b)"
 )
@@ -331,6 +334,9 @@ def _by_part(builder: Builder, trigger: re.Pattern[str], clause: Clause, context
 _TARIFF_CUES = ("tariff", "dut", "lev", "surtax", "surcharge", "dumping", "countervailing", "rate")
 _CONTROL_CUES = (
     "export",
+    "ship",
+    "sell",
+    "permit",
     "list",
     "licen",
     "sale",
@@ -643,6 +649,9 @@ def _other_stage(best: Event, other: Event) -> bool:
     """Whether `other` states another stage of the measure's life than `best`: "the car tariff, imposed in April,
     will be cut from Sept. 16" dates the cut, and April is not when the cut applies."""
     status = getattr(best, "status", None)
+    if isinstance(best, ExportControl) and isinstance(other, ExportControl):
+        # "will lift its curbs on the two metals ... The curbs on nickel and cobalt were introduced in 2023"
+        return other.status != status
     return status is not None and getattr(other, "status", None) == "in_force" and status != "in_force"
 
 
@@ -663,6 +672,7 @@ def _fill_from_item(
     effect = None
     effect_sentence = None
     effect_hedged = False
+    effect_at = -1  # where the sentence of `effect` starts
     exemption = False
     low_text = lowered(text)
     # "The baseline duty takes effect on Saturday": the date of the measure the item called "baseline" (its word
@@ -688,6 +698,7 @@ def _fill_from_item(
                 if effect is None:
                     effect = d.span
                     effect_sentence = text[start:end].strip()
+                    effect_at = start
                     effect_hedged = lex.HEDGE.search(lead.lower()) is not None
                     # "The exclusions apply from April 5": the date of the item's exemptions too
                     exemption = _EXEMPTION.search(sentence, 0, d.start) is not None
@@ -718,6 +729,10 @@ def _fill_from_item(
     for e in events:
         if isinstance(e, Tariff) and e.effective is not None:
             package_dates.setdefault((e.imposer, e.status.value), e.effective)
+    # "...the licence regime for zinc that took effect in May": the date of one government's controls
+    effect_controllers = {
+        e.imposer for e in events if isinstance(e, ExportControl) and e.evidence.start == effect_at
+    }
     out: list[Event] = []
     for event in events:
         if isinstance(event, Tariff):
@@ -753,6 +768,9 @@ def _fill_from_item(
             and event.effective is None
             and effect is not None
             and not _SEPARATE.match(event.evidence.sentence)
+            # a control of the sentence that dates another statement is not the one that date is about
+            and event.evidence.start != effect_at
+            and (not effect_controllers or event.imposer in effect_controllers)
         ):
             event = attrs.evolve(event, effective=effect)
         elif (
@@ -811,7 +829,7 @@ def _agreed_on(talks: Negotiation, events: list[Event], published: date | None) 
 
 # The verb of an agreement, then at most a few words before its day: "agreed on Tuesday", "agreed to a truce
 # over dinner in Buenos Aires on Saturday".
-_AGREED_LEAD = re.compile(r"\b(?:agreed|reached|struck|sealed|signed)\b[^,;.]{0,80}$")
+_AGREED_LEAD = re.compile(r"\b(?:agreed|reached|struck|sealed|signed|called a truce)\b[^,;.]{0,80}$")
 # "Separately, the ministry added 16 entities to its list": a measure of its own, not dated by the others.
 _SEPARATE = re.compile(r"\s*(?:Separately|In a separate (?:move|step|decision|statement|announcement))\b")
 _UNDATED = frozenset({"exempted", "demanded", "proposed", "in_force", "suspended"})

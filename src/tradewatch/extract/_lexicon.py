@@ -46,11 +46,11 @@ EXPORT_CONTROL = re.compile(
     r"|quotas?|licen[cs]e requirements?)\b"
     r"|\b(?:entity|unverified) list\b|\bblacklist(?:ed|s)?\b|\bunreliable entity list\b"
     r"|\blicen[cs]e requirements?\b|\brequir(?:e|es|ed|ing)\b[^.]{0,120}?\blicen[cs]es?\b"
-    r"|\blicen[cs]ing (?:regimes?|systems?|requirements?|rules?|controls?)\b"
+    r"|\blicen[cs]ing (?:regimes?|systems?|requirements?|rules?|controls?)\b|\blicen[cs]e regimes?\b"
     r"|\b(?:end[\s-]use|end[\s-]user|export)\s+(?:reviews?|checks?|scrutiny|vetting)\b"
     r"|\bresum(?:e|es|ed|ing)\s+(?:approving\s+|issuing\s+|granting\s+)?(?:licen[cs]es for\s+)?"
     r"(?:exports?|sales?|shipments?)\b"
-    r"|\b(?:obtain|seek|apply for|need)\s+(?:a\s+|an\s+|export\s+)*licen[cs]es?\b"
+    r"|\b(?:obtain|seek|apply for|need)\s+(?:a\s+|an\s+|export\s+)*(?:licen[cs]es?|permits?)\b"
     r"|\b(?:ban|curbs?|restrictions?|limits?|halt)\s+on\s+(?:[\w-]+\s+){0,4}?(?:exports?|sales?|shipments?)\b"
     r"|\bwithout (?:a |an )?(?:export )?licen[cs]es?\b|\blicen[cs]es? (?:to|for|before) (?:ship|sell|export)"
     r"|\b(?:ban(?:ned|s|ning)?|halt(?:ed|s|ing)?|suspend(?:ed|s|ing)?|restrict(?:ed|s|ing)?|curb(?:ed|s|ing)?"
@@ -62,7 +62,10 @@ EXPORT_CONTROL = re.compile(
     r"|\b(?:exports?|sales?|shipments?) (?:of [^.]{1,40}? )?(?:were|was|are|is|has been|have been|will be) "
     r"(?:banned|halted|restricted|blocked|suspended|curbed|barred)\b"
     r"|\brestrictions on [^.]{0,40}?\bexports?\b|\bcontrols on (?:exports?|sales?|shipments?)\b"
-    r"|\bembargo\b|\b(?:hold(?:s|ing)?|held) back\b|\bwithh[oe]ld(?:s|ing)?\b",
+    # "would let the chipmaker ship its processors to China": a permission to export
+    r"|\b(?:let|lets|letting|allow(?:s|ed|ing)?|permit(?:s|ted|ting)?)\s+(?:[\w.&'’-]+\s+){1,3}?(?:to\s+)?"
+    r"(?:ship|sell|export|resume (?:sales|shipments|exports))\b"
+    r"|\bembargo\b|\b(?:hold(?:s|ing)?|held) back\b(?!\s+by\b)|\bwithh[oe]ld(?:s|ing)?\b",
 )
 TRUCE = words(
     r"truces?",
@@ -96,7 +99,7 @@ CONDITION = re.compile(
     r"\b(?:unless|or else|otherwise)\b"
     r"|\bif\b[^.;]{0,120}?\b(?:does not|do not|doesn't|don't|did not|didn't|fails? to|failed to|refuses? to"
     r"|won't|will not|cannot|can't|continues? to|keeps?|no|insists? on|goes ahead|proceeds?|follows? through)\b"
-    r"|\b(?:respond|retaliate|hit back|fight|take\s+(?:[\w-]+\s+)?(?:counter)?measures|countermeasures)\b"
+    r"|\b(?:respond|retaliate|hit back|fight|take\s+(?:[\w-]+\s+){0,2}?(?:counter)?measures|countermeasures)\b"
     r"[^.;]{0,80}?\bif\b"
     # "would tariff Norway heavily if it kept its quotas": a measure promised on a condition
     r"|\b(?:would|will|could)\s+(?:impose|slap|tariff|levy|punish|sanction)\b(?:[^.;]|(?<=\b[a-z])\.){0,80}?\bif\b"
@@ -113,6 +116,8 @@ ORDINARY_THREAT = re.compile(
     r"|\bwarn(?:ed|s|ing)? (?:that\b(?! (?:it|they|he|she|we) (?:could|would|might|may|will)\b)|of\b)"
     r"[^.]{0,80}?\b(?:could|would|might|may) (?:hurt|harm|damage|raise|push|weigh|slow|cost|lift|fuel|dent|worsen"
     r"|disrupt|deepen|increase|reduce|hit|squeeze)\b"
+    # "whether imports threaten national security": the test of a Section 232 inquiry, nobody's threat
+    r"|\bthreat(?:en(?:s|ed|ing)?)?\s+(?:[\w.]+\s+){0,2}?(?:national|economic)\s+security\b"
     r"|\bposes? a threat\b|\bthreat(?:en(?:s|ed|ing)?)? to (?:halt|disrupt|shut|close|derail|upend|cripple|wipe"
     r"|stall|idle)\b|\b(?:was|were|are|is|be|been|being) threatened\b",
 )
@@ -363,8 +368,13 @@ CONTROL_STATUS: list[tuple[str, re.Pattern[str]]] = [
         "relaxed",
         re.compile(
             r"\b(?:eas(?:e|es|ed|ing)|relax(?:es|ed|ing)?|loosen(?:s|ed|ing)?|resum(?:e|es|ed|ing|ption)"
-            r"|allow(?:s|ed|ing)?|approv(?:e|es|ed|ing|al)|grant(?:s|ed|ing)?|permit(?:s|ted|ting)?"
+            r"|allow(?:s|ed|ing)?|grant(?:s|ed|ing)?"
+            r"|let(?:s|ting)?(?= (?:[\w.&'’-]+ ){1,3}?(?:to )?(?:ship|sell|export)\b)"
+            # "need approval", "apply for permits": what the rule asks for, not a permission given
+            r"|(?<!need )(?<!needs )(?<!require )(?<!requires )(?<!obtain )(?<!seek )(?<!for )"
+            r"(?:approv(?:e|es|ed|ing|al)|permit(?:s|ted|ting)?)"
             r"|revers(?:e|es|ed|ing)|exempt(?:s|ed|ion)?|waive(?:s|d|r)?|issu(?:e|es|ed|ing) licen[cs]es"
+            r"|put(?:s|ting)? on hold"
             r"|(?:suspend(?:s|ed|ing)?|paus(?:e|es|ed|ing)|delay(?:s|ed|ing)?)"
             r"\s+(?:[\w-]+\s+){0,6}?(?:rules?|ban|controls?|curbs?|restrictions?|requirements?|measures?|regime"
             r"|checks|reviews|licensing)"
@@ -375,7 +385,7 @@ CONTROL_STATUS: list[tuple[str, re.Pattern[str]]] = [
         "lifted",
         re.compile(
             r"\b(?:lift(?:s|ed|ing)?(?!\s+the\s+(?:total|overall|combined|cumulative))|remov(?:e|es|ed|ing|al)|scrap(?:s|ped|ping)?|rescind(?:s|ed|ing)?"
-            r"|revok(?:e|es|ed|ing)|end(?:s|ed|ing)?(?!\s+up\b)|drop(?:s|ped|ping)?|repeal(?:s|ed|ing)?|delist(?:s|ed|ing)?"
+            r"|revok(?:e|es|ed|ing)|end(?:s|ed|ing)?(?!\s+up\b|[\s-]+us(?:e|es|ers?)\b)|drop(?:s|ped|ping)?|repeal(?:s|ed|ing)?|delist(?:s|ed|ing)?"
             r"|taken off|took off|take off|struck off|abolish(?:es|ed|ing)?|cancel(?:s|led|ed|ling)?)\b"
         ),
     ),
@@ -513,7 +523,9 @@ NEGOTIATION_STATUS: list[tuple[str, re.Pattern[str]]] = [
         "concluded",
         re.compile(
             r"\b(?:reach(?:es|ed)?|str(?:uck|ike)|sign(?:s|ed|ing)?|conclud(?:e|es|ed|ing)|clinch(?:es|ed)?"
-            r"|seal(?:s|ed)?|finali[sz](?:e|es|ed)|agree(?:s|d)? (?:on|to)|wrapp?(?:ed)? up negotiations"
+            r"|seal(?:s|ed)?|finali[sz](?:e|es|ed)|wrap(?:s|ped)? up (?:the |their )?(?:[\w-]+ )?(?:negotiations|talks)"
+            # "agreed to keep working on a pact": a promise of more talks, nothing concluded yet
+            r"|agree(?:s|d)? (?:on|to)(?! (?:push|press|continue|keep|work|resume|hold|meet|step up|speed up))"
             r"|completed? (?:the )?(?:negotiations|talks)|initial(?:l)?ed"
             # "the agreement followed two days of talks": the talks ended in a deal
             r"|(?:agreement|deal|accord|pact|truce|framework) (?:followed|came after|was reached after|capped)"
@@ -601,7 +613,7 @@ CONTROL_KIND = [
         "entity_list",
         re.compile(r"\b(?:entity|unverified|unreliable entity|export control(?:led)?) list\b|\bblacklist"),
     ),
-    ("licence", re.compile(r"\blicen[cs]")),
+    ("licence", re.compile(r"\blicen[cs]|\b(?:export )?permits?\b")),
     ("quota", re.compile(r"\bquotas?\b")),
     (
         "ban",

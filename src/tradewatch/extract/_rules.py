@@ -104,6 +104,9 @@ class Context:
     # imposer -> the goods its latest duty named: "were exempted from both duties" after duties on steel and aluminum
     # (where its sentence starts, goods)
     last_goods: dict[str, tuple[int, tuple[Product, ...]]] = attrs.Factory(dict)
+    # the goods a counted set of a control stood for ("the three metals": zinc, lead and tin), which a later
+    # "the metals" refers to
+    named_set: list[Product] = attrs.Factory(list)
     _immediate: bool | None = None
 
     @property
@@ -282,6 +285,8 @@ _RELATIVE_LEAD = re.compile(
 _BARE_RELATIVE_LEAD = re.compile(
     r"\b(?:tariffs?|duty|duties|levy|levies|surtax(?:es)?|surcharges?|curbs|controls|restrictions|bans?"
     r"|measures|countermeasures|%)(?:\s+(?:of|at)\s+(?:up\s+to\s+)?[\d.]+\s*(?:%|per\s?cent|percent))?"
+    # "the curbs on tin it announced in July": the goods may stand between the measure and its clause
+    r"(?:\s+on\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?)?"
     r"\s+(?:it|he|she|they|we)\s+(?:had\s+|has\s+|have\s+)?$"
 )
 
@@ -336,6 +341,9 @@ def _nearest(
             m.group().endswith("ed")
             and _ASIDE_OPEN.search(low, max(0, m.start() - 20), m.start())
             and "," in low[m.end() : m.end() + 80]
+            # "let the firm, placed on the Entity List in May, keep buying": an aside that holds the measure
+            # says what happened to it
+            and not m.end() <= anchor[0] < low.find(",", m.end())
         ):
             distance += 80  # "the levy, imposed in June, will be removed": the aside describes the measure
         if _PERFECT_PARTICIPLE.search(low, max(0, m.start() - 8), m.start()):
@@ -619,6 +627,9 @@ _NOT_GOODS_WORDS = frozenset(
         "president",
         "government",
         "administration",
+        "destination",
+        "destinations",
+        "checks",
         # an amount of money is no goods: "21 bln euros ($23 bln) of goods"
         "euro",
         "euros",
@@ -1196,7 +1207,7 @@ def _list_items(chunk: str) -> list[tuple[int, int]]:
 _ITEM_STOP = re.compile(
     r"\b(?:from|to|at|by|in|since|starting|effective|beginning|which|that|as of|after|before|until|under|over"
     r"|worth(?!\s+of\b)|valued|amid|while|because|if|unless|this|next|last|on|said|says|will|would|was|were|is|are"
-    r"|has|have|had|could|may|might|should|can|citing|following|saying|rather|instead|when|where|who"
+    r"|has|have|had|could|may|might|should|can|must|shall|need|needs|citing|following|saying|rather|instead|when|where|who"
     r"|than|plus|up|down|through|beyond|within|per|taking|bringing|raising|lifting|cutting|doubling|adding"
     r"|but|accounting|totall?ing|among|in retaliation|with|for|a year|annually|each|invoking|according|took"
     r"|wrote|writes|told|tells|already"
@@ -2185,6 +2196,10 @@ def export_controls(clause: Clause, ctx: Context) -> list[ExportControl]:
         dated = clause.part(0, earlier.start())
     if _negated(clause, verb_pos):
         return []
+    if _ANY_SUCH.search(clause.low, max(0, trigger.start() - 40), trigger.start()):
+        return []  # "each new set of export rules is sold as ...": rules in general, none in particular
+    if _TOPIC_LIST.search(clause.low, max(0, trigger.start() - 60), trigger.start()):
+        return []  # "progress on issues including export controls and visas": a subject of talks
     kind = next((k for k, p in lex.CONTROL_KIND if p.search(clause.low)), "other")
     if (
         kind == "entity_list"
@@ -2202,7 +2217,11 @@ def export_controls(clause: Clause, ctx: Context) -> list[ExportControl]:
     owner = _adjacent_before(clause, trigger.start())
     # A control's target is the destination the text names ("to China", "Chinese buyers"); a rule that
     # applies to every destination targets "*" even when the story says whom it is aimed at.
-    destination = _destination(clause, trigger)
+    destination = _destination(clause, trigger) or _struck_off(clause)
+    if destination is not None and _ANY_DESTINATION.search(clause.low, trigger.start()):
+        destination = None  # "licences for shipments to any destination": every destination, whoever is named
+    if kind != "entity_list" and _LISTED_BUYERS.search(clause.low):
+        return []  # "suppliers need a licence to sell to the listed firms": what a listing means, no rule of its own
     subject = _subject(
         clause, min(trigger.start(), verb_pos), exclude=[destination.code] if destination else ()
     )
@@ -2231,7 +2250,11 @@ def export_controls(clause: Clause, ctx: Context) -> list[ExportControl]:
         return []
     ctx.last_controller = imposer
     items: list[Product | None]
-    items = [None] if kind == "entity_list" else list(_control_items(clause, trigger)) or [None]
+    named = None if kind == "entity_list" else _set_named_elsewhere(clause, trigger, ctx)
+    if named:
+        items = list(named)
+    else:
+        items = [None] if kind == "entity_list" else list(_control_items(clause, trigger)) or [None]
     if status_hit is None and demand is None and items == [None] and owner is None and kind != "entity_list":
         return []  # "ministers will discuss investment and export controls": controls named as a topic, not a measure
     confidence = _confidence(clause, 0.8 if status_hit else 0.6)
@@ -2250,10 +2273,17 @@ def export_controls(clause: Clause, ctx: Context) -> list[ExportControl]:
         )
         for item in items
     ]
-    counted = None if kind == "entity_list" else _counted_set(clause, trigger)
+    counted = None if kind == "entity_list" or named else _counted_set(clause, trigger)
     if counted is not None:
         ctx.counted_sets.append((counted, controls))
     return controls
+
+
+_ANY_SUCH = re.compile(r"\b(?:every|each)\s+(?:new\s+)?(?:round|set|wave|batch)\s+of\s+$")
+_TOPIC_LIST = re.compile(
+    r"\b(?:issues|topics|matters|areas|subjects|questions|disputes)\s+(?:including|such as|like|ranging from"
+    r"|from)\s+(?:[\w-]+(?:,\s+|\s+))*?$"
+)
 
 
 # A clause about an earlier stage of the measure: "... months after it barred", "since they imposed".
@@ -2308,6 +2338,32 @@ _DESTINATION_LEAD = re.compile(
 )
 
 
+_ANY_DESTINATION = re.compile(
+    r"\bto (?:any|all|every) (?:other )?(?:destinations?|countr(?:y|ies)|buyers?|markets?)\b|\bworldwide\b"
+)
+
+
+_LISTED_BUYERS = re.compile(
+    r"\b(?:to|for|with)\s+(?:the|those|these)\s+(?:listed|blacklisted|designated)\s+(?:firms|companies|entities)\b"
+)
+# "may drop Japan from its list of favoured buyers": the country struck off a list of
+# favoured destinations is the one the control hits.
+_STRUCK_OFF = re.compile(
+    r"\b(?:drop(?:s|ped|ping)?|remov(?:e|es|ed|ing)|strik(?:e|es|ing)|struck|exclud(?:e|es|ed|ing))\s+(?:the\s+)?$"
+)
+
+
+def _struck_off(clause: Clause) -> Mention | None:
+    for m in clause.actors:
+        if (
+            m.kind == "country"
+            and _STRUCK_OFF.search(clause.low, max(0, m.start - 20), m.start)
+            and clause.low.startswith(" from ", m.end)
+        ):
+            return m
+    return None
+
+
 def _destination(clause: Clause, trigger: re.Match[str]) -> Mention | None:
     """Where the controlled goods may not go: 'to China', 'Chinese buyers', 'China-bound' — in the statement
     of the control itself, not in what the story says it will do ("a step expected to curb sales to ...")."""
@@ -2342,7 +2398,8 @@ _CONTROL_LEAD = re.compile(
     r"|(?:to|into)\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s+)?"
     r"(?:of\s+)?(?:(?:the|its|their|all|some|most|certain)\s+(?!\d+\s|(?:two|three|four|five|six|seven|eight|nine"
     r"|ten|related|similar|such)\s))?"
-    r"|\b(?:ban|curbs?|restrictions?|controls?|limits?|licen[cs](?:e|ing) requirements?|embargo|halt)\s+(?:on|for)"
+    r"|\b(?:ban|curbs?|restrictions?|controls?|limits?|licen[cs](?:e|ing) (?:requirements?|regimes?)|embargo|halt)"
+    r"\s+(?:on|for)"
     r"\s+(?:(?:the|its|their|all)\s+)?(?:(?:exports?|sales?|shipments?)\s+of\s+)?",
     _I,
 )
@@ -2352,7 +2409,8 @@ _CONTROL_LEAD = re.compile(
 # announcement, "on Tuesday", is when it was said, not when it applies). "Until" names when a control or its
 # pause ends, and "in" before a capital is mostly a place ("talks in Seoul last month").
 _CONTROL_DATE_CUE = re.compile(
-    r"\b(?:effective|from|starting|take effect|takes effect|took effect|in effect|since|through)\s+"
+    # "From Tuesday, exporters need ...": a cue that opens the sentence is capitalised
+    r"\b(?:[Ee]ffective|[Ff]rom|[Ss]tarting|take effect|takes effect|took effect|in effect|[Ss]ince|through)\s+"
     r"(?:(?:on|in|from)\s+)?(?:early |mid-?|late )?(?:[A-Z]|\d|next|this|last)"
     r"|\bin\s+(?:early |mid-?|late )?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|\d|next|this|last)",
 )
@@ -2387,6 +2445,58 @@ def _counted_set(clause: Clause, trigger: re.Match[str]) -> int | None:
     return None
 
 
+# "the five metals", "three materials used in chips", "the metals": goods the item lists elsewhere, counted or
+# named by their class.
+_SET_REFERENCE = re.compile(
+    r"(?:(?P<the>the|these|those|its|their)\s+)?(?:(?P<n>two|three|four|five|six|seven|eight|nine|ten)\s+)?"
+    r"(?:[a-z-]+\s+)?(?:metals|minerals|materials|elements|chemicals|compounds|items)\b"
+)
+# One of the goods of a list: a few words, up to a word that goes on with the sentence.
+_LISTED_GOOD = (
+    r"[a-z][a-z-]*(?:\s+(?!(?:and|or|were|was|are|is|will|would|that|which|from|to|in|for|with|of|on|by|at"
+    r"|as|the|a|an|[a-z]+ed|sold|made|built|grown|bought|sent|known|taken|go|goes|need|needs)\b)[a-z][a-z-]*){0,2}"
+)
+_LISTED = re.compile(
+    rf"\b(?:of|on|in|covers?|covered|covering|including|includes?|such as|namely|like)\s+"
+    rf"(?P<list>{_LISTED_GOOD}(?:,\s+{_LISTED_GOOD})*,?\s+(?:and|or)\s+{_LISTED_GOOD})(?=[\s,.;:)]|$)"
+)
+_DEFINITE_END = re.compile(r"\b(?:the|these|those|its|their)\s+$")
+_LIST_SPLIT = re.compile(r",\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+
+
+def _set_named_elsewhere(clause: Clause, trigger: re.Match[str], ctx: Context) -> list[Product] | None:
+    """The goods of a control that the sentence counts or names by their class: the list of as many goods the
+    item gives nearest to the sentence; "the metals" are those of the set counted before."""
+    for lead in _CONTROL_LEAD.finditer(clause.text):
+        if abs(lead.start() - trigger.start()) > 110:
+            continue
+        ref = _SET_REFERENCE.match(clause.low, lead.end())
+        if ref is None:
+            continue
+        if ref.group("n") is None:
+            # "exporters of the metals": the article may stand in the lead
+            definite = ref.group("the") or _DEFINITE_END.search(clause.low, lead.start(), lead.end())
+            return list(ctx.named_set) if definite and ctx.named_set else None
+        # as written: a list of names ("in Europe, Asia and Africa") is no list of goods
+        found = _listed_goods(ctx.item_text, _COUNT_WORDS[ref.group("n")], clause.offset)
+        if found:
+            ctx.named_set = found
+        return found
+    return None
+
+
+def _listed_goods(text: str, n: int, near: int) -> list[Product] | None:
+    best: tuple[int, list[Product]] | None = None
+    for m in _LISTED.finditer(text):
+        names = [p.strip() for p in _LIST_SPLIT.split(m.group("list"))]
+        if len(names) != n or not all(_plausible_goods(name) for name in names):
+            continue
+        distance = abs(m.start() - near)
+        if best is None or distance < best[0]:
+            best = (distance, [Product(name=name) for name in names])
+    return best[1] if best else None
+
+
 def _control_items(clause: Clause, trigger: re.Match[str]) -> list[Product]:
     text = clause.text
     for lead in _CONTROL_LEAD.finditer(text):
@@ -2401,7 +2511,20 @@ def _control_items(clause: Clause, trigger: re.Match[str]) -> list[Product]:
         for m in lex.PRODUCTS.finditer(clause.low)
         if not _COUNTED_BEFORE.search(clause.low, max(0, m.start() - 20), m.start())
     ]
-    return [Product(name=lexical[0])] if lexical else []
+    if lexical:
+        return [Product(name=lexical[0])]
+    # "the rare-earth export controls", "its chip export curbs": the goods named before the measure
+    modifier = _GOODS_BEFORE.search(clause.low, max(0, trigger.start() - 30), trigger.end())
+    if modifier is not None:
+        goods = modifier.group("goods")
+        if ("-" in goods and not goods.endswith(("ing", "ed"))) or lex.PRODUCTS.fullmatch(goods):
+            return [Product(name=goods)]
+    return []
+
+
+_GOODS_BEFORE = re.compile(
+    r"\b(?P<goods>[a-z]+-[a-z]+|[a-z]{3,})\s+export[\s-](?:controls?|curbs?|restrictions?|bans?|rules?|limits?)\b"
+)
 
 
 # --- truces -----------------------------------------------------------------------------------------------
@@ -2486,6 +2609,13 @@ def _until(clause: Clause, ctx: Context, status: str = "agreed") -> DateSpan | N
         for d in dates:
             if _ENDED_ON.search(clause.low, max(0, d.start - 30), d.start):
                 return d.span
+        # "said on Thursday he would raise tariffs, abruptly ending a truce": the day of the act that ends it,
+        # the day it was said
+        ending = _ENDING_BY.search(clause.low)
+        if ending is not None:
+            for d in reversed(clause.dates):
+                if d.end <= ending.start() and _DAY_WORD.match(d.span.text):
+                    return d.span
     for d in dates:
         lead = clause.text[max(0, d.start - 25) : d.start]
         if d not in durations and (
@@ -2500,6 +2630,7 @@ def _until(clause: Clause, ctx: Context, status: str = "agreed") -> DateSpan | N
     return None
 
 
+_ENDING_BY = re.compile(r",\s+(?:\w+ly\s+)?(?:ending|breaking|wrecking|shattering)\s+(?:a|the|its|their)\s")
 _ENDED_ON = re.compile(r"\b(?:expired|lapsed|ran out|ended|collapsed|broke down)\s+(?:\w+\s+){0,2}$")
 
 
@@ -2543,10 +2674,16 @@ def _is_place(clause: Clause, mention: Mention, *, meeting: bool = False) -> boo
     lead = clause.text[max(0, mention.start - 40) : mention.start]
     if mention.kind in ("capital", "institution"):
         return bool(_LOCATIVE.search(lead[-25:]) or _PLACE_LIST.search(lead))
+    if mention.kind == "demonym":
+        # "met at the French embassy": a building of the host, not a party
+        return bool(_AT_THE.search(lead))
     if mention.kind != "country":
         return False
     low = clause.low[max(0, mention.start - 25) : mention.start]  # the last 25 characters of `lead`
     return bool(_COUNTRY_AS_PLACE.search(low) or (meeting and _IN_REGION.search(lead)))
+
+
+_AT_THE = re.compile(r"\bat\s+the\s+$")
 
 
 # "in Switzerland", "troops in northern Iraq": a region of a country is where something happens.
@@ -2561,14 +2698,37 @@ def acting_codes(clause: Clause) -> list[str]:
     return [m.code for m in clause.actors if not _is_place(clause, m)]
 
 
+# "a bilateral trade agreement", "the two sides": the other party is the story's own
+_BOTH_SIDES = re.compile(
+    r"\b(?:bilateral|the two (?:sides|countries|governments)|both (?:sides|countries))\b"
+)
+# ", as the three producers brace for new duties": a clause of background after the statement
+_AS_BACKGROUND = re.compile(r",\s+as\s+(?!well\b|part\b|of\b|expected\b|planned\b|agreed\b)")
+
+
 def _parties(clause: Clause, ctx: Context) -> list[str]:
     acting = _distinct(m.code for m in clause.actors if not _is_place(clause, m, meeting=True))
+    background = _AS_BACKGROUND.search(clause.text) if len(acting) > 2 else None
+    if background is not None:
+        before = _distinct(
+            m.code
+            for m in clause.actors
+            if m.start < background.start() and not _is_place(clause, m, meeting=True)
+        )
+        acting = before if len(before) >= 2 else acting
     places = _distinct(m.code for m in clause.actors if _is_place(clause, m, meeting=True))
     parties = acting
     # "He will meet the minister in Paris": the pronoun's person is a party; the meeting's place is not, unless
     # the story names no one else.
     person = [ctx.last_person] if ctx.last_person and _PERSON_PRONOUN.match(clause.text) else []
-    for code in [*person, *ctx.recent, *ctx.main_actors, *places]:
+    # "The truce runs until March 1": a measure between parties the sentence does not name is between the
+    # item's main ones, not whoever the sentence before happened to mention
+    # ("negotiators will meet to finalise a bilateral pact": the story's other party too)
+    pair_named = not parties or (len(parties) == 1 and _BOTH_SIDES.search(clause.low) is not None)
+    nearby = (
+        [*ctx.main_actors[:2], *ctx.recent] if pair_named and not person else [*ctx.recent, *ctx.main_actors]
+    )
+    for code in [*person, *nearby, *places]:
         if len(parties) >= 2:
             break
         if code not in parties and code != "*":
@@ -2649,7 +2809,15 @@ _CALLED_OFF = re.compile(
     r"\b(?:has|have|had) been (?:postponed|suspended|called off|cancell?ed|delayed|put on hold)\b"
     r"|\b(?:talks|negotiations) (?:were|are) (?:off|postponed|suspended|called off|cancell?ed)\b"
 )
+_THERE = re.compile(r"\bthere\b(?!\s+(?:is|are|was|were|will|would|has|have|had)\b)")
+# "during talks", "amid negotiations": talks named as the time of something else
+_TIME_OF_TALKS = re.compile(r"\b(?:during|amid|throughout|ahead of)\s+(?:the\s+|their\s+|trade\s+)*$")
 _SUBJECT_ASIDE = re.compile(r",\s[^,;()]{3,160},\s")
+_NEGOTIATORS_MEET = re.compile(
+    r"\b(?:trade\s+)?(?:negotiators|delegations)\s+(?:will|would|are to|are due to|plan to|agreed to)\s+"
+    r"(?:meet|hold talks|sit down)\b"
+)
+_WITH_PARTNER = re.compile(r"\s+(?:with|between)\s")
 _AFTER_TALKS = re.compile(r"\b(?:after|following)\s+(?:the\s+|their\s+)?$")
 _FAILED = re.compile(r"\b(?:failed|fail|fails|unable) to\s+$")
 # A deal hoped for or denied concludes nothing: "hope to sign a pact soon", "no deal was struck".
@@ -2709,6 +2877,12 @@ def negotiations(clause: Clause, ctx: Context) -> list[Negotiation]:
         within=60,
         nouns=(unrealised := _unrealised_deals(clause.low)),
     )
+    if (
+        hit is not None
+        and hit[1].start() < trigger.start()
+        and _TIME_OF_TALKS.search(clause.low, max(0, trigger.start() - 20), trigger.start())
+    ):
+        hit = None  # "having paused the duties as a gesture during talks": the verb is not the talks'
     if hit is None or hit[0] != "suspended":
         # "A trip for talks, which had been set for June, has been postponed": the sentence's own verb,
         # however far from the talks.
@@ -2726,9 +2900,16 @@ def negotiations(clause: Clause, ctx: Context) -> list[Negotiation]:
         return []
     strong = trigger.group().lower() not in ("met", "meet", "meets", "meeting", "discussions", "dialogue")
     weak_status = hit is None or hit[1].group().lower() in ("will", "meeting", "hold", "holding", "holds")
+    after_talks = hit is None and _AFTER_TALKS.search(
+        clause.low, max(0, trigger.start() - 12), trigger.start()
+    )
     if weak_status and not (
         _round(clause.low)
         or _venue(clause)
+        # "the accord, unveiled after talks with the other side's envoy": talks that took place
+        or (after_talks and strong and _WITH_PARTNER.match(clause.low, trigger.end()))
+        # "negotiators would meet in the coming weeks": a meeting of negotiators is talks
+        or _NEGOTIATORS_MEET.search(clause.low)
         or (strong and clause.dates and (hit is not None or _dated_past_talks(clause, trigger, ctx)))
     ):
         return []  # talks mentioned in passing: no status, no time, no place
@@ -2760,14 +2941,17 @@ def negotiations(clause: Clause, ctx: Context) -> list[Negotiation]:
     evidence = ctx.quote(clause, _confidence(clause, 0.75 if hit else 0.55))
     venue, round_, delegates = _venue(clause), _round(clause.low), _delegates(clause)
     when = _when(clause, after=trigger.end())
+    talks_before = _AFTER_TALKS.search(clause.low, max(0, trigger.start() - 12), trigger.start())
+    if talks_before and status != "scheduled" and not _dated_near(clause, trigger):
+        when = None  # "the deal, announced after talks with X, will apply from Jan. 1": the date of another statement
     if status in ("proposed", "suspended") and not re.search(r"\b(?:until|from|for|by)\b", text, _I):
         when = None  # "talks were suspended on Friday": the day it was said, not a time of talks
     elif status in ("proposed", "suspended") and when is not None:
         when = _when(clause, stated_only=True)
     # A report of talks, filed from where they took place; a deal is announced from anywhere.
     talks_named = status == "held" or (status == "concluded" and word in ("talks", "negotiations"))
-    if venue is None and talks_named and ctx.dateline_city:
-        venue = ctx.dateline_city
+    if venue is None and talks_named and ctx.dateline_city and not _THERE.search(clause.low):
+        venue = ctx.dateline_city  # ...unless "they met there": the place the story named before
     return [
         Negotiation(
             parties=pair,
@@ -2780,6 +2964,13 @@ def negotiations(clause: Clause, ctx: Context) -> list[Negotiation]:
         )
         for pair in _pairs(clause, parties)
     ]
+
+
+def _dated_near(clause: Clause, trigger: re.Match[str]) -> bool:
+    return any(
+        d.start >= trigger.end() and _TALKS_TO_DATE.fullmatch(clause.text, trigger.end(), d.start)
+        for d in clause.dates
+    )
 
 
 def _dated_past_talks(clause: Clause, trigger: re.Match[str], ctx: Context) -> bool:
@@ -2797,12 +2988,14 @@ def _dated_past_talks(clause: Clause, trigger: re.Match[str], ctx: Context) -> b
 
 def _round(low: str) -> int | None:
     m = _ROUND.search(low)
-    if m is None or low.startswith(" since", m.end()):
-        return None  # "the first meeting since March": a count of meetings, no round
+    if m is None:
+        return None
     if m.group("num"):
         return int(m.group("num"))
     word = m.group("ord").lower()
     number = _ORDINALS.get(word) or int(re.sub(r"\D", "", word))
+    if number == 1 and low.startswith(" since", m.end()):
+        return None  # "the first meeting since March": they met again, no round; "the fifth round since May" counts
     if number == 1 and m.group().endswith("meeting"):
         return None  # "their first face-to-face meeting": they met for the first time, no round is counted
     return number
@@ -2819,6 +3012,10 @@ def _venue(clause: Clause) -> str | None:
     return None
 
 
+_OTHER_MEASURE_BEGAN = re.compile(
+    r"\b(?:that|which)\s+(?:has\s+|had\s+)?(?:took|taken|take|takes) effect\s+(?:on\s+|in\s+)?$"
+    r"|\b(?:that|which)\s+(?:came|come|comes|went|go|goes) into (?:force|effect)\s+(?:on\s+|in\s+)?$"
+)
 _SINCE_CLAUSE = re.compile(r"\bsince\s+[^,;:()]*$")
 # Between the talks and a date of theirs: no break of the statement ("talks held in Washington last week").
 _TALKS_TO_DATE = re.compile(r"[^,;:()]{0,60}")
@@ -2844,6 +3041,8 @@ def _when(clause: Clause, *, stated_only: bool = False, after: int | None = None
         since = _SINCE_CLAUSE.search(clause.text, max(0, d.start - 60), d.start)
         if since is not None and (after is None or since.start() >= after):
             continue  # "the first talks since tensions rose in April": the date of what came before them
+        if _OTHER_MEASURE_BEGAN.search(clause.low, max(0, d.start - 50), d.start):
+            continue  # "talks over the duty that took effect in May": the day of the duty
         if re.match(r"from\b", d.span.text, _I) and d.span.granularity.value != "day":
             continue  # "the first talks from April": a period, not a meeting; "from Sunday" starts one
         if re.match(r"(?:until|till|through)\b", d.span.text, _I) or _NAMED_END.search(
@@ -2904,6 +3103,13 @@ _NON_STATE_SPEAKER = re.compile(
 )
 
 
+# "The warning, made in a speech, came after ...": the threat the story has told, and what came before it.
+_RECALLED_THREAT = re.compile(
+    r"\s*(?:the|that|this|his|her|its|their)\s+(?:[\w-]+\s+)?(?:warning|threat|ultimatum)\b(?:,[^,;]{1,60},)?"
+    r"\s+(?:came|comes|followed|follows|was made|was issued)\b"
+)
+
+
 def threats(clause: Clause, ctx: Context) -> list[Threat]:
     text = clause.text
     low = clause.low
@@ -2921,6 +3127,8 @@ def threats(clause: Clause, ctx: Context) -> list[Threat]:
         return []  # "Farm groups warned that Mexico could retaliate": a forecast by bystanders, nobody's threat
     if verb is not None and not _THREAT_MEASURE.search(text) and condition is None:
         return []
+    if verb is not None and condition is None and _RECALLED_THREAT.match(low):
+        return []  # "The warning came a day after Ottawa raised its duties": a threat told before
     if verb is None and not re.search(r"\b(?:will|would|could|threat|warn|vow|said|says)\b", text, _I):
         return []
     cond_at = _promise_if(condition) if condition else len(text)
