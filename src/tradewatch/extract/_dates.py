@@ -314,7 +314,14 @@ def find_dates(sentence: str, published: date | None, low: str | None = None) ->
                 tense = _local_tense(low, preposition.start() if preposition else start, True)
         elif (
             kind == "weekday"
-            and (match.group("lead") or "").lower() in _ONWARD
+            and (
+                (match.group("lead") or "").lower() in _ONWARD
+                # "starting on Friday", "effective on Monday": the start is in the word before "on"
+                or (
+                    (match.group("lead") or "").lower() == "on"
+                    and _ONWARD_BEFORE_ON.search(low, max(0, start - 12), start) is not None
+                )
+            )
             and (published is None or WEEKDAYS[match.group("weekday").lower()] != published.weekday())
         ):
             # "is widening the rule from Saturday", "must reply by Friday": a start or a limit is to come
@@ -387,6 +394,7 @@ _PAST_VERB_AFTER = re.compile(
 
 
 _ONWARD = frozenset({"from", "until", "by", "before", "starting", "beginning", "effective"})
+_ONWARD_BEFORE_ON = re.compile(r"\b(?:starting|beginning|effective)\s+$")
 _PART_PREPOSITION = re.compile(r"\b(in|since|from|by|until|through|before)\s+$")
 _TO_BE = re.compile(r"\b(?:will|would|shall|to|'ll)\s+(?:be|have been)\s+$")
 

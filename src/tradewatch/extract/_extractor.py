@@ -43,7 +43,7 @@ from ._rules import (
     threats,
     truces,
 )
-from ._text import blank_markup, lowered, sentences
+from ._text import DATELINE, blank_markup, lowered, sentences
 
 # One quick test per sentence: most sentences of a news item name no measure and cost only this. A word's
 # first five letters are looked up in a set (a scan with a regular expression of all trigger words cost
@@ -69,17 +69,16 @@ def _has_trigger(sentence: str) -> bool:
 
 
 def _has_trigger_lower(sentence: str, lower: str) -> bool:
-    # A percentage is a trigger on its own: "imports from Vietnam and Taiwan 20%".
-    return "%" in sentence or not _TRIGGER_STEMS.isdisjoint(_STEM.findall(lower))
+    # A percentage is a trigger on its own, however its unit is written: "imports from Vietnam and Taiwan 20%",
+    # "charging 25 per cent on steel".
+    return (
+        "%" in sentence
+        or "per cent" in lower
+        or "percent" in lower
+        or not _TRIGGER_STEMS.isdisjoint(_STEM.findall(lower))
+    )
 
 
-_DATELINE = re.compile(
-    # "TURNBERRY, Scotland, July 28 -": the city's region or country may follow it
-    # "LIMA/SANTIAGO, May 2 -": a story filed from two cities names both
-    r"^\s*([A-Z][A-Z .'/-]{2,40}?)(?:,\s*[A-Z][a-z]+\.?(?:\s+[A-Z][a-z]+)?(?=,|\s*[-–—]\s))?"
-    r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})"
-    r"(?:,?\s+\d{4})?)?(?:\s*\([^)]{1,40}\))?\s*[-–—]\s"
-)
 _EFFECT = re.compile(
     r"\b(?:with effect(?: from)?|take effect|takes effect|took effect|taking effect|come into force|comes into force"
     r"|came into force|enter into force|entered into force|effective|kick in|kicks in|kicked in|go into effect"
@@ -151,7 +150,7 @@ class RuleBasedExtractor:
         clauses: list[tuple[Clause, list[str]]] = []  # with the jurisdictions each names as acting
         counts: Counter[str] = Counter()
         dates_of: dict[tuple[int, int], list[DateMention]] = {}
-        dateline = _DATELINE.match(readable)
+        dateline = DATELINE.match(readable)
         dateline_end = dateline.end() if dateline else 0
         spans = list(sentences(readable))
 
@@ -331,7 +330,18 @@ def _by_part(builder: Builder, trigger: re.Pattern[str], clause: Clause, context
 # Cheap gates, one per builder: substrings of the lowered sentence that every match of the builder's
 # trigger pattern contains, so that a sentence without any of them skips the builder (which would find no
 # trigger and return nothing). A builder that passes its gate still applies its own exact patterns.
-_TARIFF_CUES = ("tariff", "dut", "lev", "surtax", "surcharge", "dumping", "countervailing", "rate")
+_TARIFF_CUES = (
+    "tariff",
+    "dut",
+    "lev",
+    "surtax",
+    "surcharge",
+    "dumping",
+    "countervailing",
+    "rate",
+    "charg",
+    "collect",
+)
 _CONTROL_CUES = (
     "export",
     "ship",

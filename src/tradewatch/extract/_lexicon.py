@@ -40,6 +40,9 @@ TARIFF = words(
     r"(?:higher|reciprocal|baseline|duty|tariff|import|punitive|new|retaliatory) rates?",
     r"rates?(?= (?:on|of \d|for imports))",
     r"(?<=%\s)rates?",
+    # "started charging 25 per cent on steel": the verb names the duty when a rate on goods follows it
+    r"(?:charg(?:e|es|ed|ing)|collect(?:s|ed|ing)?)(?=\s+(?:an?\s+)?(?:extra\s+|additional\s+)?\d[\d.]*\s*"
+    r"(?:%|per\s?cent\b|percent\b)\s+on\s)",
 )
 EXPORT_CONTROL = re.compile(
     r"\bexport[\s-](?:controls?|curbs?|restrictions?|bans?|licen[cs](?:e|es|ing)|rules?|limits?|permits?"
@@ -199,6 +202,8 @@ TARIFF_STATUS: list[tuple[str, re.Pattern[str]]] = [
             r"postpone(?:s|d)?",
             r"postponing",
             r"put on hold",
+            # "keeps on hold a 25% tariff", "the duties remain on hold": the pause goes on
+            r"(?:keep(?:s|ing)?|kept|remain(?:s|ed)?|stay(?:s|ed)?|left) on hold",
             r"hold off",
             r"held off",
             r"defer(?:s|red|ring)?",

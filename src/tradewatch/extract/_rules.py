@@ -32,7 +32,7 @@ from . import _lexicon as lex
 from ._actors import Mention
 from ._dates import DateMention
 from ._numbers import UNIT, Percent
-from ._text import lowered
+from ._text import DATELINE, lowered
 
 _I = re.IGNORECASE
 
@@ -243,6 +243,7 @@ def _adjacent_before(clause: Clause, trigger_start: int) -> Mention | None:
         if re.fullmatch(
             r"\.?(?:'s|’s|')?\s*(?:(?:new|fresh|additional|extra|higher|retaliatory|counter|reciprocal|punitive"
             r"|existing|current|sweeping|blanket|planned|proposed|latest|steep|hefty|broad|tighter|expanded"
+            r"|standard|basic|general|normal|usual|regular|ordinary"
             r"|import|export|[\d.]+\s?(?:%|percent|per cent)|[\w-]+-related|\"[\w\s-]+\")[\s-]+){0,4}",
             gap,
             _I,
@@ -458,7 +459,7 @@ _DURATION = re.compile(r"(?:for|within)\s", _I)
 # A change stated as done, in the past tense: its day, right before or after the verb and its object, is when
 # it was made. "Announced", "unveiled", "proposed" state a decision, whose day is when it was said.
 _PAST_ACT = re.compile(
-    r"\b(?:imposed|tightened|expanded|widened|added|banned|halted|lifted|removed|scrapped|raised|doubled|tripled"
+    r"\b(?:imposed|tightened|expanded|widened|added|banned|halted|lifted|removed|scrapped|dropped|raised|doubled|tripled"
     r"|hiked|lowered|reduced|eased|relaxed|suspended|paused|restricted|blacklisted|slashed|halved|extended"
     r"|began|started)\b"
 )
@@ -475,7 +476,12 @@ _IMMEDIATE = re.compile(
 
 
 def _acted_on(clause: Clause, d: DateMention) -> bool:
-    if d.span.granularity.value != "day" or not _DAY_WORD.match(d.span.text):
+    if d.span.granularity.value != "day":
+        return False
+    # "dropped its tariffs on Jan. 1": a calendar day after "on" dates the act as a weekday does
+    if not _DAY_WORD.match(d.span.text) and not (
+        clause.low.endswith("on ", 0, d.start) or d.span.text.lower().startswith("on ")
+    ):
         return False
     start = clause.low.rfind(",", 0, d.start) + 1
     if not clause.low[: d.start].strip():
@@ -516,8 +522,14 @@ _PRODUCT_STOP = re.compile(
 )
 _SCALE = r"(?:billion|million|trillion|bn|mn|bln|mln|tn|trln)\b"
 _CURRENCY = r"(?:euros?|dollars?|pounds?|sterling|yuan|renminbi|yen|won|rupees?|pesos?|reais|francs?)\b"
+_AMOUNT_OF = (
+    r"(?:(?:set|fixed|limited|given|agreed|specified|certain|duty-free)\s+)?"
+    r"(?:volumes?|quantity|quantities|amounts?|quotas?|tonnages?)\s+of"
+)
 _PRODUCT_LEAD = re.compile(
-    r"^(?:(?:the|a|an|all|every|each|some|certain|most|more|many|its|their|about|nearly|roughly|around|imported|foreign"
+    # "a set volume of steel", "a quota of beef": an amount of the goods, tried before "certain" alone
+    rf"^(?:(?:{_AMOUNT_OF}"
+    r"|the|a|an|all|every|each|some|certain|most|more|many|its|their|about|nearly|roughly|around|imported|foreign"
     r"|other|various|key|selected|specific|select|additional|new|further|extra|any|these|those|such|remaining"
     # Money before the goods, in any currency and as agencies abbreviate it: "$60 billion of", "C$30 bln worth
     # of", "21 bln euros of", "€4.5bn in".
@@ -548,9 +560,21 @@ _GOODS_TAIL = re.compile(
 )
 
 
+# "an investigation into copper imports that could lead to tariffs on the metal": the kind, with "the", stands
+# for the goods named before it in the sentence
+_KIND_NAMED_BEFORE = re.compile(
+    r"\s*the\s+(metal|grain|oilseed|crop|fuel|alloy|commodity|mineral|fish|meat|drink|spirit)\b(?!\s+[a-z])"
+)
+
+
 def products_in(clause: Clause, start: int, end: int) -> list[Product]:
     """The goods named in `clause.text[start:end]`: a noun phrase, with jurisdictions and quantities
     stripped; coordinated goods ("steel and aluminium") are returned one by one."""
+    kind = _KIND_NAMED_BEFORE.match(clause.low, start, end)
+    if kind is not None:
+        earlier = [m for m in lex.PRODUCTS.finditer(clause.low, 0, start) if m.group() != kind.group(1)]
+        if earlier:
+            return [Product(name=earlier[-1].group())]
     phrase = clause.text[start:end]
     stop = _PRODUCT_STOP.search(clause.low[start:end])  # the lowered phrase
     if stop is not None:
@@ -910,7 +934,9 @@ _LOOSELY_DATED = frozenset({"exempted", "suspended", "demanded", "proposed"})
 _STRICT_EFFECT_CUE = re.compile(
     r"\b(?:effective|starting|as of|as from|take effect|takes effect|took effect|retroactive(?:ly)? to|backdated to"
     # "could impose them by the end of the year": when a measure under consideration would apply
-    r"|by the end of|by year-end)\b",
+    r"|by the end of|by year-end)\b"
+    # "exempts a set volume from Jan. 1": "from" a named day dates the measure, unlike "exempted from tariffs"
+    r"|\bfrom\s+(?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)",
     _I,
 )
 _EFFECT_CUE = re.compile(
@@ -940,8 +966,25 @@ _IN_FORCE_CUE = re.compile(
 
 
 _BEGAN_APPLYING = re.compile(
-    r"\b(?:began|begins|begin|started|starts|start)\s+(?:collecting|charging|applying|levying|imposing|enforcing)\b"
+    r"\b(?:began|begun|begins|begin|started|starts|start)\s+(?:collecting|charging|applying|levying|imposing|enforcing)\b"
 )
+
+
+_IMPOSED_DONE = re.compile(r"\b(?:imposed|introduced|slapped|levied|placed|put)\b")
+
+
+def _day_collection_began(clause: Clause) -> DateSpan | None:
+    """ "started charging 25% on steel on June 1": the day named after the verb of collection is the day the
+    duty began to apply, a calendar day as much as a weekday."""
+    began = _BEGAN_APPLYING.search(clause.low)
+    if began is None:
+        return None
+    for d in _measure_dates(clause):
+        if d.start < began.end() or d.span.granularity.value != "day":
+            continue
+        if d.span.text.lower().startswith("on ") or clause.low.endswith("on ", 0, d.start):
+            return d.span
+    return None
 
 
 def _date_cue(status: str) -> re.Pattern[str]:
@@ -966,7 +1009,9 @@ class Segment:
 # On `Clause.low`. The word boundary is tested once for the three kinds of lead, not once per kind.
 _SEGMENT_LEAD = re.compile(
     r"\b(?:(?P<origin>(?:goods|imports|products|those|shipments|exports)\s+(?:from|made in))\s+"
-    r"|(?P<on>on|against|(?<=%\s)(?:to(?:\s+the\s+(?:cost|price)\s+of)?|for))\s+"
+    r"|(?P<on>on|against|(?<=%\s)(?:to(?:\s+the\s+(?:cost|price)\s+of)?|for)"
+    # "waive its tariffs for a set volume of steel": "for" an amount of goods names the goods
+    rf"|for(?=\s+(?:an?\s+|the\s+)?{_AMOUNT_OF}))\s+"
     # "sparing Mexico an increase": spared a change to come, not exempted from the duty
     r"|(?P<exempt>exempt(?:s|ed|ing)?|spar(?:es|ed|ing)(?!\s+(?:[\w.'-]+\s+){1,3}?(?:an?|the|any)\s+"
     r"(?:further\s+|planned\s+)?(?:increase|hike|rise|doubling))|exclud(?:es|ed|ing)"
@@ -1439,7 +1484,7 @@ def tariffs(clause: Clause, ctx: Context) -> list[Tariff]:
     found = _tariffs(clause, ctx)
     imposers: set[str] = {t.imposer for t in found}
     later_found: list[Tariff] = []
-    first_end = len(clause.text)
+    first_end = cause_at = len(clause.text)
     for later in list(lex.TARIFF.finditer(clause.low))[1:]:
         owner = _adjacent_before(clause, later.start())
         if (
@@ -1450,13 +1495,20 @@ def tariffs(clause: Clause, ctx: Context) -> list[Tariff]:
             continue
         start = max(0, clause.text.rfind(" ", 0, max(0, owner.start - 8)) + 1)
         first_end = min(first_end, start)
-        owned = _tariffs(clause.part(start, len(clause.text)), ctx)
-        if _CAUSE_LEAD.search(clause.low, max(0, owner.start - 30), owner.start):
+        cause = _CAUSE_LEAD.search(clause.low, max(0, owner.start - 30), owner.start) is not None
+        # a duty named as the cause is a measure even with no rate or verb of its own
+        owned = _tariffs(clause.part(start, len(clause.text)), ctx, standing=cause)
+        if cause:
             # "imposed in retaliation for Ottawa's levies on EVs": the duty named as the cause already stands
             owned = [attrs.evolve(t, status="in_force") if t.status == "announced" else t for t in owned]
+            cause_at = min(cause_at, start) if owned else cause_at
         later_found.extend(owned)
         imposers.add(owner.code)
-    if later_found and any(d.start >= first_end for d in clause.dates):
+    if cause_at < len(clause.text) and not any(d.start >= first_end for d in clause.dates):
+        # "tariffs on pork, retaliating against Washington's duties on steel": the goods of the duty answered
+        # are not those of the answer
+        found = _tariffs(clause.part(0, cause_at), ctx) or found
+    elif later_found and any(d.start >= first_end for d in clause.dates):
         # The later duty's dates are its own: "announced tariffs on coal on Tuesday, minutes after a U.S. tariff
         # took effect at 12:01 a.m. on Tuesday" does not date the coal tariff by the U.S. one.
         own = _tariffs(clause.part(0, first_end), ctx)
@@ -1467,7 +1519,17 @@ def tariffs(clause: Clause, ctx: Context) -> list[Tariff]:
     return found + later_found
 
 
-def _tariffs(clause: Clause, ctx: Context) -> list[Tariff]:
+# "is weighing tariffs on lumber", "proposed duties on steel": a duty the verb governs is a measure under
+# consideration, though no rate or status verb of its own is given
+_WEIGHED = re.compile(
+    # "on the proposed tariffs" names a measure already told of, as an adjective, not a verb
+    r"(?<!the )(?<!these )(?<!those )(?<!its )(?<!their )"
+    r"\b(?:consider(?:s|ed|ing)?|weigh(?:s|ed|ing)?|mull(?:s|ed|ing)?|propos(?:e|es|ed|ing)|eye(?:s|d|ing)?)\s+"
+    r"(?:(?:new|possible|fresh|higher|additional|further|retaliatory|its|their|the|a|an)\s+){0,2}$"
+)
+
+
+def _tariffs(clause: Clause, ctx: Context, *, standing: bool = False) -> list[Tariff]:
     triggers = list(lex.TARIFF.finditer(clause.low))
     if not triggers:
         return []
@@ -1486,7 +1548,13 @@ def _tariffs(clause: Clause, ctx: Context) -> list[Tariff]:
         and not any(p.start > trigger.start() - 80 for p in clause.percents)
     ):
         return []  # "if the U.S. continues to impose tariffs, China will ignore it": a condition, not a measure
-    if status_hit is None and not clause.percents and not lex.AUTHORITY.search(clause.low):
+    if (
+        status_hit is None
+        and not clause.percents
+        and not lex.AUTHORITY.search(clause.low)
+        and not _WEIGHED.search(clause.low, max(0, trigger.start() - 40), trigger.start())
+        and not standing
+    ):
         return []  # a passing mention ("tariff costs", "the tariff fight") states no measure
     if _EFFECT_OF_DUTIES.match(text, trigger.start()) or _ON_ONES_OWN.search(text):
         return []  # "tariffs could hurt growth", "duties on his own": what duties do, not a measure
@@ -1928,6 +1996,12 @@ def _tariff_events(
             or (status in ("announced", "in_force") and _BEGAN_APPLYING.search(clause.low) is not None)
         )
         effective = _first_date(clause, _date_cue(status), acts=acts)
+    if status == "announced" and ctx.immediate and _IMPOSED_DONE.search(clause.low):
+        # "imposed a 12% duty on Monday ... The duty takes effect immediately": a duty imposed at once is in
+        # force, not one to come
+        status = "in_force" if not (lex.FUTURE.search(clause.low) or lex.HEDGE.search(clause.low)) else status
+    if effective is None and status in ("announced", "in_force"):
+        effective = _day_collection_began(clause)
     authority = _authority(clause)
     evidence = ctx.quote(clause, confidence)
     out = []
@@ -2016,7 +2090,8 @@ def _undergone(low: str, verb_at: int, status: str) -> str:
 
 # "Cabinets will carry a 50% duty, sofas 30% and trucks 25%": the verb and the duty are left out of the later
 # items, each of which pairs goods with a rate of their own.
-_GAPPED = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+)(?P<goods>[a-z][a-z -]{1,40}?)\s+(?:at\s+)?(?=\d)")
+# "trucks will face a 25% tariff and buses a 10% tariff": the gapped rate may keep its article
+_GAPPED = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+)(?P<goods>[a-z][a-z -]{1,40}?)\s+(?:at\s+|an?\s+)?(?=\d)")
 
 
 def _gapped(clause: Clause, after: int) -> list[tuple[Product, Rate]]:
@@ -2045,6 +2120,13 @@ def _goods_subject(clause: Clause, before: int) -> list[tuple[Product, int]]:
     sentence as the subject of an undergoing verb (with where the verb stands); none when a jurisdiction or
     anything but goods opens it."""
     verb = _GOODS_UNDERGO.search(clause.low, 0, before + 1)
+    shift = 0
+    dateline = DATELINE.match(clause.text) if verb is not None and clause.offset == 0 else None
+    if dateline is not None and verb is not None and dateline.end() < verb.start():
+        # the story's first sentence opens after where it was filed: "ROME, May 2 - Imported pasta will face"
+        shift = dateline.end()
+        clause = clause.part(shift, len(clause.text))
+        verb = _GOODS_UNDERGO.search(clause.low, 0, before + 1 - shift)
     if verb is None or "," in clause.text[: verb.start()] or len(clause.text[: verb.start()].split()) > 7:
         return []
     if any(m.start < verb.start() and m.kind == "person" for m in clause.actors):
@@ -2055,7 +2137,7 @@ def _goods_subject(clause: Clause, before: int) -> list[tuple[Product, int]]:
     if clause.text[:1].isupper() and not (subject and subject[0].start == 0):
         # the capital that opens the sentence is no proper name: "Steel pipes" are goods
         clause = attrs.evolve(clause, text=clause.text[0].lower() + clause.text[1:])
-    return [(p, verb.start()) for p in products_in(clause, 0, verb.start())]
+    return [(p, shift + verb.start()) for p in products_in(clause, 0, verb.start())]
 
 
 # The verb "be" (or "remain") right before an exemption: "are exempt", "were temporarily spared".

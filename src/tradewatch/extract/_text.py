@@ -121,3 +121,12 @@ def lowered(text: str) -> str:
     low = text.lower()
     # A few characters ("İ") lower to two; then only ASCII letters are lowered.
     return low if len(low) == len(text) else text.translate(_ASCII_LOWER)
+
+
+DATELINE = re.compile(
+    # "TURNBERRY, Scotland, July 28 -": the city's region or country may follow it
+    # "LIMA/SANTIAGO, May 2 -": a story filed from two cities names both
+    r"^\s*([A-Z][A-Z .'/-]{2,40}?)(?:,\s*[A-Z][a-z]+\.?(?:\s+[A-Z][a-z]+)?(?=,|\s*[-–—]\s))?"
+    r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})"
+    r"(?:,?\s+\d{4})?)?(?:\s*\([^)]{1,40}\))?\s*[-–—]\s"
+)
