@@ -6,24 +6,13 @@ or are only promised, the parties of a sentence that names none, and words of th
 from __future__ import annotations
 
 from datetime import date
-from typing import TypeVar
 
 import pytest
 
-from tradewatch import Event, ExportControl, Negotiation, Threat, Truce, extract
+from extraction_helpers import days, only
+from tradewatch import ExportControl, Negotiation, Threat, Truce, extract
 
 TUESDAY = date(2025, 9, 9)
-T = TypeVar("T")
-
-
-def only(events: list[Event], kind: type[T]) -> list[T]:
-    return [e for e in events if isinstance(e, kind)]
-
-
-def days(span: object) -> tuple[str, str] | None:
-    if span is None:
-        return None
-    return str(span.start), str(span.end)  # type: ignore[attr-defined]
 
 
 def controls(text: str) -> list[ExportControl]:

@@ -10,6 +10,7 @@ from datetime import date
 
 import pytest
 
+from extraction_helpers import days
 from tradewatch import Tariff, extract
 
 FRIDAY = date(2025, 9, 5)
@@ -17,12 +18,6 @@ FRIDAY = date(2025, 9, 5)
 
 def tariffs(text: str, published: date = FRIDAY) -> list[Tariff]:
     return [e for e in extract(text, published=published) if isinstance(e, Tariff)]
-
-
-def days(span: object) -> tuple[str, str] | None:
-    if span is None:
-        return None
-    return str(span.start), str(span.end)  # type: ignore[attr-defined]
 
 
 def rates_by_goods(text: str) -> dict[str, str | None]:

@@ -5,25 +5,14 @@ were only hoped for, statements joined in one sentence, and threats made without
 from __future__ import annotations
 
 from datetime import date
-from typing import TypeVar
 
 import pytest
 
-from tradewatch import Event, ExportControl, Negotiation, Threat, Truce, extract
+from extraction_helpers import days, only
+from tradewatch import ExportControl, Negotiation, Threat, Truce, extract
 from tradewatch.extract._dates import find_dates
 
 TUESDAY = date(2025, 9, 9)
-T = TypeVar("T")
-
-
-def only(events: list[Event], kind: type[T]) -> list[T]:
-    return [e for e in events if isinstance(e, kind)]
-
-
-def days(span: object) -> tuple[str, str] | None:
-    if span is None:
-        return None
-    return str(span.start), str(span.end)  # type: ignore[attr-defined]
 
 
 def controls(text: str) -> list[ExportControl]:

@@ -5,25 +5,14 @@ that belong to another statement of the sentence, and the goods a phrase names."
 from __future__ import annotations
 
 from datetime import date
-from typing import TypeVar
 
 import pytest
 
-from tradewatch import Event, ExportControl, Negotiation, Tariff, Threat, Truce, extract
+from extraction_helpers import days, only
+from tradewatch import ExportControl, Negotiation, Tariff, Threat, Truce, extract
 from tradewatch.extract._dates import find_dates
 
 FRIDAY = date(2025, 9, 5)
-T = TypeVar("T")
-
-
-def only(events: list[Event], kind: type[T]) -> list[T]:
-    return [e for e in events if isinstance(e, kind)]
-
-
-def days(span: object) -> tuple[str, str] | None:
-    if span is None:
-        return None
-    return str(span.start), str(span.end)  # type: ignore[attr-defined]
 
 
 def dates(sentence: str, published: date = FRIDAY) -> list[tuple[str, str, str]]:

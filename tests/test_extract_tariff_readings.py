@@ -5,24 +5,13 @@ rate is added on top of another, and which date a measure takes when several are
 from __future__ import annotations
 
 from datetime import date
-from typing import TypeVar
 
 import pytest
 
-from tradewatch import Event, Tariff, extract
+from extraction_helpers import days, only
+from tradewatch import Tariff, extract
 
 FRIDAY = date(2025, 9, 5)
-T = TypeVar("T")
-
-
-def only(events: list[Event], kind: type[T]) -> list[T]:
-    return [e for e in events if isinstance(e, kind)]
-
-
-def days(span: object) -> tuple[str, str] | None:
-    if span is None:
-        return None
-    return str(span.start), str(span.end)  # type: ignore[attr-defined]
 
 
 def tariffs(text: str, published: date = FRIDAY) -> list[Tariff]:

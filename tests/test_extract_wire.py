@@ -6,18 +6,13 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import TypeVar
 
 import pytest
 
-from tradewatch import Event, ExportControl, Rate, Tariff, Threat, extract
+from extraction_helpers import only
+from tradewatch import ExportControl, Rate, Tariff, Threat, extract
 
 WEDNESDAY = date(2025, 3, 12)
-T = TypeVar("T")
-
-
-def only(events: list[Event], kind: type[T]) -> list[T]:
-    return [e for e in events if isinstance(e, kind)]
 
 
 class TestFiguresThatAreNotRates:

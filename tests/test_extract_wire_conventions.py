@@ -6,18 +6,13 @@ and the jurisdiction goods are shipped to, which is not their origin."""
 from __future__ import annotations
 
 from datetime import date
-from typing import TypeVar
 
 import pytest
 
-from tradewatch import Event, Tariff, extract
+from extraction_helpers import only
+from tradewatch import Tariff, extract
 
 MONDAY = date(2025, 4, 14)
-T = TypeVar("T")
-
-
-def only(events: list[Event], kind: type[T]) -> list[T]:
-    return [e for e in events if isinstance(e, kind)]
 
 
 def rates(text: str) -> list[tuple[str | None, str | None]]:

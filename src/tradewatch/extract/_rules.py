@@ -31,7 +31,7 @@ from tradewatch.model import (
 from . import _lexicon as lex
 from ._actors import Mention
 from ._dates import DateMention
-from ._numbers import UNIT, Percent
+from ._numbers import NUMBER_WORDS, UNIT, Percent
 from ._text import DATELINE, lowered
 
 _I = re.IGNORECASE
@@ -2498,17 +2498,6 @@ _CONTROL_DATE_CUE = re.compile(
 )
 
 
-_COUNT_WORDS = {
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-}
 # "exports of two metals used in batteries", "its curbs on four key minerals": goods counted, not named
 _COUNTED_SET = re.compile(
     r"(?:(?:the|its|their|these|those)\s+)?(?P<n>two|three|four|five|six|seven|eight|nine|ten)\s+"
@@ -2523,7 +2512,7 @@ def _counted_set(clause: Clause, trigger: re.Match[str]) -> int | None:
             continue
         counted = _COUNTED_SET.match(clause.low, lead.end())
         if counted is not None:
-            return _COUNT_WORDS[counted.group("n")]
+            return NUMBER_WORDS[counted.group("n")]
     return None
 
 
@@ -2560,7 +2549,7 @@ def _set_named_elsewhere(clause: Clause, trigger: re.Match[str], ctx: Context) -
             definite = ref.group("the") or _DEFINITE_END.search(clause.low, lead.start(), lead.end())
             return list(ctx.named_set) if definite and ctx.named_set else None
         # as written: a list of names ("in Europe, Asia and Africa") is no list of goods
-        found = _listed_goods(ctx.item_text, _COUNT_WORDS[ref.group("n")], clause.offset)
+        found = _listed_goods(ctx.item_text, NUMBER_WORDS[ref.group("n")], clause.offset)
         if found:
             ctx.named_set = found
         return found
