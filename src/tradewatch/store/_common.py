@@ -12,6 +12,7 @@ when they are read, giving the very text `tradewatch.serial.dumps` wrote. Texts 
 
 from __future__ import annotations
 
+import functools
 import itertools
 import json
 import logging
@@ -24,6 +25,7 @@ from typing import Any
 import attrs
 
 from tradewatch import serial
+from tradewatch.feeds import Source
 from tradewatch.model import Alert, Change, Event, Evidence, MeasureState, Observation, Threat
 from tradewatch.serial import IdentityMemo
 from tradewatch.serial import _any as _value
@@ -235,6 +237,23 @@ class Evidences:
             evidence.put(ev, pair)
         for obj, text in self._kept:
             texts.put(obj, text)
+
+
+@functools.lru_cache(maxsize=4096)
+def source_of(
+    name: str, url: str, interval_s: float, tags: tuple[str, ...], enabled: bool, alert_on_first_poll: bool
+) -> Source:
+    """The `Source` a stored row describes. Every claim and listing reads the configuration of each source
+    it names, and a source's configuration rarely changes: each distinct one is validated (its URL parsed,
+    its tags checked) once, not on every poll. `Source` is immutable, so sharing it is safe."""
+    return Source(
+        name=name,
+        url=url,
+        interval=timedelta(seconds=interval_s),
+        tags=tags,
+        enabled=enabled,
+        alert_on_first_poll=alert_on_first_poll,
+    )
 
 
 _quote = json.encoder.encode_basestring  # as serial writes a str

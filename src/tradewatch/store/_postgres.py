@@ -57,6 +57,7 @@ from ._common import (
     encode_reaction,
     fresh_records,
     plan_stories,
+    source_of,
     unpack,
 )
 from ._pg_schema import MIGRATIONS, SCHEMA_VERSION
@@ -124,13 +125,13 @@ def _utc(moment: datetime | None) -> datetime | None:
 
 
 def _source(row: Mapping[str, Any]) -> Source:
-    return Source(
-        name=row["name"],
-        url=row["configured_url"],
-        interval=timedelta(seconds=row["interval_s"]),
-        tags=tuple(row["tags"]),
-        enabled=row["enabled"],
-        alert_on_first_poll=row["alert_on_first_poll"],
+    return source_of(
+        row["name"],
+        row["configured_url"],
+        row["interval_s"],
+        tuple(row["tags"]),
+        row["enabled"],
+        row["alert_on_first_poll"],
     )
 
 

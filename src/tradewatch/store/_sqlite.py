@@ -11,6 +11,7 @@ source twice.
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import os
 import sqlite3
@@ -33,6 +34,7 @@ from ._common import (
     encode_reaction,
     fresh_records,
     plan_stories,
+    source_of,
     unpack,
 )
 from ._protocol import (
@@ -94,14 +96,19 @@ def _marks(n: int) -> str:
 
 
 def _source(row: sqlite3.Row) -> Source:
-    return Source(
-        name=row["name"],
-        url=row["configured_url"],
-        interval=timedelta(seconds=row["interval_s"]),
-        tags=tuple(json.loads(row["tags"])),
-        enabled=bool(row["enabled"]),
-        alert_on_first_poll=bool(row["alert_on_first_poll"]),
+    return source_of(
+        row["name"],
+        row["configured_url"],
+        row["interval_s"],
+        _tags(row["tags"]),
+        bool(row["enabled"]),
+        bool(row["alert_on_first_poll"]),
     )
+
+
+@functools.lru_cache(maxsize=1024)
+def _tags(text: str) -> tuple[str, ...]:
+    return tuple(json.loads(text))
 
 
 def _health(row: sqlite3.Row) -> SourceHealth:
