@@ -116,7 +116,8 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
         ),
         ("weekday", rf"(?:(?P<lead>{_WEEKDAY_LEAD})\s+)?{_WEEKDAY}"),
         ("rel_week", r"(?P<rel>this|next|last|the coming|the past)\s+week\b"),
-        ("rel_month", r"(?P<rel>this|next|last|the coming)\s+month\b"),
+        # "early next month": the part of the month named relative to the published one
+        ("rel_month", r"(?:\b(?P<part>early|mid|late)[\s-]+)?(?P<rel>this|next|last|the coming)\s+month\b"),
         ("rel_year", r"\b(?P<rel>this|next|last|the coming|the previous)\s+year\b(?!-)"),
         (
             "period_end",
@@ -519,6 +520,8 @@ def _resolve(kind: str, m: re.Match[str], text: str, published: date | None, fut
         if kind == "rel_month":
             shift = {"next": 1, "the coming": 1, "last": -1}.get(g["rel"].lower(), 0)
             year, month = divmod(published.year * 12 + published.month - 1 + shift, 12)
+            if g["part"]:
+                return DateSpan.part_of_month(year, month + 1, g["part"].lower(), text)
             return DateSpan.month(year, month + 1, text)
         if kind == "rel_year":
             shift = {"next": 1, "the coming": 1, "last": -1, "the previous": -1}.get(g["rel"].lower(), 0)

@@ -213,7 +213,7 @@ class RuleBasedExtractor:
         stated = _fill_from_item(
             merge(_without_exempted_sources(events)), readable, spans, dateline_end, day, dates_of
         )
-        if not stated and title and title.strip() and title not in text:
+        if not stated and not context.denied and title and title.strip() and title not in text:
             # A feed's summary is often a teaser ("What the new duties mean for exporters") and only the
             # headline states the news: read when the text states nothing, less surely than a full sentence.
             headline = self.extract_text(title, published=published, source=source, item_id=item_id, url=url)
@@ -665,6 +665,9 @@ def _other_stage(best: Event, other: Event) -> bool:
     return status is not None and getattr(other, "status", None) == "in_force" and status != "in_force"
 
 
+_WOULD_APPLY = re.compile(rf"{lex.HEDGE.pattern}|\bwould\b")
+
+
 def _fill_from_item(
     events: list[Event],
     text: str,
@@ -709,7 +712,9 @@ def _fill_from_item(
                     effect = d.span
                     effect_sentence = text[start:end].strip()
                     effect_at = start
-                    effect_hedged = lex.HEDGE.search(lead.lower()) is not None
+                    # "could take effect", "would take effect in January if lawmakers approve": the date a
+                    # proposed measure would apply from
+                    effect_hedged = _WOULD_APPLY.search(lead.lower()) is not None
                     # "The exclusions apply from April 5": the date of the item's exemptions too
                     exemption = _EXEMPTION.search(sentence, 0, d.start) is not None
                 break

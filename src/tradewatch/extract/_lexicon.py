@@ -80,7 +80,12 @@ TRUCE = words(
     r"(?:paus|halt|suspend)(?:e|es|ed|ing) (?:the|their|its) (?:trade|tariff) war",
 )
 NEGOTIATION = re.compile(
-    r"\b(?:talks|negotiations?|negotiat(?:ed|ing|e)|round of|consultations|dialogue|discussions"
+    r"\b(?:talks|negotiations?"
+    # "prefer a negotiated solution", "a negotiating tool": the word describes a thing, no talks take place
+    r"|negotiat(?:ed|ing|e)(?![\s-]+(?:solutions?|settlements?|outcomes?|resolutions?|instruments?|tools?"
+    r"|tactics?|ploys?|chips?|positions?|stances?|strateg(?:y|ies)|leverage|power|capital|style|mandates?"
+    r"|skills?|weapons?)\b)"
+    r"|round of|consultations|dialogue|discussions"
     r"|trade (?:deal|agreement|pact|framework)|framework (?:deal|agreement)|free[\s-]trade (?:deal|agreement)"
     r"|(?:reached|struck|signed|sealed|clinched|concluded|finali[sz]ed) (?:a |an |the )?(?:[\w-]+ )?"
     r"(?:deal|agreement|pact)"
@@ -548,6 +553,8 @@ NEGOTIATION_STATUS: list[tuple[str, re.Pattern[str]]] = [
         words(
             # "an offer to hold talks": the talks are proposed, not scheduled
             r"(?:offer|proposal|invitation|suggestion)s? to (?:hold|resume|start|open|restart|begin)",
+            # "talks could resume next month": a hedge, not a date set
+            r"(?:could|might|may) (?:resume|restart|start|begin|open|take place|be held|meet|hold)",
             r"propos(?:e|es|ed|ing)",
             r"offer(?:s|ed|ing)?",
             r"invit(?:e|es|ed|ing)",

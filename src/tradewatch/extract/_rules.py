@@ -107,6 +107,9 @@ class Context:
     # the goods a counted set of a control stood for ("the three metals": zinc, lead and tin), which a later
     # "the metals" refers to
     named_set: list[Product] = attrs.Factory(list)
+    # Whether a sentence denied a measure ("will not impose tariffs"): the item states that nothing happened,
+    # so its headline ("UK holds fire on retaliation") is not read for an event instead.
+    denied: bool = False
     _immediate: bool | None = None
 
     @property
@@ -379,6 +382,12 @@ def _negated(clause: Clause, pos: int) -> bool:
 # "goods not covered by the pact", "items not listed in the annex": a negated participle describes the goods,
 # it does not deny the measure.
 _REDUCED_RELATIVE = re.compile(r"not\s+(?:\w+ed|subject|eligible|qualifying)\s+(?:by|under|in|to|for)\b")
+
+
+def _denied(ctx: Context) -> list[Any]:
+    """No event, from a sentence that denies one."""
+    ctx.denied = True
+    return []
 
 
 def _hedged(clause: Clause, pos: int, end: int) -> bool:
@@ -1529,6 +1538,27 @@ _WEIGHED = re.compile(
 )
 
 
+_KEEPS_ON = re.compile(
+    r"\b(?:keep|keeps|kept|keeping|continue|continues|continued|continuing)\s+(?:to\s+)?(?:\w+ly\s+)?$"
+)
+
+
+def _kept_on(status: str, low: str, verb_at: int) -> str:
+    """ "Will keep suspending its 24% tariff for another year": a pause that goes on is extended."""
+    if status == "suspended" and _KEEPS_ON.search(low, max(0, verb_at - 30), verb_at):
+        return "extended"
+    return status
+
+
+# "proposed on Tuesday to nearly halve the quota and to double the duty", "asked Congress to raise tariffs":
+# the verb of the measure is what a proposal would do, however far the proposal stands before it.
+_PROPOSED_TO = re.compile(
+    r"\b(?:propos(?:e|es|ed|ing)|(?:ask(?:s|ed|ing)?|urg(?:es|ed|ing)) (?:congress|parliament|lawmakers|legislators"
+    r"|the (?:legislature|senate|congress|parliament|assembly|diet|house))|plans?|planning|intends?|intending)\b"
+    r"[^.;:]{0,120}?\bto\s+(?:\w+ly\s+)?$"
+)
+
+
 def _tariffs(clause: Clause, ctx: Context, *, standing: bool = False) -> list[Tariff]:
     triggers = list(lex.TARIFF.finditer(clause.low))
     if not triggers:
@@ -1539,7 +1569,7 @@ def _tariffs(clause: Clause, ctx: Context, *, standing: bool = False) -> list[Ta
     status = status_hit[0] if status_hit else "announced"
     verb_pos = status_hit[1].start() if status_hit else trigger.start()
     if _negated(clause, verb_pos) or (status_hit is None and _negated(clause, trigger.start())):
-        return []
+        return _denied(ctx)
     if status_hit is not None and _COUNTERFACTUAL.search(clause.low, max(0, verb_pos - 25), verb_pos):
         return []  # "they would have put a 50% levy on whiskey": what did not happen states no measure
     if (
@@ -1728,14 +1758,19 @@ def _tariffs(clause: Clause, ctx: Context, *, standing: bool = False) -> list[Ta
     status = _background(status, clause)
     nominal = _nominal_status(clause, trigger) if demand is None else None
     status = nominal or status
+    status = _kept_on(status, clause.low, verb_pos)
     if (status_hit is None and previous is not None and rate is not None) or (
         status in ("announced", "in_force") and previous is not None and rate is not None and rate != previous
     ):
         status = "raised" if rate > previous else "lowered"
     elif added and (status == "announced" or _takes_effect(status, status_hit)):
         status = "raised"
-    hedged = status != "demanded" and _hedged(
-        clause, min(verb_pos, trigger.start()), max(verb_pos, trigger.start())
+    hedged = status != "demanded" and (
+        _hedged(clause, min(verb_pos, trigger.start()), max(verb_pos, trigger.start()))
+        or (
+            status_hit is not None
+            and _PROPOSED_TO.search(clause.low, max(0, verb_pos - 130), verb_pos) is not None
+        )
     )
     if hedged:
         status = "proposed"
@@ -1752,7 +1787,9 @@ def _tariffs(clause: Clause, ctx: Context, *, standing: bool = False) -> list[Ta
         events: list[Tariff] = []
         multi = len(segments) > 1
         for i, seg in enumerate(segments):
-            seg_status = _background(seg.status, clause) if seg.status else status
+            seg_status = (
+                _background(_kept_on(seg.status, clause.low, seg.verb_at), clause) if seg.status else status
+            )
             if nominal and seg_status != "exempted":
                 seg_status = nominal
             if seg.status and _negated(clause, seg.verb_at):
@@ -2277,7 +2314,7 @@ def export_controls(clause: Clause, ctx: Context) -> list[ExportControl]:
         status, verb_pos = change[0], change[1].start()
         dated = clause.part(0, earlier.start())
     if _negated(clause, verb_pos):
-        return []
+        return _denied(ctx)
     if _ANY_SUCH.search(clause.low, max(0, trigger.start() - 40), trigger.start()):
         return []  # "each new set of export rules is sold as ...": rules in general, none in particular
     if _TOPIC_LIST.search(clause.low, max(0, trigger.start() - 60), trigger.start()):
@@ -2636,7 +2673,7 @@ def truces(clause: Clause, ctx: Context) -> list[Truce]:
     hit = _nearest(lex.TRUCE_STATUS, text, clause.low, trigger.span())
     status = hit[0] if hit else "agreed"
     if hit and _negated(clause, hit[1].start()):
-        return []
+        return _denied(ctx)
     if status == "extended" and hit and _hedged(clause, hit[1].start(), _statement_end(text, hit[1].end())):
         return []  # "the truce may well be prolonged", "an extension is one option": nothing is extended yet
     if status in ("agreed", "extended"):
@@ -2968,7 +3005,7 @@ def negotiations(clause: Clause, ctx: Context) -> list[Negotiation]:
     if failed and hit is not None:
         hit = ("held", hit[1])  # "failed to conclude a deal": talks held, nothing concluded
     if hit and _negated(clause, hit[1].start()) and hit[0] != "suspended":
-        return []
+        return _denied(ctx)
     strong = trigger.group().lower() not in ("met", "meet", "meets", "meeting", "discussions", "dialogue")
     weak_status = hit is None or hit[1].group().lower() in ("will", "meeting", "hold", "holding", "holds")
     after_talks = hit is None and _AFTER_TALKS.search(
@@ -3016,7 +3053,11 @@ def negotiations(clause: Clause, ctx: Context) -> list[Negotiation]:
     if talks_before and status != "scheduled" and not _dated_near(clause, trigger):
         when = None  # "the deal, announced after talks with X, will apply from Jan. 1": the date of another statement
     if status in ("proposed", "suspended") and not re.search(r"\b(?:until|from|for|by)\b", text, _I):
-        when = None  # "talks were suspended on Friday": the day it was said, not a time of talks
+        # "talks were suspended on Friday": the day it was said, not a time of talks; but "talks could resume
+        # early next month" is all to come, so the date is that of the talks
+        future = when is not None and ctx.published is not None and when.start > ctx.published
+        if not (status == "proposed" and future):
+            when = None
     elif status in ("proposed", "suspended") and when is not None:
         when = _when(clause, stated_only=True)
     # A report of talks, filed from where they took place; a deal is announced from anywhere.
@@ -3205,7 +3246,7 @@ def threats(clause: Clause, ctx: Context) -> list[Threat]:
     cond_at = _promise_if(condition) if condition else len(text)
     anchor = verb.start() if verb is not None else (cond_at if condition else 0)
     if _negated(clause, anchor):
-        return []
+        return _denied(ctx)
     # "citing Ottawa's threat of a 20% surtax": the measure threatened is the one named after the threat.
     tariff = (verb is not None and lex.TARIFF.search(low, verb.end())) or lex.TARIFF.search(low)
     control = lex.EXPORT_CONTROL.search(low)

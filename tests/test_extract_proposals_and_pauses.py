@@ -1,0 +1,147 @@
+"""Readings of proposals, pauses that go on, hedged talks and denials, each shown on sentences of its own (none
+from the corpus): a proposal however far it stands before the verb of its measure, a pause kept up, talks that
+only could resume and when, "early next month", words of negotiating that name no talks, and an item whose text
+denies a measure while its headline sounds like one."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+import pytest
+
+from extraction_helpers import days, only
+from tradewatch import Negotiation, Tariff, extract
+from tradewatch.extract import RuleBasedExtractor
+from tradewatch.model import Item
+
+THURSDAY = date(2025, 1, 16)
+THURSDAY_NOON = datetime(2025, 1, 16, 12, tzinfo=UTC)
+
+
+def tariffs(text: str, published: date = THURSDAY) -> list[Tariff]:
+    return only(extract(text, published=published), Tariff)
+
+
+def talks(text: str, published: date = THURSDAY) -> list[Negotiation]:
+    return only(extract(text, published=published), Negotiation)
+
+
+class TestProposals:
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Chile's government asked Congress on Monday to raise tariffs on steel bars from China to 35% from "
+            "15%, as part of a plan to protect its mills.",
+            "The Commission proposed on Wednesday to cut the volume of aluminium that enters duty-free by a third "
+            "and to double the duty on imports above the quota to 40% from 20%.",
+            "Ottawa plans to lift its tariff on Chinese canola oil to 30% from 10%, officials said.",
+        ],
+    )
+    def test_a_measure_a_proposal_would_make_is_proposed(self, text: str) -> None:
+        found = tariffs(text)
+        assert found and all(t.status == "proposed" for t in found)
+
+    def test_a_rise_decided_is_no_proposal(self) -> None:
+        (found,) = tariffs("Chile raised its tariff on steel bars from China to 35% from 15% on Monday.")
+        assert found.status == "raised"
+
+    def test_the_date_a_proposed_duty_would_apply_from(self) -> None:
+        text = (
+            "Chile's government asked Congress on Monday to raise tariffs on steel bars from China to 35% from "
+            "15%. The higher duties would take effect in March if lawmakers approve them."
+        )
+        (found,) = tariffs(text)
+        assert found.status == "proposed"
+        assert days(found.effective) == ("2025-03-01", "2025-03-31")
+
+
+class TestPausesKeptUp:
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Seoul said it would keep suspending its 15% tariff on Japanese steel for another six months.",
+            "Brussels will continue to suspend its duties on US bourbon until the end of March.",
+        ],
+    )
+    def test_a_pause_that_goes_on_is_extended(self, text: str) -> None:
+        found = tariffs(text)
+        assert found and all(t.status == "extended" for t in found)
+
+    def test_a_pause_begun_is_suspended(self) -> None:
+        (found,) = tariffs("Seoul suspended its 15% tariff on Japanese steel for six months on Monday.")
+        assert found.status == "suspended"
+
+
+class TestHedgedTalks:
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Brazil and Canada could resume talks on a trade pact early next month, officials said.",
+            "Talks between Brazil and Canada may resume early next month, a diplomat said.",
+        ],
+    )
+    def test_talks_that_could_resume_are_proposed_with_their_date(self, text: str) -> None:
+        (found,) = talks(text)
+        assert found.status == "proposed"
+        assert days(found.when) == ("2025-02-01", "2025-02-10")
+
+    def test_a_proposal_made_on_a_past_day_is_not_dated_by_it(self) -> None:
+        (found,) = talks("Japan proposed talks with South Korea on Monday, officials said.")
+        assert found.status == "proposed"
+        assert found.when is None
+
+    @pytest.mark.parametrize(
+        ("phrase", "span"),
+        [
+            ("early next month", ("2025-02-01", "2025-02-10")),
+            ("mid-next month", ("2025-02-11", "2025-02-20")),
+            ("late next month", ("2025-02-21", "2025-02-28")),
+            ("late this month", ("2025-01-21", "2025-01-31")),
+            ("next month", ("2025-02-01", "2025-02-28")),
+        ],
+    )
+    def test_a_part_of_a_month_named_relative_to_publication(
+        self, phrase: str, span: tuple[str, str]
+    ) -> None:
+        (found,) = talks(f"Brazil and Canada will hold a new round of talks {phrase}.")
+        assert days(found.when) == span
+
+
+class TestWordsOfNegotiatingThatNameNoTalks:
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Canada still prefers a negotiated solution to the dispute with Washington, the minister said.",
+            "The letter is a negotiating tool, not a final offer, a former EU trade official said.",
+            "Ottawa wants a negotiated settlement, not a tariff war, with the United States.",
+        ],
+    )
+    def test_no_talks(self, text: str) -> None:
+        assert talks(text) == []
+
+    def test_talks_negotiated_still_count(self) -> None:
+        (found,) = talks("Canada and Mexico negotiated for three days in Ottawa this week.")
+        assert found.status == "held"
+
+
+class TestDenials:
+    def test_a_headline_is_not_read_when_the_text_denies_the_measure(self) -> None:
+        item = Item(
+            id="n-1",
+            source="wire",
+            title="Norway holds fire on retaliation against US tariffs",
+            text="Norway will not impose retaliatory tariffs on American goods for now, the trade minister said.",
+            published=THURSDAY_NOON,
+        )
+        assert RuleBasedExtractor().extract(item) == []
+
+    def test_a_headline_is_still_read_when_the_text_states_nothing(self) -> None:
+        item = Item(
+            id="n-2",
+            source="wire",
+            title="Norway raises tariff on US whiskey to 25%",
+            text="What the decision means for distillers, in five charts.",
+            published=THURSDAY_NOON,
+        )
+        (found,) = only(RuleBasedExtractor().extract(item), Tariff)
+        assert (found.imposer, found.target, found.status) == ("NO", "US", "raised")
