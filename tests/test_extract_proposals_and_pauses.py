@@ -22,6 +22,10 @@ def tariffs(text: str, published: date = THURSDAY) -> list[Tariff]:
     return only(extract(text, published=published), Tariff)
 
 
+def pct(tariff: Tariff) -> str | None:
+    return None if tariff.rate is None else str(tariff.rate.percent)
+
+
 def talks(text: str, published: date = THURSDAY) -> list[Negotiation]:
     return only(extract(text, published=published), Negotiation)
 
@@ -145,3 +149,45 @@ class TestDenials:
         )
         (found,) = only(RuleBasedExtractor().extract(item), Tariff)
         assert (found.imposer, found.target, found.status) == ("NO", "US", "raised")
+
+
+class TestDealsAgreed:
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Peru and South Korea agreed a trade deal on Monday, the two governments said.",
+            "The duties follow the framework deal Peru agreed with South Korea in December, officials said.",
+        ],
+    )
+    def test_a_deal_agreed_concludes_talks(self, text: str) -> None:
+        (found,) = talks(text)
+        assert (found.parties, found.status) == (("KR", "PE"), "concluded")
+
+    def test_talks_agreed_to_continue_conclude_nothing(self) -> None:
+        assert all(t.status != "concluded" for t in talks("Peru and South Korea agreed to keep talking."))
+
+    def test_where_a_spokesman_told_reporters_is_no_venue(self) -> None:
+        (found,) = talks(
+            "The step follows the trade deal the EU agreed with Washington in July, a spokesman told reporters "
+            "in Brussels."
+        )
+        assert found.venue is None
+
+
+class TestTwoStatementsJoinedByAnd:
+    def test_a_second_verb_of_the_same_subject_states_its_own_measure(self) -> None:
+        found = tariffs(
+            "The deal cuts the US tariff on Peruvian grapes to 5% from 15% and removes duties on Peruvian copper."
+        )
+        by_product = {t.product.name if t.product else None: t for t in found}
+        assert (by_product["grapes"].status, pct(by_product["grapes"])) == ("lowered", "5")
+        assert by_product["copper"].status == "lifted"
+        assert by_product["copper"].rate is None
+
+    def test_what_the_subject_will_do_next_is_its_own_measure(self) -> None:
+        found = tariffs(
+            "Seoul removed tariffs of up to 10% on a range of Japanese farm goods on Monday and will keep "
+            "suspending its 15% tariff on Japanese steel for another year."
+        )
+        statuses = {(t.product.name if t.product else None, t.status, pct(t)) for t in found}
+        assert statuses == {("farm goods", "lifted", "10"), ("steel", "extended", "15")}

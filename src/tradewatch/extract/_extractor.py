@@ -315,6 +315,13 @@ _JOIN = re.compile(
     r"|comes|came|follows|followed)\b)"
     # "halved a tariff to 10% and Beijing suspended its curbs": a named subject and its own verb
     r"|\s+and\s+(?=[A-Z][\w.'’-]+\s+(?:also\s+)?(?:[a-z]+ed|will|would|has|have|is|are|said)\b)"
+    # "removed tariffs of up to 15% on Monday and will keep suspending its 24% tariff", "cuts the tariff on
+    # cars to 10% and removes duties on steel": the same subject's second statement of a measure
+    r"|\s+and\s+(?=(?:will|would)\s+(?:also\s+)?(?:keep|continue|lift|remove|raise|cut|lower|impose|suspend"
+    r"|extend|scrap|drop|add|ban|restrict|ease|relax|tighten|exempt|pause)\b"
+    r"|(?:removes|lifts|raises|cuts|lowers|imposes|suspends|extends|scraps|drops|exempts|pauses|eases"
+    r"|removed|lifted|scrapped|dropped|exempted|paused|eased)\s+(?:its|their|the|a|an|all|duties|tariffs"
+    r"|levies|curbs|controls)\b)"
 )
 
 

@@ -536,6 +536,9 @@ NEGOTIATION_STATUS: list[tuple[str, re.Pattern[str]]] = [
             r"|seal(?:s|ed)?|finali[sz](?:e|es|ed)|wrap(?:s|ped)? up (?:the |their )?(?:[\w-]+ )?(?:negotiations|talks)"
             # "agreed to keep working on a pact": a promise of more talks, nothing concluded yet
             r"|agree(?:s|d)? (?:on|to)(?! (?:push|press|continue|keep|work|resume|hold|meet|step up|speed up))"
+            # "agreed a trade deal", "the framework deal the EU agreed with Washington"
+            r"|agree(?:s|d)? (?:a|an|the|their|its)(?= (?:[\w-]+ ){0,3}?(?:deal|agreement|accord|pact|framework)\b)"
+            r"|(?:deal|agreement|accord|pact|framework) (?:that |which )?(?:[\w.'’-]+ ){1,3}?agreed\b"
             r"|completed? (?:the )?(?:negotiations|talks)|initial(?:l)?ed"
             # "the agreement followed two days of talks": the talks ended in a deal
             r"|(?:agreement|deal|accord|pact|truce|framework) (?:followed|came after|was reached after|capped)"

@@ -545,7 +545,9 @@ _PRODUCT_LEAD = re.compile(
     rf"|(?:[A-Z]{{0,2}}\$|€|£|¥)[\d.,]+(?:\s*{_SCALE})?(?:\s+{_CURRENCY})?(?:\s+(?:worth|in))?(?:\s+of)?"
     rf"|[\d.,]+\s*{_SCALE}(?:\s+{_CURRENCY})?(?:\s+(?:worth|in))?(?:\s+of)?"
     r"|billions of dollars(?:\s+(?:worth|in))?(?:\s+of)?|imports of|shipments of|exports of|sales of"
-    r"|purchases of|supplies of|a range of|a list of|a variety of|dozens of|hundreds of|goods such as"
+    r"|purchases of|supplies of|dozens of|hundreds of|goods such as"
+    # after "a", which the repeat has already taken: "a range of US farm goods"
+    r"|(?:wide |broad )?(?:range|list|variety|host|number|basket|raft|slew|swathe|array) of"
     r"|products such as|items such as|including|such as|so-called|of|two|three|four|five|six|seven|eight|nine"
     r"|ten|several|dozens|\d+|\d+ types of|\w+ types of|\w+ kinds of)\s+)+",
     _I,
@@ -3113,8 +3115,18 @@ def _round(low: str) -> int | None:
     return number
 
 
+# "told reporters in Brussels", "a news conference in Ottawa": where one side spoke, not where talks took place
+# (two leaders who "said in Brussels" they had a deal may well have met there)
+_SAID_IN = re.compile(
+    r"\b(?:told|tells|telling)\s+(?:[\w-]+\s+){0,3}?$|\b(?:(?:news|press) (?:conference|briefing)|interview)\s+$",
+    _I,
+)
+
+
 def _venue(clause: Clause) -> str | None:
     for m in _VENUE.finditer(clause.text):
+        if m.group().startswith("in") and _SAID_IN.search(clause.text, max(0, m.start() - 40), m.start()):
+            continue
         city = m.group("city")
         words = city.split()
         for n in range(len(words), 0, -1):
