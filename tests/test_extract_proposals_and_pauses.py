@@ -10,7 +10,7 @@ from datetime import UTC, date, datetime
 import pytest
 
 from extraction_helpers import days, only
-from tradewatch import Negotiation, Tariff, extract
+from tradewatch import Negotiation, Tariff, Truce, extract
 from tradewatch.extract import RuleBasedExtractor
 from tradewatch.model import Item
 
@@ -191,3 +191,60 @@ class TestTwoStatementsJoinedByAnd:
         )
         statuses = {(t.product.name if t.product else None, t.status, pct(t)) for t in found}
         assert statuses == {("farm goods", "lifted", "10"), ("steel", "extended", "15")}
+
+
+class TestPlacesAndParties:
+    def test_the_country_of_a_city_named_as_a_place_is_no_party(self) -> None:
+        found = only(
+            extract(
+                "Lima will keep its duties suspended, implementing the truce agreed by the presidents of Peru and "
+                "Chile at their talks in Busan, South Korea, on October 30.",
+                published=date(2025, 11, 10),
+            ),
+            Truce,
+        )
+        assert [t.parties for t in found] == [("CL", "PE")]
+
+    def test_a_list_of_jurisdictions_is_no_city_and_country(self) -> None:
+        found = tariffs("Peru raised duties on imports from Canada, Mexico and Chile.")
+        assert {t.target for t in found} == {"CA", "MX", "CL"}
+
+    def test_talks_on_a_day_gone_by_were_held(self) -> None:
+        (found,) = talks(
+            "Peru and Chile will apply the deal their ministers agreed at talks in Lima on October 30.",
+            published=date(2025, 11, 10),
+        )
+        assert found.status in ("held", "concluded")
+        assert days(found.when) == ("2025-10-30", "2025-10-30")
+
+    def test_one_agreement_of_a_bloc_and_its_members(self) -> None:
+        (found,) = talks(
+            "The European Union and the Mercosur countries Brazil, Argentina, Uruguay and Paraguay signed their "
+            "trade agreement in Asuncion on Saturday."
+        )
+        assert (found.parties, found.status) == (("AR", "BR", "EU", "PY", "UY"), "concluded")
+
+    def test_deals_in_the_plural_are_talks_with_each_partner(self) -> None:
+        found = talks("The United States reached trade deals with Canada and Mexico on Sunday.")
+        assert sorted(t.parties for t in found) == [("CA", "US"), ("MX", "US")]
+
+    def test_a_deal_named_as_the_condition_of_a_threat_is_no_talks(self) -> None:
+        text = "Trump said he would impose a 30% tariff on Mexico unless it strikes a better trade deal with the US."
+        assert talks(text) == []
+
+
+class TestTheTenseOfTheStatementThatHoldsADate:
+    def test_a_day_of_a_past_statement_before_one_to_come(self) -> None:
+        (lifted, *_) = tariffs(
+            "Seoul removed tariffs of up to 10% on a range of Japanese farm goods on Monday and will keep "
+            "suspending its 15% tariff on Japanese steel for another year.",
+            published=date(2025, 11, 12),
+        )
+        assert days(lifted.effective) == ("2025-11-10", "2025-11-10")
+
+    def test_goods_described_by_a_participle_do_not_make_the_statement_past(self) -> None:
+        (found,) = tariffs(
+            "The EU will start charging duties of up to 37.6% on electric vehicles imported from China on Friday.",
+            published=date(2024, 7, 4),
+        )
+        assert days(found.effective) == ("2024-07-05", "2024-07-05")

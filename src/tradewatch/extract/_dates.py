@@ -440,7 +440,22 @@ def _local_tense(low: str, start: int, future: bool) -> bool:
         return False
     if future and _AFTER_MEETING.search(window) and _REPORTED_PAST.search(low):
         return False  # "said they would work on a deal, after talks in Seoul on Thursday": the talks are over
+    wide_start = max(0, start - 100)
+    for m in _STATEMENT_BREAK.finditer(low, wide_start, start):
+        wide_start = m.end()
+    wide = low[wide_start:start]
+    if future and _PAST_FORM.search(wide) and not _FUTURE.search(wide):
+        # "removed tariffs on a range of farm goods on Monday and will keep suspending ...": the statement that
+        # holds the date is in the past, whatever the sentence goes on to say will happen
+        return False
     return future
+
+
+# A past verb of the statement; not a participle that describes goods ("cars imported from China on Friday").
+_PAST_FORM = re.compile(
+    r"\b(?:\w{3,}ed|took|met|held|began|struck|said|told|rose|fell)\b"
+    r"(?!\s+(?:from|in|into|by|at|under|for|to|since|as|on|with)\b)"
+)
 
 
 def _masked(text: str, spans: list[tuple[int, int]]) -> str:

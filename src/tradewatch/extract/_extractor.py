@@ -54,7 +54,7 @@ _TRIGGER_STEMS = frozenset(
     exports licence license licences licenses licensing entity unverified blacklist embargo ban bans banned
     halt halted curb curbs restrict restricted restrictions block blocked prohibit prohibited bar barred hold
     holding held withhold withheld truce ceasefire cease-fire detente détente talks negotiate negotiation
-    negotiations negotiators round consultations dialogue discussions deal agreement pact framework met meet
+    negotiations negotiators round consultations dialogue discussions deal deals agreement pact pacts framework met meet
     meets meeting threat threaten threatened warn warned vow vowed ultimatum unless else otherwise if should
     sanction sanctions asked urged pressed pushed told called sales shipments supplies stop stopped suspend
     suspended limit limits permit permits allow let""".split()

@@ -86,9 +86,9 @@ NEGOTIATION = re.compile(
     r"|tactics?|ploys?|chips?|positions?|stances?|strateg(?:y|ies)|leverage|power|capital|style|mandates?"
     r"|skills?|weapons?)\b)"
     r"|round of|consultations|dialogue|discussions"
-    r"|trade (?:deal|agreement|pact|framework)|framework (?:deal|agreement)|free[\s-]trade (?:deal|agreement)"
+    r"|trade (?:deal|agreement|pact|framework)s?|framework (?:deal|agreement)s?|free[\s-]trade (?:deal|agreement)s?"
     r"|(?:reached|struck|signed|sealed|clinched|concluded|finali[sz]ed) (?:a |an |the )?(?:[\w-]+ )?"
-    r"(?:deal|agreement|pact)"
+    r"(?:deal|agreement|pact)s?"
     r"|(?:deal|agreement|pact) (?:reached|struck|sealed|clinched) by"
     # "The pact, signed at a summit in Lima, ...": the participle after the deal
     r"|(?:deal|agreement|pact|accord), (?:reached|struck|sealed|clinched|signed)"

@@ -2790,7 +2790,17 @@ def _is_place(clause: Clause, mention: Mention, *, meeting: bool = False) -> boo
     if mention.kind != "country":
         return False
     low = clause.low[max(0, mention.start - 25) : mention.start]  # the last 25 characters of `lead`
-    return bool(_COUNTRY_AS_PLACE.search(low) or (meeting and _IN_REGION.search(lead)))
+    if _COUNTRY_AS_PLACE.search(low) or (meeting and _IN_REGION.search(lead)):
+        return True
+    # "at their talks in Busan, South Korea": the country of a city named as a place; not "from Canada,
+    # Mexico", a list of jurisdictions
+    city = _CITY_COMMA.search(lead)
+    return city is not None and not any(
+        m.end == mention.start - len(lead) + city.end("city") for m in clause.actors if m is not mention
+    )
+
+
+_CITY_COMMA = re.compile(r"\b(?:in|at)\s+(?P<city>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2}),\s+$")
 
 
 _AT_THE = re.compile(r"\bat\s+the\s+$")
@@ -2851,7 +2861,9 @@ def _pairs(clause: Clause, parties: list[str]) -> list[list[str]]:
     its subject ("the US reached truces with Canada and Mexico"), unless it says the deal is joint."""
     if len(parties) < 3 or re.search(
         r"\b(?:trilateral|three-way|multilateral|among|all three|joint|bloc (?:of|comprising|made up of)"
-        r"|(?:bloc|group|grouping)'s members)\b",
+        r"|(?:bloc|group|grouping)'s members"
+        # "the EU and the Mercosur countries Brazil, Argentina, ... signed their agreement": one deal of them all
+        r"|mercosur|asean|efta|cptpp|rcep|(?:signed|sealed|concluded|reached|struck|initiall?ed|ratified) their)\b",
         clause.text,
         _I,
     ):
@@ -2968,6 +2980,9 @@ def _unrealised_deals(low: str) -> frozenset[int]:
     return frozenset(out)
 
 
+_DEAL_AS_CONDITION = re.compile(r"\b(?:unless|if|until)\s+(?:[\w'’-]+\s+){0,4}$")
+
+
 def negotiations(clause: Clause, ctx: Context) -> list[Negotiation]:
     trigger = lex.NEGOTIATION.search(clause.low)
     if trigger is None or _NEGOTIATION_NOISE.search(clause.low):
@@ -3008,6 +3023,8 @@ def negotiations(clause: Clause, ctx: Context) -> list[Negotiation]:
         hit = ("held", hit[1])  # "failed to conclude a deal": talks held, nothing concluded
     if hit and _negated(clause, hit[1].start()) and hit[0] != "suspended":
         return _denied(ctx)
+    if hit and _DEAL_AS_CONDITION.search(clause.low, max(0, hit[1].start() - 40), hit[1].start()):
+        return []  # "a 30% tariff unless they strike better trade deals": a condition, not talks that took place
     strong = trigger.group().lower() not in ("met", "meet", "meets", "meeting", "discussions", "dialogue")
     weak_status = hit is None or hit[1].group().lower() in ("will", "meeting", "hold", "holding", "holds")
     after_talks = hit is None and _AFTER_TALKS.search(
@@ -3062,6 +3079,8 @@ def negotiations(clause: Clause, ctx: Context) -> list[Negotiation]:
             when = None
     elif status in ("proposed", "suspended") and when is not None:
         when = _when(clause, stated_only=True)
+    if status == "scheduled" and when is not None and ctx.published is not None and when.end < ctx.published:
+        status = "held"  # "the truce agreed at their talks in Busan on October 30": talks of a day gone by
     # A report of talks, filed from where they took place; a deal is announced from anywhere.
     talks_named = status == "held" or (status == "concluded" and word in ("talks", "negotiations"))
     if venue is None and talks_named and ctx.dateline_city and not _THERE.search(clause.low):
