@@ -10,7 +10,7 @@ from datetime import UTC, date, datetime
 import pytest
 
 from extraction_helpers import days, only
-from tradewatch import Negotiation, Tariff, Truce, extract
+from tradewatch import Negotiation, Tariff, Threat, Truce, extract
 from tradewatch.extract import RuleBasedExtractor
 from tradewatch.model import Item
 
@@ -248,3 +248,28 @@ class TestTheTenseOfTheStatementThatHoldsADate:
             published=date(2024, 7, 4),
         )
         assert days(found.effective) == ("2024-07-05", "2024-07-05")
+
+
+class TestThreatsOfWhoImposes:
+    def test_the_european_union_is_no_trade_union(self) -> None:
+        (found,) = only(
+            extract(
+                "The European Union has warned Beijing it will impose sanctions on Chinese companies unless the "
+                "shipments stop by the end of the year.",
+                published=date(2026, 10, 8),
+            ),
+            Threat,
+        )
+        assert (found.actor, found.kind) == ("EU", "sanction")
+
+    def test_workers_unions_warning_make_no_threat(self) -> None:
+        text = "Unions warned that Mexico could raise tariffs on US steel unless talks resume."
+        assert only(extract(text, published=THURSDAY), Threat) == []
+
+    def test_who_would_face_the_measure_is_the_target_not_the_actor(self) -> None:
+        text = (
+            "OTTAWA, June 4 - Canada doubled its tariffs on imported steel to 50% from 25% on Wednesday. The order "
+            "warns that Mexican steel could face the 50% rate from July 9 if Mexico City fails to apply the deal."
+        )
+        (found,) = only(extract(text, published=date(2025, 6, 4)), Threat)
+        assert (found.actor, found.target) == ("CA", "MX")

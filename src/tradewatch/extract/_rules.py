@@ -3241,7 +3241,9 @@ _PERSON_PRONOUN = re.compile(r"\s*(?:He|She|The president|The leader)\b")
 # Who warns without wielding any measure: industry, analysts, lobbies.
 _NON_STATE_SPEAKER = re.compile(
     r"\b(?:groups?|associations?|federations?|chambers?|lobby|lobbies|industry|analysts?|economists?|executives?"
-    r"|companies|firms|farmers|growers|manufacturers|makers|retailers|importers|exporters|builders|unions?"
+    # "unions" of workers; not "the European Union" or "the Eurasian Economic Union"
+    r"|companies|firms|farmers|growers|manufacturers|makers|retailers|importers|exporters|builders"
+    r"|(?<!european )(?<!economic )(?<!customs )(?<!african )unions?"
     r"|investors|traders|businesses|carmakers|automakers|shippers|ceos?|strategists?)\b"
 )
 
@@ -3250,6 +3252,12 @@ _NON_STATE_SPEAKER = re.compile(
 _RECALLED_THREAT = re.compile(
     r"\s*(?:the|that|this|his|her|its|their)\s+(?:[\w-]+\s+)?(?:warning|threat|ultimatum)\b(?:,[^,;]{1,60},)?"
     r"\s+(?:came|comes|followed|follows|was made|was issued)\b"
+)
+
+
+# After a jurisdiction (and the goods it qualifies): it would undergo the measure ("British steel could face").
+_UNDERGOES = re.compile(
+    r"(?:\s+[\w-]+){0,3}?\s+(?:could|would|will|may|might)\s+(?:also\s+|then\s+)?(?:face|be hit|pay|be subject)\b"
 )
 
 
@@ -3290,7 +3298,23 @@ def threats(clause: Clause, ctx: Context) -> list[Threat]:
         return []  # "the tariff would apply if no deal is reached": whose threat, the sentence does not say
     if subject is None and not _PRONOUN_START.match(text):
         subject = _first_actor(clause, 0, measure_cut, ())
-    if subject is None:
+    # "The proclamation warns that British steel could face the 50% rate": who would face the measure is its
+    # target; the threat is that of whoever the story says imposes it
+    after = verb.end() if verb is not None else 0
+    undergoer = next(
+        (m for m in clause.actors if after <= m.start < measure_cut and _UNDERGOES.match(low, m.end)), None
+    )
+    if undergoer is not None and (subject is None or subject.code == undergoer.code):
+        subject = None
+    else:
+        undergoer = None
+    if subject is None and undergoer is not None:
+        code = ctx.last_imposer if ctx.last_imposer not in (None, undergoer.code) else None
+        code = code or _context_actor(ctx, exclude=undergoer.code)
+        if code is None:
+            return []
+        actor = code
+    elif subject is None:
         # "She also warned ...": a pronoun refers to the person named last, else to the story's actor.
         person = ctx.last_person if _PERSON_PRONOUN.match(text) else None
         code = person or _context_actor(ctx, exclude=None)
@@ -3303,7 +3327,7 @@ def threats(clause: Clause, ctx: Context) -> list[Threat]:
     if any_party is None and condition is not None and reprisal:
         # "would respond if any party strikes such a deal": whoever does what the condition says
         any_party = _ANY_PARTY.match(low, condition.end() + 1)
-    target_m = _target_after(
+    target_m = undergoer or _target_after(
         clause, anchor, exclude=[actor], limit=any_party.start() - anchor if any_party else 90
     )
     if target_m is None and any_party is None:
