@@ -48,6 +48,32 @@ class Clause:
     sentence: tuple[int, int] | None = None  # the whole sentence, when this is a part of one
     # `text` lowered, offsets kept: the case-blind patterns are written in lower case and run on it.
     low: str = attrs.field(default=attrs.Factory(lambda self: lowered(self.text), takes_self=True))
+    # What `matches` and `scan` found in `low`: several readers look for the same cues in one sentence (the
+    # tariff reader's trigger three times), and the clause is the sentence, so they are found once.
+    _found: dict[Any, Any] = attrs.field(factory=dict, init=False, eq=False, repr=False)
+
+    def matches(self, pattern: re.Pattern[str]) -> list[re.Match[str]]:
+        """Every match of `pattern` in `low`, as ``list(pattern.finditer(low))``."""
+        found = self._found.get(pattern)
+        if found is None:
+            found = self._found[pattern] = list(pattern.finditer(self.low))
+        return found
+
+    def text_matches(self, pattern: re.Pattern[str]) -> list[re.Match[str]]:
+        """Every match of `pattern` in `text` (as written), as ``list(pattern.finditer(text))``."""
+        key = ("text", pattern)
+        found = self._found.get(key)
+        if found is None:
+            found = self._found[key] = list(pattern.finditer(self.text))
+        return found
+
+    def scan(self, table: list[tuple[str, re.Pattern[str]]]) -> list[tuple[int, re.Match[str]]]:
+        """Every cue of a status table in `low`, as ``_scan(table, low)``."""
+        key = id(table)
+        found = self._found.get(key)
+        if found is None:
+            found = self._found[key] = _scan(table, self.low)
+        return found
 
     @functools.cached_property
     def dates(self) -> tuple[DateMention, ...]:
@@ -308,11 +334,13 @@ def _nearest(
     weak: frozenset[str] = frozenset(),
     within: int = 10_000,
     nouns: frozenset[int] = frozenset(),
+    hits: list[tuple[int, re.Match[str]]] | None = None,
 ) -> tuple[str, re.Match[str]] | None:
     """The status whose cue stands nearest the trigger; weak cues and the trigger's own words count less.
-    `nouns`: where the measure's own nouns start ("the levies it imposed"), which are no cue of a verb."""
+    `nouns`: where the measure's own nouns start ("the levies it imposed"), which are no cue of a verb.
+    `hits`: ``_scan(table, low)``, when the caller has it."""
     best: tuple[float, int, str, re.Match[str]] | None = None
-    for rank, m in _scan(table, low):
+    for rank, m in _scan(table, low) if hits is None else hits:
         status = table[rank][0]
         if text[m.start() : m.end()].strip() == "May":  # the month, not the modal verb
             continue
@@ -1349,7 +1377,7 @@ def _segments(clause: Clause, first: int) -> list[Segment]:
             next_lead = _next_lead(low, end)
             upto = next_lead.start() if next_lead else len(text)
             if nouns is None:
-                nouns = frozenset(t.start() for t in lex.TARIFF.finditer(low))
+                nouns = frozenset(t.start() for t in clause.matches(lex.TARIFF))
             hit = _nearest(
                 lex.TARIFF_STATUS,
                 text[:upto],
@@ -1485,7 +1513,7 @@ def tariffs(clause: Clause, ctx: Context) -> list[Tariff]:
     imposers: set[str] = {t.imposer for t in found}
     later_found: list[Tariff] = []
     first_end = cause_at = len(clause.text)
-    for later in list(lex.TARIFF.finditer(clause.low))[1:]:
+    for later in clause.matches(lex.TARIFF)[1:]:
         owner = _adjacent_before(clause, later.start())
         if (
             owner is None
@@ -1530,12 +1558,19 @@ _WEIGHED = re.compile(
 
 
 def _tariffs(clause: Clause, ctx: Context, *, standing: bool = False) -> list[Tariff]:
-    triggers = list(lex.TARIFF.finditer(clause.low))
+    triggers = clause.matches(lex.TARIFF)
     if not triggers:
         return []
     trigger = triggers[0]
     text = clause.text
-    status_hit = _nearest(lex.TARIFF_STATUS, text, clause.low, trigger.span(), weak=_WEAK_TARIFF)
+    status_hit = _nearest(
+        lex.TARIFF_STATUS,
+        text,
+        clause.low,
+        trigger.span(),
+        weak=_WEAK_TARIFF,
+        hits=clause.scan(lex.TARIFF_STATUS),
+    )
     status = status_hit[0] if status_hit else "announced"
     verb_pos = status_hit[1].start() if status_hit else trigger.start()
     if _negated(clause, verb_pos) or (status_hit is None and _negated(clause, trigger.start())):
@@ -2262,6 +2297,7 @@ def export_controls(clause: Clause, ctx: Context) -> list[ExportControl]:
         trigger.span(),
         weak=frozenset({"new", "set", "put", "list"}),
         within=80,
+        hits=clause.scan(lex.CONTROL_STATUS),
     )
     status = status_hit[0] if status_hit else "imposed"
     verb_pos = status_hit[1].start() if status_hit else trigger.start()
@@ -2633,7 +2669,7 @@ def truces(clause: Clause, ctx: Context) -> list[Truce]:
     if trigger.group().startswith("cease") and not _TRADE_WORDS.search(ctx.item_text.lower()):
         return []  # "the ceasefire in Gaza", in a story that is not about trade: a truce of arms
     text = clause.text
-    hit = _nearest(lex.TRUCE_STATUS, text, clause.low, trigger.span())
+    hit = _nearest(lex.TRUCE_STATUS, text, clause.low, trigger.span(), hits=clause.scan(lex.TRUCE_STATUS))
     status = hit[0] if hit else "agreed"
     if hit and _negated(clause, hit[1].start()):
         return []
@@ -2908,11 +2944,12 @@ _MEASURE_AFTER = re.compile(
 )
 
 
-def _unrealised_deals(low: str) -> frozenset[int]:
+def _unrealised_deals(clause: Clause) -> frozenset[int]:
     """Where the cues of a conclusion stand that the sentence only hopes for or denies, and the cues of a
     suspension that speak of another measure."""
+    low = clause.low
     out = []
-    for rank, m in _scan(lex.NEGOTIATION_STATUS, low):
+    for rank, m in clause.scan(lex.NEGOTIATION_STATUS):
         status = lex.NEGOTIATION_STATUS[rank][0]
         if (
             status == "concluded"
@@ -2946,7 +2983,8 @@ def negotiations(clause: Clause, ctx: Context) -> list[Negotiation]:
         (trigger.start(), aside.end()) if aside else trigger.span(),
         weak=frozenset({"will", "meeting", "hold", "holding", "holds"}),
         within=60,
-        nouns=(unrealised := _unrealised_deals(clause.low)),
+        nouns=(unrealised := _unrealised_deals(clause)),
+        hits=clause.scan(lex.NEGOTIATION_STATUS),
     )
     if (
         hit is not None
@@ -3002,7 +3040,7 @@ def negotiations(clause: Clause, ctx: Context) -> list[Negotiation]:
             lex.NEGOTIATION_STATUS[rank][0] == "concluded"
             and m.start() not in unrealised
             and not _FAILED.search(clause.low, max(0, m.start() - 12), m.start())
-            for rank, m in _scan(lex.NEGOTIATION_STATUS, clause.low)
+            for rank, m in clause.scan(lex.NEGOTIATION_STATUS)
         )
     ):
         status = "concluded"  # "agreed on a framework after two days of talks that ended on Tuesday"
