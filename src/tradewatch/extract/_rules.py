@@ -530,7 +530,7 @@ def _acted_on(clause: Clause, d: DateMention) -> bool:
 
 
 def _confidence(clause: Clause, base: float) -> float:
-    if lex.BACKGROUND.search(clause.low):
+    if clause.matches(lex.BACKGROUND):
         base -= 0.25
     return base
 
@@ -1374,8 +1374,7 @@ def _segments(clause: Clause, first: int) -> list[Segment]:
             window_start = segments[-1].end if segments else 0
             # The status cue nearest the list: before it ("raised duties on X") or right after it ("a levy
             # on X took effect", "duties on X, imposed in March, remain in place").
-            next_lead = _next_lead(low, end)
-            upto = next_lead.start() if next_lead else len(text)
+            upto = seg_end  # up to the next lead (`nxt`)
             if nouns is None:
                 nouns = frozenset(t.start() for t in clause.matches(lex.TARIFF))
             hit = _nearest(
@@ -1918,13 +1917,13 @@ def _segment_date(clause: Clause, start: int, end: int, status: str) -> DateSpan
 
 
 def _background(status: str, clause: Clause) -> str:
-    if status == "announced" and _states_background(clause.low):
+    if status == "announced" and _states_background(clause):
         return "in_force"  # "the 25% tariffs imposed in 2018": an old measure, stated as still standing
     return status
 
 
 def _tariff_confidence(clause: Clause, base: float) -> float:
-    return base - 0.25 if _states_background(clause.low) else base
+    return base - 0.25 if _states_background(clause) else base
 
 
 # "sawmills that were already paying duties", "a dispute that has already rattled markets": a clause of its own
@@ -1935,12 +1934,12 @@ _DUTY_NOUNS = frozenset(
 )
 
 
-def _states_background(low: str) -> bool:
+def _states_background(clause: Clause) -> bool:
     """Whether the sentence states its duty as an old one ("imposed in 2018", "already in place")."""
-    first = lex.BACKGROUND.search(low)
-    if first is None:
-        return False  # most sentences: one scan, as before
-    for m in lex.BACKGROUND.finditer(low, first.start()):
+    low = clause.low
+    # Asked several times of a tariff sentence (its status, the confidence of each of its duties): the cues
+    # are found once per clause.
+    for m in clause.matches(lex.BACKGROUND):
         other = _OTHERS_CLAUSE.search(low, max(0, m.start() - 40), m.start())
         if other is None:
             return True
@@ -2543,7 +2542,7 @@ _COUNTED_SET = re.compile(
 
 def _counted_set(clause: Clause, trigger: re.Match[str]) -> int | None:
     """How many goods the control covers, when the sentence counts them instead of naming them."""
-    for lead in _CONTROL_LEAD.finditer(clause.text):
+    for lead in clause.text_matches(_CONTROL_LEAD):
         if abs(lead.start() - trigger.start()) > 110:
             continue
         counted = _COUNTED_SET.match(clause.low, lead.end())
@@ -2574,7 +2573,7 @@ _LIST_SPLIT = re.compile(r",\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 def _set_named_elsewhere(clause: Clause, trigger: re.Match[str], ctx: Context) -> list[Product] | None:
     """The goods of a control that the sentence counts or names by their class: the list of as many goods the
     item gives nearest to the sentence; "the metals" are those of the set counted before."""
-    for lead in _CONTROL_LEAD.finditer(clause.text):
+    for lead in clause.text_matches(_CONTROL_LEAD):
         if abs(lead.start() - trigger.start()) > 110:
             continue
         ref = _SET_REFERENCE.match(clause.low, lead.end())
@@ -2606,7 +2605,7 @@ def _listed_goods(text: str, n: int, near: int) -> list[Product] | None:
 
 def _control_items(clause: Clause, trigger: re.Match[str]) -> list[Product]:
     text = clause.text
-    for lead in _CONTROL_LEAD.finditer(text):
+    for lead in clause.text_matches(_CONTROL_LEAD):
         if abs(lead.start() - trigger.start()) > 110:
             continue
         covers, _end = _covers(clause, lead.end(), len(text))
