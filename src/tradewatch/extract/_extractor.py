@@ -327,9 +327,20 @@ def _by_part(builder: Builder, trigger: re.Pattern[str], clause: Clause, context
     # The joins are found once per sentence, for the three builders that split it.
     bounds = [0, *(x for m in clause.text_matches(_JOIN) for x in (m.start(), m.end())), len(clause.text)]
     parts = [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds), 2)]
-    if len(parts) > 1 and sum(bool(trigger.search(clause.low[a:b])) for a, b in parts) > 1:
+    if len(parts) > 1 and _named_twice(trigger, clause.low, parts):
         return [e for a, b in parts for e in builder(clause.part(a, b), context)]
     return builder(clause, context)
+
+
+def _named_twice(trigger: re.Pattern[str], low: str, parts: list[tuple[int, int]]) -> bool:
+    """Whether `trigger` is found in more than one of the parts; the search stops at the second."""
+    named = 0
+    for a, b in parts:
+        if trigger.search(low[a:b]):
+            named += 1
+            if named > 1:
+                return True
+    return False
 
 
 # Cheap gates, one per builder: substrings of the lowered sentence that every match of the builder's

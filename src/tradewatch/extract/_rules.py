@@ -12,7 +12,7 @@ import functools
 import re
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar, cast
 
 import attrs
 
@@ -35,6 +35,8 @@ from ._numbers import NUMBER_WORDS, UNIT, Percent
 from ._text import DATELINE, lowered
 
 _I = re.IGNORECASE
+_T = TypeVar("_T")
+_MISSING = object()
 
 
 @attrs.frozen
@@ -66,6 +68,13 @@ class Clause:
         if found is None:
             found = self._found[key] = list(pattern.finditer(self.text))
         return found
+
+    def once(self, name: str, read: Callable[[Clause], _T]) -> _T:
+        """``read(self)``, read once per clause (what several readers ask of the same sentence)."""
+        found = self._found.get(name, _MISSING)
+        if found is _MISSING:
+            found = self._found[name] = read(self)
+        return cast(_T, found)
 
     def scan(self, table: list[tuple[str, re.Pattern[str]]]) -> list[tuple[int, re.Match[str]]]:
         """Every cue of a status table in `low`, as ``_scan(table, low)``."""
@@ -437,6 +446,10 @@ SUPERSEDED = re.compile(
 
 
 def _measure_dates(clause: Clause) -> list[DateMention]:
+    return clause.once("measure_dates", _read_measure_dates)
+
+
+def _read_measure_dates(clause: Clause) -> list[DateMention]:
     return [
         d
         for d in clause.dates
@@ -1384,6 +1397,8 @@ def _segments(clause: Clause, first: int) -> list[Segment]:
                 (lead.start(), end),
                 weak=_WEAK_TARIFF,
                 nouns=nouns,
+                # the last list of the sentence reads the whole of it, whose cues the clause has found
+                hits=clause.scan(lex.TARIFF_STATUS) if upto == len(text) else None,
             )
             if hit is not None and hit[1].start() >= window_start - 80:
                 status, verb_at = _tense(hit[0], hit[1], text), hit[1].start()
