@@ -57,6 +57,9 @@ _LONGEST: dict[str, int] = {}
 for _key in _BY_WORDS:
     if _key:
         _LONGEST[_key[0]] = max(_LONGEST.get(_key[0], 0), len(_key))
+# The first two words of every phrase of two words or more: most words that start a phrase ("the", "to",
+# "trade") start it only before a few words, so the longer phrases are tried only after one of those.
+_PAIRS = frozenset(_key[:2] for _key in _BY_WORDS if len(_key) > 1)
 
 
 def find_actors(sentence: str) -> list[Mention]:
@@ -70,16 +73,27 @@ def find_actors(sentence: str) -> list[Mention]:
         tokens = list(_TOKEN.finditer(sentence))
         words = [_norm_token(t.group()) for t in tokens]
     found: list[Mention] = []
-    i, n_tokens = 0, len(tokens)
-    while i < n_tokens:
-        word = words[i]
-        possessive = word.endswith("'s")
-        longest = _LONGEST.get(word) or (_LONGEST.get(word[:-2]) if possessive else None)
-        if not longest:
-            i += 1
+    n_tokens = len(tokens)
+    # Only the tokens that can start a phrase are visited (most words of a sentence start none): picked by
+    # set look-ups in one comprehension rather than one turn of the loop below per token.
+    starts = [
+        i
+        for i, word in enumerate(words)
+        if word in _LONGEST or (word.endswith("'s") and word[:-2] in _LONGEST)
+    ]
+    after = 0  # where the last phrase found ends: no phrase starts inside it
+    for i in starts:
+        if i < after:
             continue
+        word = words[i]
+        longest = _LONGEST.get(word) or _LONGEST[word[:-2]]
+        following = words[i + 1] if i + 1 < n_tokens else ""
+        # A phrase of two words or more starts with one of _PAIRS, its last word perhaps possessive.
+        longer = (word, following) in _PAIRS or (
+            following.endswith("'s") and (word, following[:-2]) in _PAIRS
+        )
         step = 1
-        for n in range(min(longest, n_tokens - i), 0, -1):
+        for n in range(min(longest, n_tokens - i), 0, -1) if longer else (1,):
             key = tuple(words[i : i + n])
             last = key[-1]
             trimmed = 0
@@ -99,5 +113,5 @@ def find_actors(sentence: str) -> list[Mention]:
                 # Names are capitalised in English; "us", "turkey", "chad" in lower case are ordinary words.
                 found.append(Mention(start, start + len(text), entry[0], entry[1], text))
             break
-        i += step
+        after = i + step
     return found

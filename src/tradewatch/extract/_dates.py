@@ -183,6 +183,10 @@ _KIND_CUES: dict[str, frozenset[str]] = {
     "year": frozenset({"<year>"}),
 }
 _YEAR_DIGITS = re.compile(r"\b(?:19|20)\d\d\b")
+# Kinds whose every phrase holds a digit (a day, a year, a count in figures): none in a sentence without one.
+_DIGIT_KINDS = frozenset(
+    {"month_day_range", "month_day", "day_month", "month_year", "year", "q_year", "hyphen_duration"}
+)
 _CUE_WORD = re.compile(r"[A-Za-z][a-z0-9]*(?:-[a-z]+)?")
 _ANY_DATE_WORD = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|week|month|year|today"
@@ -277,19 +281,22 @@ def find_dates(sentence: str, published: date | None, low: str | None = None) ->
     if not _ANY_DATE_WORD.search(low):
         return []
     masked, masked_low = sentence, low  # as written, for the named kinds; lowered, for the others
-    if _DIGIT.search(sentence):
+    digits = _DIGIT.search(sentence) is not None
+    if digits:
         spans = [m.span() for m in _NOT_DATES.finditer(low)]
         if spans:
             masked, masked_low = _masked(sentence, spans), _masked(low, spans)
     future = bool(_FUTURE.search(low))
     cues = set(map(str.lower, _CUE_WORD.findall(masked)))
-    if _YEAR_DIGITS.search(masked):
+    if digits and _YEAR_DIGITS.search(masked):
         cues.add("<year>")
     matches: list[tuple[int, int, str, re.Match[str]]] = []
     names: dict[re.Pattern[str], list[int]] = {}
     for kind, pattern in _KINDS:
         if not cues & _KIND_CUES[kind]:
             continue  # a kind of phrase whose anchor word the sentence lacks
+        if not digits and kind in _DIGIT_KINDS:
+            continue
         lead = _LEADS.get(kind)
         found: Iterable[re.Match[str]]
         if lead is None:

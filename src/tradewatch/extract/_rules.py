@@ -12,7 +12,7 @@ import functools
 import re
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar, cast
 
 import attrs
 
@@ -35,6 +35,8 @@ from ._numbers import NUMBER_WORDS, UNIT, Percent
 from ._text import DATELINE, lowered
 
 _I = re.IGNORECASE
+_T = TypeVar("_T")
+_MISSING = object()
 
 
 @attrs.frozen
@@ -48,6 +50,39 @@ class Clause:
     sentence: tuple[int, int] | None = None  # the whole sentence, when this is a part of one
     # `text` lowered, offsets kept: the case-blind patterns are written in lower case and run on it.
     low: str = attrs.field(default=attrs.Factory(lambda self: lowered(self.text), takes_self=True))
+    # What `matches` and `scan` found in `low`: several readers look for the same cues in one sentence (the
+    # tariff reader's trigger three times), and the clause is the sentence, so they are found once.
+    _found: dict[Any, Any] = attrs.field(factory=dict, init=False, eq=False, repr=False)
+
+    def matches(self, pattern: re.Pattern[str]) -> list[re.Match[str]]:
+        """Every match of `pattern` in `low`, as ``list(pattern.finditer(low))``."""
+        found = self._found.get(pattern)
+        if found is None:
+            found = self._found[pattern] = list(pattern.finditer(self.low))
+        return found
+
+    def text_matches(self, pattern: re.Pattern[str]) -> list[re.Match[str]]:
+        """Every match of `pattern` in `text` (as written), as ``list(pattern.finditer(text))``."""
+        key = ("text", pattern)
+        found = self._found.get(key)
+        if found is None:
+            found = self._found[key] = list(pattern.finditer(self.text))
+        return found
+
+    def once(self, name: str, read: Callable[[Clause], _T]) -> _T:
+        """``read(self)``, read once per clause (what several readers ask of the same sentence)."""
+        found = self._found.get(name, _MISSING)
+        if found is _MISSING:
+            found = self._found[name] = read(self)
+        return cast(_T, found)
+
+    def scan(self, table: list[tuple[str, re.Pattern[str]]]) -> list[tuple[int, re.Match[str]]]:
+        """Every cue of a status table in `low`, as ``_scan(table, low)``."""
+        key = id(table)
+        found = self._found.get(key)
+        if found is None:
+            found = self._found[key] = _scan(table, self.low)
+        return found
 
     @functools.cached_property
     def dates(self) -> tuple[DateMention, ...]:
@@ -311,11 +346,13 @@ def _nearest(
     weak: frozenset[str] = frozenset(),
     within: int = 10_000,
     nouns: frozenset[int] = frozenset(),
+    hits: list[tuple[int, re.Match[str]]] | None = None,
 ) -> tuple[str, re.Match[str]] | None:
     """The status whose cue stands nearest the trigger; weak cues and the trigger's own words count less.
-    `nouns`: where the measure's own nouns start ("the levies it imposed"), which are no cue of a verb."""
+    `nouns`: where the measure's own nouns start ("the levies it imposed"), which are no cue of a verb.
+    `hits`: ``_scan(table, low)``, when the caller has it."""
     best: tuple[float, int, str, re.Match[str]] | None = None
-    for rank, m in _scan(table, low):
+    for rank, m in _scan(table, low) if hits is None else hits:
         status = table[rank][0]
         if text[m.start() : m.end()].strip() == "May":  # the month, not the modal verb
             continue
@@ -418,6 +455,10 @@ SUPERSEDED = re.compile(
 
 
 def _measure_dates(clause: Clause) -> list[DateMention]:
+    return clause.once("measure_dates", _read_measure_dates)
+
+
+def _read_measure_dates(clause: Clause) -> list[DateMention]:
     return [
         d
         for d in clause.dates
@@ -511,7 +552,7 @@ def _acted_on(clause: Clause, d: DateMention) -> bool:
 
 
 def _confidence(clause: Clause, base: float) -> float:
-    if lex.BACKGROUND.search(clause.low):
+    if clause.matches(lex.BACKGROUND):
         base -= 0.25
     return base
 
@@ -1357,10 +1398,9 @@ def _segments(clause: Clause, first: int) -> list[Segment]:
             window_start = segments[-1].end if segments else 0
             # The status cue nearest the list: before it ("raised duties on X") or right after it ("a levy
             # on X took effect", "duties on X, imposed in March, remain in place").
-            next_lead = _next_lead(low, end)
-            upto = next_lead.start() if next_lead else len(text)
+            upto = seg_end  # up to the next lead (`nxt`)
             if nouns is None:
-                nouns = frozenset(t.start() for t in lex.TARIFF.finditer(low))
+                nouns = frozenset(t.start() for t in clause.matches(lex.TARIFF))
             hit = _nearest(
                 lex.TARIFF_STATUS,
                 text[:upto],
@@ -1368,6 +1408,8 @@ def _segments(clause: Clause, first: int) -> list[Segment]:
                 (lead.start(), end),
                 weak=_WEAK_TARIFF,
                 nouns=nouns,
+                # the last list of the sentence reads the whole of it, whose cues the clause has found
+                hits=clause.scan(lex.TARIFF_STATUS) if upto == len(text) else None,
             )
             if hit is not None and hit[1].start() >= window_start - 80:
                 status, verb_at = _tense(hit[0], hit[1], text), hit[1].start()
@@ -1496,7 +1538,7 @@ def tariffs(clause: Clause, ctx: Context) -> list[Tariff]:
     imposers: set[str] = {t.imposer for t in found}
     later_found: list[Tariff] = []
     first_end = cause_at = len(clause.text)
-    for later in list(lex.TARIFF.finditer(clause.low))[1:]:
+    for later in clause.matches(lex.TARIFF)[1:]:
         owner = _adjacent_before(clause, later.start())
         if (
             owner is None
@@ -1562,12 +1604,19 @@ _PROPOSED_TO = re.compile(
 
 
 def _tariffs(clause: Clause, ctx: Context, *, standing: bool = False) -> list[Tariff]:
-    triggers = list(lex.TARIFF.finditer(clause.low))
+    triggers = clause.matches(lex.TARIFF)
     if not triggers:
         return []
     trigger = triggers[0]
     text = clause.text
-    status_hit = _nearest(lex.TARIFF_STATUS, text, clause.low, trigger.span(), weak=_WEAK_TARIFF)
+    status_hit = _nearest(
+        lex.TARIFF_STATUS,
+        text,
+        clause.low,
+        trigger.span(),
+        weak=_WEAK_TARIFF,
+        hits=clause.scan(lex.TARIFF_STATUS),
+    )
     status = status_hit[0] if status_hit else "announced"
     verb_pos = status_hit[1].start() if status_hit else trigger.start()
     if _negated(clause, verb_pos) or (status_hit is None and _negated(clause, trigger.start())):
@@ -1922,13 +1971,13 @@ def _segment_date(clause: Clause, start: int, end: int, status: str) -> DateSpan
 
 
 def _background(status: str, clause: Clause) -> str:
-    if status == "announced" and _states_background(clause.low):
+    if status == "announced" and _states_background(clause):
         return "in_force"  # "the 25% tariffs imposed in 2018": an old measure, stated as still standing
     return status
 
 
 def _tariff_confidence(clause: Clause, base: float) -> float:
-    return base - 0.25 if _states_background(clause.low) else base
+    return base - 0.25 if _states_background(clause) else base
 
 
 # "sawmills that were already paying duties", "a dispute that has already rattled markets": a clause of its own
@@ -1939,12 +1988,12 @@ _DUTY_NOUNS = frozenset(
 )
 
 
-def _states_background(low: str) -> bool:
+def _states_background(clause: Clause) -> bool:
     """Whether the sentence states its duty as an old one ("imposed in 2018", "already in place")."""
-    first = lex.BACKGROUND.search(low)
-    if first is None:
-        return False  # most sentences: one scan, as before
-    for m in lex.BACKGROUND.finditer(low, first.start()):
+    low = clause.low
+    # Asked several times of a tariff sentence (its status, the confidence of each of its duties): the cues
+    # are found once per clause.
+    for m in clause.matches(lex.BACKGROUND):
         other = _OTHERS_CLAUSE.search(low, max(0, m.start() - 40), m.start())
         if other is None:
             return True
@@ -2301,6 +2350,7 @@ def export_controls(clause: Clause, ctx: Context) -> list[ExportControl]:
         trigger.span(),
         weak=frozenset({"new", "set", "put", "list"}),
         within=80,
+        hits=clause.scan(lex.CONTROL_STATUS),
     )
     status = status_hit[0] if status_hit else "imposed"
     verb_pos = status_hit[1].start() if status_hit else trigger.start()
@@ -2546,7 +2596,7 @@ _COUNTED_SET = re.compile(
 
 def _counted_set(clause: Clause, trigger: re.Match[str]) -> int | None:
     """How many goods the control covers, when the sentence counts them instead of naming them."""
-    for lead in _CONTROL_LEAD.finditer(clause.text):
+    for lead in clause.text_matches(_CONTROL_LEAD):
         if abs(lead.start() - trigger.start()) > 110:
             continue
         counted = _COUNTED_SET.match(clause.low, lead.end())
@@ -2577,7 +2627,7 @@ _LIST_SPLIT = re.compile(r",\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 def _set_named_elsewhere(clause: Clause, trigger: re.Match[str], ctx: Context) -> list[Product] | None:
     """The goods of a control that the sentence counts or names by their class: the list of as many goods the
     item gives nearest to the sentence; "the metals" are those of the set counted before."""
-    for lead in _CONTROL_LEAD.finditer(clause.text):
+    for lead in clause.text_matches(_CONTROL_LEAD):
         if abs(lead.start() - trigger.start()) > 110:
             continue
         ref = _SET_REFERENCE.match(clause.low, lead.end())
@@ -2609,7 +2659,7 @@ def _listed_goods(text: str, n: int, near: int) -> list[Product] | None:
 
 def _control_items(clause: Clause, trigger: re.Match[str]) -> list[Product]:
     text = clause.text
-    for lead in _CONTROL_LEAD.finditer(text):
+    for lead in clause.text_matches(_CONTROL_LEAD):
         if abs(lead.start() - trigger.start()) > 110:
             continue
         covers, _end = _covers(clause, lead.end(), len(text))
@@ -2672,7 +2722,7 @@ def truces(clause: Clause, ctx: Context) -> list[Truce]:
     if trigger.group().startswith("cease") and not _TRADE_WORDS.search(ctx.item_text.lower()):
         return []  # "the ceasefire in Gaza", in a story that is not about trade: a truce of arms
     text = clause.text
-    hit = _nearest(lex.TRUCE_STATUS, text, clause.low, trigger.span())
+    hit = _nearest(lex.TRUCE_STATUS, text, clause.low, trigger.span(), hits=clause.scan(lex.TRUCE_STATUS))
     status = hit[0] if hit else "agreed"
     if hit and _negated(clause, hit[1].start()):
         return _denied(ctx)
@@ -2959,11 +3009,12 @@ _MEASURE_AFTER = re.compile(
 )
 
 
-def _unrealised_deals(low: str) -> frozenset[int]:
+def _unrealised_deals(clause: Clause) -> frozenset[int]:
     """Where the cues of a conclusion stand that the sentence only hopes for or denies, and the cues of a
     suspension that speak of another measure."""
+    low = clause.low
     out = []
-    for rank, m in _scan(lex.NEGOTIATION_STATUS, low):
+    for rank, m in clause.scan(lex.NEGOTIATION_STATUS):
         status = lex.NEGOTIATION_STATUS[rank][0]
         if (
             status == "concluded"
@@ -3000,7 +3051,8 @@ def negotiations(clause: Clause, ctx: Context) -> list[Negotiation]:
         (trigger.start(), aside.end()) if aside else trigger.span(),
         weak=frozenset({"will", "meeting", "hold", "holding", "holds"}),
         within=60,
-        nouns=(unrealised := _unrealised_deals(clause.low)),
+        nouns=(unrealised := _unrealised_deals(clause)),
+        hits=clause.scan(lex.NEGOTIATION_STATUS),
     )
     if (
         hit is not None
@@ -3058,7 +3110,7 @@ def negotiations(clause: Clause, ctx: Context) -> list[Negotiation]:
             lex.NEGOTIATION_STATUS[rank][0] == "concluded"
             and m.start() not in unrealised
             and not _FAILED.search(clause.low, max(0, m.start() - 12), m.start())
-            for rank, m in _scan(lex.NEGOTIATION_STATUS, clause.low)
+            for rank, m in clause.scan(lex.NEGOTIATION_STATUS)
         )
     ):
         status = "concluded"  # "agreed on a framework after two days of talks that ended on Tuesday"
