@@ -273,3 +273,30 @@ class TestThreatsOfWhoImposes:
         )
         (found,) = only(extract(text, published=date(2025, 6, 4)), Threat)
         assert (found.actor, found.target) == ("CA", "MX")
+
+
+class TestWhatIsNoGoods:
+    @pytest.mark.parametrize(
+        ("text", "goods"),
+        [
+            (
+                "Seoul will drop its duties on Chilean wine and copper, subject to further talks.",
+                {"wine", "copper"},
+            ),
+            (
+                "Lima announced tariffs of 15% on US chicken and of 10% on soybeans, effective March 10.",
+                {"chicken", "soybeans"},
+            ),
+            (
+                "Ottawa set a 25% duty on steel from China, giving negotiators until July to find a settlement.",
+                {"steel"},
+            ),
+        ],
+    )
+    def test_clauses_after_the_goods_are_no_goods(self, text: str, goods: set[str]) -> None:
+        found = tariffs(text)
+        assert {t.product.name for t in found if t.product} == goods
+
+    def test_goods_subject_to_a_duty_stay_in_force(self) -> None:
+        (found,) = tariffs("Chilean copper remains subject to a 10% duty in South Korea.")
+        assert found.status == "in_force"

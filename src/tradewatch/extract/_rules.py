@@ -762,6 +762,12 @@ _NOT_GOODS_WORDS |= frozenset(
     control requirements requirement rules rule ban bans measures measure aimed regime regimes chief
     more less than""".split()
 )
+# A clause or a party the phrase ran into: "requiring foreign companies to obtain licences", ", subject to
+# further talks", "rivals in Bangladesh", "gives negotiators until July".
+_NOT_GOODS_WORDS |= frozenset(
+    """requiring forcing allowing asking making adding leaving giving gives taking putting bringing meaning
+    subject bloc firms companies rivals negotiators comment faces pays""".split()
+)
 
 
 _LEADING_NAME = re.compile(r"^(?:[A-Z][\w.&-]*(?:'s|’s)?\s+)+(?=[\w-]+)")
@@ -793,6 +799,8 @@ def _plausible_goods(part: str) -> bool:
     low_words = [w.lower().strip(".,'") for w in words]
     if low_words[-1] in _NON_GOODS or any(w in _NOT_GOODS_WORDS for w in low_words):
         return False
+    if low_words[0] in ("of", "on", "to", "top", "at", "for"):
+        return False  # "and of 10% on soybeans": what is left of a second rate, not goods
     if low_words[-1].endswith("ed") and not low_words[-1].endswith(("seed", "feed", "bred")):
         return False  # "imposed", "exempted", "the unions warned": a verb the phrase ran into
     return all(re.fullmatch(r"[a-z][a-z-]*", w) for w in low_words)
