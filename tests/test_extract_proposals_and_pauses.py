@@ -300,3 +300,44 @@ class TestWhatIsNoGoods:
     def test_goods_subject_to_a_duty_stay_in_force(self) -> None:
         (found,) = tariffs("Chilean copper remains subject to a 10% duty in South Korea.")
         assert found.status == "in_force"
+
+
+class TestExemptionsFromADutyNamedBefore:
+    def test_goods_listed_as_exempted_from_the_duty_of_the_item(self) -> None:
+        found = tariffs(
+            "Chile imposed a 30% tariff on semi-finished copper products on Monday. Copper ore, copper "
+            "concentrates and copper cathodes were also exempted, the finance ministry said."
+        )
+        exempted = {t.product.name for t in found if t.status == "exempted" and t.product}
+        assert exempted == {"copper ore", "copper concentrates", "copper cathodes"}
+        assert all(t.imposer == "CL" for t in found)
+
+    def test_an_apposition_of_the_goods_is_no_goods_and_names_their_origin(self) -> None:
+        found = tariffs(
+            "Japan set a 24% tariff on Swiss goods on Thursday. Watches, Switzerland's largest export to Japan, "
+            "are exempt from it for now."
+        )
+        (exempted,) = [t for t in found if t.status == "exempted"]
+        assert (exempted.target, exempted.product and exempted.product.name) == ("CH", "watches")
+
+    def test_goods_exempted_in_the_same_case(self) -> None:
+        found = tariffs(
+            "Chile imposed a 30% tariff on US goods on Monday. Computers are exempt from the levy for now, as are "
+            "smartphones."
+        )
+        assert {t.product.name for t in found if t.status == "exempted" and t.product} == {
+            "computers",
+            "smartphones",
+        }
+
+    def test_a_country_exempted_is_not_read_as_goods(self) -> None:
+        found = tariffs(
+            "Chile imposed a 30% tariff on copper wire on Monday. Peru was also exempted, officials said."
+        )
+        assert all(t.product is None or t.product.name == "copper wire" for t in found)
+
+    def test_goods_that_open_a_story_after_its_dateline(self) -> None:
+        found = tariffs(
+            "SANTIAGO, April 14 - Smartphones and laptops were exempted from President Gabriel Boric's new tariffs."
+        )
+        assert {t.product.name for t in found if t.product} == {"smartphones", "laptops"}

@@ -36,6 +36,7 @@ from ._rules import (
     Clause,
     Context,
     acting_codes,
+    earlier_duty_exemptions,
     export_controls,
     negotiations,
     purchase_demands,
@@ -57,7 +58,7 @@ _TRIGGER_STEMS = frozenset(
     negotiations negotiators round consultations dialogue discussions deal deals agreement pact pacts framework met meet
     meets meeting threat threaten threatened warn warned vow vowed ultimatum unless else otherwise if should
     sanction sanctions asked urged pressed pushed told called sales shipments supplies stop stopped suspend
-    suspended limit limits permit permits allow let""".split()
+    suspended limit limits permit permits allow let exempt exempted spared excluded""".split()
 )
 # The first five letters of each word (a run of [a-zé-]), cut by the pattern itself rather than word by word
 # in Python.
@@ -441,6 +442,8 @@ def _read(clause: Clause, context: Context) -> list[Event]:
     events: list[Event] = []
     if _any(low, _TARIFF_CUES):
         events.extend(_by_part(tariffs, lex.TARIFF, clause, context))
+    if not events and ("exempt" in low or "spared" in low or "excluded" in low):
+        events.extend(earlier_duty_exemptions(clause, context))
     if "more" in low:
         events.extend(purchase_demands(clause, context))
     if _any(low, _CONTROL_CUES):

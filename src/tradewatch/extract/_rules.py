@@ -619,7 +619,7 @@ _KIND_NAMED_BEFORE = re.compile(
 )
 
 
-def products_in(clause: Clause, start: int, end: int) -> list[Product]:
+def products_in(clause: Clause, start: int, end: int, *, opens: bool = False) -> list[Product]:
     """The goods named in `clause.text[start:end]`: a noun phrase, with jurisdictions and quantities
     stripped; coordinated goods ("steel and aluminium") are returned one by one."""
     kind = _KIND_NAMED_BEFORE.match(clause.low, start, end)
@@ -639,7 +639,13 @@ def products_in(clause: Clause, start: int, end: int) -> list[Product]:
             e += 2 if tail in ("'s", "’s") else 0
             phrase = phrase[:s] + " " + phrase[e:]
     phrase = re.sub(r"\s+", " ", phrase).strip(" -")
-    if start == 0 and re.match(r"[A-Z][a-z]+\s+[a-z]", phrase):
+    # `opens`: the phrase opens a statement ("Watches, Switzerland's largest export, are exempt")
+    opens = (
+        opens
+        or start == 0
+        or (start < 60 and (d := DATELINE.match(clause.text)) is not None and d.end() >= start)
+    )
+    if opens and re.match(r"[A-Z][a-z]+(?:\s+[a-z]|$)", phrase):
         phrase = (
             phrase[0].lower() + phrase[1:]
         )  # "Generic drugs were exempted": capitalised as the first word
@@ -1538,6 +1544,73 @@ _CAUSE_LEAD = re.compile(
 )
 
 
+# "Copper ore and copper cathodes were also exempted", "are exempt from it for now": goods as the subject of
+# an exemption, the duty they are exempt from named before.
+_EXEMPTED_SUBJECT = re.compile(
+    r"\b(?:are|were|is|was|will be|would be|have been|has been|had been|remain|remains|stay|stays)\s+"
+    r"(?:also\s+|now\s+|all\s+|likewise\s+)?(?:exempt(?:ed)?|excluded|spared)\b"
+)
+
+
+_LIST_BREAK = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+_SUBJECT_JOIN = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+")
+_POSSESSIVE_START = re.compile(r"(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*['’]s\s")
+
+
+def earlier_duty_exemptions(clause: Clause, ctx: Context) -> list[Tariff]:
+    """Goods a sentence exempts from a duty the item stated before, without naming the duty again: the
+    exemption is from the latest duty the item stated, on whoever it targets."""
+    imposer = ctx.last_imposer
+    verb = _EXEMPTED_SUBJECT.search(clause.low)
+    if imposer is None or verb is None or verb.start() > 160:
+        return []
+    if _negated(clause, verb.start()):
+        return _denied(ctx)
+    dateline = DATELINE.match(clause.text) if clause.offset == 0 else None
+    head = (dateline.end() if dateline is not None else 0) + 4  # "The EU"
+    if any(m.start <= head and m.kind != "demonym" for m in clause.actors):
+        return []  # "Britain is exempt": a country exempted is not read here
+    # The subject lists the goods: each item of the list read on its own ("Copper ore, copper concentrates and
+    # copper cathodes")
+    # ", CBP said, and USMCA-compliant goods ... are exempt": the subject starts after the last join
+    begin = max([0, *(m.end() for m in _SUBJECT_JOIN.finditer(clause.text, 0, verb.start()))])
+    bounds = [
+        begin,
+        *(x for m in _LIST_BREAK.finditer(clause.text, begin, verb.start()) for x in m.span()),
+        verb.start(),
+    ]
+    goods = _distinct_goods(
+        p
+        for a, b in zip(bounds[::2], bounds[1::2], strict=True)
+        # "Pharmaceuticals, Switzerland's largest export, are exempt": an apposition describes the goods before
+        if not _POSSESSIVE_START.match(clause.text, a)
+        for p in products_in(clause, a, b, opens=True)
+        if p.name.lower() not in lex.GENERIC_GOODS
+    )
+    if not goods:
+        return []
+    origins = _distinct(
+        m.code for m in clause.actors if begin <= m.start < verb.start() and m.code != imposer
+    )
+    targets = tuple(origins) or ctx.last_targets.get(imposer) or ("*",)
+    evidence = ctx.quote(clause, _confidence(clause, 0.7))
+    effective = _first_date(clause, _date_cue("exempted"), acts=False)
+    found = [
+        Tariff(
+            imposer=imposer,
+            target=target,
+            product=good,
+            status="exempted",
+            effective=effective,
+            evidence=evidence,
+        )
+        for good in goods
+        for target in targets
+        if target != imposer
+    ]
+    return _as_is(clause, found)
+
+
 def tariffs(clause: Clause, ctx: Context) -> list[Tariff]:
     """Every tariff the sentence states: its first duty's, and those of a later duty with an owner of its
     own ("China announced tariffs on U.S. coal, minutes after a 10% U.S. tariff on Chinese imports took
@@ -1577,7 +1650,22 @@ def tariffs(clause: Clause, ctx: Context) -> list[Tariff]:
             theirs = [d.span for d in clause.dates if d.start >= first_end]
             own = [attrs.evolve(t, effective=None) if t.effective in theirs else t for t in found]
         found = own
-    return found + later_found
+    return _as_is(clause, found + later_found)
+
+
+# "Pharmaceuticals are exempt from the levy for now, as is gold bullion": more goods in the same case.
+_AS_IS = re.compile(r",\s+as\s+(?:is|are|were|was)\s+(?P<goods>[^,;.]+)")
+
+
+def _as_is(clause: Clause, found: list[Tariff]) -> list[Tariff]:
+    exempted = [t for t in found if t.status == "exempted" and t.product is not None]
+    m = _AS_IS.search(clause.text) if exempted else None
+    if m is None:
+        return found
+    more = products_in(clause, m.start("goods"), m.end("goods"))
+    known = {t.product.name for t in exempted if t.product is not None}
+    first = exempted[0]
+    return found + [attrs.evolve(first, product=p) for p in more if p.name not in known]
 
 
 # "is weighing tariffs on lumber", "proposed duties on steel": a duty the verb governs is a measure under
@@ -2247,11 +2335,14 @@ def _subject_goods(clause: Clause, verb_pos: int) -> tuple[int, list[Product]] |
     be = _BE_BEFORE.search(clause.low, max(0, verb_pos - 30), verb_pos)
     if be is None or be.start() > 160:
         return None
-    head_end = clause.text.find(",", 0, be.start())
+    # The subject starts after the dateline ("WASHINGTON, April 14 - Smartphones and computers were ...").
+    dateline = DATELINE.match(clause.text) if clause.offset == 0 else None
+    begin = dateline.end() if dateline is not None and dateline.end() < be.start() else 0
+    head_end = clause.text.find(",", begin, be.start())
     head_end = be.start() if head_end < 0 else head_end
-    if clause.actors and clause.actors[0].start == 0:
+    if clause.actors and clause.actors[0].start <= begin:
         return None  # "Canada and Mexico are exempt": countries, not goods
-    products = products_in(clause, 0, head_end)
+    products = products_in(clause, begin, head_end)
     return (be.start(), products) if products else None
 
 
