@@ -10,7 +10,7 @@ from datetime import UTC, date, datetime
 import pytest
 
 from extraction_helpers import days, only
-from tradewatch import Negotiation, Tariff, Threat, Truce, extract
+from tradewatch import ExportControl, Negotiation, Tariff, Threat, Truce, extract
 from tradewatch.extract import RuleBasedExtractor
 from tradewatch.model import Item
 
@@ -341,3 +341,35 @@ class TestExemptionsFromADutyNamedBefore:
             "SANTIAGO, April 14 - Smartphones and laptops were exempted from President Gabriel Boric's new tariffs."
         )
         assert {t.product.name for t in found if t.product} == {"smartphones", "laptops"}
+
+
+class TestDatesAndAmountsOfWhatChanges:
+    def test_a_measure_of_the_goods_is_no_part_of_them(self) -> None:
+        found = only(
+            extract(
+                "Thailand will allow mills to export 2 million tonnes of sugar this season.",
+                published=THURSDAY,
+            ),
+            ExportControl,
+        )
+        assert [c.item.name for c in found if c.item] == ["sugar"]
+
+    def test_when_the_changed_measure_began_is_not_when_the_change_applies(self) -> None:
+        (found,) = only(
+            extract(
+                "Thailand will allow mills to export 2 million tonnes of sugar, the ministry said, easing "
+                "restrictions in place since October 2023.",
+                published=THURSDAY,
+            ),
+            ExportControl,
+        )
+        assert (found.status, found.effective) == ("relaxed", None)
+
+    def test_a_control_required_since_a_month_is_dated_by_it(self) -> None:
+        (found,) = only(
+            extract(
+                "Hanoi has required licences for exports of tin since August last year.", published=THURSDAY
+            ),
+            ExportControl,
+        )
+        assert days(found.effective) == ("2024-08-01", "2024-08-31")

@@ -210,7 +210,7 @@ class RuleBasedExtractor:
             context.recent = acting[::-1] + context.recent[:4]
             person = next((m.code for m in reversed(clause.actors) if m.kind == "person"), None)
             context.last_person = person or context.last_person
-        events = _named_sets(events, context.counted_sets)
+        events = _undated_by_start(_named_sets(events, context.counted_sets))
         stated = _fill_from_item(
             merge(_without_exempted_sources(events)), readable, spans, dateline_end, day, dates_of
         )
@@ -454,6 +454,36 @@ def _read(clause: Clause, context: Context) -> list[Event]:
         # "agreed to a truce after talks in Geneva": the talks are an event of their own.
         events.extend(_by_part(negotiations, lex.NEGOTIATION, clause, context))
     return events
+
+
+# Changes to a measure: the date a change applies from is never when the measure it changes began.
+_CHANGES = frozenset(
+    {"relaxed", "lifted", "lowered", "raised", "suspended", "extended", "exempted", "tightened"}
+)
+
+
+def _undated_by_start(events: list[Event]) -> list[Event]:
+    """ "Easing restrictions in place since October 2023": a date after "since" tells when what is changed
+    began; it is not when the change applies."""
+    out: list[Event] = []
+    for e in events:
+        effective = getattr(e, "effective", None)
+        if (
+            isinstance(e, (Tariff, ExportControl))
+            and effective is not None
+            and e.status.value in _CHANGES
+            and _after_since(e.evidence.sentence, effective.text)
+        ):
+            e = attrs.evolve(e, effective=None)
+        out.append(e)
+    return out
+
+
+def _after_since(sentence: str, phrase: str) -> bool:
+    if phrase[:5].lower() == "since":
+        return True
+    at = sentence.find(phrase)
+    return at > 0 and sentence[max(0, at - 7) : at].strip().lower().endswith("since")
 
 
 def _named_sets(events: list[Event], counted: list[tuple[int, list[ExportControl]]]) -> list[Event]:

@@ -321,6 +321,7 @@ TARIFF_STATUS: list[tuple[str, re.Pattern[str]]] = [
             r"standard",
             r"paying",
             r"pay",
+            r"pays",
             # "goods subject to tariffs"; not ", subject to further talks", a condition of the deal
             r"subject to(?=\s+(?:[\w%.-]+\s+){0,3}?(?:tariffs?|dut(?:y|ies)|lev(?:y|ies)|rates?|surcharges?|quotas?"
             r"|controls?|curbs?|restrictions?|licen[cs](?:e|es|ing)|the\s+same))",

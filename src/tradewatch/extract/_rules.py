@@ -574,7 +574,10 @@ _SCALE = r"(?:billion|million|trillion|bn|mn|bln|mln|tn|trln)\b"
 _CURRENCY = r"(?:euros?|dollars?|pounds?|sterling|yuan|renminbi|yen|won|rupees?|pesos?|reais|francs?)\b"
 _AMOUNT_OF = (
     r"(?:(?:set|fixed|limited|given|agreed|specified|certain|duty-free)\s+)?"
-    r"(?:volumes?|quantity|quantities|amounts?|quotas?|tonnages?)\s+of"
+    r"(?:volumes?|quantity|quantities|amounts?|quotas?|tonnages?"
+    # "1 million tonnes of sugar", "50,000 barrels of crude": a measure of the goods
+    r"|(?:metric\s+)?(?:tonnes|tons|barrels|bushels|kilograms|kilos|bales|cargoes|shipments|containers|units"
+    r"|carloads|truckloads))\s+of"
 )
 _PRODUCT_LEAD = re.compile(
     # "a set volume of steel", "a quota of beef": an amount of the goods, tried before "certain" alone
