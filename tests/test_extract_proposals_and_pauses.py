@@ -373,3 +373,28 @@ class TestDatesAndAmountsOfWhatChanges:
             ExportControl,
         )
         assert days(found.effective) == ("2024-08-01", "2024-08-31")
+
+
+class TestADutyWhoseOwnerFollowsIt:
+    def test_the_duty_another_side_announced(self) -> None:
+        found = tariffs(
+            "Peru will impose an additional 20% tariff on all Chilean goods from May 1, retaliating against the "
+            "20% tariff Santiago announced on Wednesday."
+        )
+        by_imposer = {t.imposer: t for t in found}
+        assert (by_imposer["CL"].target, by_imposer["CL"].status, pct(by_imposer["CL"])) == (
+            "PE",
+            "announced",
+            "20",
+        )
+
+    def test_a_duty_imposed_by_whoever_the_clause_names(self) -> None:
+        (found,) = tariffs("Peruvian goods face a 25% Chilean tariff that Santiago imposed in March.")
+        assert (found.imposer, found.target, found.status, pct(found)) == ("CL", "PE", "in_force", "25")
+
+    def test_a_duty_a_leader_placed(self) -> None:
+        found = tariffs(
+            "Lima ruled out an immediate response to the 10% tariff President Gabriel Boric placed on Peruvian "
+            "goods a day earlier."
+        )
+        assert [(t.imposer, t.target, pct(t)) for t in found] == [("CL", "PE", "10")]

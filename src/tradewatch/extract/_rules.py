@@ -1653,7 +1653,58 @@ def tariffs(clause: Clause, ctx: Context) -> list[Tariff]:
             theirs = [d.span for d in clause.dates if d.start >= first_end]
             own = [attrs.evolve(t, effective=None) if t.effective in theirs else t for t in found]
         found = own
-    return _as_is(clause, found + later_found)
+    found = found + later_found
+    return _as_is(clause, found + _owned_after(clause, ctx, found))
+
+
+# "retaliating against the 34% tariff Washington announced on Wednesday", "a 25% tariff that Washington imposed
+# in March": a duty whose owner follows it, in a clause of its own
+_OWNER_LEAD = re.compile(
+    r"\s+(?:that\s+|which\s+)?(?:the\s+)?(?:(?:President|Prime Minister|Premier|Chancellor|Secretary)\s+)?"
+)
+_OWNER_VERB = re.compile(
+    r"(?:\s+(?:had|has|have))?\s+(?P<verb>announced|unveiled|set|placed|slapped|put|imposed|levied|introduced)\b"
+)
+
+
+def _owned_after(clause: Clause, ctx: Context, found: list[Tariff]) -> list[Tariff]:
+    text = clause.text
+    out: list[Tariff] = []
+    for trigger in clause.matches(lex.TARIFF):
+        lead = _OWNER_LEAD.match(text, trigger.end())
+        if lead is None:
+            continue
+        owner = next((m for m in clause.actors if m.start == lead.end()), None)
+        verb = _OWNER_VERB.match(text, owner.end) if owner is not None else None
+        if owner is None or verb is None:
+            continue
+        # the figure of the duty's own noun phrase, right before it: "the 34% reciprocal tariff"
+        rate = next(
+            (
+                p.value
+                for p in reversed(clause.percents)
+                if p.end <= trigger.start()
+                and "," not in text[p.end : trigger.start()]
+                and trigger.start() - p.end <= 25
+            ),
+            None,
+        )
+        if any(t.imposer == owner.code and (t.rate is None or t.rate.percent == rate) for t in found):
+            continue  # the sentence's own statement of that duty
+        target_m = _target_after(clause, verb.end(), exclude=[owner.code], limit=40)
+        others = [t.imposer for t in found if t.imposer != owner.code]
+        target = target_m.code if target_m is not None else (others[0] if others else "*")
+        status = "in_force" if verb.group("verb") in ("imposed", "levied") else "announced"
+        out.append(
+            Tariff(
+                imposer=owner.code,
+                target=target,
+                rate=None if rate is None else Rate(rate),
+                status=status,
+                evidence=ctx.quote(clause, _confidence(clause, 0.7)),
+            )
+        )
+    return out
 
 
 # "Pharmaceuticals are exempt from the levy for now, as is gold bullion": more goods in the same case.
