@@ -398,3 +398,16 @@ class TestADutyWhoseOwnerFollowsIt:
             "goods a day earlier."
         )
         assert [(t.imposer, t.target, pct(t)) for t in found] == [("CL", "PE", "10")]
+
+
+class TestControlsNoLongerNeeded:
+    def test_a_licence_no_longer_needed_is_lifted(self) -> None:
+        (found,) = only(
+            extract(
+                "The US Commerce Department told propane shippers they no longer needed a licence to ship the gas "
+                "to China.",
+                published=THURSDAY,
+            ),
+            ExportControl,
+        )
+        assert (found.imposer, found.target, found.status) == ("US", "CN", "lifted")

@@ -399,7 +399,9 @@ CONTROL_STATUS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\b(?:lift(?:s|ed|ing)?(?!\s+the\s+(?:total|overall|combined|cumulative))|remov(?:e|es|ed|ing|al)|scrap(?:s|ped|ping)?|rescind(?:s|ed|ing)?"
             r"|revok(?:e|es|ed|ing)|end(?:s|ed|ing)?(?!\s+up\b|[\s-]+us(?:e|es|ers?)\b)|drop(?:s|ped|ping)?|repeal(?:s|ed|ing)?|delist(?:s|ed|ing)?"
-            r"|taken off|took off|take off|struck off|abolish(?:es|ed|ing)?|cancel(?:s|led|ed|ling)?)\b"
+            r"|taken off|took off|take off|struck off|abolish(?:es|ed|ing)?|cancel(?:s|led|ed|ling)?"
+            # "producers no longer need a licence to ship ethane to China"
+            r"|no longer (?:needs?|needed|requires?|required|(?:has|have|had) to (?:obtain|seek|apply)))\b"
         ),
     ),
     (
