@@ -411,3 +411,24 @@ class TestControlsNoLongerNeeded:
             ExportControl,
         )
         assert (found.imposer, found.target, found.status) == ("US", "CN", "lifted")
+
+
+class TestReprisalsPromisedOnACondition:
+    def test_a_side_ready_to_retaliate_if_talks_fail_threatens(self) -> None:
+        found = extract(
+            "Norway is ready to retaliate with tariffs on 2 billion euros of EU goods if talks fail.",
+            published=THURSDAY,
+        )
+        (threat,) = only(found, Threat)
+        assert (threat.actor, threat.kind) == ("NO", "tariff")
+        assert only(found, Tariff) == [] and only(found, Negotiation) == []
+
+    def test_who_would_face_a_duty_a_speaker_names_is_the_target(self) -> None:
+        (threat,) = only(
+            extract(
+                "Chile could face higher tariffs if it keeps buying Iranian oil, Trump said.",
+                published=THURSDAY,
+            ),
+            Threat,
+        )
+        assert (threat.actor, threat.target) == ("US", "CL")

@@ -3228,8 +3228,12 @@ def negotiations(clause: Clause, ctx: Context) -> list[Negotiation]:
         hit = ("held", hit[1])  # "failed to conclude a deal": talks held, nothing concluded
     if hit and _negated(clause, hit[1].start()) and hit[0] != "suspended":
         return _denied(ctx)
-    if hit and _DEAL_AS_CONDITION.search(clause.low, max(0, hit[1].start() - 40), hit[1].start()):
-        return []  # "a 30% tariff unless they strike better trade deals": a condition, not talks that took place
+    if (hit and _DEAL_AS_CONDITION.search(clause.low, max(0, hit[1].start() - 40), hit[1].start())) or (
+        _DEAL_AS_CONDITION.search(clause.low, max(0, trigger.start() - 40), trigger.start())
+    ):
+        # "a 30% tariff unless they strike better trade deals", "ready to retaliate if talks fail": a condition,
+        # not talks that took place
+        return []
     strong = trigger.group().lower() not in ("met", "meet", "meets", "meeting", "discussions", "dialogue")
     weak_status = hit is None or hit[1].group().lower() in ("will", "meeting", "hold", "holding", "holds")
     after_talks = hit is None and _AFTER_TALKS.search(
@@ -3485,7 +3489,11 @@ def threats(clause: Clause, ctx: Context) -> list[Threat]:
         return []
     if verb is not None and condition is None and _RECALLED_THREAT.match(low):
         return []  # "The warning came a day after Ottawa raised its duties": a threat told before
-    if verb is None and not re.search(r"\b(?:will|would|could|threat|warn|vow|said|says)\b", text, _I):
+    if verb is None and not re.search(
+        r"\b(?:will|would|could|threat|warn|vow|said|says|(?:is|are|stands?|stood|was|were) (?:ready|prepared) to)\b",
+        text,
+        _I,
+    ):
         return []
     cond_at = _promise_if(condition) if condition else len(text)
     anchor = verb.start() if verb is not None else (cond_at if condition else 0)
@@ -3514,7 +3522,10 @@ def threats(clause: Clause, ctx: Context) -> list[Threat]:
     else:
         undergoer = None
     if subject is None and undergoer is not None:
-        code = ctx.last_imposer if ctx.last_imposer not in (None, undergoer.code) else None
+        # "India could face higher tariffs ..., Trump said": who says so, else the story's imposer
+        speaker = next((m for m in clause.actors if m.kind == "person" and m.code != undergoer.code), None)
+        code = speaker.code if speaker is not None else None
+        code = code or (ctx.last_imposer if ctx.last_imposer not in (None, undergoer.code) else None)
         code = code or _context_actor(ctx, exclude=undergoer.code)
         if code is None:
             return []
@@ -3659,7 +3670,9 @@ _HITS_BACK = re.compile(r"(?:respond|retaliat|hit back|fight|take|counter)", _I)
 def _promise_if(m: re.Match[str]) -> int:
     """Where the condition of a measure promised on it starts: "would tax their goods ... if they ..." at "if"."""
     found = m.group().lower()
-    return m.start() + found.rindex("if") if found.startswith(("would", "will", "could")) else m.start()
+    # "would tax their goods ... if", "retaliate with tariffs on US goods if": the promised measure comes first
+    promised = found.startswith(("would", "will", "could", "respond", "retaliat", "hit back", "fight"))
+    return m.start() + found.rindex("if") if promised else m.start()
 
 
 def _condition(text: str, m: re.Match[str]) -> str:
