@@ -104,6 +104,20 @@ class TestSuccess:
             f.fetch(serve(httpserver, "/feed.xml"), Validators())
         assert httpserver.log[-1][0].headers["User-Agent"] == "acme-monitor/2"
 
+    def test_a_cookie_a_server_sets_is_sent_back_and_answers_without_one_keep_it(
+        self, httpserver: HTTPServer, fetcher: HttpFetcher
+    ) -> None:
+        httpserver.expect_ordered_request("/feed.xml").respond_with_response(
+            Response(FEED, headers={"Set-Cookie": "consent=yes; Path=/"})
+        )
+        httpserver.expect_ordered_request("/feed.xml").respond_with_response(Response(status=304))
+        httpserver.expect_ordered_request("/feed.xml").respond_with_response(Response(FEED))
+        url = httpserver.url_for("/feed.xml")
+        for _ in range(3):
+            fetcher.fetch(url, Validators())
+        sent = [request.headers.get("Cookie") for request, _ in httpserver.log]
+        assert sent == [None, "consent=yes", "consent=yes"]
+
     def test_cache_control_max_age_is_reported(self, httpserver: HTTPServer, fetcher: HttpFetcher) -> None:
         url = serve(httpserver, "/feed.xml", Cache_Control="public, max-age=600")
         assert fetcher.fetch(url, Validators()).max_age == timedelta(minutes=10)
