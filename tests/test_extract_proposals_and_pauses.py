@@ -432,3 +432,35 @@ class TestReprisalsPromisedOnACondition:
             Threat,
         )
         assert (threat.actor, threat.target) == ("US", "CL")
+
+    def test_who_faces_a_duty_if_no_deal_is_reached_is_the_target(self) -> None:
+        (threat,) = only(
+            extract(
+                "Malaysia faces a 25% tariff from July 9 if no deal is reached, the White House said.",
+                published=THURSDAY,
+            ),
+            Threat,
+        )
+        assert (threat.actor, threat.target) == ("US", "MY")
+
+    def test_countermeasures_threatened_should_talks_collapse(self) -> None:
+        found = extract(
+            "The EU threatened countermeasures on 20 billion euros of Chinese goods should talks collapse.",
+            published=THURSDAY,
+        )
+        assert [t.actor for t in only(found, Threat)] == ["EU"]
+        assert only(found, Negotiation) == []
+
+    def test_retaliation_threatened_against_any_country(self) -> None:
+        (threat,) = only(
+            extract(
+                "Beijing threatened retaliation against any country that strikes a deal at China's expense.",
+                published=THURSDAY,
+            ),
+            Threat,
+        )
+        assert threat.actor == "CN"
+
+    def test_a_shortage_a_country_faces_is_no_threat(self) -> None:
+        text = "Farmers warned that Mexico faces a shortage of corn if the drought continues."
+        assert only(extract(text, published=THURSDAY), Threat) == []

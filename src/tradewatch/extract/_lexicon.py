@@ -111,7 +111,7 @@ CONDITION = re.compile(
     r"[^.;]{0,80}?\bif\b"
     # "would tariff Norway heavily if it kept its quotas": a measure promised on a condition
     r"|\b(?:would|will|could)\s+(?:impose|slap|tariff|levy|punish|sanction)\b(?:[^.;]|(?<=\b[a-z])\.){0,80}?\bif\b"
-    r"|\bshould\b[^.;]{0,60}?\bfail\b"
+    r"|\bshould\b[^.;]{0,60}?\b(?:fail|collapse|break down|fall through|stall)\b"
     # "until Beijing stops ...": a condition; "until the end of 2025" is a time
     r"|\buntil\b(?!\s+(?:the\s+)?(?:end|start|beginning|middle)\b)[^.;]{0,80}?\b(?:stops?|ends?|halts?|agrees?"
     r"|compl(?:y|ies)|curbs?|drops?|lifts?|opens?)\b",

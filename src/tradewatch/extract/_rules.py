@@ -3184,7 +3184,7 @@ def _unrealised_deals(clause: Clause) -> frozenset[int]:
     return frozenset(out)
 
 
-_DEAL_AS_CONDITION = re.compile(r"\b(?:unless|if|until)\s+(?:[\w'’-]+\s+){0,4}$")
+_DEAL_AS_CONDITION = re.compile(r"\b(?:unless|if|until|should)\s+(?:[\w'’-]+\s+){0,4}$")
 
 
 def negotiations(clause: Clause, ctx: Context) -> list[Negotiation]:
@@ -3433,7 +3433,10 @@ _THREAT_MEASURE = re.compile(
     r"|(?:would|will|could)\s+(?:impose|slap|levy|raise|hike|face|put|add|restrict|ban|cut off|halt|block|hit"
     r"|retaliate|respond|be hit)|tariffs? of|duties of|\d+%\s+(?:tariffs?|duties|levies|levy)"
     r"|(?:would|will|to)\s+take\s+(?:[\w-]+\s+){0,2}?(?:counter-?measures|measures|action)"
-    r"|(?:tariffs?|duties|levies|levy|sanctions) (?:on|against))\b",
+    r"|(?:tariffs?|duties|levies|levy|sanctions) (?:on|against)"
+    # "threatened retaliation against any country that ...", "threatened countermeasures on 72 billion euros"
+    r"|(?:threaten(?:s|ed|ing)?|vow(?:s|ed)?|warn(?:s|ed)? of)\s+(?:[\w-]+\s+)?(?:retaliation|retaliatory measures"
+    r"|counter-?measures|reprisals?))\b",
     _I,
 )
 
@@ -3466,8 +3469,12 @@ _RECALLED_THREAT = re.compile(
 
 # After a jurisdiction (and the goods it qualifies): it would undergo the measure ("British steel could face").
 _UNDERGOES = re.compile(
-    r"(?:\s+[\w-]+){0,3}?\s+(?:could|would|will|may|might)\s+(?:also\s+|then\s+)?(?:face|be hit|pay|be subject)\b"
+    r"(?:\s+[\w-]+){0,3}?\s+(?:(?:could|would|will|may|might)\s+(?:also\s+|then\s+)?(?:face|be hit|pay|be subject)"
+    r"|faces|is hit|is subject)\b"
 )
+
+
+_SAYS = re.compile(r"\s+(?:said|says|wrote|writes|told|announced)\b")
 
 
 def threats(clause: Clause, ctx: Context) -> list[Threat]:
@@ -3523,7 +3530,15 @@ def threats(clause: Clause, ctx: Context) -> list[Threat]:
         undergoer = None
     if subject is None and undergoer is not None:
         # "India could face higher tariffs ..., Trump said": who says so, else the story's imposer
-        speaker = next((m for m in clause.actors if m.kind == "person" and m.code != undergoer.code), None)
+        speaker = next(
+            (
+                m
+                for m in clause.actors
+                if m.code != undergoer.code
+                and (m.kind == "person" or _SAYS.match(clause.low, m.end) is not None)
+            ),
+            None,
+        )
         code = speaker.code if speaker is not None else None
         code = code or (ctx.last_imposer if ctx.last_imposer not in (None, undergoer.code) else None)
         code = code or _context_actor(ctx, exclude=undergoer.code)
