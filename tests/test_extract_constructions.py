@@ -11,6 +11,7 @@ from typing import TypeVar
 import pytest
 
 from tradewatch import Event, ExportControl, Negotiation, Rate, Tariff, Threat, Truce, extract
+from tradewatch.extract._actors import find_actors
 from tradewatch.extract._dates import find_dates
 
 THURSDAY = date(2025, 6, 12)
@@ -277,6 +278,17 @@ class TestNoMeasure:
 
 
 class TestActors:
+    @pytest.mark.parametrize(
+        ("text", "codes"),
+        [
+            ("Exports to the Philippines and the Netherlands fell.", ["PH", "NL"]),
+            ("The Philippines raised its tariff on rice from Vietnam to 20%.", ["PH", "VN"]),
+            ("Turkey imports turkey meat from the Gambia.", ["TR", "GM"]),
+        ],
+    )
+    def test_a_name_after_a_lower_case_article_is_read(self, text: str, codes: list[str]) -> None:
+        assert [m.code for m in find_actors(text)] == codes
+
     def test_he_is_the_person_named_last(self) -> None:
         text = (
             "President Donald Trump raised tariffs on Indian goods to 50% on Wednesday. "

@@ -112,6 +112,10 @@ def find_actors(sentence: str) -> list[Mention]:
             if entry is not None and text[:1].isupper():
                 # Names are capitalised in English; "us", "turkey", "chad" in lower case are ordinary words.
                 found.append(Mention(start, start + len(text), entry[0], entry[1], text))
+            elif entry is not None:
+                # "in the Netherlands": the phrase with its article starts in lower case, the name after it
+                # is still read
+                step = 1
             break
         after = i + step
     return found
