@@ -464,3 +464,22 @@ class TestReprisalsPromisedOnACondition:
     def test_a_shortage_a_country_faces_is_no_threat(self) -> None:
         text = "Farmers warned that Mexico faces a shortage of corn if the drought continues."
         assert only(extract(text, published=THURSDAY), Threat) == []
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Malaysia will require permits for exports of drones from Monday, the trade ministry said.",
+            "Malaysia now requires a permit for exports of drones, the trade ministry said.",
+        ],
+    )
+    def test_a_permit_required_is_a_control_imposed(self, text: str) -> None:
+        (found,) = only(extract(text, published=THURSDAY), ExportControl)
+        assert (found.imposer, found.status, found.item and found.item.name) == ("MY", "imposed", "drones")
+
+    def test_a_country_that_will_stop_exporting_bans_the_exports(self) -> None:
+        found = only(extract("Laos will stop exporting tin to Thailand.", published=THURSDAY), ExportControl)
+        assert [(c.imposer, c.target, c.item and c.item.name) for c in found] == [("LA", "TH", "tin")]
+
+    def test_a_company_that_stops_selling_makes_no_control(self) -> None:
+        text = "The company will stop selling its phones in Japan."
+        assert only(extract(text, published=THURSDAY), ExportControl) == []
