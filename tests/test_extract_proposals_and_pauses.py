@@ -483,3 +483,35 @@ class TestReprisalsPromisedOnACondition:
     def test_a_company_that_stops_selling_makes_no_control(self) -> None:
         text = "The company will stop selling its phones in Japan."
         assert only(extract(text, published=THURSDAY), ExportControl) == []
+
+
+class TestTalksAndTruces:
+    def test_export_curbs_to_discuss_are_a_topic_not_a_measure(self) -> None:
+        found = extract(
+            "Trade ministers from Japan and South Korea will meet in Tokyo next Monday to discuss export curbs.",
+            published=THURSDAY,
+        )
+        assert only(found, ExportControl) == []
+        assert [t.status for t in only(found, Negotiation)] == ["scheduled"]
+
+    def test_talks_that_ended_without_a_deal_were_held(self) -> None:
+        (found,) = talks(
+            "The third round of talks between India and Chile ended in Santiago on Friday without a deal."
+        )
+        assert found.status == "held"
+
+    def test_a_dispute_paused_is_a_truce(self) -> None:
+        (found,) = only(
+            extract(
+                "Peru and Chile agreed to pause their fishing dispute until the end of March.",
+                published=THURSDAY,
+            ),
+            Truce,
+        )
+        assert (found.parties, found.status) == (("CL", "PE"), "agreed")
+        assert days(found.until) == ("2025-03-21", "2025-03-31")
+
+    def test_a_dispute_that_drags_on_is_no_truce(self) -> None:
+        assert (
+            only(extract("The dispute over steel has dragged on for years.", published=THURSDAY), Truce) == []
+        )

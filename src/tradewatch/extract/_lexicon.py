@@ -80,6 +80,9 @@ TRUCE = words(
     # "the two sides put their trade war on hold", "paused the tariff war": a truce not called one
     r"(?:trade|tariff) war on hold",
     r"(?:paus|halt|suspend)(?:e|es|ed|ing) (?:the|their|its) (?:trade|tariff) war",
+    # "agreed to pause their steel dispute until the end of March"
+    r"(?:paus|halt|suspend|freez)(?:e|es|ed|ing) (?:the|their|its) (?:[\w-]+ )?(?:trade |tariff )?(?:dispute|fight"
+    r"|conflict)",
 )
 NEGOTIATION = re.compile(
     r"\b(?:talks|negotiations?"

@@ -2491,9 +2491,19 @@ def purchase_demands(clause: Clause, ctx: Context) -> list[Tariff]:
 # --- export controls -------------------------------------------------------------------------------------
 
 
+# "ministers will meet to discuss export curbs", "a dispute over export controls": the topic of talks or of a
+# quarrel, not a measure
+_TOPIC_LEAD = re.compile(
+    r"\b(?:discuss(?:es|ed|ing)?|talks? (?:on|over|about)|negotiat\w* (?:on|over|about)|dispute over"
+    r"|tensions? over|row over|concerns? (?:over|about))\s+(?:the\s+|their\s+|its\s+|new\s+)?(?:[\w-]+\s+)?$"
+)
+
+
 def export_controls(clause: Clause, ctx: Context) -> list[ExportControl]:
     trigger = lex.EXPORT_CONTROL.search(clause.low)
     if trigger is None:
+        return []
+    if _TOPIC_LEAD.search(clause.low, max(0, trigger.start() - 40), trigger.start()):
         return []
     text = clause.text
     status_hit = _nearest(
@@ -3145,6 +3155,7 @@ _NEGOTIATORS_MEET = re.compile(
 _WITH_PARTNER = re.compile(r"\s+(?:with|between)\s")
 _AFTER_TALKS = re.compile(r"\b(?:after|following)\s+(?:the\s+|their\s+)?$")
 _FAILED = re.compile(r"\b(?:failed|fail|fails|unable) to\s+$")
+_WITHOUT_DEAL = re.compile(r"\bwithout (?:a |an |any )?(?:[\w-]+ )?(?:deal|agreement|accord|breakthrough)\b")
 # A deal hoped for or denied concludes nothing: "hope to sign a pact soon", "no deal was struck".
 _UNREALISED = re.compile(
     r"\bto\s+$"
@@ -3224,8 +3235,10 @@ def negotiations(clause: Clause, ctx: Context) -> list[Negotiation]:
         and hit[0] == "concluded"
         and _FAILED.search(clause.low, max(0, hit[1].start() - 12), hit[1].start())
     )
+    failed = failed or bool(hit and hit[0] == "concluded" and _WITHOUT_DEAL.search(clause.low))
     if failed and hit is not None:
-        hit = ("held", hit[1])  # "failed to conclude a deal": talks held, nothing concluded
+        # "failed to conclude a deal", "ended on Friday without a deal": talks held, nothing concluded
+        hit = ("held", hit[1])
     if hit and _negated(clause, hit[1].start()) and hit[0] != "suspended":
         return _denied(ctx)
     if (hit and _DEAL_AS_CONDITION.search(clause.low, max(0, hit[1].start() - 40), hit[1].start())) or (
