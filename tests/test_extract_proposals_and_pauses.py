@@ -515,3 +515,38 @@ class TestTalksAndTruces:
         assert (
             only(extract("The dispute over steel has dragged on for years.", published=THURSDAY), Truce) == []
         )
+
+
+class TestHeadlineForms:
+    def test_goods_listed_before_the_exports_a_country_bans(self) -> None:
+        found = only(
+            extract("China bans gallium, germanium exports to US", published=THURSDAY), ExportControl
+        )
+        assert [(c.imposer, c.target, c.item and c.item.name) for c in found] == [
+            ("CN", "US", "gallium"),
+            ("CN", "US", "germanium"),
+        ]
+
+    def test_a_modifier_of_the_goods_is_kept(self) -> None:
+        (found,) = only(
+            extract("Malaysia halted palm oil exports for a month.", published=THURSDAY), ExportControl
+        )
+        assert found.item is not None and found.item.name == "palm oil"
+
+    def test_a_company_halting_its_shipments_makes_no_control(self) -> None:
+        text = "The firm's Dutch headquarters halted wafer shipments to its Chinese plant in October."
+        assert only(extract(text, published=THURSDAY), ExportControl) == []
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "South Korea seeks exemption from US steel tariffs",
+            "South Korea sought an exemption from Washington's steel tariffs, its trade minister said.",
+        ],
+    )
+    def test_relief_sought_from_another_sides_duty_is_a_demand(self, text: str) -> None:
+        (found,) = tariffs(text)
+        assert (found.imposer, found.target, found.status) == ("US", "KR", "demanded")
+
+    def test_relief_a_trade_wants_is_no_demand(self) -> None:
+        assert tariffs("Carmakers in Japan want relief from US tariffs on cars.") == []

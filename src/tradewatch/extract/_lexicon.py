@@ -61,6 +61,9 @@ EXPORT_CONTROL = re.compile(
     r"\s+(?:the\s+|all\s+|its\s+|their\s+|further\s+)?(?:exports?|sales?|shipments?|supplies|deliveries"
     # "will stop exporting gallium to the United States"
     r"|exporting|selling|shipping|supplying)\b"
+    # "China bans gallium, germanium exports to US", "banned rice exports": the goods before the exports
+    r"|\b(?:ban(?:ned|s|ning)?|halt(?:ed|s|ing)?|suspend(?:ed|s|ing)?|restrict(?:ed|s|ing)?|curb(?:ed|s|ing)?"
+    r"|block(?:ed|s|ing)?|prohibit(?:ed|s|ing)?)\s+(?:[a-z][\w-]*(?:,\s+|\s+and\s+|\s+)){1,4}?exports?\b"
     # "could cut off power exports": a halt of named goods
     r"|\bcut(?:s|ting)? off\s+(?:(?:the|its|their|all)\s+)?(?:[\w-]+\s+){0,2}?(?:exports?|sales?|shipments?"
     r"|supplies|deliveries)\b"
@@ -157,6 +160,8 @@ DEMANDED_CHANGE = re.compile(
     r"\bto (?:cancel|remove|lift|scrap|drop|lower|cut|end|eliminate|waive|reduce|roll back|withdraw|ease"
     r"|relax|rescind|revoke|buy|purchase|import|resume|suspend|pause|postpone|delay)\b"
     r"|\b(?:removal|cancellation|elimination|lifting|rollback|repeal|easing|relaxation|suspension)\b"
+    # "seeks an exemption from US steel tariffs": relief from another side's duty
+    r"|\b(?:exemptions?|relief|waivers?|carve-outs?)\s+from\b"
     # "demanded that Washington remove its duties"
     r"|\bthat\s+(?:[\w.'’-]+\s+){1,3}?(?:should\s+|must\s+)?(?:cancel|remove|lift|scrap|drop|lower|cut|end"
     r"|eliminate|waive|reduce|roll back|withdraw|ease|relax|rescind|revoke|suspend|pause|postpone|delay)\b",

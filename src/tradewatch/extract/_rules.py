@@ -2431,9 +2431,13 @@ def _demand(clause: Clause, trigger: re.Match[str]) -> tuple[str, str] | None:
     change = lex.DEMANDED_CHANGE.search(clause.low, verb.end())
     if change is None or change.start() > trigger.end() + 40:
         return None
+    if _NON_STATE_SPEAKER.search(clause.low, max(0, verb.start() - 40), verb.start()):
+        return None  # "Carmakers in Japan want relief from US tariffs": a wish of a trade, not a government's demand
     demander = _subject(clause, verb.start())
     # "urged Ottawa to drop", "demanded that the United States remove": who is asked stands before the change
     bound = change.end() if change.group().startswith("that") else change.start() + 5
+    if change.group().endswith("from"):
+        bound = change.end() + 20  # "relief from US tariffs", "an exemption from Washington's duties"
     asked = next((a for a in clause.actors if verb.end() <= a.start <= bound), None)
     if asked is None and demander is not None:
         return None
@@ -2453,7 +2457,11 @@ def _wish(clause: Clause, trigger: re.Match[str]) -> bool:
     return (
         verb is not None
         and bool(_WISHED_CHANGE.match(clause.low, verb.end()))
-        and _subject(clause, verb.start()) is None
+        and (
+            _subject(clause, verb.start()) is None
+            # "Carmakers in Japan want relief": the country names where the trade is, not who demands
+            or _NON_STATE_SPEAKER.search(clause.low, max(0, verb.start() - 40), verb.start()) is not None
+        )
     )
 
 
@@ -2820,8 +2828,29 @@ def _listed_goods(text: str, n: int, near: int) -> list[Product] | None:
     return best[1] if best else None
 
 
+# "China bans gallium, germanium exports": the goods listed between the verb and the exports
+_GOODS_THEN_EXPORTS = re.compile(
+    r"(?:ban(?:ned|s|ning)?|halt(?:ed|s|ing)?|suspend(?:ed|s|ing)?|restrict(?:ed|s|ing)?|curb(?:ed|s|ing)?"
+    r"|block(?:ed|s|ing)?|prohibit(?:ed|s|ing)?)\s+(?P<goods>(?:[a-z][\w-]*(?:,\s+|\s+and\s+|\s+)){1,4}?)exports?\b"
+)
+
+
 def _control_items(clause: Clause, trigger: re.Match[str]) -> list[Product]:
     text = clause.text
+    listed = _GOODS_THEN_EXPORTS.match(clause.low, trigger.start())
+    if listed is not None:
+        bounds = [listed.start("goods")]
+        bounds += [
+            x
+            for m in _LIST_BREAK.finditer(text, listed.start("goods"), listed.end("goods"))
+            for x in m.span()
+        ]
+        bounds.append(listed.end("goods"))
+        named = _distinct_goods(
+            p for a, b in zip(bounds[::2], bounds[1::2], strict=True) for p in products_in(clause, a, b)
+        )
+        if named:
+            return named
     for lead in clause.text_matches(_CONTROL_LEAD):
         if abs(lead.start() - trigger.start()) > 110:
             continue
