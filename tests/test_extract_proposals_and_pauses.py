@@ -550,3 +550,30 @@ class TestHeadlineForms:
 
     def test_relief_a_trade_wants_is_no_demand(self) -> None:
         assert tariffs("Carmakers in Japan want relief from US tariffs on cars.") == []
+
+
+class TestDaysToCome:
+    def test_a_change_on_a_day_to_come(self) -> None:
+        (found,) = tariffs(
+            "Chile said on Tuesday it would lift its tariff on Peruvian grapes next Friday.",
+            published=date(2025, 7, 15),
+        )
+        assert (found.status, days(found.effective)) == ("lifted", ("2025-07-18", "2025-07-18"))
+
+    def test_a_change_within_a_number_of_days(self) -> None:
+        (found,) = tariffs(
+            "Chile will raise its tariff on Argentine beef to 20% within 30 days.",
+            published=date(2025, 7, 15),
+        )
+        assert days(found.effective) == ("2025-08-14", "2025-08-14")
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Starting next week, Peru will require licences for exports of copper scrap.",
+            "Peru will require licences for exports of steel scrap and scrap metal.",
+        ],
+    )
+    def test_scrap_the_goods_is_no_scrapping(self, text: str) -> None:
+        found = only(extract(text, published=THURSDAY), ExportControl)
+        assert found and all(c.status == "imposed" for c in found)

@@ -185,6 +185,12 @@ AUTHORITY = re.compile(
     r" powers act)\b|\b(?P<ad>anti-?dumping)\b|\b(?P<cvd>countervailing|anti-subsidy)\b",
 )
 
+# "scrapped its duties", not "copper scrap" or "scrap metal", the goods
+_NOT_SCRAP_GOODS = r"(?!\s+(?:metal|steel|iron|copper|yards?|dealers?|exports?|imports?))"
+_SCRAP = (
+    r"(?<!copper )(?<!steel )(?<!iron )(?<!metal )(?<!brass )(?<!aluminium )(?<!aluminum )"
+    rf"scrap(?:ped|ping|s{_NOT_SCRAP_GOODS}|{_NOT_SCRAP_GOODS})"
+)
 TARIFF_STATUS: list[tuple[str, re.Pattern[str]]] = [
     (
         "exempted",
@@ -243,7 +249,9 @@ TARIFF_STATUS: list[tuple[str, re.Pattern[str]]] = [
     (
         "lifted",
         re.compile(
-            r"\b(?:lift(?:s|ed|ing)?(?!\s+the\s+(?:total|overall|combined|cumulative))|remov(?:e|es|ed|ing|al)|scrap(?:s|ped|ping)?|eliminat(?:e|es|ed|ing|ion)"
+            r"\b(?:lift(?:s|ed|ing)?(?!\s+the\s+(?:total|overall|combined|cumulative))|remov(?:e|es|ed|ing|al)|"
+            + _SCRAP
+            + r"|eliminat(?:e|es|ed|ing|ion)"
             r"|end(?:s|ed|ing)?|repeal(?:s|ed|ing)?|revok(?:e|es|ed|ing)|drop(?:s|ped|ping)?|withdr[ae]w(?:s|n)?"
             r"|roll(?:s|ed)? back|rescind(?:s|ed|ing)?|abolish(?:es|ed|ing)?|cancel(?:s|led|ed|ling|ing)?"
             # "lift the total tariff on Chinese goods to 104%" raises it
@@ -408,7 +416,9 @@ CONTROL_STATUS: list[tuple[str, re.Pattern[str]]] = [
     (
         "lifted",
         re.compile(
-            r"\b(?:lift(?:s|ed|ing)?(?!\s+the\s+(?:total|overall|combined|cumulative))|remov(?:e|es|ed|ing|al)|scrap(?:s|ped|ping)?|rescind(?:s|ed|ing)?"
+            r"\b(?:lift(?:s|ed|ing)?(?!\s+the\s+(?:total|overall|combined|cumulative))|remov(?:e|es|ed|ing|al)|"
+            + _SCRAP
+            + r"|rescind(?:s|ed|ing)?"
             r"|revok(?:e|es|ed|ing)|end(?:s|ed|ing)?(?!\s+up\b|[\s-]+us(?:e|es|ers?)\b)|drop(?:s|ped|ping)?|repeal(?:s|ed|ing)?|delist(?:s|ed|ing)?"
             r"|taken off|took off|take off|struck off|abolish(?:es|ed|ing)?|cancel(?:s|led|ed|ling)?"
             # "producers no longer need a licence to ship ethane to China"

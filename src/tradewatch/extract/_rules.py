@@ -1018,7 +1018,10 @@ _EFFECT_CUE = re.compile(
     # the new rate, then when it came: "raised its tariff to 20% last week", "cut the duty to 5% in March"
     r"|\bto\s+\d[\d.]*\s*(?:%|per\s?cent|percent)\s+(?:on|in|last|this|early|mid|late)\b"
     # "will cut its duty to 15% by March 1": the day by which the change applies
-    r"|\bby\s+(?:(?:early|mid|late)[\s-]+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d",
+    r"|\bby\s+(?:(?:early|mid|late)[\s-]+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d"
+    # "would lift its tariff on grapes next Friday", "will raise it to 20% within 30 days": a day to come, by
+    # itself the day the change applies
+    r"|\bnext\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month)\b|\bwithin\s+\d",
     _I,
 )
 # A measure stated as standing is dated by when it was put in place: "a 25% tariff, which Washington imposed in
