@@ -577,3 +577,45 @@ class TestDaysToCome:
     def test_scrap_the_goods_is_no_scrapping(self, text: str) -> None:
         found = only(extract(text, published=THURSDAY), ExportControl)
         assert found and all(c.status == "imposed" for c in found)
+
+
+class TestThreatsWithoutAThreatWord:
+    def test_who_says_another_would_face_a_duty_threatens_it(self) -> None:
+        (threat,) = only(
+            extract(
+                "Trump said Chile would face 30% tariffs from August 1 if it did not open its markets.",
+                published=date(2025, 7, 15),
+            ),
+            Threat,
+        )
+        assert (threat.actor, threat.target) == ("US", "CL")
+        assert days(threat.deadline) == ("2025-08-01", "2025-08-01")
+
+    def test_a_reprisal_promised_should_the_other_side_act(self) -> None:
+        found = extract(
+            "Lima said it would hit back with tariffs on Chilean wine should Santiago raise duties again.",
+            published=THURSDAY,
+        )
+        (threat,) = only(found, Threat)
+        assert (threat.actor, threat.target, threat.kind) == ("PE", "CL", "tariff")
+        assert only(found, Tariff) == []
+
+    def test_a_party_threatened_with_the_blacklist(self) -> None:
+        (threat,) = only(
+            extract(
+                "China threatened to blacklist Lithuanian firms over the Taiwan office.", published=THURSDAY
+            ),
+            Threat,
+        )
+        assert (threat.actor, threat.target, threat.kind) == ("CN", "LT", "export_control")
+
+    def test_who_is_warned_is_the_target(self) -> None:
+        (threat,) = only(
+            extract(
+                "WASHINGTON, July 15 - The president warned Japan of higher tariffs in the event that talks "
+                "failed.",
+                published=date(2025, 7, 15),
+            ),
+            Threat,
+        )
+        assert (threat.actor, threat.target) == ("US", "JP")

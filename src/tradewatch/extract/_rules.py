@@ -3473,7 +3473,8 @@ def _delegates(clause: Clause) -> tuple[str, ...]:
 # --- threats ----------------------------------------------------------------------------------------------
 
 _THREAT_MEASURE = re.compile(
-    r"\b(?:to\s+(?:impose|slap|levy|raise|hike|put|add|restrict|ban|cut off|halt|block|curb|sanction|retaliate)"
+    r"\b(?:to\s+(?:impose|slap|levy|raise|hike|put|add|restrict|ban|cut off|halt|block|curb|sanction|retaliate"
+    r"|blacklist)"
     r"|with\s+(?:new\s+|fresh\s+|higher\s+|additional\s+|steep\s+)?(?:tariffs?|duties|sanctions|export|levies|penalties)"
     r"|(?:would|will|could)\s+(?:impose|slap|levy|raise|hike|face|put|add|restrict|ban|cut off|halt|block|hit"
     r"|retaliate|respond|be hit)|tariffs? of|duties of|\d+%\s+(?:tariffs?|duties|levies|levy)"
@@ -3514,12 +3515,14 @@ _RECALLED_THREAT = re.compile(
 
 # After a jurisdiction (and the goods it qualifies): it would undergo the measure ("British steel could face").
 _UNDERGOES = re.compile(
-    r"(?:\s+[\w-]+){0,3}?\s+(?:(?:could|would|will|may|might)\s+(?:also\s+|then\s+)?(?:face|be hit|pay|be subject)"
-    r"|faces|is hit|is subject)\b"
+    # not across a verb of speech: in "Trump said the EU would face", the EU faces it
+    r"(?:\s+(?!said\b|says\b|told\b|warned\b|wrote\b|posted\b|added\b)[\w-]+){0,3}?\s+"
+    r"(?:(?:could|would|will|may|might)\s+(?:also\s+|then\s+)?(?:face|be hit|pay|be subject)|faces|is hit|is subject)\b"
 )
 
 
 _SAYS = re.compile(r"\s+(?:said|says|wrote|writes|told|announced)\b")
+_WARNED_PARTY = re.compile(r"\s+(?:the\s+)?$")
 
 
 def threats(clause: Clause, ctx: Context) -> list[Threat]:
@@ -3542,7 +3545,8 @@ def threats(clause: Clause, ctx: Context) -> list[Threat]:
     if verb is not None and condition is None and _RECALLED_THREAT.match(low):
         return []  # "The warning came a day after Ottawa raised its duties": a threat told before
     if verb is None and not re.search(
-        r"\b(?:will|would|could|threat|warn|vow|said|says|(?:is|are|stands?|stood|was|were) (?:ready|prepared) to)\b",
+        r"\b(?:will|would|could|threat|warn|vow|said|says|or face"
+        r"|(?:is|are|stands?|stood|was|were) (?:ready|prepared) to)\b",
         text,
         _I,
     ):
@@ -3573,6 +3577,19 @@ def threats(clause: Clause, ctx: Context) -> list[Threat]:
         subject = None
     else:
         undergoer = None
+    # "The president warned Japan of higher tariffs": who is warned is the target, not who warns
+    warned = None
+    if verb is not None and low.startswith("warn", verb.start()):
+        warned = next(
+            (
+                m
+                for m in clause.actors
+                if m.start > verb.end() and _WARNED_PARTY.match(low, verb.end(), m.start)
+            ),
+            None,
+        )
+    if warned is not None and (subject is None or subject.code == warned.code):
+        undergoer, subject = warned, None
     if subject is None and undergoer is not None:
         # "India could face higher tariffs ..., Trump said": who says so, else the story's imposer
         speaker = next(
@@ -3732,18 +3749,16 @@ def _promise_if(m: re.Match[str]) -> int:
     found = m.group().lower()
     # "would tax their goods ... if", "retaliate with tariffs on US goods if": the promised measure comes first
     promised = found.startswith(("would", "will", "could", "respond", "retaliat", "hit back", "fight"))
-    return m.start() + found.rindex("if") if promised else m.start()
+    return m.start() + max(found.rfind("if"), found.rfind("should")) if promised else m.start()
 
 
 def _condition(text: str, m: re.Match[str]) -> str:
-    # "would respond ... if Washington raises tariffs": the condition starts at "if".
-    start = (
-        m.start()
-        if not m.group()
-        .lower()
-        .startswith(("respond", "retaliat", "hit", "fight", "take", "counter", "would", "will", "could"))
-        else (m.start() + m.group().lower().rindex("if"))
+    # "would respond ... if Washington raises tariffs": the condition starts at "if" (or "should").
+    found = m.group().lower()
+    promised = found.startswith(
+        ("respond", "retaliat", "hit", "fight", "take", "counter", "would", "will", "could")
     )
+    start = m.start() + max(found.rfind("if"), found.rfind("should")) if promised else m.start()
     rest = text[start:]
     cut = re.search(
         r"(?<!\b[A-Z])[.;]\s|[.;\"”]$|,\s+(?:he|she|they|the|officials|a|an|according|said|says|and|but)\b|,\s+\w+ing\b|\s+-\s+"
