@@ -619,3 +619,23 @@ class TestThreatsWithoutAThreatWord:
             Threat,
         )
         assert (threat.actor, threat.target) == ("US", "JP")
+
+
+class TestWhereARateGoes:
+    @pytest.mark.parametrize(
+        ("text", "rate", "previous"),
+        [
+            (
+                "Chile's 10% tariff on Peruvian wine will be cut to 2.5% once the deal takes effect.",
+                "2.5",
+                "10",
+            ),
+            ("Chile raised its 20% duty on Peruvian gold to 25%.", "25", "20"),
+            ("Chile cut its tariff on Peruvian ethanol from 10% to zero.", "0", "10"),
+            ("Chile will lower tariffs on Peruvian farm goods to zero under the agreement.", "0", None),
+        ],
+    )
+    def test_the_new_rate_and_the_old(self, text: str, rate: str, previous: str | None) -> None:
+        (found,) = tariffs(text)
+        old = None if found.previous_rate is None else str(found.previous_rate.percent)
+        assert (pct(found), old) == (rate, previous)

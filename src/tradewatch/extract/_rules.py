@@ -775,7 +775,7 @@ _NOT_GOODS_WORDS |= frozenset(
 # further talks", "rivals in Bangladesh", "gives negotiators until July".
 _NOT_GOODS_WORDS |= frozenset(
     """requiring forcing allowing asking making adding leaving giving gives taking putting bringing meaning
-    subject bloc firms companies rivals negotiators comment faces pays""".split()
+    subject bloc firms companies rivals negotiators comment faces pays zero nil""".split()
 )
 
 
@@ -842,6 +842,11 @@ _FROM_TO = re.compile(
     rf"from\s+(?P<a>[^,;]{{0,30}}?{UNIT})\s+(?:to|up to|down to)\s+(?P<b>[^,;]{{0,30}}?{UNIT})"
     rf"|to\s+(?P<c>[^,;]{{0,30}}?{UNIT})\s*,?\s+(?:up |down )?from\s+(?P<d>[^,;]{{0,30}}?{UNIT})",
 )  # on Clause.low: its groups are compared in lower case
+_TO_ZERO = re.compile(r"\b(?:to|at)\s+(?:zero|nil)\b(?!\s*(?:%|per\s?cent|percent))")
+_MOVED_TO = re.compile(
+    r"\b(?:cut|lowered|reduced|raised|increased|hiked|lifted|brought|doubled|halved|set to (?:rise|fall)|rise|fall"
+    r"|go up|come down|drop)\b[^.;]{0,50}?\bto\s+(?:about\s+|around\s+)?$"
+)
 _PREVIOUS = re.compile(
     r"\b(?:up from|down from|from|compared with|compared to|replacing|previously|instead of|versus|vs\.?)\s+"
     r"(?:an?\s+|the\s+)?(?:current\s+|existing\s+|earlier\s+|previous\s+)?$",
@@ -921,6 +926,11 @@ _WEAK_TARIFF = frozenset(
 def _rates(clause: Clause, trigger: re.Match[str]) -> tuple[Rate | None, Rate | None, bool]:
     """(rate, previous rate, whether the rate is added on top) for the tariff at `trigger`."""
     percents = [p for p in clause.percents if not p.points and p.value <= 10_000]
+    zero = _TO_ZERO.search(clause.low, trigger.start())
+    if zero is not None:
+        # "will lower tariffs on US farm goods to zero", "from 10% to zero": the duty goes
+        before = [p for p in percents if p.end <= zero.start() and zero.start() - p.end <= 12]
+        return Rate(0), Rate(before[-1].value) if before else None, False
     if not percents:
         return None, None, False
     ft = _FROM_TO.search(clause.low)
@@ -939,6 +949,21 @@ def _rates(clause: Clause, trigger: re.Match[str]) -> tuple[Rate | None, Rate | 
         new = [p for p in new if p not in old]
         if new and old:
             return Rate(new[0].value), Rate(old[0].value), False
+    # "The EU's 10% tariff on US cars will be cut to 2.5%": the duty's own rate, then where it goes
+    own = [p for p in percents if p.end <= trigger.start() and trigger.start() - p.end <= 15]
+    if own:
+        moved = next(
+            (
+                p
+                for p in percents
+                if p.start > trigger.end()
+                # the verb of the move may come before the duty: "raised its 20% duty on gold to 25%"
+                and _MOVED_TO.search(clause.low, max(0, own[-1].start - 40, p.start - 90), p.start)
+            ),
+            None,
+        )
+        if moved is not None and moved.value != own[-1].value:
+            return Rate(moved.value), Rate(own[-1].value), False
     previous = None
     candidates: list[Percent] = []
     for p in percents:
@@ -2006,6 +2031,11 @@ def _tariffs(clause: Clause, ctx: Context, *, standing: bool = False) -> list[Ta
                 seg_prev = previous  # "goods from Vietnam will face a 20% tariff, down from 46%"
             elif seg_rate is not None and seg_rate == added_rate and added_rate != rate:
                 seg_rate, seg_prev = rate, previous  # the added duty stated with the total it brings
+            elif not multi and seg_rate is not None and seg_rate == previous and rate is not None:
+                seg_rate, seg_prev = (
+                    rate,
+                    previous,
+                )  # "the 10% tariff on cars will be cut to 2.5%": where it goes
             if seg_status in ("announced", "in_force") and seg_prev and seg_rate and seg_rate != seg_prev:
                 seg_status = "raised" if seg_rate > seg_prev else "lowered"
             elif (
