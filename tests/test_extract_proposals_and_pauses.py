@@ -639,3 +639,10 @@ class TestWhereARateGoes:
         (found,) = tariffs(text)
         old = None if found.previous_rate is None else str(found.previous_rate.percent)
         assert (pct(found), old) == (rate, previous)
+
+    def test_an_agreement_described_by_several_words(self) -> None:
+        (found,) = talks("Chile and Indonesia signed a comprehensive economic partnership agreement in Bali.")
+        assert (found.parties, found.status, found.venue) == (("CL", "ID"), "concluded", "Bali")
+
+    def test_a_companys_supply_agreement_is_no_talks(self) -> None:
+        assert talks("The company signed a three-year supply agreement with the Indonesian government.") == []

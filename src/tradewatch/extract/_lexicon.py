@@ -95,7 +95,8 @@ NEGOTIATION = re.compile(
     r"|skills?|weapons?)\b)"
     r"|round of|consultations|dialogue|discussions"
     r"|trade (?:deal|agreement|pact|framework)s?|framework (?:deal|agreement)s?|free[\s-]trade (?:deal|agreement)s?"
-    r"|(?:reached|struck|signed|sealed|clinched|concluded|finali[sz]ed) (?:a |an |the )?(?:[\w-]+ )?"
+    # "signed a comprehensive economic partnership agreement": up to three words describe the deal
+    r"|(?:reached|struck|signed|sealed|clinched|concluded|finali[sz]ed) (?:a |an |the |their )?(?:[\w-]+ ){0,3}?"
     r"(?:deal|agreement|pact)s?"
     r"|(?:deal|agreement|pact) (?:reached|struck|sealed|clinched) by"
     # "The pact, signed at a summit in Lima, ...": the participle after the deal
