@@ -646,3 +646,15 @@ class TestWhereARateGoes:
 
     def test_a_companys_supply_agreement_is_no_talks(self) -> None:
         assert talks("The company signed a three-year supply agreement with the Indonesian government.") == []
+
+
+class TestVerbsOfOtherEvents:
+    def test_a_verb_in_a_clause_of_time_after_the_measure_is_anothers(self) -> None:
+        (found,) = tariffs("Chile reinstated its 6% tariff on Argentine beef after the waiver expired.")
+        assert (found.status, pct(found)) == ("announced", "6")
+
+    def test_a_planned_levy_shelved_is_suspended(self) -> None:
+        (found,) = tariffs(
+            "A planned 10% levy on imported fertiliser has been shelved, Kenya's finance minister said."
+        )
+        assert (found.imposer, found.status) == ("KE", "suspended")

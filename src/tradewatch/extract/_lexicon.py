@@ -230,6 +230,8 @@ TARIFF_STATUS: list[tuple[str, re.Pattern[str]]] = [
             r"hold off",
             r"held off",
             r"defer(?:s|red|ring)?",
+            # "a planned levy has been shelved": put aside
+            r"shelv(?:e|es|ed|ing)",
         ),
     ),
     (

@@ -338,6 +338,10 @@ _NOUN_LEAD = re.compile(
 )
 
 
+# A clause of time or cause after the measure: its verb tells of another event.
+_LATER_CLAUSE = re.compile(r"\b(?:after|before|once|when|until|since|because)\s+(?:[\w'’-]+\s+){0,3}$")
+
+
 def _nearest(
     table: list[tuple[str, re.Pattern[str]]],
     text: str,
@@ -391,6 +395,10 @@ def _nearest(
             continue  # "..., having suspended both in January": what was done before, not the news
         if m.start() > anchor[1]:
             distance += 5  # verbs before the trigger ("raised tariffs") read more surely than after
+            if _LATER_CLAUSE.search(low, max(anchor[1], m.start() - 30), m.start()):
+                distance += (
+                    40  # "reinstated its tariff on beef after the waiver expired": another event's verb
+                )
         key = (distance, rank)
         if best is None or key < best[:2]:
             best = (distance, rank, status, m)
@@ -775,7 +783,7 @@ _NOT_GOODS_WORDS |= frozenset(
 # further talks", "rivals in Bangladesh", "gives negotiators until July".
 _NOT_GOODS_WORDS |= frozenset(
     """requiring forcing allowing asking making adding leaving giving gives taking putting bringing meaning
-    subject bloc firms companies rivals negotiators comment faces pays zero nil""".split()
+    subject bloc firms companies rivals negotiators comment faces pays zero nil without saying which what""".split()
 )
 
 
