@@ -658,3 +658,10 @@ class TestVerbsOfOtherEvents:
             "A planned 10% levy on imported fertiliser has been shelved, Kenya's finance minister said."
         )
         assert (found.imposer, found.status) == ("KE", "suspended")
+
+    def test_an_end_user_list_is_a_list_of_entities(self) -> None:
+        (found,) = only(
+            extract("METI added 15 Chinese entities to its end-user list on Friday.", published=THURSDAY),
+            ExportControl,
+        )
+        assert (found.imposer, found.target, found.control) == ("JP", "CN", "entity_list")

@@ -47,7 +47,7 @@ TARIFF = words(
 EXPORT_CONTROL = re.compile(
     r"\bexport[\s-](?:controls?|curbs?|restrictions?|bans?|licen[cs](?:e|es|ing)|rules?|limits?|permits?"
     r"|quotas?|licen[cs]e requirements?)\b"
-    r"|\b(?:entity|unverified) list\b|\bblacklist(?:ed|s)?\b|\bunreliable entity list\b"
+    r"|\b(?:entity|unverified|end[\s-]user) list\b|\bblacklist(?:ed|s)?\b|\bunreliable entity list\b"
     r"|\blicen[cs]e requirements?\b|\brequir(?:e|es|ed|ing)\b[^.]{0,120}?\blicen[cs]es?\b"
     r"|\blicen[cs]ing (?:regimes?|systems?|requirements?|rules?|controls?)\b|\blicen[cs]e regimes?\b"
     r"|\b(?:end[\s-]use|end[\s-]user|export)\s+(?:reviews?|checks?|scrutiny|vetting)\b"
@@ -656,7 +656,9 @@ NEGOTIATION_STATUS: list[tuple[str, re.Pattern[str]]] = [
 CONTROL_KIND = [
     (
         "entity_list",
-        re.compile(r"\b(?:entity|unverified|unreliable entity|export control(?:led)?) list\b|\bblacklist"),
+        re.compile(
+            r"\b(?:entity|unverified|end[\s-]user|unreliable entity|export control(?:led)?) list\b|\bblacklist"
+        ),
     ),
     ("licence", re.compile(r"\blicen[cs]|\b(?:export )?permits?\b")),
     ("quota", re.compile(r"\bquotas?\b")),
