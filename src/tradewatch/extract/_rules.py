@@ -396,9 +396,8 @@ def _nearest(
         if m.start() > anchor[1]:
             distance += 5  # verbs before the trigger ("raised tariffs") read more surely than after
             if _LATER_CLAUSE.search(low, max(anchor[1], m.start() - 30), m.start()):
-                distance += (
-                    40  # "reinstated its tariff on beef after the waiver expired": another event's verb
-                )
+                # "reinstated its tariff on beef after the waiver expired": another event's verb
+                distance += 40
         key = (distance, rank)
         if best is None or key < best[:2]:
             best = (distance, rank, status, m)
@@ -2040,10 +2039,8 @@ def _tariffs(clause: Clause, ctx: Context, *, standing: bool = False) -> list[Ta
             elif seg_rate is not None and seg_rate == added_rate and added_rate != rate:
                 seg_rate, seg_prev = rate, previous  # the added duty stated with the total it brings
             elif not multi and seg_rate is not None and seg_rate == previous and rate is not None:
-                seg_rate, seg_prev = (
-                    rate,
-                    previous,
-                )  # "the 10% tariff on cars will be cut to 2.5%": where it goes
+                # "the 10% tariff on cars will be cut to 2.5%": where it goes, and where it was
+                seg_rate, seg_prev = rate, previous
             if seg_status in ("announced", "in_force") and seg_prev and seg_rate and seg_rate != seg_prev:
                 seg_status = "raised" if seg_rate > seg_prev else "lowered"
             elif (
