@@ -1590,7 +1590,18 @@ _EXEMPTED_SUBJECT = re.compile(
 )
 
 
-_LIST_BREAK = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+def _listed(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of the items of a list in `text[start:end]` ("ore, concentrates and cathodes"), each to be read
+    alone (`products_in` stops at the first comma): its comma-separated parts, each split by `_list_items`."""
+    spans: list[tuple[int, int]] = []
+    pos = start
+    for comma in [*re.finditer(r",\s*", text[start:end]), None]:
+        stop = end if comma is None else start + comma.start()
+        spans += [(pos + a, pos + b) for a, b in _list_items(text[pos:stop])]
+        pos = end if comma is None else start + comma.end()
+    return spans
+
+
 _SUBJECT_JOIN = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+")
 _POSSESSIVE_START = re.compile(r"(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*['’]s\s")
 
@@ -1612,14 +1623,9 @@ def earlier_duty_exemptions(clause: Clause, ctx: Context) -> list[Tariff]:
     # copper cathodes")
     # ", CBP said, and USMCA-compliant goods ... are exempt": the subject starts after the last join
     begin = max([0, *(m.end() for m in _SUBJECT_JOIN.finditer(clause.text, 0, verb.start()))])
-    bounds = [
-        begin,
-        *(x for m in _LIST_BREAK.finditer(clause.text, begin, verb.start()) for x in m.span()),
-        verb.start(),
-    ]
     goods = _distinct_goods(
         p
-        for a, b in zip(bounds[::2], bounds[1::2], strict=True)
+        for a, b in _listed(clause.text, begin, verb.start())
         # "Pharmaceuticals, Switzerland's largest export, are exempt": an apposition describes the goods before
         if not _POSSESSIVE_START.match(clause.text, a)
         for p in products_in(clause, a, b, opens=True)
@@ -2877,16 +2883,8 @@ def _control_items(clause: Clause, trigger: re.Match[str]) -> list[Product]:
     text = clause.text
     listed = _GOODS_THEN_EXPORTS.match(clause.low, trigger.start())
     if listed is not None:
-        bounds = [listed.start("goods")]
-        bounds += [
-            x
-            for m in _LIST_BREAK.finditer(text, listed.start("goods"), listed.end("goods"))
-            for x in m.span()
-        ]
-        bounds.append(listed.end("goods"))
-        named = _distinct_goods(
-            p for a, b in zip(bounds[::2], bounds[1::2], strict=True) for p in products_in(clause, a, b)
-        )
+        items = _listed(text, listed.start("goods"), listed.end("goods"))
+        named = _distinct_goods(p for a, b in items for p in products_in(clause, a, b))
         if named:
             return named
     for lead in clause.text_matches(_CONTROL_LEAD):
