@@ -174,7 +174,7 @@ _ACTING_DEMONYM_NOUN = re.compile(
     _I,
 )
 _TARGET_LEAD = re.compile(
-    r"\b(?:on|against|from|toward|towards|targeting|target|hitting|hit|to|into|of|with|for|over)\s+"
+    r"\b(?:on|against|from|toward|towards|targeting|target|hitting|hit(?!\s+back\b)|to|into|of|with|for|over)\s+"
     r"(?:(?:the|all|most|some|many|certain|more|its|their|imports|goods|products|exports|shipments|of|from"
     r"|made|in|produced|[\w-]+)\s+){0,3}$",
     _I,
@@ -482,7 +482,8 @@ _DATE_CUE_BREAK = re.compile(r".*(?:[,;]|:(?!\d)|\bsaid\b|\bsays\b)", re.DOTALL)
 # A date of the measure's imposition: "reversing a restriction imposed in April", "the curbs it introduced last
 # year". A change to the measure (a relaxation, a lifting) is not dated by it.
 _IMPOSED_ON = re.compile(
-    r"\b(?:imposed|introduced|adopted|placed|slapped|put in place)\s+(?:(?:in|on|since|from)\s+)?$", _I
+    r"\b(?:imposed|introduced|adopted|placed|slapped|put in place|announced|unveiled)\s+(?:(?:in|on|since|from)\s+)?$",
+    _I,
 )
 
 
@@ -573,6 +574,8 @@ _PRODUCT_STOP = re.compile(
     r"|before|until|under|over|worth(?!\s+of\b)|valued|with|amid|while|because|if|unless|this|next|last|on|said|says"
     # "goods already facing duties", "products, Trump wrote": what follows the goods says something of them
     r"|will|would|already|facing|wrote|writes|told|tells"
+    # "American goods also took effect", "imports above that quota"
+    r"|also|above|below"
     r"|was|were|is|are|has|have|had|could|may|might|should|can|citing|following|saying|rather|instead|made"
     r"|when|where|who|whose|than|plus|up|down|unless|through|beyond|within|under|per|totall?ing|accounting"
     r"|taking|bringing|raising|lifting|cutting|doubling|entering|arriving|coming|bound|destined|crossing)\b|$)",
@@ -607,6 +610,12 @@ _ANAPHORA = re.compile(
     r"\s*(?:(?:the|these|those|both|all)\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s"
     r"|(?:(?:some|other|any|the)\s+)?(?:related|similar|such|affected|listed)\s+(?:goods|products|items|materials"
     r"|metals|minerals)\b)",
+    _I,
+)
+# "gallium and germanium, two metals used in chips": after goods listed, an apposition that counts them
+_COUNTED_APPOSITION = re.compile(
+    r"\s*(?:two|three|four|five|six|seven|eight|nine|ten|both)\s+(?:[\w-]+\s+)?(?:metals|minerals|elements"
+    r"|materials|chemicals|products|goods|items|commodities)\b",
     _I,
 )
 _COUNTED_BEFORE = re.compile(
@@ -661,7 +670,9 @@ def products_in(clause: Clause, start: int, end: int, *, opens: bool = False) ->
         )  # "Generic drugs were exempted": capitalised as the first word
     parts = re.split(r"\s*(?:,|\band\b|\bor\b|&|\bas well as\b)\s*", phrase)
     found = []
-    for part in parts:
+    for index, part in enumerate(parts):
+        if index and _COUNTED_APPOSITION.match(part):
+            continue
         if _CATCH_ALL.match(part):
             continue  # "cocoa, tea and several other crops": the rest, not goods of their own
         if _ANAPHORA.match(part):
@@ -2646,7 +2657,10 @@ def export_controls(clause: Clause, ctx: Context) -> list[ExportControl]:
     confidence = _confidence(clause, 0.8 if status_hit else 0.6)
     # "The rule, which took effect immediately": the day the control was imposed is the day it applies.
     immediate = status not in ("proposed", "demanded") and ctx.immediate
-    effective = _first_date(dated, _CONTROL_DATE_CUE, old_stage=status != "imposed", acts=immediate)
+    # "China on Sunday lifted its ban": as for a duty lifted or lowered, the day a control was lifted or
+    # eased is the day it applies.
+    acts = immediate or status in ("lifted", "relaxed")
+    effective = _first_date(dated, _CONTROL_DATE_CUE, old_stage=status != "imposed", acts=acts)
     controls = [
         ExportControl(
             imposer=imposer,
