@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 from extraction_helpers import days, only
-from tradewatch import ExportControl, Tariff, extract
+from tradewatch import ExportControl, Tariff, Threat, extract
 
 MONDAY = date(2025, 3, 10)
 
@@ -76,3 +76,54 @@ class TestControlDates:
         (found,) = controls("China imposed licence requirements on exports of gallium on Monday.")
         assert found.status == "imposed"
         assert found.effective is None
+
+
+def threats(text: str, published: date = MONDAY) -> list[Threat]:
+    return only(extract(text, published=published), Threat)
+
+
+class TestThreatReadings:
+    def test_who_risks_a_duty_unless_it_acts_is_the_target(self) -> None:
+        (found,) = threats(
+            "Thailand risks a 36% tariff unless it opens its market to American pork, the USTR said on Monday."
+        )
+        assert (found.actor, found.target) == ("US", "TH")
+        assert isinstance(found.measure, Tariff) and found.measure.product is None
+        assert found.condition is not None and found.condition.startswith("unless")
+
+    def test_a_reprisal_promised_should_the_other_side_go_ahead_is_a_threat(self) -> None:
+        (found,) = threats(
+            "Canberra said it would impose counter-tariffs on US beef should Washington go ahead with its plan."
+        )
+        assert (found.actor, found.target) == ("AU", "US")
+
+    def test_a_duty_promised_if_talks_fail_is_a_threat(self) -> None:
+        (found,) = threats(
+            "Vietnam could be hit with tariffs of up to 46% if talks fail, Trump told reporters."
+        )
+        assert (found.actor, found.target) == ("US", "VN")
+        assert isinstance(found.measure, Tariff) and str(found.measure.rate.percent) == "46"  # type: ignore[union-attr]
+
+    def test_the_party_a_threat_names_as_destination_is_not_its_author(self) -> None:
+        text = (
+            "Washington raised its tariffs on steel on Monday. The administration is also threatening to block "
+            "exports of turbine blades to China."
+        )
+        (found,) = threats(text)
+        assert (found.actor, found.target) == ("US", "CN")
+
+    def test_a_destination_is_never_the_author_of_a_threat(self) -> None:
+        found = threats("The administration is threatening to block exports of turbine blades to China.")
+        assert all(t.actor != "CN" for t in found)
+
+
+class TestMadeOutside:
+    def test_the_country_goods_are_made_outside_is_not_their_origin(self) -> None:
+        (found,) = tariffs(
+            "Trump said he would put a 25% tariff on smartphones made outside the United States."
+        )
+        assert (found.imposer, found.target) == ("US", "*")
+
+    def test_goods_made_in_a_country_come_from_it(self) -> None:
+        (found,) = tariffs("The United States imposed duties on solar panels made in Cambodia on Monday.")
+        assert (found.imposer, found.target) == ("US", "KH")

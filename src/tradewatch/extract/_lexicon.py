@@ -115,12 +115,16 @@ THREAT = words(
 CONDITION = re.compile(
     # "stop buying Russian oil or face a 25% penalty", "in the event that talks fail"
     r"\b(?:unless|or else|otherwise|or face|in the event (?:that|of))\b"
-    r"|\bif\b[^.;]{0,120}?\b(?:does not|do not|doesn't|don't|did not|didn't|fails? to|failed to|refuses? to"
+    r"|\bif\b[^.;]{0,120}?\b(?:does not|do not|doesn't|don't|did not|didn't|fails?|failed to|refuses? to"
+    r"|collapses?|breaks? down|stalls?"
     r"|won't|will not|cannot|can't|continues? to|keeps?|no|insists? on|goes ahead|proceeds?|follows? through)\b"
     r"|\b(?:respond|retaliate|hit back|fight|take\s+(?:[\w-]+\s+){0,2}?(?:counter)?measures|countermeasures)\b"
     r"[^.;]{0,80}?\b(?:if|should)\b"
     # "would tariff Norway heavily if it kept its quotas": a measure promised on a condition
-    r"|\b(?:would|will|could)\s+(?:impose|slap|tariff|levy|punish|sanction)\b(?:[^.;]|(?<=\b[a-z])\.){0,80}?\bif\b"
+    r"|\b(?:would|will|could)\s+(?:impose|slap|tariff|levy|punish|sanction)\b(?:[^.;]|(?<=\b[a-z])\.){0,80}?"
+    # "should Washington go ahead with its plan": a condition stated by inversion
+    r"\b(?:if|should\s+(?:the\s+)?[\w.-]+(?:\s+[\w.-]+)?\s+(?:go|proceed|fail|refuse|raise|hike|impose|continue"
+    r"|insist|decide|move|press|push|carry|choose|reject|walk|keep|extend|target|act)\b)"
     r"|\bshould\b[^.;]{0,60}?\b(?:fail|collapse|break down|fall through|stall)\b"
     # "until Beijing stops ...": a condition; "until the end of 2025" is a time
     r"|\buntil\b(?!\s+(?:the\s+)?(?:end|start|beginning|middle)\b)[^.;]{0,80}?\b(?:stops?|ends?|halts?|agrees?"

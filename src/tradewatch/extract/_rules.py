@@ -1320,9 +1320,10 @@ def _covers(clause: Clause, start: int, end: int) -> tuple[list[tuple[tuple[str,
 
 
 # "imports into the United States", "goods entering the EU": the jurisdiction the goods go to, which levies the
-# duty on them; never their origin.
+# duty on them; never their origin. Nor is the one goods are "made outside" of.
 _DESTINATION_LEAD = re.compile(
-    r"\b(?:(?:imports?|goods|products|shipments?)\s+(?:to|into)|entering|arriving\s+in)\s+(?:the\s+)?$"
+    r"\b(?:(?:imports?|goods|products|shipments?)\s+(?:to|into)|entering|arriving\s+in|outside(?:\s+of)?)\s+"
+    r"(?:the\s+)?$"
 )
 
 
@@ -2730,7 +2731,7 @@ _BUYER_NOUN = re.compile(
     r"|factories|plants|fabs|chipmakers?|manufacturers?|importers?|groups?|businesses|carmakers?|smelters?)\b",
     _I,
 )
-_DESTINATION_LEAD = re.compile(
+_CONTROL_DESTINATION_LEAD = re.compile(
     r"\b(?:to|into|bound for|destined for|headed for|for (?:buyers|customers|users) in|in"
     # "imposed sweeping export controls on Russia": the country the controls are placed on
     r"|(?:controls?|curbs?|restrictions?|embargo(?:es)?)\s+(?:on|against))\s+(?:the\s+)?$",
@@ -2775,7 +2776,7 @@ def _destination(clause: Clause, trigger: re.Match[str]) -> Mention | None:
         lead = clause.text[max(0, m.start - 30) : m.start]
         if (
             m.kind in ("country", "bloc", "capital")
-            and _DESTINATION_LEAD.search(lead)
+            and _CONTROL_DESTINATION_LEAD.search(lead)
             and not _is_place(clause, m)
         ):
             return m
@@ -3564,7 +3565,8 @@ _RECALLED_THREAT = re.compile(
 _UNDERGOES = re.compile(
     # not across a verb of speech: in "Trump said the EU would face", the EU faces it
     r"(?:\s+(?!said\b|says\b|told\b|warned\b|wrote\b|posted\b|added\b)[\w-]+){0,3}?\s+"
-    r"(?:(?:could|would|will|may|might)\s+(?:also\s+|then\s+)?(?:face|be hit|pay|be subject)|faces|is hit|is subject)\b"
+    r"(?:(?:could|would|will|may|might)\s+(?:also\s+|then\s+)?(?:face|be hit|pay|be subject|risk)|faces|is hit"
+    r"|is subject|risks|risked|stands to face)\b"
 )
 
 
@@ -3655,9 +3657,18 @@ def threats(clause: Clause, ctx: Context) -> list[Threat]:
             return []
         actor = code
     elif subject is None:
-        # "She also warned ...": a pronoun refers to the person named last, else to the story's actor.
+        # "She also warned ...": a pronoun refers to the person named last, else to the story's actor, unless
+        # the sentence names that one as the target ("threatening to block exports of engines to China").
         person = ctx.last_person if _PERSON_PRONOUN.match(text) else None
-        code = person or _context_actor(ctx, exclude=None)
+        led = next(
+            (
+                m
+                for m in clause.actors
+                if m.start > anchor and _TARGET_LEAD.search(text, max(0, m.start - 40), m.start)
+            ),
+            None,
+        )
+        code = person or _context_actor(ctx, exclude=led.code if led is not None else None)
         if code is None:
             return []
         actor = code
@@ -3684,7 +3695,8 @@ def threats(clause: Clause, ctx: Context) -> list[Threat]:
     evidence = ctx.quote(clause, conf)
     if tariff is not None and tariff.start() < measure_cut:
         rate, _previous, _added = _rates(clause, tariff)
-        products = _products_near(clause, tariff)
+        # "a 24% tariff unless it cuts its duties on farm goods": the goods of the condition are not the measure's
+        products = _products_near(clause, tariff, limit=min(70, max(0, measure_cut - tariff.end())))
         measure_target = "*" if _ALL_PARTNERS.search(low, 0, measure_cut) and target_m is None else target
         if re.search(r"\bsecondary\b|\bcountries (?:that|which) (?:buy|import)\b|\bbuyers of\b", text, _I):
             measure_target = "*"
