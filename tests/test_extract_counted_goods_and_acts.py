@@ -127,3 +127,33 @@ class TestMadeOutside:
     def test_goods_made_in_a_country_come_from_it(self) -> None:
         (found,) = tariffs("The United States imposed duties on solar panels made in Cambodia on Monday.")
         assert (found.imposer, found.target) == ("US", "KH")
+
+
+class TestEveryDutyAndExportTaxes:
+    def test_every_duty_of_an_imposer_scrapped_is_stated(self) -> None:
+        (found,) = tariffs("Iceland scrapped all industrial tariffs from January 1.")
+        assert (found.imposer, found.target, found.product, found.status) == ("IS", "*", None, "lifted")
+        assert days(found.effective) == ("2025-01-01", "2025-01-01")
+
+    def test_the_duties_named_before_are_not_restated(self) -> None:
+        assert tariffs("Norway lifted the duties on Monday.") == []
+
+    def test_an_export_tax_is_a_duty_of_its_own(self) -> None:
+        (found,) = tariffs("Argentina lowered its export tax on wheat to 9.5% from 12% on Monday.")
+        assert (found.imposer, found.status, str(found.rate.percent)) == ("AR", "lowered", "9.5")  # type: ignore[union-attr]
+
+    def test_an_import_tax_alone_in_its_sentence_is_read(self) -> None:
+        (found,) = tariffs("India raised its import tax on gold to 15% from 10% on Friday.")
+        assert found.product is not None and found.product.name == "gold"
+
+
+class TestGoodsOfUse:
+    def test_a_use_after_the_goods_is_no_part_of_their_name(self) -> None:
+        (found,) = tariffs("Peru set duties of 18% on Chinese grinding balls used in mining on Friday.")
+        assert found.product is not None and found.product.name == "grinding balls"
+
+    def test_a_class_described_by_its_use_classes_the_goods_listed(self) -> None:
+        found = controls(
+            "Beijing imposed export controls on bismuth and indium, metals used in solar cells, on Friday."
+        )
+        assert sorted(c.item.name for c in found if c.item) == ["bismuth", "indium"]

@@ -58,7 +58,7 @@ _TRIGGER_STEMS = frozenset(
     negotiations negotiators round consultations dialogue discussions deal deals agreement pact pacts framework met meet
     meets meeting threat threaten threatened warn warned vow vowed ultimatum unless else otherwise if should
     sanction sanctions asked urged pressed pushed told called sales shipments supplies stop stopped suspend
-    suspended limit limits permit permits allow let exempt exempted spared excluded dispute""".split()
+    suspended limit limits permit permits allow let exempt exempted spared excluded dispute import""".split()
 )
 # The first five letters of each word (a run of [a-zé-]), cut by the pattern itself rather than word by word
 # in Python.
@@ -365,6 +365,8 @@ _TARIFF_CUES = (
     "rate",
     "charg",
     "collect",
+    "export tax",
+    "import tax",
 )
 _CONTROL_CUES = (
     "export",

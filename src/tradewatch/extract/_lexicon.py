@@ -33,6 +33,8 @@ TARIFF = words(
     r"levy(?!\s+(?:\w+\s+)?tax)",
     r"levies",
     r"surtax(?:es)?",
+    # "lowered its export tax on soybeans": a duty on goods leaving, set by the same kind of decree
+    r"(?:export|import) tax(?:es)?",
     r"surcharges?",
     # "an anti-dumping investigation into steel pipes" opens a case; it sets no duty yet
     r"anti-?dumping" + _NOT_A_CASE,

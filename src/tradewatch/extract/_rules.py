@@ -618,6 +618,13 @@ _COUNTED_APPOSITION = re.compile(
     r"|materials|chemicals|products|goods|items|commodities)\b",
     _I,
 )
+# "tungsten and indium, metals used in defence": a class of goods described by their use, which classes the
+# goods named with it rather than naming more
+_CLASSED_APPOSITION = re.compile(
+    r"\s*(?:[\w-]+\s+)?(?:metals|minerals|elements|materials|chemicals|commodities)\s+(?:used|needed|vital"
+    r"|critical|essential|crucial)\b",
+    _I,
+)
 _COUNTED_BEFORE = re.compile(
     r"\b(?:the|these|those|both)\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+$"
 )
@@ -627,7 +634,8 @@ _CATCH_ALL = re.compile(
     _I,
 )
 _GOODS_TAIL = re.compile(
-    r"\s+(?:imports|exports|shipments|sales|purchases|supplies|imported|made|produced|such|sold|shipped)$", _I
+    r"\s+(?:imports|exports|shipments|sales|purchases|supplies|imported|made|produced|such|sold|shipped|used)$",
+    _I,
 )
 
 
@@ -671,7 +679,7 @@ def products_in(clause: Clause, start: int, end: int, *, opens: bool = False) ->
     parts = re.split(r"\s*(?:,|\band\b|\bor\b|&|\bas well as\b)\s*", phrase)
     found = []
     for index, part in enumerate(parts):
-        if index and _COUNTED_APPOSITION.match(part):
+        if (index and _COUNTED_APPOSITION.match(part)) or _CLASSED_APPOSITION.match(part):
             continue
         if _CATCH_ALL.match(part):
             continue  # "cocoa, tea and several other crops": the rest, not goods of their own
@@ -2245,6 +2253,13 @@ def _distinct_goods(products: Iterable[Product | None]) -> list[Product]:
     return list(found.values())
 
 
+# "scrapped all industrial tariffs", "removed all its import duties": every duty of the imposer, which the
+# sentence states for itself, not one named before
+_ALL_DUTIES = re.compile(
+    r"\ball\s+(?:of\s+)?(?:its\s+|their\s+|the\s+)?(?:[a-z-]+\s+){0,2}(?:tariffs|duties|levies)\b"
+)
+
+
 def _tariff_events(
     ctx: Context,
     clause: Clause,
@@ -2301,7 +2316,13 @@ def _tariff_events(
     out = []
     seen = set()
     vague = all(not ts or ts == ("*",) for ts, _ in covers) and all(p is None for _, p in covers)
-    if vague and rate is None and authority is None and not any(m.code != imposer for m in clause.actors):
+    if (
+        vague
+        and rate is None
+        and authority is None
+        and not any(m.code != imposer for m in clause.actors)
+        and not _ALL_DUTIES.search(clause.low)
+    ):
         return []  # "such a levy", "the duties": nothing of its own to state; dates reach them via the item
     for targets, product in covers:
         for target in targets:
