@@ -157,3 +157,11 @@ class TestGoodsOfUse:
             "Beijing imposed export controls on bismuth and indium, metals used in solar cells, on Friday."
         )
         assert sorted(c.item.name for c in found if c.item) == ["bismuth", "indium"]
+
+    def test_parts_of_a_good_are_goods(self) -> None:
+        (found,) = controls("Taipei will require licences for exports of some drone parts from May 1.")
+        assert found.item is not None and found.item.name == "drone parts"
+
+    def test_kinds_counted_before_the_goods_are_no_part_of_their_name(self) -> None:
+        (found,) = controls("Seoul imposed export curbs on 12 types of battery equipment on Monday.")
+        assert found.item is not None and found.item.name == "battery equipment"

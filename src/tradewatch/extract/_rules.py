@@ -603,7 +603,7 @@ _PRODUCT_LEAD = re.compile(
     # after "a", which the repeat has already taken: "a range of US farm goods"
     r"|(?:wide |broad )?(?:range|list|variety|host|number|basket|raft|slew|swathe|array) of"
     r"|products such as|items such as|including|such as|so-called|of|two|three|four|five|six|seven|eight|nine"
-    r"|ten|several|dozens|\d+|\d+ types of|\w+ types of|\w+ kinds of)\s+)+",
+    r"|ten|several|dozens|\d+|\d+ types of|\w+ types of|\w+ kinds of|types of|kinds of|categories of)\s+)+",
     _I,
 )
 _ANAPHORA = re.compile(
@@ -767,7 +767,6 @@ _NOT_GOODS_WORDS = frozenset(
         "remain",
         "rest",
         "part",
-        "parts",
         "share",
         "shares",
         "range",
@@ -834,7 +833,7 @@ def _plausible_goods(part: str) -> bool:
     low_words = [w.lower().strip(".,'") for w in words]
     if low_words[-1] in _NON_GOODS or any(w in _NOT_GOODS_WORDS for w in low_words):
         return False
-    if low_words[0] in ("of", "on", "to", "top", "at", "for"):
+    if low_words[0] in ("of", "on", "to", "top", "at", "for", "parts"):
         return False  # "and of 10% on soybeans": what is left of a second rate, not goods
     if low_words[-1].endswith("ed") and not low_words[-1].endswith(("seed", "feed", "bred")):
         return False  # "imposed", "exempted", "the unions warned": a verb the phrase ran into
