@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 from extraction_helpers import days, only
-from tradewatch import ExportControl, Tariff, Threat, extract
+from tradewatch import ExportControl, Negotiation, Tariff, Threat, extract
 
 MONDAY = date(2025, 3, 10)
 
@@ -165,3 +165,16 @@ class TestGoodsOfUse:
     def test_kinds_counted_before_the_goods_are_no_part_of_their_name(self) -> None:
         (found,) = controls("Seoul imposed export curbs on 12 types of battery equipment on Monday.")
         assert found.item is not None and found.item.name == "battery equipment"
+
+
+class TestTalksWithoutADeal:
+    def test_a_round_that_ended_without_a_deal_far_from_its_noun_was_held(self) -> None:
+        (found,) = only(
+            extract(
+                "The third round of talks between Peru and Japan on a chapter on services and "
+                "investment ended in Lima on Friday without an agreement.",
+                published=MONDAY,
+            ),
+            Negotiation,
+        )
+        assert (found.status, found.round, found.venue) == ("held", 3, "Lima")

@@ -3376,6 +3376,7 @@ def negotiations(clause: Clause, ctx: Context) -> list[Negotiation]:
     if (
         status == "held"
         and not failed
+        and not _WITHOUT_DEAL.search(clause.low)
         and any(
             lex.NEGOTIATION_STATUS[rank][0] == "concluded"
             and m.start() not in unrealised
