@@ -1,13 +1,19 @@
-"""Readings of who acts after "hit back", of words that trail the goods ("goods also took effect"), of an
-apposition that counts the goods just listed ("two metals used in ..."), and of the day a control was lifted;
-each shown on sentences of its own (none from the corpus)."""
+"""Readings found on sentences written for them (none from the corpus): who acts after "hit back", words that
+trail the goods ("goods also took effect"), appositions that count or class the goods just listed, the day a
+control was lifted, threats risked "unless" or promised "should" the other side act, every duty of an imposer
+scrapped, export taxes, talks that ended without a deal, and the parts of a year ("mid-2026", "end-2025")."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from extraction_helpers import days, only
-from tradewatch import ExportControl, Negotiation, Tariff, Threat, extract
+from tradewatch import ExportControl, Negotiation, Tariff, Threat, Truce, extract
+from tradewatch.extract._dates import find_dates
 
 MONDAY = date(2025, 3, 10)
 
@@ -178,3 +184,33 @@ class TestTalksWithoutADeal:
             Negotiation,
         )
         assert (found.status, found.round, found.venue) == ("held", 3, "Lima")
+
+
+class TestPartsOfAYear:
+    @pytest.mark.parametrize(
+        ("phrase", "first", "last"),
+        [
+            ("until early 2026", "2026-01-01", "2026-04-30"),
+            ("until mid-2026", "2026-05-01", "2026-08-31"),
+            ("until late 2026", "2026-09-01", "2026-12-31"),
+            ("to end-2026", "2026-12-21", "2026-12-31"),
+        ],
+    )
+    def test_a_truce_kept_until_a_part_of_a_year(self, phrase: str, first: str, last: str) -> None:
+        (found,) = only(
+            extract(f"Seoul and Tokyo extended their truce over chip materials {phrase}.", published=MONDAY),
+            Truce,
+        )
+        assert days(found.until) == (first, last)
+
+    def test_the_start_of_next_year_is_its_first_days(self) -> None:
+        (found,) = tariffs("Chile's duty on Chinese steel bars will rise to 35% at the start of next year.")
+        assert days(found.effective) == ("2026-01-01", "2026-01-10")
+
+    @given(year=st.integers(1990, 2099), part=st.sampled_from(["early", "mid", "late"]))
+    def test_the_thirds_of_a_year_tile_it(self, year: int, part: str) -> None:
+        (mention,) = find_dates(f"by {part} {year}", MONDAY)
+        span = mention.span
+        assert span.start.year == span.end.year == year
+        assert {"early": 1, "mid": 5, "late": 9}[part] == span.start.month and span.start.day == 1
+        assert span.end.month == span.start.month + 3 and (span.end + timedelta(days=1)).day == 1

@@ -123,8 +123,16 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
             "period_end",
             r"(?:(?:by|before|at|until|through)\s+)?(?:the\s+)?(?P<end>end of (?:the|this) year|year-end"
             r"|end-year|end of next year|end of the month|end of this month|end of next month"
-            # "until the end of 2027": the last days of a year named by its number
-            r"|end of (?:19|20)\d\d(?![\d%-]))",
+            # "until the end of 2027", "to end-2027": the last days of a year named by its number
+            r"|end(?: of |-)(?:19|20)\d\d(?![\d%-]))",
+        ),
+        # "in early 2026", "by mid-2026", "late 2025": a third of a year named by its number, as "early" is the
+        # first third of a month
+        ("year_part", r"\b(?P<part>early|mid|late)[\s-]+(?P<year>(?:19|20)\d\d)(?![\d%-])"),
+        # "at the start of next year": its first days, as "the end of the year" is its last
+        (
+            "year_start",
+            r"\b(?:the\s+)?(?:start|beginning)\s+of\s+(?:(?P<rel>the|this|next)\s+year\b|(?P<year>(?:19|20)\d\d)(?![\d%-]))",
         ),
         ("relday", r"\b(?P<rel>today|tomorrow|yesterday)\b"),
         (
@@ -178,6 +186,8 @@ _KIND_CUES: dict[str, frozenset[str]] = {
         {"hour", "hours", "day", "days", "week", "weeks", "month", "months", "year", "years"}
     ),
     "hyphen_duration": frozenset({"day", "week", "month"}),
+    "year_part": frozenset({"<year>"}),
+    "year_start": frozenset({"start", "beginning"}),
     "quarter": frozenset({"quarter"}),
     "q_year": frozenset({"q1", "q2", "q3", "q4"}),
     "year": frozenset({"<year>"}),
@@ -185,7 +195,16 @@ _KIND_CUES: dict[str, frozenset[str]] = {
 _YEAR_DIGITS = re.compile(r"\b(?:19|20)\d\d\b")
 # Kinds whose every phrase holds a digit (a day, a year, a count in figures): none in a sentence without one.
 _DIGIT_KINDS = frozenset(
-    {"month_day_range", "month_day", "day_month", "month_year", "year", "q_year", "hyphen_duration"}
+    {
+        "month_day_range",
+        "month_day",
+        "day_month",
+        "month_year",
+        "year",
+        "q_year",
+        "hyphen_duration",
+        "year_part",
+    }
 )
 _CUE_WORD = re.compile(r"[A-Za-z][a-z0-9]*(?:-[a-z]+)?")
 _ANY_DATE_WORD = re.compile(
@@ -521,6 +540,13 @@ def _resolve(kind: str, m: re.Match[str], text: str, published: date | None, fut
             return DateSpan.quarter(int(g["year"]), int(g["q"]), text)
         if kind == "year":
             return DateSpan.year(int(g["year"]), text)
+        if kind == "year_part":
+            first = {"early": 1, "mid": 5, "late": 9}[g["part"].lower()]
+            year = int(g["year"])
+            last = date(year, first + 4, 1) - timedelta(days=1) if first < 9 else date(year, 12, 31)
+            return DateSpan(start=date(year, first, 1), end=last, granularity=Granularity.MONTH, text=text)
+        if kind == "year_start" and g["year"]:
+            return DateSpan.part_of_month(int(g["year"]), 1, "early", text)
         if published is None:
             return None
         if kind == "bare_month":
@@ -558,6 +584,8 @@ def _resolve(kind: str, m: re.Match[str], text: str, published: date | None, fut
             if named is not None:
                 return DateSpan.part_of_month(int(named.group()), 12, "late", text)
             return DateSpan.part_of_month(published.year + ("next" in phrase), 12, "late", text)
+        if kind == "year_start":
+            return DateSpan.part_of_month(published.year + (g["rel"].lower() == "next"), 1, "early", text)
         if kind == "relday":
             shift = {"today": 0, "tomorrow": 1, "yesterday": -1}[g["rel"].lower()]
             return DateSpan.day(published + timedelta(days=shift), text)
