@@ -214,3 +214,13 @@ class TestPartsOfAYear:
         assert span.start.year == span.end.year == year
         assert {"early": 1, "mid": 5, "late": 9}[part] == span.start.month and span.start.day == 1
         assert span.end.month == span.start.month + 3 and (span.end + timedelta(days=1)).day == 1
+
+
+class TestOffersAndHeadlineLists:
+    def test_a_cut_offered_is_proposed(self) -> None:
+        (found,) = tariffs("Cambodia offered on Monday to cut its tariffs on US goods to zero.")
+        assert (found.imposer, found.target, found.status) == ("KH", "US", "proposed")
+
+    def test_goods_listed_with_a_comma_before_the_duty(self) -> None:
+        found = tariffs("Ottawa doubles lumber, copper tariffs to 40%")
+        assert sorted(t.product.name for t in found if t.product) == ["copper", "lumber"]

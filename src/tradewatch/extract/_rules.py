@@ -849,7 +849,7 @@ def _products_near(clause: Clause, trigger: re.Match[str], *, limit: int = 70) -
     # "steel tariffs", "auto duties": the good right before the trigger.
     before = clause.text[max(0, trigger.start() - 40) : trigger.start()]
     m = re.search(
-        r"\b((?:[\w-]+\s+(?:and|&)\s+)?(?:steel|alumin(?:i)?um|auto|car|lumber|timber|copper|solar|chip|semiconductor"
+        r"\b((?:[\w-]+(?:\s+(?:and|&)|,)\s+)?(?:steel|alumin(?:i)?um|auto|car|lumber|timber|copper|solar|chip|semiconductor"
         r"|pharmaceutical|drug|ev|electric[- ]vehicle|furniture|truck|dairy|wine|soybean|pork|beef|rice|wheat"
         r"|textile|tyre|tire|film|movie|ship|crane|drone|battery|magnet|rare[- ]earth|polysilicon|graphite"
         r"|critical[- ]minerals?|energy|oil|gas|coal|fertilizer|timber)s?)\s+$",
@@ -857,7 +857,7 @@ def _products_near(clause: Clause, trigger: re.Match[str], *, limit: int = 70) -
         _I,
     )
     if m is not None:
-        return [Product(name=n) for n in re.split(r"\s+(?:and|&)\s+", m.group(1))]
+        return [Product(name=n) for n in re.split(r"\s+(?:and|&)\s+|,\s+", m.group(1))]
     return []
 
 
@@ -1808,7 +1808,9 @@ def _kept_on(status: str, low: str, verb_at: int) -> str:
 # the verb of the measure is what a proposal would do, however far the proposal stands before it.
 _PROPOSED_TO = re.compile(
     r"\b(?:propos(?:e|es|ed|ing)|(?:ask(?:s|ed|ing)?|urg(?:es|ed|ing)) (?:congress|parliament|lawmakers|legislators"
-    r"|the (?:legislature|senate|congress|parliament|assembly|diet|house))|plans?|planning|intends?|intending)\b"
+    r"|the (?:legislature|senate|congress|parliament|assembly|diet|house))|plans?|planning|intends?|intending"
+    # "offered to cut its tariffs on US goods to zero": a concession offered, not yet made
+    r"|offer(?:s|ed|ing)?)\b"
     r"[^.;:]{0,120}?\bto\s+(?:\w+ly\s+)?$"
 )
 
