@@ -224,3 +224,25 @@ class TestOffersAndHeadlineLists:
     def test_goods_listed_with_a_comma_before_the_duty(self) -> None:
         found = tariffs("Ottawa doubles lumber, copper tariffs to 40%")
         assert sorted(t.product.name for t in found if t.product) == ["copper", "lumber"]
+
+
+class TestAgentsAndPartnersOfAKind:
+    def test_an_agent_named_in_a_later_aside_is_not_the_imposer(self) -> None:
+        (found,) = tariffs(
+            "Chile will impose a 15% tariff on steel bars from China, Finance Minister Mario Marcel said on "
+            "Monday, in a move to protect mills hurt by cheap metal diverted by US duties."
+        )
+        assert (found.imposer, found.target) == ("CL", "CN")
+
+    def test_the_agent_of_a_duty_still_owns_it(self) -> None:
+        (found,) = tariffs(
+            "A 25% duty on Mexican tomatoes imposed by the United States took effect on Monday."
+        )
+        assert (found.imposer, found.target) == ("US", "MX")
+
+    def test_goods_from_countries_of_a_kind_come_from_no_one_partner(self) -> None:
+        (found,) = tariffs(
+            "Ottawa will impose a 25% tariff on steel imported from countries it has no trade agreement with, "
+            "officials said, a week after Washington raised its own duties."
+        )
+        assert (found.imposer, found.target) == ("CA", "*")

@@ -187,7 +187,9 @@ _BY = re.compile(r"\bby\s+(?:the\s+)?$", _I)
 _ALL_PARTNERS = re.compile(
     r"\b(?:all|every|most|global|worldwide|all of its|any) (?:trading )?(?:partners?|countries|nations|imports"
     r"|origins|sources|suppliers|economies)\b|\bbaseline\b|\bglobal(?:ly)?\b|\bworldwide\b|\ball imports\b"
-    r"|\bfrom anywhere\b|\bmost-favou?red-nation\b",
+    r"|\bfrom anywhere\b|\bmost-favou?red-nation\b"
+    # "steel imported from countries it has no trade agreement with": every partner of a kind, none by name
+    r"|\bfrom (?:other |all other )?countries (?:that|which|it|with|without|outside|where)\b",
 )
 
 
@@ -265,8 +267,14 @@ def _target_after(clause: Clause, pos: int, exclude: Sequence[str] = (), limit: 
     return None
 
 
-def _agent_after_by(clause: Clause, pos: int) -> Mention | None:
+def _agent_after_by(clause: Clause, pos: int, limit: int = 80) -> Mention | None:
+    """'a duty imposed by Washington': the agent of the measure, within its own statement; "..., in a bid to
+    shield mills hit by US duties" names the agent of something else."""
+    end = _STATEMENT_END.search(clause.low, pos)
+    stop = min(pos + limit, end.start() if end else len(clause.text))
     for m in clause.actors:
+        if m.start > stop:
+            break
         if m.start >= pos and _BY.search(clause.text[max(pos, m.start - 8) : m.start]):
             return m
     return None
