@@ -246,3 +246,52 @@ class TestAgentsAndPartnersOfAKind:
             "officials said, a week after Washington raised its own duties."
         )
         assert (found.imposer, found.target) == ("CA", "*")
+
+
+class TestPermitsAndListings:
+    def test_a_trade_permit_required_is_a_licence_imposed_from_the_day_it_began(self) -> None:
+        (found,) = controls(
+            "Thailand began requiring a trade permit on Friday for exports of US-made servers, the commerce "
+            "ministry said."
+        )
+        assert (found.imposer, found.status, found.control) == ("TH", "imposed", "licence")
+        assert days(found.effective) == ("2025-03-07", "2025-03-07")
+
+    def test_the_exporters_a_listing_binds_are_not_its_destination(self) -> None:
+        (found,) = controls(
+            "Seoul has added two Russian shipyards to its list of entities subject to export controls, "
+            "requiring Korean companies to obtain government permission before shipping goods to them."
+        )
+        assert found.imposer == "KR"
+
+    def test_buyers_who_need_goods_are_still_their_destination(self) -> None:
+        (found,) = controls("Washington is still holding back engine parts that Chinese airlines need.")
+        assert (found.imposer, found.target) == ("US", "CN")
+
+    def test_what_a_listing_means_for_the_companies_on_it_is_no_control_of_its_own(self) -> None:
+        assert (
+            controls("Companies on the list must obtain a licence before they can receive US technology.")
+            == []
+        )
+
+
+class TestDealsThatAreNoTalks:
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Chile will cut its duty on Korean trucks to zero under a trade deal, the ministry said on Monday.",
+            "Peru raised tariffs on goods from countries with which it has no trade agreement.",
+            "Costs could rise this year, depending on how negotiations between Washington and Tokyo unfold.",
+        ],
+    )
+    def test_a_deal_named_as_ground_condition_or_absence_is_no_negotiation(self, text: str) -> None:
+        assert only(extract(text, published=MONDAY), Negotiation) == []
+
+    def test_a_deal_reached_under_which_duties_fall_is_still_concluded(self) -> None:
+        found = only(
+            extract(
+                "Chile and Korea reached a trade deal on Monday under which tariffs on trucks fall to zero."
+            ),
+            Negotiation,
+        )
+        assert [n.status for n in found] == ["concluded"]

@@ -55,7 +55,8 @@ EXPORT_CONTROL = re.compile(
     r"|\b(?:end[\s-]use|end[\s-]user|export)\s+(?:reviews?|checks?|scrutiny|vetting)\b"
     r"|\bresum(?:e|es|ed|ing)\s+(?:approving\s+|issuing\s+|granting\s+)?(?:licen[cs]es for\s+)?"
     r"(?:exports?|sales?|shipments?)\b"
-    r"|\b(?:obtain|seek|apply for|need|requir(?:e|es|ed|ing))\s+(?:a\s+|an\s+|export\s+)*(?:licen[cs]es?|permits?)\b"
+    r"|\b(?:obtain|seek|apply for|need|requir(?:e|es|ed|ing))\s+"
+    r"(?:(?:a|an|export|trade|special|government|prior|separate|new)\s+)*(?:licen[cs]es?|permits?)\b"
     r"|\b(?:ban|curbs?|restrictions?|limits?|halt)\s+on\s+(?:[\w-]+\s+){0,4}?(?:exports?|sales?|shipments?)\b"
     r"|\bwithout (?:a |an )?(?:export )?licen[cs]es?\b|\blicen[cs]es? (?:to|for|before) (?:ship|sell|export)"
     r"|\b(?:ban(?:ned|s|ning)?|halt(?:ed|s|ing)?|suspend(?:ed|s|ing)?|restrict(?:ed|s|ing)?|curb(?:ed|s|ing)?"
@@ -414,6 +415,8 @@ CONTROL_STATUS: list[tuple[str, re.Pattern[str]]] = [
             # "need approval", "apply for permits": what the rule asks for, not a permission given
             r"|(?<!need )(?<!needs )(?<!require )(?<!requires )(?<!obtain )(?<!seek )(?<!for )"
             r"(?<!need a )(?<!needs a )(?<!require a )(?<!requires a )(?<!required a )(?<!obtain a )(?<!for a )"
+            # "requiring a trade permit": the noun of a requirement
+            r"(?<!requiring )(?<!requiring a )(?<!trade )(?<!export )"
             r"(?:approv(?:e|es|ed|ing|al)|permit(?:s|ted|ting)?)"
             r"|revers(?:e|es|ed|ing)|exempt(?:s|ed|ion)?|waive(?:s|d|r)?|issu(?:e|es|ed|ing) licen[cs]es"
             r"|put(?:s|ting)? on hold"

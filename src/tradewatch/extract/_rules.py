@@ -1100,6 +1100,11 @@ _BEGAN_APPLYING = re.compile(
 )
 
 
+# "began requiring a permit on Monday": the day a control began to apply is its date
+_BEGAN_REQUIRING = re.compile(
+    r"\b(?:began|begun|started)\s+(?:requiring|enforcing|applying|restricting|banning|blocking|checking)\b"
+)
+
 _IMPOSED_DONE = re.compile(r"\b(?:imposed|introduced|slapped|levied|placed|put)\b")
 
 
@@ -2690,7 +2695,7 @@ def export_controls(clause: Clause, ctx: Context) -> list[ExportControl]:
     immediate = status not in ("proposed", "demanded") and ctx.immediate
     # "China on Sunday lifted its ban": as for a duty lifted or lowered, the day a control was lifted or
     # eased is the day it applies.
-    acts = immediate or status in ("lifted", "relaxed")
+    acts = immediate or status in ("lifted", "relaxed") or _BEGAN_REQUIRING.search(clause.low) is not None
     effective = _first_date(dated, _CONTROL_DATE_CUE, old_stage=status != "imposed", acts=acts)
     controls = [
         ExportControl(
@@ -2776,6 +2781,8 @@ _ANY_DESTINATION = re.compile(
 
 _LISTED_BUYERS = re.compile(
     r"\b(?:to|for|with)\s+(?:the|those|these)\s+(?:listed|blacklisted|designated)\s+(?:firms|companies|entities)\b"
+    # "Companies on the list must obtain a licence before they can receive U.S. technology"
+    r"|\b(?:companies|firms|entities) on the (?:list|blacklist|entity list)\b"
 )
 # "may drop Japan from its list of favoured buyers": the country struck off a list of
 # favoured destinations is the one the control hits.
@@ -2810,9 +2817,18 @@ def _destination(clause: Clause, trigger: re.Match[str]) -> Mention | None:
             and not _is_place(clause, m)
         ):
             return m
-        if _BUYER_NOUN.match(clause.text, m.end) or clause.text[m.end : m.end + 6].lower() == "-bound":
+        buyers = _BUYER_NOUN.match(clause.text, m.end)
+        if buyers is not None and _BOUND_BY_RULE.match(clause.low, buyers.end()):
+            continue  # "requiring Taiwanese companies to obtain permission": those who export, not buyers
+        if buyers is not None or clause.text[m.end : m.end + 6].lower() == "-bound":
             return m
     return None
+
+
+_BOUND_BY_RULE = re.compile(
+    r"\s+(?:(?:to|must|need to|needs to|will need to|have to|has to)\s+)?(?:obtain|seek|apply for|get|secure"
+    r"|need|needs|will need)\s+(?:[\w-]+\s+){0,2}?(?:licen[cs]es?|permits?|permission|approval)\b"
+)
 
 
 def _company_country(clause: Clause) -> str | None:
@@ -3305,7 +3321,15 @@ def _unrealised_deals(clause: Clause) -> frozenset[int]:
     return frozenset(out)
 
 
-_DEAL_AS_CONDITION = re.compile(r"\b(?:unless|if|until|should)\s+(?:[\w'’-]+\s+){0,4}$")
+_DEAL_AS_CONDITION = re.compile(
+    r"\b(?:unless|if|until|should|depending on)\s+(?:[\w'’-]+\s+){0,4}$"
+    # "countries with which it has no trade agreement": an agreement that does not exist
+    r"|\b(?:has|have|had|with|without)\s+no\s+(?:[\w-]+\s+){0,2}$"
+)
+# "will lower its tariff to 19% under a trade deal": a deal named as the ground of a measure, not talks
+_UNDER_DEAL = re.compile(
+    r"\b(?:under|as part of|in line with)\s+(?:a|an|the|its|their|this|that)\s+(?:[\w-]+\s+){0,3}$"
+)
 
 
 def negotiations(clause: Clause, ctx: Context) -> list[Negotiation]:
@@ -3359,6 +3383,8 @@ def negotiations(clause: Clause, ctx: Context) -> list[Negotiation]:
         return []
     strong = trigger.group().lower() not in ("met", "meet", "meets", "meeting", "discussions", "dialogue")
     weak_status = hit is None or hit[1].group().lower() in ("will", "meeting", "hold", "holding", "holds")
+    if weak_status and _UNDER_DEAL.search(clause.low, max(0, trigger.start() - 40), trigger.start()):
+        return []
     after_talks = hit is None and _AFTER_TALKS.search(
         clause.low, max(0, trigger.start() - 12), trigger.start()
     )
