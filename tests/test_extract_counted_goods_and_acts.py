@@ -295,3 +295,20 @@ class TestDealsThatAreNoTalks:
             Negotiation,
         )
         assert [n.status for n in found] == ["concluded"]
+
+
+class TestAdjectivesAndAdverbs:
+    def test_a_lower_duty_faced_is_no_cut(self) -> None:
+        found = tariffs(
+            "Washington's 25% tariffs on Mexican goods took effect on Tuesday. Mexican avocados face a lower "
+            "10% levy."
+        )
+        assert [t.status for t in found if t.product is not None] == ["in_force"]
+
+    def test_a_duty_lowered_is_still_a_cut(self) -> None:
+        (found,) = tariffs("Ottawa will lower the surtax on Chinese steel to 10% on Monday.")
+        assert found.status == "lowered"
+
+    def test_an_adverb_after_goods_is_no_part_of_them(self) -> None:
+        (found,) = tariffs("Most Swiss watches currently face a 39% US tariff.")
+        assert found.product is not None and found.product.name == "watches"

@@ -275,7 +275,8 @@ TARIFF_STATUS: list[tuple[str, re.Pattern[str]]] = [
         "lowered",
         words(
             r"cut(?:s|ting)?",
-            r"lower(?:s|ed|ing)?",
+            # not "face a lower 10% levy", where the word is an adjective of the duty
+            r"(?<!\ba )(?<!\bthe )lower(?:s|ed|ing)?",
             r"reduc(?:e|es|ed|ing|tion)",
             r"slash(?:es|ed|ing)?",
             r"trim(?:s|med|ming)?",
