@@ -312,3 +312,19 @@ class TestAdjectivesAndAdverbs:
     def test_an_adverb_after_goods_is_no_part_of_them(self) -> None:
         (found,) = tariffs("Most Swiss watches currently face a 39% US tariff.")
         assert found.product is not None and found.product.name == "watches"
+
+
+class TestDemandsToTighten:
+    def test_a_control_asked_of_an_ally_targets_the_destination(self) -> None:
+        (found,) = controls(
+            "Washington is pressing Seoul to further restrict exports of memory chips to Russia, officials said."
+        )
+        assert (found.imposer, found.target, found.status) == ("KR", "RU", "demanded")
+
+    def test_a_duty_asked_of_a_neighbour_targets_the_goods_origin(self) -> None:
+        (found,) = tariffs("The United States urged Canada to impose tariffs on Chinese steel.")
+        assert (found.imposer, found.target, found.status) == ("CA", "CN", "demanded")
+
+    def test_relief_asked_still_targets_who_asks(self) -> None:
+        (found,) = tariffs("Brazil urged the United States to lift its tariffs on Brazilian coffee.")
+        assert (found.imposer, found.target, found.status) == ("US", "BR", "demanded")

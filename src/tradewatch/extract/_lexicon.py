@@ -168,6 +168,8 @@ DEMAND = re.compile(
 DEMANDED_CHANGE = re.compile(
     r"\bto (?:cancel|remove|lift|scrap|drop|lower|cut|end|eliminate|waive|reduce|roll back|withdraw|ease"
     r"|relax|rescind|revoke|buy|purchase|import|resume|suspend|pause|postpone|delay)\b"
+    # "pressing Japan to further restrict exports of chip tools": a demand to tighten is a demand too
+    r"|\bto (?:further |also )?(?:restrict|tighten|curb|ban|block|limit|halt|impose|expand|widen|align)\b"
     r"|\b(?:removal|cancellation|elimination|lifting|rollback|repeal|easing|relaxation|suspension)\b"
     # "seeks an exemption from US steel tariffs": relief from another side's duty
     r"|\b(?:exemptions?|relief|waivers?|carve-outs?)\s+from\b"

@@ -1876,6 +1876,10 @@ def _tariffs(clause: Clause, ctx: Context, *, standing: bool = False) -> list[Ta
     target: str | None = None
     if demand is not None:
         imposer, target = demand[1], demand[0]
+        if _TIGHTENING_ASKED.search(clause.low):
+            # "urged Mexico to impose tariffs on Chinese cars": the duty asked for targets the goods' origin
+            found_target = _target_after(clause, trigger.start(), exclude=[imposer, target])
+            target = found_target.code if found_target is not None else "*"
         status = "demanded"
     else:
         owner = _adjacent_before(clause, trigger.start())
@@ -2512,6 +2516,11 @@ def _context_actor(ctx: Context, exclude: str | None) -> str | None:
     return None
 
 
+_TIGHTENING_ASKED = re.compile(
+    r"\bto (?:further |also )?(?:restrict|tighten|curb|ban|block|limit|halt|impose|expand|widen|align)\b"
+)
+
+
 def _demand(clause: Clause, trigger: re.Match[str]) -> tuple[str, str] | None:
     """(who demands, who is asked) when the sentence demands a change to the measure."""
     verb = None
@@ -2661,6 +2670,10 @@ def export_controls(clause: Clause, ctx: Context) -> list[ExportControl]:
     target: str
     if demand is not None:
         imposer, target = demand[1], demand[0]
+        if _TIGHTENING_ASKED.search(clause.low):
+            # "pressing Japan to restrict exports of chip tools to China": the control asked for is aimed at the
+            # destination, not at who asks for it
+            target = destination.code if destination is not None and destination.code != imposer else "*"
     else:
         actor = (
             owner
