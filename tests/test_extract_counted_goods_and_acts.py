@@ -328,3 +328,21 @@ class TestDemandsToTighten:
     def test_relief_asked_still_targets_who_asks(self) -> None:
         (found,) = tariffs("Brazil urged the United States to lift its tariffs on Brazilian coffee.")
         assert (found.imposer, found.target, found.status) == ("US", "BR", "demanded")
+
+
+class TestExtendedPausesAndExamples:
+    def test_a_pause_extended_by_a_span_is_extended(self) -> None:
+        found = tariffs("Ottawa has extended by three months its suspension of surtaxes on American bourbon.")
+        assert [t.status for t in found] == ["extended"]
+
+    def test_examples_of_goods_named_only_by_origin_are_the_goods(self) -> None:
+        found = tariffs("Mexico imposed tariffs on US goods such as pork, cheese and apples on Monday.")
+        assert sorted((t.target, t.product.name) for t in found if t.product) == [
+            ("US", "apples"),
+            ("US", "cheese"),
+            ("US", "pork"),
+        ]
+
+    def test_examples_of_goods_of_a_kind_stay_examples(self) -> None:
+        found = tariffs("Mexico imposed tariffs on US farm goods such as pork and cheese on Monday.")
+        assert [t.product.name for t in found if t.product] == ["farm goods"]

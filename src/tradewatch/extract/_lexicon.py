@@ -248,7 +248,8 @@ TARIFF_STATUS: list[tuple[str, re.Pattern[str]]] = [
         words(
             # "extended the suspension of its tariffs", "extended until March the exemption from the duties": the
             # pause or the exemption is what is pushed back, so the duty's status is extended
-            r"extend(?:s|ed|ing)?(?: until [^,;]{1,30}?)? (?:the |a |its |their )?(?:suspensions?|pause|exemptions?"
+            r"extend(?:s|ed|ing)?(?: (?:until|by|for) [^,;]{1,30}?)? (?:the |a |its |their )?(?:suspensions?|pause"
+            r"|exemptions?"
             r"|exclusions?|waivers?|reprieve) (?:of|on|from|for)",
             r"extend(?:s|ed|ing)?",
             r"extension",

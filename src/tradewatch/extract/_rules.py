@@ -1301,7 +1301,27 @@ def _covers(clause: Clause, start: int, end: int) -> tuple[list[tuple[tuple[str,
         if items and _APPOSITION_ITEM.match(chunk):
             break  # "on aircraft parts, a boost for engine makers": what the list is, not more goods
         inner = _INNER_EXAMPLES.search(chunk)
-        if inner is not None:
+        origins = (
+            [
+                m.code
+                for m in clause.actors
+                if chunk_start <= m.start < chunk_start + inner.start() and m.kind != "person"
+            ]
+            if inner is not None
+            else []
+        )
+        if (
+            inner is not None
+            and origins
+            and _clean_product(clause, chunk_start, chunk_start + inner.start()) is None
+        ):
+            # "US goods such as bourbon and motorcycles": goods of no kind but their origin, so the examples
+            # are the goods named; they keep the origin ("goods such as orange juice" alone recalls goods
+            # named before)
+            chunk_start += inner.end()
+            chunk = chunk[inner.end() :]
+            inner = None
+        elif inner is not None:
             # "copper products such as pipes and wiring": the goods are the products, the rest examples
             chunk = chunk[: inner.start()]
             stop_at = chunk_start + inner.start()
@@ -1315,6 +1335,7 @@ def _covers(clause: Clause, start: int, end: int) -> tuple[list[tuple[tuple[str,
                 if s0 <= m.start < s1 and m.kind != "person" and not _is_destination(clause, m.start)
             ]
             product = _clean_product(clause, s0, s1)
+            targets = targets or list(origins)
             if not targets and product is not None and _ANY_ORIGIN.match(clause.low, s0):
                 targets = ["*"]  # "imported cars", "foreign steel": whatever their origin
             if targets or product is not None:
@@ -2188,7 +2209,7 @@ def _nominal_status(clause: Clause, trigger: re.Match[str]) -> str | None:
 
 
 _EXTENDS = re.compile(
-    r"\b(?:extend(?:s|ed|ing)?|prolong(?:s|ed|ing)?)(?:\s+until\s+[^,;]{1,30}?)?\s+(?:the\s+|its\s+|their\s+)?$"
+    r"\b(?:extend(?:s|ed|ing)?|prolong(?:s|ed|ing)?)(?:\s+(?:until|by|for)\s+[^,;]{1,30}?)?\s+(?:the\s+|its\s+|their\s+)?$"
 )
 
 
