@@ -346,3 +346,42 @@ class TestExtendedPausesAndExamples:
     def test_examples_of_goods_of_a_kind_stay_examples(self) -> None:
         found = tariffs("Mexico imposed tariffs on US farm goods such as pork and cheese on Monday.")
         assert [t.product.name for t in found if t.product] == ["farm goods"]
+
+
+class TestReprisalsAndWithheldDuties:
+    def test_countermeasures_promised_are_a_threat(self) -> None:
+        found = threats(
+            "Washington put two Chinese shipping firms under sanctions on Monday. Beijing said it would take "
+            "resolute countermeasures to defend its companies."
+        )
+        assert [(t.actor, t.target) for t in found] == [("CN", "US")]
+
+    def test_a_duty_withheld_unless_a_party_acts_is_a_threat(self) -> None:
+        (found,) = threats(
+            "The White House said 30% tariffs on Ecuadorian goods would not be imposed unless Quito fails to "
+            "honour the agreement."
+        )
+        assert (found.actor, found.target) == ("US", "EC")
+        assert found.condition is not None and found.condition.startswith("unless")
+
+    def test_a_duty_denied_without_a_condition_is_no_event(self) -> None:
+        assert (
+            extract("Canada will not impose tariffs on US steel, the minister said.", published=MONDAY) == []
+        )
+
+    def test_duties_put_to_consultation_are_proposed(self) -> None:
+        text = (
+            "Ottawa imposed a surtax on Chinese EVs. It will also open a consultation on possible duties on "
+            "Chinese batteries."
+        )
+        found = [t for t in tariffs(text) if t.product and t.product.name == "batteries"]
+        assert [(t.imposer, t.target, t.status) for t in found] == [("CA", "CN", "proposed")]
+
+    def test_a_duty_told_in_a_clause_of_time_after_a_threat_is_its_own(self) -> None:
+        found = extract(
+            "Beijing warned it could impose duties on European brandy, days after Brussels announced "
+            "provisional tariffs on Chinese electric vehicles.",
+            published=MONDAY,
+        )
+        assert [(t.actor, t.target) for t in only(found, Threat)] == [("CN", "EU")]
+        assert [(t.imposer, t.target, t.status) for t in only(found, Tariff)] == [("EU", "CN", "announced")]

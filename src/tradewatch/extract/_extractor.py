@@ -58,7 +58,8 @@ _TRIGGER_STEMS = frozenset(
     negotiations negotiators round consultations dialogue discussions deal deals agreement pact pacts framework met meet
     meets meeting threat threaten threatened warn warned vow vowed ultimatum unless else otherwise if should
     sanction sanctions asked urged pressed pushed told called sales shipments supplies stop stopped suspend
-    suspended limit limits permit permits allow let exempt exempted spared excluded dispute import""".split()
+    suspended limit limits permit permits allow let exempt exempted spared excluded dispute import
+    countermeasures retaliate reprisal""".split()
 )
 # The first five letters of each word (a run of [a-zé-]), cut by the pattern itself rather than word by word
 # in Python.
@@ -401,7 +402,22 @@ _NEGOTIATION_CUES = (
     "framework",
     "meet",
 )
-_THREAT_CUES = ("threat", "warn", "vow", "ultimatum", "unless", "else", "otherwise", "should", "until")
+_THREAT_CUES = (
+    "threat",
+    "warn",
+    "vow",
+    "ultimatum",
+    "unless",
+    "else",
+    "otherwise",
+    "should",
+    "until",
+    "measures",
+    "retaliate",
+    "hit back",
+    "in kind",
+    "reprisal",
+)
 
 
 def _any(low: str, cues: tuple[str, ...]) -> bool:
@@ -428,6 +444,9 @@ def _is_word_char(char: str) -> bool:
     return char.isalnum() or char == "_"
 
 
+_TIME_CLAUSE = re.compile(r",\s+(?:(?:days|a day|hours|weeks|a week|months|shortly|just|soon)\s+)?after\s+")
+
+
 def _read(clause: Clause, context: Context) -> list[Event]:
     low = clause.low
     truce_cue = _any(low, _TRUCE_CUES)
@@ -435,9 +454,17 @@ def _read(clause: Clause, context: Context) -> list[Event]:
     if _any(low, _THREAT_CUES) or _has_word(low, "if"):
         threat = threats(clause, context)
         if threat:
-            # A threatened measure is the threat's, not a measure of its own; other kinds still count.
+            # A threatened measure is the threat's, not a measure of its own; other kinds still count, and so
+            # does a duty told in a clause of time of its own ("..., days after Brussels announced tariffs").
+            after = _TIME_CLAUSE.search(low)
+            answered = (
+                tariffs(clause.part(after.end(), len(clause.text)), context)
+                if after is not None and _any(low[after.end() :], _TARIFF_CUES)
+                else []
+            )
             return [
                 *threat,
+                *answered,
                 *(truces(clause, context) if truce_cue else ()),
                 *(negotiations(clause, context) if negotiation_cue else ()),
             ]

@@ -1821,7 +1821,9 @@ def _as_is(clause: Clause, found: list[Tariff]) -> list[Tariff]:
 _WEIGHED = re.compile(
     # "on the proposed tariffs" names a measure already told of, as an adjective, not a verb
     r"(?<!the )(?<!these )(?<!those )(?<!its )(?<!their )"
-    r"\b(?:consider(?:s|ed|ing)?|weigh(?:s|ed|ing)?|mull(?:s|ed|ing)?|propos(?:e|es|ed|ing)|eye(?:s|d|ing)?)\s+"
+    r"\b(?:consider(?:s|ed|ing)?|weigh(?:s|ed|ing)?|mull(?:s|ed|ing)?|propos(?:e|es|ed|ing)|eye(?:s|d|ing)?"
+    # "a consultation on possible duties on batteries": duties put to the public before a decision
+    r"|(?:consultation|consultations|review|investigation|probe|study) (?:on|into|of))\s+"
     r"(?:(?:new|possible|fresh|higher|additional|further|retaliatory|its|their|the|a|an)\s+){0,2}$"
 )
 
@@ -3665,12 +3667,20 @@ _SAYS = re.compile(r"\s+(?:said|says|wrote|writes|told|announced)\b")
 _WARNED_PARTY = re.compile(r"\s+(?:the\s+)?$")
 
 
+_REPRISAL_PROMISED = re.compile(
+    r"\b(?:would|will)\s+(?:take|adopt)\s+(?:[\w-]+\s+){0,2}?(?:counter-?measures|retaliatory measures|reprisals?)\b"
+    r"|\b(?:would|will)\s+(?:retaliate|hit back|respond in kind)\b"
+)
+
+
 def threats(clause: Clause, ctx: Context) -> list[Threat]:
     text = clause.text
     low = clause.low
     verb = lex.THREAT.search(low)
     condition = lex.CONDITION.search(low)
-    if verb is None and condition is None:
+    # "said it would take firm countermeasures": reprisals promised, on no stated condition
+    promise = _REPRISAL_PROMISED.search(low) if verb is None and condition is None else None
+    if verb is None and condition is None and promise is None:
         return []
     if lex.ORDINARY_THREAT.search(low) and condition is None:
         return []
@@ -3692,13 +3702,20 @@ def threats(clause: Clause, ctx: Context) -> list[Threat]:
     ):
         return []
     cond_at = _promise_if(condition) if condition else len(text)
-    anchor = verb.start() if verb is not None else (cond_at if condition else 0)
-    if _negated(clause, anchor):
+    anchor = (
+        verb.start() if verb is not None else (cond_at if condition else promise.start() if promise else 0)
+    )
+    # "would be held in reserve and not imposed unless Colombia fails to honour the deal": a measure withheld
+    # on a condition is threatened, not denied
+    withheld = condition is not None and condition.group().lower().startswith("unless")
+    if _negated(clause, anchor) and not withheld:
         return _denied(ctx)
     # "citing Ottawa's threat of a 20% surtax": the measure threatened is the one named after the threat.
     tariff = (verb is not None and lex.TARIFF.search(low, verb.end())) or lex.TARIFF.search(low)
     control = lex.EXPORT_CONTROL.search(low)
-    reprisal = condition is not None and _HITS_BACK.match(condition.group()) is not None
+    reprisal = (
+        condition is not None and _HITS_BACK.match(condition.group()) is not None
+    ) or promise is not None
     if verb is None and tariff is None and control is None and not reprisal:
         return []  # "France would hit back if ...": a reprisal promised, whatever it is, is a threat
     measure_cut = cond_at
