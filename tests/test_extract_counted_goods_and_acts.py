@@ -385,3 +385,22 @@ class TestReprisalsAndWithheldDuties:
         )
         assert [(t.actor, t.target) for t in only(found, Threat)] == [("CN", "EU")]
         assert [(t.imposer, t.target, t.status) for t in only(found, Tariff)] == [("EU", "CN", "announced")]
+
+
+class TestProposedRoundsAndDutiesToFollow:
+    def test_a_round_proposed_is_proposed_however_near_next_round_stands(self) -> None:
+        (found,) = only(
+            extract(
+                "Chile has proposed holding the next round of negotiations with India in Santiago in early May.",
+                published=MONDAY,
+            ),
+            Negotiation,
+        )
+        assert (found.status, found.venue) == ("proposed", "Santiago")
+
+    def test_duties_that_may_follow_are_proposed(self) -> None:
+        found = tariffs(
+            "Indonesia imposed duties on Chinese nylon on Monday. Duties on nylon yarn from China may follow, "
+            "the ministry added."
+        )
+        assert [t.status for t in found if t.product and t.product.name == "nylon yarn"] == ["proposed"]

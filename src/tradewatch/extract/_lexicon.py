@@ -601,6 +601,9 @@ NEGOTIATION_STATUS: list[tuple[str, re.Pattern[str]]] = [
             r"(?:offer|proposal|invitation|suggestion)s? to (?:hold|resume|start|open|restart|begin)",
             # "talks could resume next month": a hedge, not a date set
             r"(?:could|might|may) (?:resume|restart|start|begin|open|take place|be held|meet|hold)",
+            # "has proposed holding the next round": the round is proposed, however near "next round" stands
+            r"propos(?:e|es|ed|ing) (?:holding|to hold|resuming|to resume|starting|to start) (?:the |a |an )?"
+            r"(?:next |new |fresh |further |another )?(?:round|talks|negotiations)",
             r"propos(?:e|es|ed|ing)",
             r"offer(?:s|ed|ing)?",
             r"invit(?:e|es|ed|ing)",

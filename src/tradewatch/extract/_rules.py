@@ -1851,6 +1851,12 @@ _PROPOSED_TO = re.compile(
 )
 
 
+_MAY_FOLLOW = re.compile(
+    r"[^.;,]*?\b(?:may|might|could)\s+(?:also\s+|soon\s+|later\s+|yet\s+)?(?:follow|come|be imposed|be introduced"
+    r"|be added|be slapped|be set)\b"
+)
+
+
 def _tariffs(clause: Clause, ctx: Context, *, standing: bool = False) -> list[Tariff]:
     triggers = clause.matches(lex.TARIFF)
     if not triggers:
@@ -1882,6 +1888,7 @@ def _tariffs(clause: Clause, ctx: Context, *, standing: bool = False) -> list[Ta
         and not clause.percents
         and not lex.AUTHORITY.search(clause.low)
         and not _WEIGHED.search(clause.low, max(0, trigger.start() - 40), trigger.start())
+        and not _MAY_FOLLOW.match(clause.low, trigger.end(), min(len(clause.low), trigger.end() + 80))
         and not standing
     ):
         return []  # a passing mention ("tariff costs", "the tariff fight") states no measure
@@ -2062,6 +2069,8 @@ def _tariffs(clause: Clause, ctx: Context, *, standing: bool = False) -> list[Ta
     nominal = _nominal_status(clause, trigger) if demand is None else None
     status = nominal or status
     status = _kept_on(status, clause.low, verb_pos)
+    if _MAY_FOLLOW.match(clause.low, trigger.end(), min(len(clause.low), trigger.end() + 80)):
+        status = "proposed"  # "duties on galvanised steel may follow": the duty as the subject of a hedge
     if (status_hit is None and previous is not None and rate is not None) or (
         status in ("announced", "in_force") and previous is not None and rate is not None and rate != previous
     ):
