@@ -404,3 +404,19 @@ class TestProposedRoundsAndDutiesToFollow:
             "the ministry added."
         )
         assert [t.status for t in found if t.product and t.product.name == "nylon yarn"] == ["proposed"]
+
+
+class TestTheRestAndEndings:
+    def test_the_duty_other_goods_still_face_is_not_that_of_the_goods_cut(self) -> None:
+        found = tariffs(
+            "Turkey cut its duty on American rice on Monday. Other grains still face the full 40% duty."
+        )
+        rice = [t for t in found if t.product is not None and t.product.name == "rice"]
+        assert [(t.status, t.rate) for t in rice] == [("lowered", None)]
+
+    def test_what_a_deal_ends_is_not_the_duty(self) -> None:
+        (found, *_) = tariffs(
+            "Seoul and Washington finalised a deal on Tuesday that caps US tariffs on Korean cars at 15%, ending "
+            "months of haggling."
+        )
+        assert found.status != "lifted"

@@ -605,7 +605,10 @@ def _same_rates(general: list[Event], specific: list[Event]) -> bool:
 
 
 # "Most other EU goods have faced a 15% tariff": the goods besides those named, a measure of their own
-_OTHER_GOODS = re.compile(r"\bother\s+(?:[\w.'-]+\s+){0,2}?(?:goods|imports|products|exports|items)\b")
+# "other British goods", "other whiskies still face the full duty": the rest, not the goods named
+_OTHER_GOODS = re.compile(
+    r"\bother\s+(?!than\b|things\b|hand\b|words\b|sides?\b|countries\b|nations\b|partners\b|economies\b|members\b)[\w-]+"
+)
 
 
 def _rate_before_change(general: list[Event], specific: list[Event]) -> bool:

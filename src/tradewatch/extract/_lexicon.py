@@ -266,7 +266,10 @@ TARIFF_STATUS: list[tuple[str, re.Pattern[str]]] = [
             r"\b(?:lift(?:s|ed|ing)?(?!\s+the\s+(?:total|overall|combined|cumulative))|remov(?:e|es|ed|ing|al)|"
             + _SCRAP
             + r"|eliminat(?:e|es|ed|ing|ion)"
-            r"|end(?:s|ed|ing)?|repeal(?:s|ed|ing)?|revok(?:e|es|ed|ing)|drop(?:s|ped|ping)?|withdr[ae]w(?:s|n)?"
+            # not "ending months of haggling", "ended the standoff": what ends is not the duty
+            r"|end(?:s|ed|ing)?(?!\s+(?:months|weeks|years|days|a\s+[\w-]+-long|the\s+(?:stand-?off|impasse|deadlock"
+            r"|uncertainty|row|dispute|haggling|talks|negotiations)))"
+            r"|repeal(?:s|ed|ing)?|revok(?:e|es|ed|ing)|drop(?:s|ped|ping)?|withdr[ae]w(?:s|n)?"
             r"|roll(?:s|ed)? back|rescind(?:s|ed|ing)?|abolish(?:es|ed|ing)?|cancel(?:s|led|ed|ling|ing)?"
             # "lift the total tariff on Chinese goods to 104%" raises it
             # ("up to 15%" is a cap of the duty lifted, not where it is lifted to)
