@@ -409,10 +409,10 @@ class TestProposedRoundsAndDutiesToFollow:
 class TestTheRestAndEndings:
     def test_the_duty_other_goods_still_face_is_not_that_of_the_goods_cut(self) -> None:
         found = tariffs(
-            "Turkey cut its duty on American rice on Monday. Other grains still face the full 40% duty."
+            "Turkey cut its duty on bourbon on Monday. Other whiskies still face the full 60% duty."
         )
-        rice = [t for t in found if t.product is not None and t.product.name == "rice"]
-        assert [(t.status, t.rate) for t in rice] == [("lowered", None)]
+        bourbon = [t for t in found if t.product is not None and t.product.name == "bourbon"]
+        assert [(t.status, t.rate) for t in bourbon] == [("lowered", None)]
 
     def test_what_a_deal_ends_is_not_the_duty(self) -> None:
         (found, *_) = tariffs(
