@@ -420,3 +420,13 @@ class TestTheRestAndEndings:
             "months of haggling."
         )
         assert found.status != "lifted"
+
+
+class TestListedDestinations:
+    def test_each_destination_of_a_list_is_a_target(self) -> None:
+        found = controls("Beijing banned exports of drone engines to Sudan, Libya and Yemen on Monday.")
+        assert sorted(c.target for c in found) == ["LY", "SD", "YE"]
+
+    def test_buyers_are_no_goods(self) -> None:
+        found = controls("Tokyo imposed export curbs on Chinese buyers of chip tools.")
+        assert all(c.item is None or "buyers" not in c.item.name for c in found)

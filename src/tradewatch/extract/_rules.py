@@ -607,7 +607,7 @@ _PRODUCT_LEAD = re.compile(
     rf"|(?:[A-Z]{{0,2}}\$|€|£|¥)[\d.,]+(?:\s*{_SCALE})?(?:\s+{_CURRENCY})?(?:\s+(?:worth|in))?(?:\s+of)?"
     rf"|[\d.,]+\s*{_SCALE}(?:\s+{_CURRENCY})?(?:\s+(?:worth|in))?(?:\s+of)?"
     r"|billions of dollars(?:\s+(?:worth|in))?(?:\s+of)?|imports of|shipments of|exports of|sales of"
-    r"|purchases of|supplies of|dozens of|hundreds of|goods such as"
+    r"|purchases of|supplies of|dozens of|hundreds of|goods such as|buyers of|purchasers of|users of|importers of"
     # after "a", which the repeat has already taken: "a range of US farm goods"
     r"|(?:wide |broad )?(?:range|list|variety|host|number|basket|raft|slew|swathe|array) of"
     r"|products such as|items such as|including|such as|so-called|of|two|three|four|five|six|seven|eight|nine"
@@ -808,7 +808,8 @@ _NOT_GOODS_WORDS |= frozenset(
 # further talks", "rivals in Bangladesh", "gives negotiators until July".
 _NOT_GOODS_WORDS |= frozenset(
     """requiring forcing allowing asking making adding leaving giving gives taking putting bringing meaning
-    subject bloc firms companies rivals negotiators comment faces pays zero nil without saying which what""".split()
+    subject bloc firms companies rivals negotiators comment faces pays zero nil without saying which what
+    buyers customers clients users importers""".split()
 )
 
 
@@ -2742,22 +2743,44 @@ def export_controls(clause: Clause, ctx: Context) -> list[ExportControl]:
     # eased is the day it applies.
     acts = immediate or status in ("lifted", "relaxed") or _BEGAN_REQUIRING.search(clause.low) is not None
     effective = _first_date(dated, _CONTROL_DATE_CUE, old_stage=status != "imposed", acts=acts)
+    # "exports of AI chips to Malaysia and Thailand": each destination of the list is a target
+    targets = (
+        [target, *_listed_after(clause, destination, exclude=imposer)]
+        if destination is not None
+        else [target]
+    )
     controls = [
         ExportControl(
             imposer=imposer,
-            target=target,
+            target=each,
             item=item,
             control=kind,
             status=status,
             effective=effective,
             evidence=ctx.quote(clause, confidence),
         )
+        for each in dict.fromkeys(targets)
         for item in items
     ]
     counted = None if kind == "entity_list" or named else _counted_set(clause, trigger)
     if counted is not None:
         ctx.counted_sets.append((counted, controls))
     return controls
+
+
+def _listed_after(clause: Clause, first: Mention, exclude: str) -> list[str]:
+    """The jurisdictions listed right after `first` ("to Malaysia, Thailand and Vietnam")."""
+    found: list[str] = []
+    end = first.end
+    for m in clause.actors:
+        if m.start < end:
+            continue
+        gap = _LIST_GAP.fullmatch(clause.text, end, m.start)
+        if gap is None or m.kind == "person" or m.code in (exclude, "*"):
+            break
+        found.append(m.code)
+        end = m.end
+    return found
 
 
 _ANY_SUCH = re.compile(r"\b(?:every|each)\s+(?:new\s+)?(?:round|set|wave|batch)\s+of\s+$")
