@@ -430,3 +430,13 @@ class TestListedDestinations:
     def test_buyers_are_no_goods(self) -> None:
         found = controls("Tokyo imposed export curbs on Chinese buyers of chip tools.")
         assert all(c.item is None or "buyers" not in c.item.name for c in found)
+
+    def test_a_framework_announced_is_a_deal_concluded(self) -> None:
+        (found,) = only(
+            extract(
+                "Washington and Quito announced a framework for a reciprocal trade agreement on Thursday.",
+                published=MONDAY,
+            ),
+            Negotiation,
+        )
+        assert (found.parties, found.status) == (("EC", "US"), "concluded")

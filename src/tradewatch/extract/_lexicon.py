@@ -584,6 +584,9 @@ NEGOTIATION_STATUS: list[tuple[str, re.Pattern[str]]] = [
             r"|agree(?:s|d)? (?:on|to)(?! (?:push|press|continue|keep|work|resume|hold|meet|step up|speed up))"
             # "agreed a trade deal", "the framework deal the EU agreed with Washington"
             r"|agree(?:s|d)? (?:a|an|the|their|its)(?= (?:[\w-]+ ){0,3}?(?:deal|agreement|accord|pact|framework)\b)"
+            # "announced a framework for a trade agreement", "unveiled a deal": a deal made public
+            r"|(?:announc|unveil)(?:es|ed)? (?:a|an|the|their)(?= (?:[\w-]+ ){0,2}?(?:deal|agreement|accord|pact"
+            r"|framework)\b)"
             r"|(?:deal|agreement|accord|pact|framework) (?:that |which )?(?:[\w.'’-]+ ){1,3}?agreed\b"
             r"|completed? (?:the )?(?:negotiations|talks)|initial(?:l)?ed"
             # "the agreement followed two days of talks": the talks ended in a deal
