@@ -431,6 +431,8 @@ class TestListedDestinations:
         found = controls("Tokyo imposed export curbs on Chinese buyers of chip tools.")
         assert all(c.item is None or "buyers" not in c.item.name for c in found)
 
+
+class TestDealsAnnounced:
     def test_a_framework_announced_is_a_deal_concluded(self) -> None:
         (found,) = only(
             extract(
