@@ -442,3 +442,24 @@ class TestDealsAnnounced:
             Negotiation,
         )
         assert (found.parties, found.status) == (("EC", "US"), "concluded")
+
+
+class TestEntitiesListedByOrigin:
+    def test_entities_from_several_countries_are_listed_against_each(self) -> None:
+        text = (
+            "Seoul added three Chinese drone makers to its entity list in May. The trade ministry said on "
+            "Monday that 40 entities from Iran, Belarus and mainland China had been placed on its entity list."
+        )
+        found = controls(text)
+        assert {c.imposer for c in found} == {"KR"}
+        assert sorted({c.target for c in found}) == ["BY", "CN", "IR"]
+
+    def test_leaders_meeting_before_a_truce_are_talks(self) -> None:
+        found = extract(
+            "Washington and Beijing agreed to a truce until November 10, after Trump met Xi Jinping in Busan "
+            "on Thursday.",
+            published=date(2025, 10, 31),
+        )
+        (talks,) = only(found, Negotiation)
+        assert (talks.parties, talks.venue) == (("CN", "US"), "Busan")
+        assert only(found, Truce)

@@ -92,7 +92,9 @@ _SINCE = re.compile(r"\b(?:[Ss]ince|ever since)\s*$")
 _EXEMPTION = re.compile(r"\b(?:[Ee]xempt|[Ee]xclu|[Ww]aiver)")
 _CLOCK = re.compile(r"\b[ap]\.m\.", re.IGNORECASE)
 _TALKS = re.compile(
-    r"\b(?:talks|negotiations|round of|(?:deal|agreement|pact) (?:reached|struck|sealed|clinched) by)\b",
+    r"\b(?:talks|negotiations|round of|(?:deal|agreement|pact) (?:reached|struck|sealed|clinched) by"
+    # "agreed to a truce after Trump met Xi in Busan": the leaders' meeting is talks of its own
+    r"|(?:after|when|as)\s+(?:[\w.'-]+\s+){1,6}?(?:met|meets|meeting)\b)\b",
     re.IGNORECASE,
 )
 # Searched on the lowered text, without IGNORECASE: a pattern that starts with a choice of plain letters is

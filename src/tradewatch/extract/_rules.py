@@ -2692,13 +2692,16 @@ def export_controls(clause: Clause, ctx: Context) -> list[ExportControl]:
     owner = _adjacent_before(clause, trigger.start())
     # A control's target is the destination the text names ("to China", "Chinese buyers"); a rule that
     # applies to every destination targets "*" even when the story says whom it is aimed at.
-    destination = _destination(clause, trigger) or _struck_off(clause)
+    destination = _listed_entities_from(clause) if kind == "entity_list" else None
+    destination = destination or _destination(clause, trigger) or _struck_off(clause)
     if destination is not None and _ANY_DESTINATION.search(clause.low, trigger.start()):
         destination = None  # "licences for shipments to any destination": every destination, whoever is named
     if kind != "entity_list" and _LISTED_BUYERS.search(clause.low):
         return []  # "suppliers need a licence to sell to the listed firms": what a listing means, no rule of its own
+    # "exports of AI chips to Malaysia and Thailand": each destination of the list is a target
+    listed = _listed_after(clause, destination, exclude="*") if destination is not None else []
     subject = _subject(
-        clause, min(trigger.start(), verb_pos), exclude=[destination.code] if destination else ()
+        clause, min(trigger.start(), verb_pos), exclude=[destination.code, *listed] if destination else ()
     )
     target: str
     if demand is not None:
@@ -2743,12 +2746,7 @@ def export_controls(clause: Clause, ctx: Context) -> list[ExportControl]:
     # eased is the day it applies.
     acts = immediate or status in ("lifted", "relaxed") or _BEGAN_REQUIRING.search(clause.low) is not None
     effective = _first_date(dated, _CONTROL_DATE_CUE, old_stage=status != "imposed", acts=acts)
-    # "exports of AI chips to Malaysia and Thailand": each destination of the list is a target
-    targets = (
-        [target, *_listed_after(clause, destination, exclude=imposer)]
-        if destination is not None
-        else [target]
-    )
+    targets = [target, *(t for t in listed if t != imposer)] if target != "*" else [target]
     controls = [
         ExportControl(
             imposer=imposer,
@@ -2768,6 +2766,26 @@ def export_controls(clause: Clause, ctx: Context) -> list[ExportControl]:
     return controls
 
 
+_ENTITIES_FROM = re.compile(
+    r"\b(?:entities|companies|firms|organi[sz]ations|individuals|groups)\s+(?:based\s+)?(?:from|in)\s+(?:the\s+)?$"
+)
+
+
+def _listed_entities_from(clause: Clause) -> Mention | None:
+    """'601 entities from Russia, Pakistan and Iran were placed on its list': where the listed come from."""
+    return next(
+        (
+            m
+            for m in clause.actors
+            if m.kind != "person" and _ENTITIES_FROM.search(clause.low, max(0, m.start - 40), m.start)
+        ),
+        None,
+    )
+
+
+_MAINLAND_GAP = re.compile(r"(?:,\s*|\s+(?:and|or)\s+|,\s*and\s+)mainland\s+", _I)
+
+
 def _listed_after(clause: Clause, first: Mention, exclude: str) -> list[str]:
     """The jurisdictions listed right after `first` ("to Malaysia, Thailand and Vietnam")."""
     found: list[str] = []
@@ -2775,7 +2793,9 @@ def _listed_after(clause: Clause, first: Mention, exclude: str) -> list[str]:
     for m in clause.actors:
         if m.start < end:
             continue
-        gap = _LIST_GAP.fullmatch(clause.text, end, m.start)
+        gap = _LIST_GAP.fullmatch(clause.text, end, m.start) or _MAINLAND_GAP.fullmatch(
+            clause.text, end, m.start
+        )
         if gap is None or m.kind == "person" or m.code in (exclude, "*"):
             break
         found.append(m.code)
