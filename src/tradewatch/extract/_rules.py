@@ -2851,7 +2851,8 @@ def _control_undergoes(clause: Clause, trigger: re.Match[str]) -> tuple[str, int
 _BUYER_NOUN = re.compile(
     r"\.?(?:\s+[a-z][\w-]*){0,2}?\s+(?:buyers?|toolmakers?|tech companies|customers?|clients?|companies|company"
     r"|firms?|entities|entity|users?|military|airlines?"
-    r"|factories|plants|fabs|chipmakers?|manufacturers?|importers?|groups?|businesses|carmakers?|smelters?)\b",
+    r"|factories|plants|fabs|chipmakers?|manufacturers?|importers?|groups?|businesses|carmakers?|smelters?"
+    r"|makers?|producers?|suppliers?|shipyards?|developers?|operators?)\b",
     _I,
 )
 _CONTROL_DESTINATION_LEAD = re.compile(
