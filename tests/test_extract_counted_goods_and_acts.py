@@ -463,3 +463,15 @@ class TestEntitiesListedByOrigin:
         (talks,) = only(found, Negotiation)
         assert (talks.parties, talks.venue) == (("CN", "US"), "Busan")
         assert only(found, Truce)
+
+
+class TestSecondControlOfOneSubject:
+    def test_a_listing_and_a_licence_tightened_in_one_sentence(self) -> None:
+        found = controls(
+            "Tokyo on Monday added 12 Russian companies to its end-user list and tightened licence requirements "
+            "for sales of machine tools to Russia."
+        )
+        assert sorted((c.control, c.status) for c in found) == [
+            ("entity_list", "imposed"),
+            ("licence", "tightened"),
+        ]

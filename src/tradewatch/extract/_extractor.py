@@ -327,8 +327,8 @@ _JOIN = re.compile(
     r"|\s+and\s+(?=(?:will|would)\s+(?:also\s+)?(?:keep|continue|lift|remove|raise|cut|lower|impose|suspend"
     r"|extend|scrap|drop|add|ban|restrict|ease|relax|tighten|exempt|pause)\b"
     r"|(?:removes|lifts|raises|cuts|lowers|imposes|suspends|extends|scraps|drops|exempts|pauses|eases"
-    r"|removed|lifted|scrapped|dropped|exempted|paused|eased)\s+(?:its|their|the|a|an|all|duties|tariffs"
-    r"|levies|curbs|controls)\b)"
+    r"|removed|lifted|scrapped|dropped|exempted|paused|eased|tightened|imposed|widened|expanded|restricted)"
+    r"\s+(?:its|their|the|a|an|all|duties|tariffs|levies|curbs|controls|licen[cs]e|export)\b)"
     r")"
 )
 
