@@ -475,3 +475,12 @@ class TestSecondControlOfOneSubject:
             ("entity_list", "imposed"),
             ("licence", "tightened"),
         ]
+
+    def test_stricter_end_use_reviews_alone_in_their_sentence(self) -> None:
+        found = controls(
+            "Beijing banned exports of antimony on Tuesday. It also ordered stricter end-use reviews for graphite "
+            "sold to American users."
+        )
+        assert [(c.target, c.status) for c in found if c.item and c.item.name == "graphite"] == [
+            ("US", "tightened")
+        ]

@@ -59,7 +59,7 @@ _TRIGGER_STEMS = frozenset(
     meets meeting threat threaten threatened warn warned vow vowed ultimatum unless else otherwise if should
     sanction sanctions asked urged pressed pushed told called sales shipments supplies stop stopped suspend
     suspended limit limits permit permits allow let exempt exempted spared excluded dispute import
-    countermeasures retaliate reprisal""".split()
+    countermeasures retaliate reprisal reviews checks scrutiny vetting""".split()
 )
 # The first five letters of each word (a run of [a-zé-]), cut by the pattern itself rather than word by word
 # in Python.
