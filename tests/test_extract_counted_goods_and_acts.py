@@ -484,3 +484,13 @@ class TestSecondControlOfOneSubject:
         assert [(c.target, c.status) for c in found if c.item and c.item.name == "graphite"] == [
             ("US", "tightened")
         ]
+
+
+class TestInForceFromADayToCome:
+    def test_duties_that_take_effect_on_a_day_to_come_are_announced(self) -> None:
+        (found,) = tariffs("Peru's new tariffs on Chinese tyres take effect in May.")
+        assert found.status == "announced"
+
+    def test_duties_that_took_effect_are_in_force(self) -> None:
+        (found,) = tariffs("Peru's new tariffs on Chinese tyres took effect on Friday.")
+        assert found.status == "in_force"

@@ -2156,6 +2156,9 @@ def _tariffs(clause: Clause, ctx: Context, *, standing: bool = False) -> list[Ta
 
 
 # The verb of a duty that starts to apply, not of one that stands: "took effect", "kicked in", "came into force".
+_PRESENT_EFFECT = re.compile(
+    r"\b(?:take|takes) effect\b|\b(?:come|comes|enter|enters) into force\b|\b(?:kick|kicks) in\b"
+)
 _EFFECT_VERB = re.compile(
     r"(?:took|take|takes|taking|went|go|goes|came|come|comes|entered|kick|kicks|kicked)\b"
 )
@@ -2362,6 +2365,14 @@ def _tariff_events(
         status = "in_force" if not (lex.FUTURE.search(clause.low) or lex.HEDGE.search(clause.low)) else status
     if effective is None and status in ("announced", "in_force"):
         effective = _day_collection_began(clause)
+    if (
+        status == "in_force"
+        and effective is not None
+        and ctx.published is not None
+        and effective.start > ctx.published
+        and _PRESENT_EFFECT.search(clause.low)
+    ):
+        status = "announced"  # "the new tariffs take effect in January": in force only from a day to come
     authority = _authority(clause)
     evidence = ctx.quote(clause, confidence)
     out = []
