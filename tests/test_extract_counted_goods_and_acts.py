@@ -494,3 +494,23 @@ class TestInForceFromADayToCome:
     def test_duties_that_took_effect_are_in_force(self) -> None:
         (found,) = tariffs("Peru's new tariffs on Chinese tyres took effect on Friday.")
         assert found.status == "in_force"
+
+
+class TestThreatsOfSeveralVerbs:
+    def test_retaliation_prepared_if_talks_fail_is_a_threat(self) -> None:
+        (found,) = threats(
+            "Canada has prepared a list of C$25 billion of US goods for possible retaliation if talks fail."
+        )
+        assert (found.actor, found.target) == ("CA", "US")
+
+    def test_the_threat_of_a_measure_is_that_of_the_verb_that_names_it(self) -> None:
+        (found,) = threats(
+            "Beijing vowed to fight to the end after Trump threatened an additional 50% tariff."
+        )
+        assert (found.actor, found.target) == ("US", "CN")
+
+    def test_what_a_penalty_punishes_buying_is_not_its_target(self) -> None:
+        (found,) = tariffs(
+            "Trump said Turkey would pay a 25% tariff from August 1 as a penalty for buying Russian oil."
+        )
+        assert (found.imposer, found.target) == ("US", "TR")

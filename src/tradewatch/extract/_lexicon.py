@@ -121,7 +121,7 @@ CONDITION = re.compile(
     r"|\bif\b[^.;]{0,120}?\b(?:does not|do not|doesn't|don't|did not|didn't|fails?|failed to|refuses? to"
     r"|collapses?|breaks? down|stalls?"
     r"|won't|will not|cannot|can't|continues? to|keeps?|no|insists? on|goes ahead|proceeds?|follows? through)\b"
-    r"|\b(?:respond|retaliate|hit back|fight|take\s+(?:[\w-]+\s+){0,2}?(?:counter)?measures|countermeasures)\b"
+    r"|\b(?:respond|retaliat(?:e|ion)|hit back|fight|take\s+(?:[\w-]+\s+){0,2}?(?:counter)?measures|countermeasures)\b"
     r"[^.;]{0,80}?\b(?:if|should)\b"
     # "would tariff Norway heavily if it kept its quotas": a measure promised on a condition
     r"|\b(?:would|will|could)\s+(?:impose|slap|tariff|levy|punish|sanction)\b(?:[^.;]|(?<=\b[a-z])\.){0,80}?"

@@ -260,11 +260,18 @@ def _target_after(clause: Clause, pos: int, exclude: Sequence[str] = (), limit: 
         if m.start > stop:
             break
         lead = clause.text[max(pos, m.start - 45) : m.start]
-        if _BY.search(lead) or _is_destination(clause, m.start):
+        if _BY.search(lead) or _is_destination(clause, m.start) or _FOR_BUYING.search(lead):
             continue
         if _TARGET_LEAD.search(lead):
             return m
     return None
+
+
+# "a penalty for buying Russian oil": the goods whose purchase the duty punishes, not its target
+_FOR_BUYING = re.compile(
+    r"\b(?:for|over)\s+(?:(?:its|their)\s+)?(?:buying|importing|purchasing|purchases\s+of|imports\s+of)\s+$",
+    _I,
+)
 
 
 def _agent_after_by(clause: Clause, pos: int, limit: int = 80) -> Mention | None:
@@ -2424,8 +2431,12 @@ def _undergoers(clause: Clause, before: int) -> list[str]:
     verb = _UNDERGO_VERB.search(clause.low, 0, before + 30)
     if verb is None:
         return []
-    leading = [m for m in clause.actors if m.start < verb.start() and not _is_place(clause, m)]
-    if not leading or clause.text[: leading[0].start].strip(" ,").lower() not in _SUBJECT_OPENERS:
+    # "Trump said India would pay a 25% tariff": the subject of the clause reported
+    opens = 0
+    for said in _REPORTED_OPEN.finditer(clause.low, 0, verb.start()):
+        opens = said.end()
+    leading = [m for m in clause.actors if opens <= m.start < verb.start() and not _is_place(clause, m)]
+    if not leading or clause.text[opens : leading[0].start].strip(" ,").lower() not in _SUBJECT_OPENERS:
         return []
     subject = [leading[0]]
     for m in leading[1:]:
@@ -2444,6 +2455,9 @@ def _undergoers(clause: Clause, before: int) -> list[str]:
     ):
         return []  # "Ottawa required importers to pay": the subject makes others pay
     return _distinct(m.code for m in subject)
+
+
+_REPORTED_OPEN = re.compile(r"\b(?:said|says|warned|warns|told\s+\w+|added)\s+(?:that\s+)?")
 
 
 _GOODS_UNDERGO = re.compile(
@@ -3740,7 +3754,14 @@ _REPRISAL_PROMISED = re.compile(
 def threats(clause: Clause, ctx: Context) -> list[Threat]:
     text = clause.text
     low = clause.low
-    verb = lex.THREAT.search(low)
+    verbs = list(lex.THREAT.finditer(low))
+    verb = verbs[0] if verbs else None
+    if len(verbs) > 1:
+        # "China vowed to fight after Trump threatened a 50% tariff": the threat of the measure is the one
+        # that names it
+        named = lex.TARIFF.search(low, verbs[0].end()) or lex.EXPORT_CONTROL.search(low, verbs[0].end())
+        if named is not None:
+            verb = [v for v in verbs if v.start() < named.start()][-1]
     condition = lex.CONDITION.search(low)
     # "said it would take firm countermeasures": reprisals promised, on no stated condition
     promise = _REPRISAL_PROMISED.search(low) if verb is None and condition is None else None
@@ -3758,11 +3779,15 @@ def threats(clause: Clause, ctx: Context) -> list[Threat]:
         return []
     if verb is not None and condition is None and _RECALLED_THREAT.match(low):
         return []  # "The warning came a day after Ottawa raised its duties": a threat told before
-    if verb is None and not re.search(
-        r"\b(?:will|would|could|threat|warn|vow|said|says|or face"
-        r"|(?:is|are|stands?|stood|was|were) (?:ready|prepared) to)\b",
-        text,
-        _I,
+    if (
+        verb is None
+        and not (condition is not None and _HITS_BACK.match(condition.group()))
+        and not re.search(
+            r"\b(?:will|would|could|threat|warn|vow|said|says|or face"
+            r"|(?:is|are|stands?|stood|was|were) (?:ready|prepared) to)\b",
+            text,
+            _I,
+        )
     ):
         return []
     cond_at = _promise_if(condition) if condition else len(text)
@@ -3784,6 +3809,10 @@ def threats(clause: Clause, ctx: Context) -> list[Threat]:
         return []  # "France would hit back if ...": a reprisal promised, whatever it is, is a threat
     measure_cut = cond_at
     subject = _holder(clause, verb) or _speaker(clause, anchor) or _first_actor(clause, 0, anchor, ())
+    if verb is not None and verb is not verbs[0]:
+        # the later threat's own subject, between the two verbs: "... after Trump threatened"
+        own = [m for m in clause.actors if verbs[0].end() <= m.start < verb.start() and _is_actor(clause, m)]
+        subject = own[-1] if own else subject
     if subject is None and verb is None:
         return []  # "the tariff would apply if no deal is reached": whose threat, the sentence does not say
     if subject is None and not _PRONOUN_START.match(text):
