@@ -514,3 +514,26 @@ class TestThreatsOfSeveralVerbs:
             "Trump said Turkey would pay a 25% tariff from August 1 as a penalty for buying Russian oil."
         )
         assert (found.imposer, found.target) == ("US", "TR")
+
+
+class TestCountermeasuresAndAvertedThreats:
+    def test_countermeasures_on_goods_are_duties(self) -> None:
+        (found,) = tariffs(
+            "Ottawa will suspend for six months its planned countermeasures on C$20 billion of US goods."
+        )
+        assert (found.imposer, found.target, found.status) == ("CA", "US", "suspended")
+
+    def test_countermeasures_taken_are_still_a_threat_not_a_duty(self) -> None:
+        found = extract("Beijing said it would take countermeasures if Washington raised tariffs again.")
+        assert only(found, Tariff) == [] and only(found, Threat)
+
+    def test_a_deal_that_averts_a_threatened_rate_states_its_own_rate(self) -> None:
+        found = extract(
+            "Seoul and Washington struck a deal on Sunday that sets a 15% US tariff on most Korean goods, "
+            "averting a threatened 25% rate.",
+            published=MONDAY,
+        )
+        assert only(found, Threat) == []
+        assert [(t.imposer, t.target, str(t.rate.percent)) for t in only(found, Tariff) if t.rate] == [
+            ("US", "KR", "15")
+        ]

@@ -370,6 +370,7 @@ _TARIFF_CUES = (
     "collect",
     "export tax",
     "import tax",
+    "measures",
 )
 _CONTROL_CUES = (
     "export",

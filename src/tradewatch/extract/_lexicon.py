@@ -35,6 +35,10 @@ TARIFF = words(
     r"surtax(?:es)?",
     # "lowered its export tax on soybeans": a duty on goods leaving, set by the same kind of decree
     r"(?:export|import) tax(?:es)?",
+    # "suspended its countermeasures on 93 billion euros of US goods": retaliatory duties by another name;
+    # not "non-tariff countermeasures", nor "take countermeasures" (a threat)
+    r"(?<!non-tariff )counter-?measures(?= (?:on|against) )",
+    r"(?<=package of )counter-?measures",
     r"surcharges?",
     # "an anti-dumping investigation into steel pipes" opens a case; it sets no duty yet
     r"anti-?dumping" + _NOT_A_CASE,

@@ -3745,6 +3745,10 @@ _SAYS = re.compile(r"\s+(?:said|says|wrote|writes|told|announced)\b")
 _WARNED_PARTY = re.compile(r"\s+(?:the\s+)?$")
 
 
+_AVERTED = re.compile(
+    r"\b(?:avert(?:s|ed|ing)?|avoid(?:s|ed|ing)?|stav(?:e|es|ed|ing) off|head(?:s|ed|ing)? off|forestall(?:s|ed|ing)?)"
+    r"\s+(?:a|an|the|its|their|his)\s+(?:[\w-]+\s+)?$"
+)
 _REPRISAL_PROMISED = re.compile(
     r"\b(?:would|will)\s+(?:take|adopt)\s+(?:[\w-]+\s+){0,2}?(?:counter-?measures|retaliatory measures|reprisals?)\b"
     r"|\b(?:would|will)\s+(?:retaliate|hit back|respond in kind)\b"
@@ -3762,6 +3766,8 @@ def threats(clause: Clause, ctx: Context) -> list[Threat]:
         named = lex.TARIFF.search(low, verbs[0].end()) or lex.EXPORT_CONTROL.search(low, verbs[0].end())
         if named is not None:
             verb = [v for v in verbs if v.start() < named.start()][-1]
+    if verb is not None and _AVERTED.search(low, max(0, verb.start() - 40), verb.start()):
+        return []  # "a deal that averts a threatened 30% rate": the threat is withdrawn, the deal is the news
     condition = lex.CONDITION.search(low)
     # "said it would take firm countermeasures": reprisals promised, on no stated condition
     promise = _REPRISAL_PROMISED.search(low) if verb is None and condition is None else None
