@@ -537,3 +537,22 @@ class TestCountermeasuresAndAvertedThreats:
         assert [(t.imposer, t.target, str(t.rate.percent)) for t in only(found, Tariff) if t.rate] == [
             ("US", "KR", "15")
         ]
+
+
+class TestTalksInAStoryOfTrade:
+    def test_officials_to_meet_in_a_story_about_trade_are_talks(self) -> None:
+        found = only(
+            extract(
+                "Ottawa dropped its counter-tariffs on US goods on Monday. Canadian and US officials are expected "
+                "to meet in Washington next week, a government source said.",
+                published=MONDAY,
+            ),
+            Negotiation,
+        )
+        assert [(n.status, n.venue) for n in found] == [("scheduled", "Washington")]
+
+    def test_talks_as_a_time_frame_are_no_event(self) -> None:
+        found = extract(
+            "Canada will keep its duties on US steel in place while talks continue.", published=MONDAY
+        )
+        assert only(found, Negotiation) == []

@@ -3386,6 +3386,11 @@ _CALLED_OFF = re.compile(
 )
 _THERE = re.compile(r"\bthere\b(?!\s+(?:is|are|was|were|will|would|has|have|had)\b)")
 # "during talks", "amid negotiations": talks named as the time of something else
+_OFFICIALS = re.compile(r"\b(?:officials|ministers|negotiators|delegations|envoys|representatives)\b")
+_TALKS_GO_ON = re.compile(
+    r"\b(?:while|as|until|pending)\s+(?:the\s+)?(?:trade\s+)?(?:talks|negotiations)\s+(?:continue|go on|proceed"
+    r"|progress|are under way|are ongoing)\b"
+)
 _TIME_OF_TALKS = re.compile(r"\b(?:during|amid|throughout|ahead of)\s+(?:the\s+|their\s+|trade\s+)*$")
 _SUBJECT_ASIDE = re.compile(r",\s[^,;()]{3,160},\s")
 _NEGOTIATORS_MEET = re.compile(
@@ -3452,8 +3457,15 @@ def negotiations(clause: Clause, ctx: Context) -> list[Negotiation]:
         return []
     text = clause.text
     word = trigger.group().lower()
-    if word in ("met", "meet", "meets", "meeting") and not _TRADE_CONTEXT.search(clause.low):
+    if (
+        word in ("met", "meet", "meets", "meeting")
+        and not _TRADE_CONTEXT.search(clause.low)
+        # "US and Canadian officials are expected to meet next week" in a story about trade
+        and not (_OFFICIALS.search(clause.low) and _TRADE_CONTEXT.search(ctx.item_text.lower()))
+    ):
         return []
+    if _TALKS_GO_ON.search(clause.low):
+        return []  # "will keep the duties in place while talks continue": talks as a time frame
     # "The talks, led by the two finance ministers, concluded on Saturday": the verb after an aside is theirs.
     aside = _SUBJECT_ASIDE.match(clause.low, trigger.end())
     hit = _nearest(
