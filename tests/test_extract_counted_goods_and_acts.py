@@ -556,3 +556,20 @@ class TestTalksInAStoryOfTrade:
             "Canada will keep its duties on US steel in place while talks continue.", published=MONDAY
         )
         assert only(found, Negotiation) == []
+
+
+class TestExportsHaltedInTheFuture:
+    def test_exports_that_would_be_halted_are_a_ban(self) -> None:
+        (found,) = controls(
+            "Officials in Lusaka said exports of copper concentrate would also be halted from mid-2026."
+        )
+        assert (found.imposer, found.status, found.item.name if found.item else None) == (
+            "ZM",
+            "imposed",
+            "copper concentrate",
+        )
+        assert days(found.effective) == ("2026-05-01", "2026-08-31")
+
+    def test_exports_that_could_be_halted_are_proposed(self) -> None:
+        (found,) = controls("Zambia said exports of copper concentrate could be halted next year.")
+        assert found.status == "proposed"

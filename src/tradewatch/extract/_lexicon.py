@@ -74,7 +74,8 @@ EXPORT_CONTROL = re.compile(
     # "could cut off power exports": a halt of named goods
     r"|\bcut(?:s|ting)? off\s+(?:(?:the|its|their|all)\s+)?(?:[\w-]+\s+){0,2}?(?:exports?|sales?|shipments?"
     r"|supplies|deliveries)\b"
-    r"|\b(?:exports?|sales?|shipments?) (?:of [^.]{1,40}? )?(?:were|was|are|is|has been|have been|will be) "
+    r"|\b(?:exports?|sales?|shipments?) (?:of [^.]{1,40}? )?(?:were|was|are|is|has been|have been|will be"
+    r"|would be|could be|may be|might be|would also be|will also be|were also|was also|are to be|is to be) "
     r"(?:banned|halted|restricted|blocked|suspended|curbed|barred)\b"
     r"|\brestrictions on [^.]{0,40}?\bexports?\b|\bcontrols on (?:exports?|sales?|shipments?)\b"
     # "would let the chipmaker ship its processors to China": a permission to export
