@@ -573,3 +573,18 @@ class TestExportsHaltedInTheFuture:
     def test_exports_that_could_be_halted_are_proposed(self) -> None:
         (found,) = controls("Zambia said exports of copper concentrate could be halted next year.")
         assert found.status == "proposed"
+
+
+class TestStandingDutiesAndMonthsOfChanges:
+    def test_a_duty_that_is_something_stands(self) -> None:
+        (found,) = tariffs("Brazil's 35% duty on imported cars is among the highest in the region.")
+        assert found.status == "in_force"
+
+    def test_a_duty_set_to_rise_is_no_standing_duty(self) -> None:
+        (found,) = tariffs("Brazil's duty on imported cars is set to rise to 35% in July.")
+        assert found.status != "in_force"
+
+    def test_the_month_a_duty_was_lifted_is_when_it_applies(self) -> None:
+        (found,) = tariffs("China's duties on Australian wine, imposed in 2021, were lifted in March 2024.")
+        assert found.status == "lifted"
+        assert days(found.effective) == ("2024-03-01", "2024-03-31")

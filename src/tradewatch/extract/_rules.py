@@ -549,6 +549,10 @@ _IMMEDIATE = re.compile(
 
 
 def _acted_on(clause: Clause, d: DateMention) -> bool:
+    if d.span.granularity.value == "month" and clause.low.endswith("in ", 0, d.start):
+        # "were lifted in August 2023": the month of a change done is when it applies
+        window = clause.low[max(0, d.start - 40) : d.start]
+        return bool(_PAST_ACT.search(window)) and not lex.FUTURE.search(window)
     if d.span.granularity.value != "day":
         return False
     # "dropped its tariffs on Jan. 1": a calendar day after "on" dates the act as a weekday does
@@ -1859,6 +1863,11 @@ _PROPOSED_TO = re.compile(
 )
 
 
+# "the EU's 10% duty on imported cars is among the highest": a duty described as it stands, not one to come
+_STANDS = re.compile(
+    r"[^.;,]{0,60}?\b(?:is|are|remains|remain|stands at|stand at|stays|stay)\s+"
+    r"(?!to\b|set\b|due\b|expected\b|likely\b|being\b|not\b)"
+)
 _MAY_FOLLOW = re.compile(
     r"[^.;,]*?\b(?:may|might|could)\s+(?:also\s+|soon\s+|later\s+|yet\s+)?(?:follow|come|be imposed|be introduced"
     r"|be added|be slapped|be set)\b"
@@ -1880,6 +1889,8 @@ def _tariffs(clause: Clause, ctx: Context, *, standing: bool = False) -> list[Ta
         hits=clause.scan(lex.TARIFF_STATUS),
     )
     status = status_hit[0] if status_hit else "announced"
+    if status_hit is None and _STANDS.match(clause.low, trigger.end()):
+        status = "in_force"  # "the EU's 10% duty on imported cars is among the highest": a duty that stands
     verb_pos = status_hit[1].start() if status_hit else trigger.start()
     if _negated(clause, verb_pos) or (status_hit is None and _negated(clause, trigger.start())):
         return _denied(ctx)
