@@ -541,10 +541,12 @@ def _resolve(kind: str, m: re.Match[str], text: str, published: date | None, fut
         if kind == "year":
             return DateSpan.year(int(g["year"]), text)
         if kind == "year_part":
-            first = {"early": 1, "mid": 5, "late": 9}[g["part"].lower()]
+            opening = {"early": 1, "mid": 5, "late": 9}[g["part"].lower()]
             year = int(g["year"])
-            last = date(year, first + 4, 1) - timedelta(days=1) if first < 9 else date(year, 12, 31)
-            return DateSpan(start=date(year, first, 1), end=last, granularity=Granularity.MONTH, text=text)
+            closing = date(year, opening + 4, 1) - timedelta(days=1) if opening < 9 else date(year, 12, 31)
+            return DateSpan(
+                start=date(year, opening, 1), end=closing, granularity=Granularity.MONTH, text=text
+            )
         if kind == "year_start" and g["year"]:
             return DateSpan.part_of_month(int(g["year"]), 1, "early", text)
         if published is None:
