@@ -588,3 +588,18 @@ class TestStandingDutiesAndMonthsOfChanges:
         (found,) = tariffs("China's duties on Australian wine, imposed in 2021, were lifted in March 2024.")
         assert found.status == "lifted"
         assert days(found.effective) == ("2024-03-01", "2024-03-31")
+
+
+class TestCountedProductsAndAdjectives:
+    def test_duties_cut_on_goods_counted_are_a_measure(self) -> None:
+        (found,) = tariffs("Britain will cut tariffs on more than 100 products, the trade department said.")
+        assert (found.imposer, found.target, found.status) == ("GB", "*", "lowered")
+
+    def test_lower_duties_extended_are_extended(self) -> None:
+        found = tariffs("Manila extended lower tariffs on rice and pork until the end of 2028.")
+        assert {t.status for t in found} == {"extended"}
+
+    def test_frozen_goods_from_several_origins(self) -> None:
+        found = tariffs("Pretoria imposed a 40% duty on frozen chicken from Brazil, Denmark and Poland.")
+        assert sorted(t.target for t in found) == ["BR", "DK", "PL"]
+        assert {t.product.name for t in found if t.product} == {"frozen chicken"}

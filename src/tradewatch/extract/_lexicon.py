@@ -287,7 +287,8 @@ TARIFF_STATUS: list[tuple[str, re.Pattern[str]]] = [
         words(
             r"cut(?:s|ting)?",
             # not "face a lower 10% levy", where the word is an adjective of the duty
-            r"(?<!\ba )(?<!\bthe )lower(?:s|ed|ing)?",
+            r"(?<!\ba )(?<!\bthe )(?<!\bits )(?<!\btheir )(?<!extended )(?<!extends )(?<!extend )(?<!kept )"
+            r"(?<!keep )(?<!keeps )lower(?:s|ed|ing)?",
             r"reduc(?:e|es|ed|ing|tion)",
             r"slash(?:es|ed|ing)?",
             r"trim(?:s|med|ming)?",

@@ -1427,7 +1427,8 @@ _ITEM_STOP = re.compile(
     r"|wrote|writes|told|tells|already"
     r"|take|takes|taking|came|come|comes|went|go|goes|rose|rise|rises|fell|fall|falls|stood|stands|remain"
     r"|remained|remains|entered|enter|kicked|kick|kicks|starts?|started|began|begins?|still|face|faces|faced"
-    r"|pay|pays|paid|combined|suspended|paused|frozen)\b"
+    # "the duties frozen until March", not "frozen chicken", where the word is part of the goods
+    r"|pay|pays|paid|combined|suspended|paused|frozen(?!\s+(?!until|for|since|at|in|on|by|pending|as|while|and)[a-z]))\b"
     r"|\s[-–—]\s|[()\"“”:]|\b\d+(?:\.\d+)?\s*(?:%|per\s?cent|percent|pct)|\b(?:tariffs?|duties|duty|levy"
     r"|levies|surtax(?:es)?|surcharges?)\b",
 )
@@ -2327,6 +2328,11 @@ def _distinct_goods(products: Iterable[Product | None]) -> list[Product]:
 
 # "scrapped all industrial tariffs", "removed all its import duties": every duty of the imposer, which the
 # sentence states for itself, not one named before
+# "will cut tariffs on more than 100 products": goods counted, a measure of its own though none is named
+_COUNTED_GOODS = re.compile(
+    r"\bon\s+(?:more than |over |nearly |about |some |almost |around |roughly )?[\d,]+\s+(?:[\w-]+\s+)?"
+    r"(?:products|goods|items|tariff lines|lines|categories)\b"
+)
 _ALL_DUTIES = re.compile(
     r"\ball\s+(?:of\s+)?(?:its\s+|their\s+|the\s+)?(?:[a-z-]+\s+){0,2}(?:tariffs|duties|levies)\b"
 )
@@ -2402,6 +2408,7 @@ def _tariff_events(
         and authority is None
         and not any(m.code != imposer for m in clause.actors)
         and not _ALL_DUTIES.search(clause.low)
+        and not _COUNTED_GOODS.search(clause.low)
     ):
         return []  # "such a levy", "the duties": nothing of its own to state; dates reach them via the item
     for targets, product in covers:
