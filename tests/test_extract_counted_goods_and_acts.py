@@ -603,3 +603,17 @@ class TestCountedProductsAndAdjectives:
         found = tariffs("Pretoria imposed a 40% duty on frozen chicken from Brazil, Denmark and Poland.")
         assert sorted(t.target for t in found) == ["BR", "DK", "PL"]
         assert {t.product.name for t in found if t.product} == {"frozen chicken"}
+
+    def test_resolute_measures_promised_against_curbs_are_a_threat(self) -> None:
+        found = threats(
+            "Tokyo tightened its export curbs on Monday. Beijing said it would take resolute measures against "
+            "Japan's curbs."
+        )
+        assert [(t.actor, t.target) for t in found] == [("CN", "JP")]
+
+    def test_necessary_measures_are_boilerplate(self) -> None:
+        found = threats(
+            "Washington added 12 firms to its list on Monday. Beijing said it would take necessary measures "
+            "against the listing."
+        )
+        assert found == []

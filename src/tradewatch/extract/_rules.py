@@ -3781,6 +3781,8 @@ _AVERTED = re.compile(
 )
 _REPRISAL_PROMISED = re.compile(
     r"\b(?:would|will)\s+(?:take|adopt)\s+(?:[\w-]+\s+){0,2}?(?:counter-?measures|retaliatory measures|reprisals?)\b"
+    # "would take resolute measures": measures of reply, however named; not the boilerplate "necessary measures"
+    r"|\b(?:would|will)\s+take\s+(?:firm|resolute|decisive|strong|forceful)\s+(?:measures|action)\b"
     r"|\b(?:would|will)\s+(?:retaliate|hit back|respond in kind)\b"
 )
 
