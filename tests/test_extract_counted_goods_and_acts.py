@@ -617,3 +617,9 @@ class TestCountedProductsAndAdjectives:
             "against the listing."
         )
         assert found == []
+
+    def test_a_fight_to_the_end_ends_no_duty(self) -> None:
+        found = tariffs(
+            "Beijing, which has retaliated with tariffs of 84% on US goods, said it would fight to the end."
+        )
+        assert [t.status for t in found] != ["lifted"]

@@ -272,8 +272,9 @@ TARIFF_STATUS: list[tuple[str, re.Pattern[str]]] = [
             + _SCRAP
             + r"|eliminat(?:e|es|ed|ing|ion)"
             # not "ending months of haggling", "ended the standoff": what ends is not the duty
-            r"|end(?:s|ed|ing)?(?!\s+(?:months|weeks|years|days|a\s+[\w-]+-long|the\s+(?:stand-?off|impasse|deadlock"
-            r"|uncertainty|row|dispute|haggling|talks|negotiations)))"
+            # ...nor "fight to the end"
+            r"|(?<!the )(?<!an )end(?:s|ed|ing)?(?!\s+(?:months|weeks|years|days|a\s+[\w-]+-long"
+            r"|the\s+(?:stand-?off|impasse|deadlock|uncertainty|row|dispute|haggling|talks|negotiations)))"
             r"|repeal(?:s|ed|ing)?|revok(?:e|es|ed|ing)|drop(?:s|ped|ping)?|withdr[ae]w(?:s|n)?"
             r"|roll(?:s|ed)? back|rescind(?:s|ed|ing)?|abolish(?:es|ed|ing)?|cancel(?:s|led|ed|ling|ing)?"
             # "lift the total tariff on Chinese goods to 104%" raises it
