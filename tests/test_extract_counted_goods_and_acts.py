@@ -623,3 +623,7 @@ class TestCountedProductsAndAdjectives:
             "Beijing, which has retaliated with tariffs of 84% on US goods, said it would fight to the end."
         )
         assert [t.status for t in found] != ["lifted"]
+
+    def test_reciprocal_duties_paused_on_partners_counted_are_a_measure(self) -> None:
+        (found,) = tariffs("Washington paused its reciprocal tariffs on dozens of countries for 90 days.")
+        assert (found.imposer, found.target, found.status) == ("US", "*", "suspended")

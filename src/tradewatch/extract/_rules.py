@@ -2328,10 +2328,14 @@ def _distinct_goods(products: Iterable[Product | None]) -> list[Product]:
 
 # "scrapped all industrial tariffs", "removed all its import duties": every duty of the imposer, which the
 # sentence states for itself, not one named before
-# "will cut tariffs on more than 100 products": goods counted, a measure of its own though none is named
+# "will cut tariffs on more than 100 products", "paused its reciprocal tariffs on dozens of countries": goods or
+# partners counted, or a programme named, a measure of its own though no goods or partner is named
 _COUNTED_GOODS = re.compile(
     r"\bon\s+(?:more than |over |nearly |about |some |almost |around |roughly )?[\d,]+\s+(?:[\w-]+\s+)?"
     r"(?:products|goods|items|tariff lines|lines|categories)\b"
+    r"|\bon\s+(?:more than |about |some |nearly )?(?:dozens|scores|[\d,]+)\s+(?:of\s+)?(?:other\s+)?(?:countries"
+    r"|trading partners|partners|nations|economies)\b"
+    r"|\breciprocal (?:tariffs|duties|rates)\b"
 )
 _ALL_DUTIES = re.compile(
     r"\ball\s+(?:of\s+)?(?:its\s+|their\s+|the\s+)?(?:[a-z-]+\s+){0,2}(?:tariffs|duties|levies)\b"
