@@ -627,3 +627,30 @@ class TestCountedProductsAndAdjectives:
     def test_reciprocal_duties_paused_on_partners_counted_are_a_measure(self) -> None:
         (found,) = tariffs("Washington paused its reciprocal tariffs on dozens of countries for 90 days.")
         assert (found.imposer, found.target, found.status) == ("US", "*", "suspended")
+
+
+class TestPlacesAndStandingTruces:
+    def test_the_city_where_two_sides_met_does_not_act(self) -> None:
+        found = controls(
+            "Beijing and Washington held talks in Geneva. The two sides last met in London in June, when they "
+            "agreed on a framework to ease export controls on rare earths."
+        )
+        assert all(c.imposer != "GB" for c in found)
+
+    def test_a_truce_whose_extension_is_not_announced_still_runs(self) -> None:
+        found = only(
+            extract(
+                "Seoul and Tokyo ended talks without announcing an extension of their truce, which expires on "
+                "August 12.",
+                published=date(2025, 7, 29),
+            ),
+            Truce,
+        )
+        assert [(t.status, days(t.until)) for t in found] == [("agreed", ("2025-08-12", "2025-08-12"))]
+
+    def test_an_extension_denied_without_a_running_truce_is_no_event(self) -> None:
+        found = only(
+            extract("Seoul and Tokyo did not extend their truce.", published=date(2025, 7, 29)),
+            Truce,
+        )
+        assert found == []

@@ -218,6 +218,11 @@ def _subject(clause: Clause, before: int, exclude: Sequence[str] = ()) -> Mentio
     return _first_actor(clause, 0, before, exclude)
 
 
+_MET_IN = re.compile(
+    r"\b(?:met|meet|meets|meeting|talks|held|summit|gathered|convened)\s+(?:[\w-]+\s+){0,2}?(?:in|at)\s+$"
+)
+
+
 def _first_actor(clause: Clause, start: int, before: int, exclude: Sequence[str]) -> Mention | None:
     for m in clause.actors:
         if m.start < start:
@@ -226,6 +231,8 @@ def _first_actor(clause: Clause, start: int, before: int, exclude: Sequence[str]
             break
         if m.code in exclude or not _is_actor(clause, m):
             continue
+        if m.kind == "capital" and _MET_IN.search(clause.low, max(0, m.start - 40), m.start):
+            continue  # "the two sides last met in London": where they met, not who acts
         lead = clause.text[max(0, m.start - 40) : m.start]
         if _TARGET_LEAD.search(lead) and not re.search(r"\b(?:said|says)\b", lead, _I):
             continue
@@ -3150,7 +3157,10 @@ def truces(clause: Clause, ctx: Context) -> list[Truce]:
     hit = _nearest(lex.TRUCE_STATUS, text, clause.low, trigger.span(), hits=clause.scan(lex.TRUCE_STATUS))
     status = hit[0] if hit else "agreed"
     if hit and _negated(clause, hit[1].start()):
-        return _denied(ctx)
+        if not (status == "extended" and _STILL_RUNS.match(clause.low, trigger.end())):
+            return _denied(ctx)
+        # "without announcing an extension of their truce, which expires on August 12": the truce stands
+        hit, status = None, "agreed"
     if status == "extended" and hit and _hedged(clause, hit[1].start(), _statement_end(text, hit[1].end())):
         return []  # "the truce may well be prolonged", "an extension is one option": nothing is extended yet
     if status in ("agreed", "extended"):
@@ -3171,6 +3181,7 @@ def truces(clause: Clause, ctx: Context) -> list[Truce]:
     ]
 
 
+_STILL_RUNS = re.compile(r"[^.;]{0,20}?\bwhich (?:expires|ends|runs out|lapses|runs until)\b")
 _TRADE_WORDS = re.compile(r"\b(?:trade|tariffs?|duties|levies|exports?|imports?|economic|commerce)\b")
 
 
