@@ -654,3 +654,43 @@ class TestPlacesAndStandingTruces:
             Truce,
         )
         assert found == []
+
+
+class TestBlindSixReadings:
+    def test_a_danger_named_is_no_threat_and_the_duty_is_read(self) -> None:
+        found = extract(
+            "Washington imposed an additional 40% tariff on Colombian goods on Wednesday, describing the ruling "
+            "as a threat to US interests.",
+            published=MONDAY,
+        )
+        assert only(found, Threat) == []
+        assert [(t.imposer, t.target) for t in only(found, Tariff)] == [("US", "CO")]
+
+    def test_secondary_duties_target_no_one_partner(self) -> None:
+        (found,) = tariffs("Trump announced secondary tariffs on countries that keep buying Venezuelan oil.")
+        assert (found.imposer, found.target, found.product) == ("US", "*", None)
+
+    def test_the_threat_of_a_rate_named_before_its_verb_and_the_deal_s_own_rate(self) -> None:
+        found = extract(
+            "Thailand and the United States reached a deal that sets a 19% tariff on most Thai goods, below the "
+            "36% rate President Donald Trump had threatened to impose.",
+            published=MONDAY,
+        )
+        (threat,) = only(found, Threat)
+        assert (threat.actor, threat.target) == ("US", "TH")
+        assert isinstance(threat.measure, Tariff) and str(threat.measure.rate.percent) == "36"  # type: ignore[union-attr]
+        assert [str(t.rate.percent) for t in only(found, Tariff) if t.rate] == ["19"]
+
+    def test_who_should_lift_a_control_is_asked_to(self) -> None:
+        (found,) = controls(
+            "Britain's trade minister said on Tuesday that China should lift its licensing restrictions on exports "
+            "of rare-earth magnets."
+        )
+        assert (found.imposer, found.target, found.status) == ("CN", "GB", "demanded")
+
+    def test_an_apposition_of_two_exports_names_no_goods(self) -> None:
+        found = tariffs(
+            "Washington imposed a 50% tariff on Indian goods. Pharmaceuticals and smartphones, two of India's "
+            "biggest exports to the United States, remain exempt."
+        )
+        assert sorted(t.product.name for t in found if t.product) == ["pharmaceuticals", "smartphones"]

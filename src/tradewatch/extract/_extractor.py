@@ -33,6 +33,7 @@ from ._numbers import find_percents
 from ._rules import (
     REPORTED,
     SUPERSEDED,
+    THREATENED_BEFORE,
     Clause,
     Context,
     acting_codes,
@@ -465,6 +466,10 @@ def _read(clause: Clause, context: Context) -> list[Event]:
                 if after is not None and _any(low[after.end() :], _TARIFF_CUES)
                 else []
             )
+            # "a deal that sets a 15% tariff, below the 25% rate Trump had threatened": the deal's own duty
+            named_before = THREATENED_BEFORE.search(low)
+            if named_before is not None and _any(low[: named_before.start()], _TARIFF_CUES):
+                answered += tariffs(clause.part(0, named_before.start()), context)
             return [
                 *threat,
                 *answered,

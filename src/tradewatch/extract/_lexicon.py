@@ -149,7 +149,9 @@ ORDINARY_THREAT = re.compile(
     # "whether imports threaten national security": the test of a Section 232 inquiry, nobody's threat
     r"|\bthreat(?:en(?:s|ed|ing)?)?\s+(?:[\w.]+\s+){0,2}?(?:national|economic)\s+security\b"
     r"|\bposes? a threat\b|\bthreat(?:en(?:s|ed|ing)?)? to (?:halt|disrupt|shut|close|derail|upend|cripple|wipe"
-    r"|stall|idle)\b|\b(?:was|were|are|is|be|been|being) threatened\b",
+    r"|stall|idle)\b|\b(?:was|were|are|is|be|been|being) threatened\b"
+    # "describing the prosecution as a threat to U.S. interests": a danger named, nobody's threat
+    r"|\b(?:as|posed|posing) an? (?:[\w-]+ )?threat to\b",
 )
 SANCTION = words(r"sanctions?", r"sanctioned", r"penalt(?:y|ies)")
 NEGATION = re.compile(

@@ -276,7 +276,8 @@ def _target_after(clause: Clause, pos: int, exclude: Sequence[str] = (), limit: 
 
 # "a penalty for buying Russian oil": the goods whose purchase the duty punishes, not its target
 _FOR_BUYING = re.compile(
-    r"\b(?:for|over)\s+(?:(?:its|their)\s+)?(?:buying|importing|purchasing|purchases\s+of|imports\s+of)\s+$",
+    r"\b(?:(?:for|over)\s+(?:(?:its|their)\s+)?|(?:that|which|who)\s+(?:keep\s+|continue\s+to\s+|still\s+)?)"
+    r"(?:buying|importing|purchasing|purchases\s+of|imports\s+of|buy|import|purchase)\s+$",
     _I,
 )
 
@@ -640,8 +641,8 @@ _ANAPHORA = re.compile(
 )
 # "gallium and germanium, two metals used in chips": after goods listed, an apposition that counts them
 _COUNTED_APPOSITION = re.compile(
-    r"\s*(?:two|three|four|five|six|seven|eight|nine|ten|both)\s+(?:[\w-]+\s+)?(?:metals|minerals|elements"
-    r"|materials|chemicals|products|goods|items|commodities)\b",
+    r"\s*(?:two|three|four|five|six|seven|eight|nine|ten|both)\s+(?:of\s+)?(?:[\w'’-]+\s+){0,2}?(?:metals|minerals"
+    r"|elements|materials|chemicals|products|goods|items|commodities|exports|imports)\b",
     _I,
 )
 # "tungsten and indium, metals used in defence": a class of goods described by their use, which classes the
@@ -827,7 +828,7 @@ _NOT_GOODS_WORDS |= frozenset(
 _NOT_GOODS_WORDS |= frozenset(
     """requiring forcing allowing asking making adding leaving giving gives taking putting bringing meaning
     subject bloc firms companies rivals negotiators comment faces pays zero nil without saying which what
-    buyers customers clients users importers""".split()
+    buyers customers clients users importers lower higher it them abroad biggest largest""".split()
 )
 
 
@@ -2333,6 +2334,10 @@ def _distinct_goods(products: Iterable[Product | None]) -> list[Product]:
     return list(found.values())
 
 
+_SECONDARY = re.compile(
+    r"\bsecondary (?:tariffs?|duties|levies|sanctions)\b|\bcountries (?:that|which) (?:keep |continue to |still )?"
+    r"(?:buy|buying|import|importing|purchase)\b"
+)
 # "scrapped all industrial tariffs", "removed all its import duties": every duty of the imposer, which the
 # sentence states for itself, not one named before
 # "will cut tariffs on more than 100 products", "paused its reciprocal tariffs on dozens of countries": goods or
@@ -2363,6 +2368,9 @@ def _tariff_events(
     if imposer is None:
         return []
     ctx.last_imposer = imposer
+    if _SECONDARY.search(clause.low):
+        # "secondary tariffs aimed at countries that keep buying Russian oil": whoever buys it, on all their goods
+        covers = [(("*",), None)]
     earlier = ctx.last_targets.get(imposer)
     if (
         status == "exempted"
@@ -2603,6 +2611,27 @@ def _context_actor(ctx: Context, exclude: str | None) -> str | None:
     return None
 
 
+_SHOULD_CHANGE = re.compile(
+    r"\b(?:should|must|needs? to|ought to)\s+(?:(?:immediately|quickly|also|now)\s+)?(?:lift|remove|scrap|drop|ease"
+    r"|relax|cut|lower|end|cancel|withdraw|eliminate|roll back)\b"
+)
+
+
+def _should_change(clause: Clause, trigger: re.Match[str]) -> tuple[str, str] | None:
+    """ "Sefcovic said China should lift its curbs on magnets": (who says so, who should change the measure)."""
+    change = _SHOULD_CHANGE.search(clause.low, 0, trigger.start())
+    if change is None or not _SAID_BEFORE.search(clause.low, 0, change.start()):
+        return None
+    asked = next((m for m in reversed(clause.actors) if m.end <= change.start() and m.kind != "person"), None)
+    if asked is None or not re.fullmatch(r"(?:'s)?\s+", clause.text[asked.end : change.start()]):
+        return None
+    demander = _first_actor(clause, 0, asked.start, (asked.code,))
+    if demander is None:
+        return None
+    return demander.code, asked.code
+
+
+_SAID_BEFORE = re.compile(r"\b(?:said|says|told)\b")
 _TIGHTENING_ASKED = re.compile(
     r"\bto (?:further |also )?(?:restrict|tighten|curb|ban|block|limit|halt|impose|expand|widen|align)\b"
 )
@@ -2614,7 +2643,7 @@ def _demand(clause: Clause, trigger: re.Match[str]) -> tuple[str, str] | None:
     for m in lex.DEMAND.finditer(clause.low, 0, trigger.start() + 1):
         verb = m
     if verb is None:
-        return None
+        return _should_change(clause, trigger)
     change = lex.DEMANDED_CHANGE.search(clause.low, verb.end())
     if change is None or change.start() > trigger.end() + 40:
         return None
@@ -3790,6 +3819,14 @@ _SAYS = re.compile(r"\s+(?:said|says|wrote|writes|told|announced)\b")
 _WARNED_PARTY = re.compile(r"\s+(?:the\s+)?$")
 
 
+# "the 25% rate Trump had threatened to impose": a measure named before the verb of its threat
+THREATENED_BEFORE = re.compile(
+    r"\d+(?:\.\d+)?\s*(?:%|percent|per cent)\s+(?:[\w-]+\s+)?(?P<noun>rate|tariff|duty|levy)\s+(?:that\s+|which\s+)?"
+    r"(?:[\w.'’-]+\s+){1,4}?(?:had\s+|has\s+)?threatened\b"
+)
+_ADJACENT_SUBJECT = re.compile(
+    r"(?:'s)?\s+(?:(?:had|has|have|also|again|repeatedly|previously|earlier|once|then)\s+)*"
+)
 _AVERTED = re.compile(
     r"\b(?:avert(?:s|ed|ing)?|avoid(?:s|ed|ing)?|stav(?:e|es|ed|ing) off|head(?:s|ed|ing)? off|forestall(?:s|ed|ing)?)"
     r"\s+(?:a|an|the|its|their|his)\s+(?:[\w-]+\s+)?$"
@@ -3866,6 +3903,17 @@ def threats(clause: Clause, ctx: Context) -> list[Threat]:
         # the later threat's own subject, between the two verbs: "... after Trump threatened"
         own = [m for m in clause.actors if verbs[0].end() <= m.start < verb.start() and _is_actor(clause, m)]
         subject = own[-1] if own else subject
+    if verb is not None:
+        # "below the 25% rate President Donald Trump had threatened to impose": the one right before the verb
+        adjacent = next(
+            (
+                m
+                for m in reversed(clause.actors)
+                if m.end <= verb.start() and _ADJACENT_SUBJECT.fullmatch(clause.low, m.end, verb.start())
+            ),
+            None,
+        )
+        subject = adjacent if adjacent is not None and adjacent.kind != "demonym" else subject
     if subject is None and verb is None:
         return []  # "the tariff would apply if no deal is reached": whose threat, the sentence does not say
     if subject is None and not _PRONOUN_START.match(text):
@@ -3947,6 +3995,10 @@ def threats(clause: Clause, ctx: Context) -> list[Threat]:
     kind = "other"
     conf = _confidence(clause, 0.75)
     evidence = ctx.quote(clause, conf)
+    named_before = THREATENED_BEFORE.search(low, 0, verb.end()) if verb is not None else None
+    if named_before is not None and named_before.end() == verb.end():  # type: ignore[union-attr]
+        # "below the 25% rate Trump had threatened to impose": the measure named before its threat
+        tariff = lex.TARIFF.search(low, named_before.start("noun"), named_before.end()) or tariff
     if tariff is not None and tariff.start() < measure_cut:
         rate, _previous, _added = _rates(clause, tariff)
         # "a 24% tariff unless it cuts its duties on farm goods": the goods of the condition are not the measure's
