@@ -694,3 +694,14 @@ class TestBlindSixReadings:
             "biggest exports to the United States, remain exempt."
         )
         assert sorted(t.product.name for t in found if t.product) == ["pharmaceuticals", "smartphones"]
+
+    def test_a_rate_halved_to_a_figure(self) -> None:
+        (found,) = tariffs("Under the deal, Vietnam will halve its 60% tariff on American cars to 30%.")
+        assert (str(found.rate.percent), str(found.previous_rate.percent)) == ("30", "60")  # type: ignore[union-attr]
+
+    def test_the_total_a_duty_added_brings_however_far(self) -> None:
+        (found,) = tariffs(
+            "Washington imposed an additional 25% tariff on Indian goods, raising the total US duty on most imports "
+            "from the world's most populous country to 50%."
+        )
+        assert (str(found.rate.percent), found.status) == ("50", "raised")  # type: ignore[union-attr]

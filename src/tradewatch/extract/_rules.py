@@ -898,7 +898,10 @@ _FROM_TO = re.compile(
 _TO_ZERO = re.compile(r"\b(?:to|at)\s+(?:zero|nil)\b(?!\s*(?:%|per\s?cent|percent))")
 _MOVED_TO = re.compile(
     r"\b(?:cut|lowered|reduced|raised|increased|hiked|lifted|brought|doubled|halved|set to (?:rise|fall)|rise|fall"
-    r"|go up|come down|drop)\b[^.;]{0,50}?\bto\s+(?:about\s+|around\s+)?$"
+    # "will halve its 150% tariff on whisky to 75%": the verb in any form
+    r"|go up|come down|drop|lower|reduce|raise|increase|hike|lift|bring|double|halve|slash|slashed|trim|trimmed"
+    r"|cuts|lowers|reduces|raises|increases|hikes|lifts|doubles|halves|slashes|trims)\b[^.;]{0,50}?\bto\s+"
+    r"(?:about\s+|around\s+)?$"
 )
 _PREVIOUS = re.compile(
     r"\b(?:up from|down from|from|compared with|compared to|replacing|previously|instead of|versus|vs\.?)\s+"
@@ -1048,7 +1051,7 @@ def _rates(clause: Clause, trigger: re.Match[str]) -> tuple[Rate | None, Rate | 
 # "an additional 25% tariff ..., doubling the total duty to 50%": the text gives the new total
 _TOTAL_TO = re.compile(
     r"\b(?:bringing|taking|lifting|raising|doubling|tripling|pushing)\s+(?:the\s+|its\s+)?(?:total|overall|combined"
-    r"|cumulative)\b[^;%]{0,60}?\bto\s+"
+    r"|cumulative)\b[^;%]{0,90}?\bto\s+"
 )
 
 
