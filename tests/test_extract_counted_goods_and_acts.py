@@ -705,3 +705,9 @@ class TestBlindSixReadings:
             "from the world's most populous country to 50%."
         )
         assert (str(found.rate.percent), found.status) == ("50", "raised")  # type: ignore[union-attr]
+
+    def test_a_bill_that_would_ban_exports_is_a_proposal(self) -> None:
+        (found,) = controls(
+            "Zimbabwe's senators approved a bill on Monday that would ban exports of raw lithium."
+        )
+        assert found.status == "proposed"

@@ -165,7 +165,9 @@ HEDGE = re.compile(
     r"|contemplat(?:e|es|ed|ing)|review(?:ing)? whether|sought public comment|public comment|seeking comment"
     r"|floated|float(?:s|ing)?"
     # "recommended provisional duties", "would likely face": a step before a decision
-    r"|recommend(?:s|ed|ing)?|likely)\b",
+    r"|recommend(?:s|ed|ing)?|likely"
+    # "approved a bill that would ban exports": a law still to be made
+    r"|(?:bill|legislation|draft law|draft rule)\s+(?:[\w-]+\s+){0,4}?(?:that|which)\s+would)\b",
 )
 DEMAND = re.compile(
     r"\b(?:urg(?:e|es|ed|ing)|press(?:es|ed|ing)?|push(?:es|ed|ing)?|call(?:s|ed|ing)? (?:on|for)|demand(?:s|ed|ing)?"
@@ -433,7 +435,9 @@ CONTROL_STATUS: list[tuple[str, re.Pattern[str]]] = [
             r"(?<!need a )(?<!needs a )(?<!require a )(?<!requires a )(?<!required a )(?<!obtain a )(?<!for a )"
             # "requiring a trade permit": the noun of a requirement
             r"(?<!requiring )(?<!requiring a )(?<!trade )(?<!export )"
-            r"(?:approv(?:e|es|ed|ing|al)|permit(?:s|ted|ting)?)"
+            # not "approved a bill that would ban exports": a law passed, no permission given
+            r"(?:approv(?:e|es|ed|ing|al)(?!\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?:bill|law|measure|plan|proposal|decree|rule"
+            r"|regulation|legislation)\b)|permit(?:s|ted|ting)?)"
             r"|revers(?:e|es|ed|ing)|exempt(?:s|ed|ion)?|waive(?:s|d|r)?|issu(?:e|es|ed|ing) licen[cs]es"
             r"|put(?:s|ting)? on hold"
             r"|(?:suspend(?:s|ed|ing)?|paus(?:e|es|ed|ing)|delay(?:s|ed|ing)?)"
