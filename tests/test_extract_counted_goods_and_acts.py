@@ -711,3 +711,10 @@ class TestBlindSixReadings:
             "Zimbabwe's senators approved a bill on Monday that would ban exports of raw lithium."
         )
         assert found.status == "proposed"
+
+    def test_a_country_granted_an_exemption_undergoes_the_duty(self) -> None:
+        found = tariffs(
+            "Washington imposed 25% tariffs on steel in March. Argentina was granted a permanent exemption from "
+            "the steel duties."
+        )
+        assert [(t.imposer, t.target) for t in found if t.status == "exempted"] == [("US", "AR")]

@@ -2459,7 +2459,9 @@ _UNDERGO_VERB = re.compile(
     # "were temporarily exempted", "will be largely spared": an adverb between the verb and its participle
     r"|(?:be|been|being|is|are|was|were|get|got)\s+(?:[a-z]+ly\s+)?exempt(?:ed)?"
     r"|(?:be|been|is|are|was|were)\s+(?:[a-z]+ly\s+)?spared|hit with|subject(?:ed)? to|escap(?:e|es|ed)"
-    r"|avoid(?:s|ed)?|won"
+    r"|avoid(?:s|ed)?|won|wins|obtain(?:s|ed)?"
+    # "Australia was granted a permanent exemption": the passive of what is given
+    r"|(?:was|were|is|are|been|be)\s+(?:[a-z]+ly\s+)?(?:granted|given|offered|handed)"
     r"|secured|receiv(?:e|es|ed)|gets?|got)\b",
 )
 _LIST_GAP = re.compile(r"(?:'s)?\s*(?:,\s*|\s+(?:and|&|or)\s+|,\s*and\s+)(?:the\s+)?", _I)
