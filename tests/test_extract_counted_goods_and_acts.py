@@ -718,3 +718,41 @@ class TestBlindSixReadings:
             "the steel duties."
         )
         assert [(t.imposer, t.target) for t in found if t.status == "exempted"] == [("US", "AR")]
+
+
+class TestThreatConstructions:
+    def test_or_face_names_the_measure_after_its_condition(self) -> None:
+        (found,) = threats(
+            "Washington has given Phnom Penh until August 1 to curb transshipments or face a 49% tariff."
+        )
+        assert (found.actor, found.target) == ("US", "KH")
+        assert isinstance(found.measure, Tariff) and str(found.measure.rate.percent) == "49"  # type: ignore[union-attr]
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "If no deal is reached by July 9, Japan faces a 35% tariff on its exports, Trump said.",
+            "If no deal is reached by July 9, Washington will impose a 35% tariff on Japanese goods.",
+        ],
+    )
+    def test_an_opening_condition_and_the_measure_after_it(self, text: str) -> None:
+        (found,) = threats(text, published=date(2025, 7, 1))
+        assert (found.actor, found.target) == ("US", "JP")
+        assert found.deadline is not None
+
+    def test_a_closing_warning_reports_the_threat_of_its_speaker(self) -> None:
+        (found,) = threats(
+            "Vietnam risks losing duty-free access for its shoes if it fails to curb transshipments, US officials "
+            "warned."
+        )
+        assert (found.actor, found.target) == ("US", "VN")
+
+    def test_who_is_warned_of_consequences_if_it_acts(self) -> None:
+        (found,) = threats("Beijing warned Seoul of consequences if it tightened chip export rules further.")
+        assert (found.actor, found.target) == ("CN", "KR")
+
+    def test_the_parties_a_measure_names_are_its_target_not_those_of_the_condition(self) -> None:
+        (found,) = threats(
+            "Beijing said it would blacklist US defence firms if Washington went ahead with arms sales to Taipei."
+        )
+        assert (found.actor, found.target) == ("CN", "US")

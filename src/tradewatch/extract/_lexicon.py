@@ -124,7 +124,7 @@ CONDITION = re.compile(
     # "stop buying Russian oil or face a 25% penalty", "in the event that talks fail"
     r"\b(?:unless|or else|otherwise|or face|in the event (?:that|of))\b"
     r"|\bif\b[^.;]{0,120}?\b(?:does not|do not|doesn't|don't|did not|didn't|fails?|failed to|refuses? to"
-    r"|collapses?|breaks? down|stalls?"
+    r"|collapses?|breaks? down|stalls?|went ahead|go(?:es)? ahead|going ahead"
     r"|won't|will not|cannot|can't|continues? to|keeps?|no|insists? on|goes ahead|proceeds?|follows? through)\b"
     r"|\b(?:respond|retaliat(?:e|ion)|hit back|fight|take\s+(?:[\w-]+\s+){0,2}?(?:counter)?measures|countermeasures)\b"
     r"[^.;]{0,80}?\b(?:if|should)\b"

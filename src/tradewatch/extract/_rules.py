@@ -3779,8 +3779,8 @@ _THREAT_MEASURE = re.compile(
     r"|(?:would|will|to)\s+take\s+(?:[\w-]+\s+){0,2}?(?:counter-?measures|measures|action)"
     r"|(?:tariffs?|duties|levies|levy|sanctions) (?:on|against)"
     # "threatened retaliation against any country that ...", "threatened countermeasures on 72 billion euros"
-    r"|(?:threaten(?:s|ed|ing)?|vow(?:s|ed)?|warn(?:s|ed)? of)\s+(?:[\w-]+\s+)?(?:retaliation|retaliatory measures"
-    r"|counter-?measures|reprisals?))\b",
+    r"|(?:threaten(?:s|ed|ing)?|vow(?:s|ed)?|warn(?:s|ed)?(?:\s+[\w.'’-]+){0,3}?\s+of)\s+(?:[\w-]+\s+)?(?:retaliation"
+    r"|retaliatory measures|counter-?measures|reprisals?|consequences|repercussions))\b",
     _I,
 )
 
@@ -3829,9 +3829,17 @@ THREATENED_BEFORE = re.compile(
     r"\d+(?:\.\d+)?\s*(?:%|percent|per cent)\s+(?:[\w-]+\s+)?(?P<noun>rate|tariff|duty|levy)\s+(?:that\s+|which\s+)?"
     r"(?:[\w.'’-]+\s+){1,4}?(?:had\s+|has\s+)?threatened\b"
 )
-_ADJACENT_SUBJECT = re.compile(
-    r"(?:'s)?\s+(?:(?:had|has|have|also|again|repeatedly|previously|earlier|once|then)\s+)*"
+_OR_FACE = re.compile(r"\bor (?:else )?face\b")
+_MAIN_PROMISE = re.compile(
+    r"\b(?:will|would|could|is to|plans to)\s+(?:also\s+)?(?:impose|slap|levy|raise|hike|put|add|ban|restrict"
+    r"|block|halt|cut off|retaliate|respond|hit|double|triple)\b"
 )
+_OPENS = re.compile(r"(?:[^-–—]{0,60}\s[-–—]\s)?\s*")  # nothing, or a dateline, before the condition
+_ADJACENT_SUBJECT = re.compile(
+    r"(?:'s)?\s+(?:(?:officials|leaders|negotiators|spokesman|spokeswoman|spokesperson|ministry|government"
+    r"|administration|had|has|have|also|again|repeatedly|previously|earlier|once|then)\s+)*"
+)
+_CLOSING = re.compile(r"(?:\s+(?:on\s+\w+|in\s+a\s+[\w\s]{1,30}?|late\s+on\s+\w+))?\s*(?:[.;]|$)")
 _AVERTED = re.compile(
     r"\b(?:avert(?:s|ed|ing)?|avoid(?:s|ed|ing)?|stav(?:e|es|ed|ing) off|head(?:s|ed|ing)? off|forestall(?:s|ed|ing)?)"
     r"\s+(?:a|an|the|its|their|his)\s+(?:[\w-]+\s+)?$"
@@ -3903,7 +3911,28 @@ def threats(clause: Clause, ctx: Context) -> list[Threat]:
     if verb is None and tariff is None and control is None and not reprisal:
         return []  # "France would hit back if ...": a reprisal promised, whatever it is, is a threat
     measure_cut = cond_at
+    or_face = _OR_FACE.search(low, condition.start()) if condition is not None else None
+    promised_by: Mention | None = None
+    if or_face is not None:
+        # "until August 1 to curb transshipments or face a 46% tariff": the measure follows its condition
+        measure_cut = len(text)
+        tariff = lex.TARIFF.search(low, or_face.end()) or tariff
+    elif (
+        condition is not None
+        and condition.group().lower().startswith("if")
+        and _OPENS.fullmatch(low, 0, condition.start())
+    ):
+        # "If no deal is reached by July 9, the EU faces a 50% tariff": the measure follows the clause
+        comma = low.find(",", condition.end())
+        if comma > 0:
+            measure_cut, anchor = len(text), comma + 1
+            main = _MAIN_PROMISE.search(low, comma + 1)
+            if main is not None:
+                # "If no deal is reached, Washington will impose a 50% tariff": the main clause's subject
+                anchor = main.start()
+                promised_by = _first_actor(clause, comma + 1, main.start(), ())
     subject = _holder(clause, verb) or _speaker(clause, anchor) or _first_actor(clause, 0, anchor, ())
+    subject = promised_by or subject
     if verb is not None and verb is not verbs[0]:
         # the later threat's own subject, between the two verbs: "... after Trump threatened"
         own = [m for m in clause.actors if verbs[0].end() <= m.start < verb.start() and _is_actor(clause, m)]
@@ -3919,13 +3948,20 @@ def threats(clause: Clause, ctx: Context) -> list[Threat]:
             None,
         )
         subject = adjacent if adjacent is not None and adjacent.kind != "demonym" else subject
-    if subject is None and verb is None:
+    if (
+        subject is None
+        and verb is None
+        # "..., the EU faces a 50% tariff, Trump said": who faces it, and who says so, are named
+        and not any(anchor <= m.start < measure_cut and _UNDERGOES.match(low, m.end) for m in clause.actors)
+    ):
         return []  # "the tariff would apply if no deal is reached": whose threat, the sentence does not say
     if subject is None and not _PRONOUN_START.match(text):
         subject = _first_actor(clause, 0, measure_cut, ())
     # "The proclamation warns that British steel could face the 50% rate": who would face the measure is its
     # target; the threat is that of whoever the story says imposes it
-    after = verb.end() if verb is not None else 0
+    # "Mexico risks losing its access ..., US officials warned": a warning verb that closes the sentence reports
+    # it; who undergoes the measure stands before it
+    after = verb.end() if verb is not None and not _CLOSING.match(low, verb.end()) else 0
     undergoer = next(
         (m for m in clause.actors if after <= m.start < measure_cut and _UNDERGOES.match(low, m.end)), None
     )
@@ -3994,6 +4030,18 @@ def threats(clause: Clause, ctx: Context) -> list[Threat]:
         target = "*"  # "against any country that joins the curbs": whoever does it
     else:
         target = target_m.code if target_m else _context_actor(ctx, exclude=actor) or "*"
+    if condition is not None and (target_m is None or target_m.start > cond_at):
+        # "would blacklist US defence firms if Washington went ahead with arms sales to Taiwan": the parties the
+        # measure names are its target, not those of the condition
+        buyers = next(
+            (
+                m
+                for m in clause.actors
+                if m.start < cond_at and m.code != actor and _BUYER_NOUN.match(clause.text, m.end)
+            ),
+            None,
+        )
+        target = buyers.code if buyers is not None else target
     if target == actor:
         return []
     measure: Tariff | ExportControl | None = None
