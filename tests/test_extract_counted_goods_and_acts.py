@@ -756,3 +756,23 @@ class TestThreatConstructions:
             "Beijing said it would blacklist US defence firms if Washington went ahead with arms sales to Taipei."
         )
         assert (found.actor, found.target) == ("CN", "US")
+
+
+class TestQuotasAndAuthorisations:
+    def test_a_quota_set_for_exports_is_a_control_of_the_goods(self) -> None:
+        (found,) = controls("Pakistan set a quota of 500,000 tonnes for sugar exports this season.")
+        assert (found.imposer, found.control, found.item.name if found.item else None) == (
+            "PK",
+            "quota",
+            "sugar",
+        )
+
+    def test_licences_for_goods_name_the_goods(self) -> None:
+        (found,) = controls("Brussels will require export licences for vaccines.")
+        assert (found.control, found.item.name if found.item else None) == ("licence", "vaccines")
+
+    def test_related_goods_are_goods(self) -> None:
+        found = controls(
+            "Beijing put export curbs on five rare earth elements and related magnets on Thursday."
+        )
+        assert "magnets" in {c.item.name for c in found if c.item}

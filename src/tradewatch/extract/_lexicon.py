@@ -60,8 +60,11 @@ EXPORT_CONTROL = re.compile(
     r"|\bresum(?:e|es|ed|ing)\s+(?:approving\s+|issuing\s+|granting\s+)?(?:licen[cs]es for\s+)?"
     r"(?:exports?|sales?|shipments?)\b"
     r"|\b(?:obtain|seek|apply for|need|requir(?:e|es|ed|ing))\s+"
-    r"(?:(?:a|an|export|trade|special|government|prior|separate|new)\s+)*(?:licen[cs]es?|permits?)\b"
+    r"(?:(?:a|an|export|trade|special|government|prior|separate|new)\s+)*(?:licen[cs]es?|permits?"
+    r"|authori[sz]ations?)\b"
     r"|\b(?:ban|curbs?|restrictions?|limits?|halt)\s+on\s+(?:[\w-]+\s+){0,4}?(?:exports?|sales?|shipments?)\b"
+    # "set a quota of 1 million tonnes for sugar exports"
+    r"|\bquotas?\s+(?:of\s+[^.;]{1,40}?\s+)?(?:on|for)\s+(?:[\w-]+\s+){0,3}?exports?\b"
     r"|\bwithout (?:a |an )?(?:export )?licen[cs]es?\b|\blicen[cs]es? (?:to|for|before) (?:ship|sell|export)"
     r"|\b(?:ban(?:ned|s|ning)?|halt(?:ed|s|ing)?|suspend(?:ed|s|ing)?|restrict(?:ed|s|ing)?|curb(?:ed|s|ing)?"
     r"|block(?:ed|s|ing)?|prohibit(?:ed|s|ing)?|limit(?:ed|s|ing)?|stop(?:ped|s|ping)?|bar(?:red|s|ring)?)"
@@ -695,7 +698,7 @@ CONTROL_KIND = [
             r"\b(?:entity|unverified|end[\s-]user|unreliable entity|export control(?:led)?) list\b|\bblacklist"
         ),
     ),
-    ("licence", re.compile(r"\blicen[cs]|\b(?:export )?permits?\b")),
+    ("licence", re.compile(r"\blicen[cs]|\b(?:export )?permits?\b|\bexport authori[sz]ations?\b")),
     ("quota", re.compile(r"\bquotas?\b")),
     (
         "ban",

@@ -620,7 +620,7 @@ _PRODUCT_LEAD = re.compile(
     # "a set volume of steel", "a quota of beef": an amount of the goods, tried before "certain" alone
     rf"^(?:(?:{_AMOUNT_OF}"
     r"|the|a|an|all|every|each|some|certain|most|more|many|its|their|about|nearly|roughly|around|imported|foreign"
-    r"|other|various|key|selected|specific|select|additional|new|further|extra|any|these|those|such|remaining"
+    r"|other|various|key|selected|specific|select|additional|new|further|extra|any|these|those|such|remaining|related"
     # Money before the goods, in any currency and as agencies abbreviate it: "$60 billion of", "C$30 bln worth
     # of", "21 bln euros of", "€4.5bn in".
     rf"|(?:[A-Z]{{0,2}}\$|€|£|¥)[\d.,]+(?:\s*{_SCALE})?(?:\s+{_CURRENCY})?(?:\s+(?:worth|in))?(?:\s+of)?"
@@ -828,7 +828,8 @@ _NOT_GOODS_WORDS |= frozenset(
 _NOT_GOODS_WORDS |= frozenset(
     """requiring forcing allowing asking making adding leaving giving gives taking putting bringing meaning
     subject bloc firms companies rivals negotiators comment faces pays zero nil without saying which what
-    buyers customers clients users importers lower higher it them abroad biggest largest""".split()
+    buyers customers clients users importers lower higher it them abroad biggest largest authorisations
+    authorizations""".split()
 )
 
 
@@ -3022,7 +3023,9 @@ _CONTROL_LEAD = re.compile(
     r"|(?:to|into)\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s+)?"
     r"(?:of\s+)?(?:(?:the|its|their|all|some|most|certain)\s+(?!\d+\s|(?:two|three|four|five|six|seven|eight|nine"
     r"|ten|related|similar|such)\s))?"
-    r"|\b(?:ban|curbs?|restrictions?|controls?|limits?|licen[cs](?:e|ing) (?:requirements?|regimes?)|embargo|halt)"
+    r"|\b(?:ban|curbs?|restrictions?|controls?|limits?|licen[cs](?:e|ing) (?:requirements?|regimes?)|embargo|halt"
+    # "export licences for vaccines", "a quota of 1 million tonnes for sugar exports"
+    r"|licen[cs]es|permits|authori[sz]ations?|quotas?(?:\s+of\s+[^.;]{1,40}?)?)"
     r"\s+(?:on|for)"
     r"\s+(?:(?:the|its|their|all)\s+)?(?:(?:exports?|sales?|shipments?)\s+of\s+)?",
     _I,
