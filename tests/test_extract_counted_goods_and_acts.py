@@ -776,3 +776,24 @@ class TestQuotasAndAuthorisations:
             "Beijing put export curbs on five rare earth elements and related magnets on Thursday."
         )
         assert "magnets" in {c.item.name for c in found if c.item}
+
+
+class TestMorePartsOfTime:
+    @pytest.mark.parametrize(
+        ("phrase", "first", "last"),
+        [
+            ("later this month", "2025-03-11", "2025-03-31"),
+            ("later this year", "2025-03-11", "2025-12-31"),
+            ("in the second half of the year", "2025-07-01", "2025-12-31"),
+            ("in the first half of 2026", "2026-01-01", "2026-06-30"),
+            ("from the start of next month", "2025-04-01", "2025-04-10"),
+            ("on the first day of next month", "2025-04-01", "2025-04-01"),
+        ],
+    )
+    def test_parts_of_time_to_come(self, phrase: str, first: str, last: str) -> None:
+        (mention,) = find_dates(f"The duties take effect {phrase}.", MONDAY)
+        assert (str(mention.span.start), str(mention.span.end)) == (first, last)
+
+    def test_a_cut_in_two_weeks_is_dated(self) -> None:
+        (found,) = tariffs("Hanoi will cut its tariffs on American cars to 10% in two weeks.")
+        assert days(found.effective) == ("2025-03-24", "2025-03-24")

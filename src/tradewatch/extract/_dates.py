@@ -129,6 +129,18 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
         # "in early 2026", "by mid-2026", "late 2025": a third of a year named by its number, as "early" is the
         # first third of a month
         ("year_part", r"\b(?P<part>early|mid|late)[\s-]+(?P<year>(?:19|20)\d\d)(?![\d%-])"),
+        # "later this month": the rest of it, from the day after publication
+        ("later", r"\blater\s+this\s+(?P<unit>week|month|year)\b"),
+        # "in the second half of the year", "the first half of 2026"
+        (
+            "half_year",
+            r"\b(?P<half>first|second)\s+half\s+of\s+(?:(?P<rel>the|this|next)\s+year\b|(?P<year>(?:19|20)\d\d)(?![\d%-]))",
+        ),
+        # "on the first day of next month", "from the start of next month"
+        (
+            "month_start",
+            r"\b(?:the\s+)?(?P<kind>first day|first|start|beginning)\s+of\s+(?P<rel>this|next)\s+month\b",
+        ),
         # "at the start of next year": its first days, as "the end of the year" is its last
         (
             "year_start",
@@ -187,6 +199,9 @@ _KIND_CUES: dict[str, frozenset[str]] = {
     ),
     "hyphen_duration": frozenset({"day", "week", "month"}),
     "year_part": frozenset({"<year>"}),
+    "later": frozenset({"later"}),
+    "half_year": frozenset({"half"}),
+    "month_start": frozenset({"first", "start", "beginning"}),
     "year_start": frozenset({"start", "beginning"}),
     "quarter": frozenset({"quarter"}),
     "q_year": frozenset({"q1", "q2", "q3", "q4"}),
@@ -588,6 +603,35 @@ def _resolve(kind: str, m: re.Match[str], text: str, published: date | None, fut
             return DateSpan.part_of_month(published.year + ("next" in phrase), 12, "late", text)
         if kind == "year_start":
             return DateSpan.part_of_month(published.year + (g["rel"].lower() == "next"), 1, "early", text)
+        if kind == "later":
+            unit = g["unit"].lower()
+            if unit == "week":
+                last = DateSpan.week_of(published).end
+            elif unit == "month":
+                last = DateSpan.month(published.year, published.month).end
+            else:
+                last = date(published.year, 12, 31)
+            granularity = Granularity.WEEK if unit == "week" else Granularity.PART_OF_MONTH
+            if unit == "year":
+                granularity = Granularity.MONTH
+            return DateSpan(
+                start=min(published + timedelta(days=1), last), end=last, granularity=granularity, text=text
+            )
+        if kind == "half_year":
+            year = int(g["year"]) if g["year"] else published.year + (g["rel"].lower() == "next")
+            if g["half"].lower() == "first":
+                return DateSpan(
+                    start=date(year, 1, 1), end=date(year, 6, 30), granularity=Granularity.QUARTER, text=text
+                )
+            return DateSpan(
+                start=date(year, 7, 1), end=date(year, 12, 31), granularity=Granularity.QUARTER, text=text
+            )
+        if kind == "month_start":
+            shift = 1 if g["rel"].lower() == "next" else 0
+            year, month = divmod(published.year * 12 + published.month - 1 + shift, 12)
+            if g["kind"].lower() in ("first day", "first"):
+                return DateSpan.day(date(year, month + 1, 1), text)
+            return DateSpan.part_of_month(year, month + 1, "early", text)
         if kind == "relday":
             shift = {"today": 0, "tomorrow": 1, "yesterday": -1}[g["rel"].lower()]
             return DateSpan.day(published + timedelta(days=shift), text)

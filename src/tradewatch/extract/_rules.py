@@ -1103,7 +1103,10 @@ _EFFECT_CUE = re.compile(
     r"|\bby\s+(?:(?:early|mid|late)[\s-]+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d"
     # "would lift its tariff on grapes next Friday", "will raise it to 20% within 30 days": a day to come, by
     # itself the day the change applies
-    r"|\bnext\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month)\b|\bwithin\s+\d",
+    r"|\bnext\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month)\b|\bwithin\s+\d"
+    # "will cut tariffs on cars in two weeks", "later this month", "in the second half of the year"
+    r"|\bin\s+(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:days?|weeks?|months?)\b"
+    r"|\blater\s+this\s+(?:week|month|year)\b|\b(?:first|second)\s+half\s+of\b",
     _I,
 )
 # A measure stated as standing is dated by when it was put in place: "a 25% tariff, which Washington imposed in
