@@ -797,3 +797,15 @@ class TestMorePartsOfTime:
     def test_a_cut_in_two_weeks_is_dated(self) -> None:
         (found,) = tariffs("Hanoi will cut its tariffs on American cars to 10% in two weeks.")
         assert days(found.effective) == ("2025-03-24", "2025-03-24")
+
+
+class TestListingsWithExamples:
+    def test_examples_of_those_listed_are_not_who_lists(self) -> None:
+        found = controls(
+            "Beijing's commerce ministry said on Thursday it would tighten rare earth controls. The ministry also "
+            "added 14 foreign organisations, including US defence contractors, to its unreliable entity list and "
+            "placed export controls on graphite anode technologies."
+        )
+        assert {c.imposer for c in found} == {"CN"}
+        assert ("entity_list", "US") in {(c.control, c.target) for c in found}
+        assert "graphite anode technologies" in {c.item.name for c in found if c.item}

@@ -328,7 +328,8 @@ _JOIN = re.compile(
     r"|\s+and\s+(?=(?:will|would)\s+(?:also\s+)?(?:keep|continue|lift|remove|raise|cut|lower|impose|suspend"
     r"|extend|scrap|drop|add|ban|restrict|ease|relax|tighten|exempt|pause)\b"
     r"|(?:removes|lifts|raises|cuts|lowers|imposes|suspends|extends|scraps|drops|exempts|pauses|eases"
-    r"|removed|lifted|scrapped|dropped|exempted|paused|eased|tightened|imposed|widened|expanded|restricted)"
+    r"|removed|lifted|scrapped|dropped|exempted|paused|eased|tightened|imposed|widened|expanded|restricted|placed"
+    r"|put|added|banned)"
     r"\s+(?:its|their|the|a|an|all|duties|tariffs|levies|curbs|controls|licen[cs]e|export)\b)"
     r")"
 )

@@ -174,7 +174,9 @@ _ACTING_DEMONYM_NOUN = re.compile(
     _I,
 )
 _TARGET_LEAD = re.compile(
-    r"\b(?:on|against|from|toward|towards|targeting|target|hitting|hit(?!\s+back\b)|to|into|of|with|for|over)\s+"
+    r"\b(?:on|against|from|toward|towards|targeting|target|hitting|hit(?!\s+back\b)|to|into|of|with|for|over"
+    # "added 14 organisations, including US defence contractors, to its list": those listed, not who lists
+    r"|including|such as)\s+"
     r"(?:(?:the|all|most|some|many|certain|more|its|their|imports|goods|products|exports|shipments|of|from"
     r"|made|in|produced|[\w-]+)\s+){0,3}$",
     _I,
@@ -2944,7 +2946,7 @@ _BUYER_NOUN = re.compile(
     r"\.?(?:\s+[a-z][\w-]*){0,2}?\s+(?:buyers?|toolmakers?|tech companies|customers?|clients?|companies|company"
     r"|firms?|entities|entity|users?|military|airlines?"
     r"|factories|plants|fabs|chipmakers?|manufacturers?|importers?|groups?|businesses|carmakers?|smelters?"
-    r"|makers?|producers?|suppliers?|shipyards?|developers?|operators?)\b",
+    r"|makers?|producers?|suppliers?|shipyards?|developers?|operators?|contractors?|institutes?|universities)\b",
     _I,
 )
 _CONTROL_DESTINATION_LEAD = re.compile(
