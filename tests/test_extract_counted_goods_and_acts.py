@@ -809,3 +809,15 @@ class TestListingsWithExamples:
         assert {c.imposer for c in found} == {"CN"}
         assert ("entity_list", "US") in {(c.control, c.target) for c in found}
         assert "graphite anode technologies" in {c.item.name for c in found if c.item}
+
+
+class TestHeadlineDeals:
+    @pytest.mark.parametrize(
+        "headline", ["US, Vietnam strike deal", "EU and Chile sign pact", "UK, India seal deal"]
+    )
+    def test_a_deal_struck_in_a_headline_concludes_talks(self, headline: str) -> None:
+        found = only(extract(headline, published=MONDAY), Negotiation)
+        assert [n.status for n in found] == ["concluded"]
+
+    def test_companies_striking_a_deal_are_no_talks(self) -> None:
+        assert extract("Nvidia and AMD strike deal to sell chips to China", published=MONDAY) == []

@@ -109,6 +109,8 @@ NEGOTIATION = re.compile(
     # "signed a comprehensive economic partnership agreement": up to three words describe the deal
     r"|(?:reached|struck|signed|sealed|clinched|concluded|finali[sz]ed) (?:a |an |the |their )?(?:[\w-]+ ){0,3}?"
     r"(?:deal|agreement|pact)s?"
+    # headlines in the present: "US, Vietnam strike deal", "EU and Japan sign pact"
+    r"|(?:reach|strike|sign|seal|clinch) (?:a |an |the )?(?:[\w-]+ )?(?:deal|agreement|pact)s?"
     r"|(?:deal|agreement|pact) (?:reached|struck|sealed|clinched) by"
     # "The pact, signed at a summit in Lima, ...": the participle after the deal
     r"|(?:deal|agreement|pact|accord), (?:reached|struck|sealed|clinched|signed)"
