@@ -821,3 +821,23 @@ class TestHeadlineDeals:
 
     def test_companies_striking_a_deal_are_no_talks(self) -> None:
         assert extract("Nvidia and AMD strike deal to sell chips to China", published=MONDAY) == []
+
+
+class TestBlocsOfMembers:
+    @pytest.mark.parametrize(
+        ("text", "parties"),
+        [
+            (
+                "The EU and Mercosur signed a free trade agreement on Saturday.",
+                ("AR", "BR", "EU", "PY", "UY"),
+            ),
+            (
+                "Britain and the Gulf Cooperation Council concluded talks on a trade deal.",
+                ("AE", "BH", "GB", "KW", "OM", "QA", "SA"),
+            ),
+            ("India and EFTA signed a trade pact.", ("CH", "IN", "IS", "LI", "NO")),
+        ],
+    )
+    def test_a_bloc_negotiates_for_its_members(self, text: str, parties: tuple[str, ...]) -> None:
+        (found,) = only(extract(text, published=MONDAY), Negotiation)
+        assert found.parties == parties

@@ -3354,8 +3354,19 @@ _BOTH_SIDES = re.compile(
 _AS_BACKGROUND = re.compile(r",\s+as\s+(?!well\b|part\b|of\b|expected\b|planned\b|agreed\b)")
 
 
+# Trade blocs that negotiate for their members, who are the parties of the deal ("the EU and Mercosur signed").
+_BLOC_MEMBERS = (
+    (re.compile(r"\bmercosur\b"), ("AR", "BR", "PY", "UY")),
+    (re.compile(r"\befta\b|\beuropean free trade association\b"), ("CH", "IS", "LI", "NO")),
+    (re.compile(r"\bgulf cooperation council\b|\bgcc\b"), ("AE", "BH", "KW", "OM", "QA", "SA")),
+)
+
+
 def _parties(clause: Clause, ctx: Context) -> list[str]:
     acting = _distinct(m.code for m in clause.actors if not _is_place(clause, m, meeting=True))
+    for bloc, members in _BLOC_MEMBERS:
+        if bloc.search(clause.low):
+            acting = _distinct([*acting, *members])
     background = _AS_BACKGROUND.search(clause.text) if len(acting) > 2 else None
     if background is not None:
         before = _distinct(
@@ -3391,7 +3402,8 @@ def _pairs(clause: Clause, parties: list[str]) -> list[list[str]]:
         r"\b(?:trilateral|three-way|multilateral|among|all three|joint|bloc (?:of|comprising|made up of)"
         r"|(?:bloc|group|grouping)'s members"
         # "the EU and the Mercosur countries Brazil, Argentina, ... signed their agreement": one deal of them all
-        r"|mercosur|asean|efta|cptpp|rcep|(?:signed|sealed|concluded|reached|struck|initiall?ed|ratified) their)\b",
+        r"|mercosur|asean|efta|cptpp|rcep|gcc|gulf cooperation council"
+        r"|(?:signed|sealed|concluded|reached|struck|initiall?ed|ratified) their)\b",
         clause.text,
         _I,
     ):
