@@ -3,24 +3,32 @@ MeasureState reject values that would make no sense, and decoding rejects bad do
 
 from __future__ import annotations
 
+import hashlib
 import json
 from datetime import UTC, datetime
 from decimal import Decimal
+from typing import Any
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from tradewatch import extract, serial
+from tradewatch import extract, serial, testing
 from tradewatch.ledger import Ledger
 from tradewatch.model import (
     Alert,
     Change,
     ChangeKind,
+    Event,
     InvalidValueError,
     ItemRef,
     MeasureState,
+    Negotiation,
     Observation,
+    Threat,
 )
+from tradewatch.model._alert import alert_id
 
 T0 = datetime(2025, 4, 9, 12, 0, tzinfo=UTC)
 (EVENT,) = extract("The United States raised its tariff on Chinese steel from 25% to 50%.", published=T0)
@@ -60,6 +68,45 @@ def test_alert_ids_follow_rule_and_change_not_item() -> None:
     assert Alert.make(rule="moves", item=other_item, event=EVENT, created=T0).id != by_event.id
     with pytest.raises(InvalidValueError, match="event: must be an event"):
         Alert(id="x", rule="r", item=REF, event=REF, created=T0)  # type: ignore[arg-type]
+
+
+def _event_alert_id(rule: str, item_id: str, event: Event) -> str:
+    """The id of an alert without a change as it was first defined: the digest of the canonical JSON of
+    ``["item", rule, item id, event type, canonical JSON of the event's fields but evidence]``."""
+
+    def canonical(value: Any) -> str:
+        return json.dumps(value, sort_keys=True, default=str, ensure_ascii=False, separators=(",", ":"))
+
+    fields = attrs.asdict(event, filter=lambda a, _v: a.name != "evidence", recurse=True)
+    text = canonical(["item", rule, item_id, event.TYPE, canonical(fields)])
+    return hashlib.sha256(text.encode()).hexdigest()[:32]
+
+
+@given(st.text(min_size=1, max_size=20), testing.items().map(lambda i: i.id), testing.events())
+def test_the_ids_of_event_alerts_are_those_of_the_first_definition(
+    rule: str, item_id: str, event: Event
+) -> None:
+    # Ids are stored and compared across versions: the way they are computed may change, never their value.
+    assert alert_id(rule, item_id, event, None) == _event_alert_id(rule, item_id, event)
+
+
+def test_event_alert_ids_are_pinned_and_unusual_values_take_the_general_way() -> None:
+    threat = Threat(
+        actor="US", target="CN", measure=attrs.evolve(EVENT, status="proposed"), evidence=EVENT.evidence
+    )
+    assert (
+        Alert.make(rule="moves", item=REF, event=EVENT, created=T0).id == "632ba00b6eabaaf8b45e433be7f3b433"
+    )
+    assert (
+        Alert.make(rule="moves", item=REF, event=threat, created=T0).id == "241fbfe28178103fdd45b8fc04a1e2e7"
+    )
+    # A value of a type no event holds once validated (set here around the validators) is still written as
+    # the first definition wrote it.
+    talks = Negotiation(parties=("CN", "US"), status="held", evidence=EVENT.evidence)
+    for value in (2.5, True, {"b": [1]}, frozenset({"x"}), T0):
+        odd = attrs.evolve(talks)
+        object.__setattr__(odd, "round", value)
+        assert alert_id("talks", "item-1", odd, None) == _event_alert_id("talks", "item-1", odd)
 
 
 def test_alert_and_state_round_trip_and_bad_documents_name_the_path() -> None:

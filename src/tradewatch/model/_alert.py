@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 import hashlib
 import json
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -147,9 +147,55 @@ def _id_parts(item_id: str, event: Event | None, change: Change | None) -> tuple
         return '["change",', "," + ",".join(map(_encode_str, change.identity)) + "]"
     parts: list[Any] = [item_id]
     if event is not None:
-        fields = attrs.asdict(event, filter=lambda a, _v: a.name != "evidence", recurse=True)
-        parts += [event.TYPE, _canonical(fields)]
+        try:
+            fields = _fields_json(event)
+        except _Unwritten:
+            fields = _CANONICAL.encode(_fields(event))
+        parts += [event.TYPE, fields]
     return '["item",', "," + ",".join(map(_canonical, parts)) + "]"
+
+
+def _fields(event: Event) -> dict[str, Any]:
+    """What an event's part of an alert id is the canonical JSON of: its fields but the evidence, nested
+    values as dicts and lists."""
+    return attrs.asdict(event, filter=lambda a, _v: a.name != "evidence", recurse=True)
+
+
+class _Unwritten(Exception):
+    """A value of a type `_fields_json` does not write."""
+
+
+#: By attrs class: ``(name, "name":)`` of each of its fields but evidence, sorted by name as ``sort_keys``
+#: sorts the keys of the dict `attrs.asdict` makes of it.
+_KEYS: dict[type, tuple[tuple[str, str], ...]] = {}
+
+
+def _fields_json(value: Any) -> str:
+    """``_CANONICAL.encode(_fields(value))``, written directly: `attrs.asdict` would build a dict of each
+    value and a list of each tuple only to have them written. Raises `_Unwritten` on a value of a type other
+    than those events are made of (the caller then takes the general way)."""
+    cls = type(value)
+    if cls is str:
+        return _encode_str(value)
+    if value is None:
+        return "null"
+    keys = _KEYS.get(cls)
+    if keys is not None:
+        return "{" + ",".join([key + _fields_json(getattr(value, name)) for name, key in keys]) + "}"
+    if cls is tuple or cls is list:
+        return "[" + ",".join(map(_fields_json, value)) + "]"
+    if cls is Decimal or cls is date:
+        return _encode_str(str(value))  # the encoder's default (str), written as a string
+    if cls is int:
+        return int.__repr__(value)
+    if isinstance(value, str):  # an enum's member: the encoder writes its value
+        return _encode_str(value)
+    if attrs.has(cls):
+        _KEYS[cls] = tuple(
+            sorted((a.name, _encode_str(a.name) + ":") for a in attrs.fields(cls) if a.name != "evidence")
+        )
+        return _fields_json(value)
+    raise _Unwritten
 
 
 def _id_of(rule: str, parts: tuple[str, str]) -> str:
