@@ -841,3 +841,21 @@ class TestBlocsOfMembers:
     def test_a_bloc_negotiates_for_its_members(self, text: str, parties: tuple[str, ...]) -> None:
         (found,) = only(extract(text, published=MONDAY), Negotiation)
         assert found.parties == parties
+
+
+class TestRangesAndImmediateDuties:
+    def test_a_range_of_rates_is_no_change_of_rate(self) -> None:
+        (found,) = tariffs(
+            "Brussels imposed provisional duties on Chinese biodiesel ranging from 12.8% to 36.4%."
+        )
+        assert (str(found.rate.percent), found.previous_rate, found.status) == ("36.4", None, "announced")  # type: ignore[union-attr]
+
+    def test_rates_between_two_figures(self) -> None:
+        (found,) = tariffs("Brussels set duties of between 17% and 35.3% on Chinese EVs.")
+        assert str(found.rate.percent) == "35.3"  # type: ignore[union-attr]
+
+    def test_a_surtax_being_imposed_effective_immediately_is_in_force(self) -> None:
+        (found,) = tariffs(
+            "Effective immediately, Ottawa is imposing a 25% surtax on steel products from China."
+        )
+        assert found.status == "in_force"

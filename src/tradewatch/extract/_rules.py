@@ -894,7 +894,13 @@ def _products_near(clause: Clause, trigger: re.Match[str], *, limit: int = 70) -
 
 # --- tariffs ----------------------------------------------------------------------------------------------
 
+_RANGE = re.compile(
+    rf"\b(?:ranging|range|ranged|varying|vary)\s+from\s+[^,;]{{0,30}}?{UNIT}\s+to\s+[^,;]{{0,30}}?{UNIT}"
+    rf"|\bbetween\s+[^,;]{{0,20}}?{UNIT}\s+and\s+[^,;]{{0,20}}?{UNIT}"
+)
 _FROM_TO = re.compile(
+    # not "ranging from 12.8% to 36.4%", a range of rates
+    r"(?<!ranging )(?<!range )(?<!ranged )(?<!varying )(?<!vary )"
     rf"from\s+(?P<a>[^,;]{{0,30}}?{UNIT})\s+(?:to|up to|down to)\s+(?P<b>[^,;]{{0,30}}?{UNIT})"
     rf"|to\s+(?P<c>[^,;]{{0,30}}?{UNIT})\s*,?\s+(?:up |down )?from\s+(?P<d>[^,;]{{0,30}}?{UNIT})",
 )  # on Clause.low: its groups are compared in lower case
@@ -992,6 +998,12 @@ def _rates(clause: Clause, trigger: re.Match[str]) -> tuple[Rate | None, Rate | 
         return Rate(0), Rate(before[-1].value) if before else None, False
     if not percents:
         return None, None, False
+    spread = _RANGE.search(clause.low)
+    if spread is not None:
+        # "duties ranging from 12.8% to 36.4%", "between 10% and 25%": the range's top, no change of rate
+        top = [p for p in percents if spread.start() <= p.start < spread.end()]
+        if top:
+            return Rate(max(p.value for p in top)), None, False
     ft = _FROM_TO.search(clause.low)
     if ft is not None:
         new_text, old_text = (
@@ -1134,7 +1146,7 @@ _BEGAN_REQUIRING = re.compile(
     r"\b(?:began|begun|started)\s+(?:requiring|enforcing|applying|restricting|banning|blocking|checking)\b"
 )
 
-_IMPOSED_DONE = re.compile(r"\b(?:imposed|introduced|slapped|levied|placed|put)\b")
+_IMPOSED_DONE = re.compile(r"\b(?:imposed|introduced|slapped|levied|placed|put|(?:is|are) imposing)\b")
 
 
 def _day_collection_began(clause: Clause) -> DateSpan | None:
