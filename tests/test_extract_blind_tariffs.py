@@ -153,17 +153,19 @@ class TestADutyImposedAtOnce:
         (tariff,) = tariffs(text)
         assert tariff.status == "in_force"
 
-    @pytest.mark.parametrize(
-        "text",
-        [
+    def test_a_duty_to_come_stays_announced(self) -> None:
+        (tariff,) = tariffs(
             "Turkey will impose a duty of 20 percent on Chinese cars, the trade ministry said. The rules take "
-            "effect immediately.",
-            "Turkey imposed a duty of 20 percent on Chinese cars on Tuesday, the trade ministry said.",
-        ],
-    )
-    def test_a_duty_to_come_or_not_said_to_apply_at_once_stays_announced(self, text: str) -> None:
-        (tariff,) = tariffs(text)
+            "effect immediately."
+        )
         assert tariff.status == "announced"
+
+    def test_a_duty_imposed_with_no_day_to_come_is_in_force(self) -> None:
+        # "imposed" in the past tense puts the duty in place, unless a day to come is named for it
+        (tariff,) = tariffs(
+            "Turkey imposed a duty of 20 percent on Chinese cars on Tuesday, the trade ministry said."
+        )
+        assert tariff.status == "in_force"
 
 
 class TestADutyUnderConsideration:

@@ -265,7 +265,7 @@ class TestWhatFollowsAList:
             "Canada buys from abroad."
         )
         found = {name: (t.imposer, t.target, t.status) for name, t in by_goods(text).items()}
-        assert found == {"steel wire": ("CA", "*", "announced"), "rebar": ("CA", "*", "exempted")}
+        assert found == {"steel wire": ("CA", "*", "in_force"), "rebar": ("CA", "*", "exempted")}
 
 
 class TestADutyToCome:

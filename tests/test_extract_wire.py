@@ -277,7 +277,7 @@ class TestGenericGoods:
             published=WEDNESDAY,
         )
         statuses = sorted(t.status.value for t in only(events, Tariff))
-        assert statuses == ["announced", "exempted"]
+        assert statuses == ["exempted", "in_force"]
 
 
 class TestWarningsByBystanders:

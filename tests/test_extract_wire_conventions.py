@@ -269,7 +269,7 @@ class TestDutiesOnTopOfOthers:
         (tariff,) = only(
             extract("Brussels imposed tariffs of 25% on U.S. bourbon.", published=MONDAY), Tariff
         )
-        assert tariff.status.value == "announced"
+        assert tariff.status.value == "in_force"  # a duty of its own, put in place: not a rise of another
 
 
 class TestWhatWasDoneBefore:

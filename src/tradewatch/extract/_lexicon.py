@@ -439,7 +439,8 @@ CONTROL_STATUS: list[tuple[str, re.Pattern[str]]] = [
             r"|(?<!need )(?<!needs )(?<!require )(?<!requires )(?<!obtain )(?<!seek )(?<!for )"
             r"(?<!need a )(?<!needs a )(?<!require a )(?<!requires a )(?<!required a )(?<!obtain a )(?<!for a )"
             # "requiring a trade permit": the noun of a requirement
-            r"(?<!requiring )(?<!requiring a )(?<!trade )(?<!export )"
+            r"(?<!requiring )(?<!requiring a )(?<!trade )(?<!export )(?<!government )(?<!prior )(?<!official )"
+            r"(?<!special )"
             # not "approved a bill that would ban exports": a law passed, no permission given
             r"(?:approv(?:e|es|ed|ing|al)(?!\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?:bill|law|measure|plan|proposal|decree|rule"
             r"|regulation|legislation)\b)|permit(?:s|ted|ting)?)"

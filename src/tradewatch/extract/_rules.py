@@ -830,7 +830,7 @@ _NOT_GOODS_WORDS |= frozenset(
 _NOT_GOODS_WORDS |= frozenset(
     """requiring forcing allowing asking making adding leaving giving gives taking putting bringing meaning
     subject bloc firms companies rivals negotiators comment faces pays zero nil without saying which what
-    buyers customers clients users importers lower higher it them abroad biggest largest authorisations
+    buyers customers clients users importers lower higher it them abroad biggest largest other another authorisations
     authorizations""".split()
 )
 
@@ -1146,6 +1146,7 @@ _BEGAN_REQUIRING = re.compile(
     r"\b(?:began|begun|started)\s+(?:requiring|enforcing|applying|restricting|banning|blocking|checking)\b"
 )
 
+_IMPOSED_PAST = re.compile(r"\b(?:has|have|had)?\s*(?:imposed|slapped|levied)\b")
 _IMPOSED_DONE = re.compile(r"\b(?:imposed|introduced|slapped|levied|placed|put|(?:is|are) imposing)\b")
 
 
@@ -1898,6 +1899,7 @@ _STANDS = re.compile(
     r"[^.;,]{0,60}?\b(?:is|are|remains|remain|stands at|stand at|stays|stay)\s+"
     r"(?!to\b|set\b|due\b|expected\b|likely\b|being\b|not\b)"
 )
+_PART_OF = re.compile(r"\s+(?:most|part|some|much|half)\s+of\s+(?:the|their|its)\b")
 _MAY_FOLLOW = re.compile(
     r"[^.;,]*?\b(?:may|might|could)\s+(?:also\s+|soon\s+|later\s+|yet\s+)?(?:follow|come|be imposed|be introduced"
     r"|be added|be slapped|be set)\b"
@@ -2118,6 +2120,8 @@ def _tariffs(clause: Clause, ctx: Context, *, standing: bool = False) -> list[Ta
     nominal = _nominal_status(clause, trigger) if demand is None else None
     status = nominal or status
     status = _kept_on(status, clause.low, verb_pos)
+    if status == "lifted" and status_hit is not None and _PART_OF.match(clause.low, status_hit[1].end()):
+        status = "lowered"  # "roll back most of the tariffs they imposed": what is left still stands
     if _MAY_FOLLOW.match(clause.low, trigger.end(), min(len(clause.low), trigger.end() + 80)):
         status = "proposed"  # "duties on galvanised steel may follow": the duty as the subject of a hedge
     if (status_hit is None and previous is not None and rate is not None) or (
@@ -2427,6 +2431,14 @@ def _tariff_events(
         # "imposed a 12% duty on Monday ... The duty takes effect immediately": a duty imposed at once is in
         # force, not one to come
         status = "in_force" if not (lex.FUTURE.search(clause.low) or lex.HEDGE.search(clause.low)) else status
+    if (
+        status == "announced"
+        and _IMPOSED_PAST.search(clause.low)
+        and not (lex.FUTURE.search(clause.low) or lex.HEDGE.search(clause.low))
+        and (effective is None or (ctx.published is not None and effective.end <= ctx.published))
+    ):
+        # "Chile imposed provisional duties of 33.5% on Tuesday": imposed, with no day to come, is in force
+        status = "in_force"
     if effective is None and status in ("announced", "in_force"):
         effective = _day_collection_began(clause)
     if (
