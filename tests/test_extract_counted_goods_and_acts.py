@@ -886,3 +886,9 @@ class TestStatusesOfPastActs:
             "approval to ship goods to them."
         )
         assert found.status == "imposed"
+
+    def test_the_day_a_duty_was_imposed_dates_it(self) -> None:
+        (found,) = tariffs(
+            "Lima imposed provisional anti-dumping duties of 20% on Chinese steel balls on Friday."
+        )
+        assert (found.status, days(found.effective)) == ("in_force", ("2025-03-07", "2025-03-07"))

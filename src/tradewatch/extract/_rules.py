@@ -2419,25 +2419,26 @@ def _tariff_events(
         if product is not None and named:
             ctx.product_targets[(imposer, product.name)] = named
     # A pause, an exemption, a demand or a proposal is dated only when the text says from when it applies.
+    # "Chile imposed provisional duties of 33.5% on Tuesday": imposed, with no day to come, is in force
+    imposed_now = (
+        status == "announced"
+        and _IMPOSED_PAST.search(clause.low) is not None
+        and not (lex.FUTURE.search(clause.low) or lex.HEDGE.search(clause.low))
+    )
     if effective is None:
         acts = (
             status in ("raised", "lowered", "lifted")
             or (status in ("announced", "in_force") and ctx.immediate)
             # "began collecting the duty on Friday": the day collection began is the day it applies
             or (status in ("announced", "in_force") and _BEGAN_APPLYING.search(clause.low) is not None)
+            or imposed_now
         )
         effective = _first_date(clause, _date_cue(status), acts=acts)
     if status == "announced" and ctx.immediate and _IMPOSED_DONE.search(clause.low):
         # "imposed a 12% duty on Monday ... The duty takes effect immediately": a duty imposed at once is in
         # force, not one to come
         status = "in_force" if not (lex.FUTURE.search(clause.low) or lex.HEDGE.search(clause.low)) else status
-    if (
-        status == "announced"
-        and _IMPOSED_PAST.search(clause.low)
-        and not (lex.FUTURE.search(clause.low) or lex.HEDGE.search(clause.low))
-        and (effective is None or (ctx.published is not None and effective.end <= ctx.published))
-    ):
-        # "Chile imposed provisional duties of 33.5% on Tuesday": imposed, with no day to come, is in force
+    if imposed_now and (effective is None or (ctx.published is not None and effective.end <= ctx.published)):
         status = "in_force"
     if effective is None and status in ("announced", "in_force"):
         effective = _day_collection_began(clause)
