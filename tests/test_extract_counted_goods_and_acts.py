@@ -892,3 +892,16 @@ class TestStatusesOfPastActs:
             "Lima imposed provisional anti-dumping duties of 20% on Chinese steel balls on Friday."
         )
         assert (found.status, days(found.effective)) == ("in_force", ("2025-03-07", "2025-03-07"))
+
+
+class TestTermsOfTruces:
+    @pytest.mark.parametrize(
+        ("text", "end"),
+        [
+            ("Seoul and Tokyo agreed to a 90-day truce starting May 14.", "2025-08-12"),
+            ("A one-year truce between Ottawa and Beijing took effect on Monday.", "2026-03-10"),
+        ],
+    )
+    def test_a_term_counts_from_the_day_it_starts(self, text: str, end: str) -> None:
+        (found,) = only(extract(text, published=MONDAY), Truce)
+        assert days(found.until) == (end, end)

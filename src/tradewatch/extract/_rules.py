@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable, Iterable, Sequence
-from datetime import date
+from datetime import date, timedelta
 from typing import Any, TypeVar, cast
 
 import attrs
@@ -3279,6 +3279,9 @@ def _until(clause: Clause, ctx: Context, status: str = "agreed") -> DateSpan | N
             for d in reversed(clause.dates):
                 if d.end <= ending.start() and _DAY_WORD.match(d.span.text):
                     return d.span
+    term = _term_from_start(clause)
+    if term is not None:
+        return term
     for d in dates:
         lead = clause.text[max(0, d.start - 25) : d.start]
         if d not in durations and (
@@ -3297,6 +3300,41 @@ _ENDING_BY = re.compile(r",\s+(?:\w+ly\s+)?(?:ending|breaking|wrecking|shatterin
 _ENDED_ON = re.compile(r"\b(?:expired|lapsed|ran out|ended|collapsed|broke down)\s+(?:\w+\s+){0,2}$")
 
 
+# "a 90-day truce starting May 14", "a one-year truce took effect on Monday": a term and the day it starts
+_TERM = re.compile(
+    r"\b(?P<n>\d{1,3}|one|two|three|six)-(?P<unit>day|week|month|year)\s+(?:[\w-]+\s+){0,2}?(?:truce|pause"
+    r"|ceasefire|cease-fire|suspension)\b"
+)
+_TERM_START = re.compile(
+    r"\b(?:starting|from|beginning|begins|began|took effect|takes effect|effective)\s+(?:on\s+)?$"
+)
+_TERM_WORDS = {"one": 1, "two": 2, "three": 3, "six": 6}
+
+
+def _term_from_start(clause: Clause) -> DateSpan | None:
+    term = _TERM.search(clause.low)
+    if term is None:
+        return None
+    n = int(term.group("n")) if term.group("n").isdigit() else _TERM_WORDS[term.group("n")]
+    for d in clause.dates:
+        if (
+            d.start > term.end()
+            and d.span.granularity.value == "day"
+            and _TERM_START.search(clause.low, max(0, d.start - 20), d.start)
+        ):
+            start = d.span.start
+            unit = term.group("unit")
+            if unit == "year":
+                try:
+                    end = start.replace(year=start.year + n)
+                except ValueError:  # 29 February
+                    end = start.replace(year=start.year + n, day=28)
+            else:
+                end = start + timedelta(days=n * {"day": 1, "week": 7, "month": 30}[unit])
+            return DateSpan.day(end, clause.text[term.start() : d.end])
+    return None
+
+
 def _anchored_duration(clause: Clause, d: DateMention) -> DateSpan | None:
     """'for 90 days from Dec. 1': the duration counts from the stated start."""
     m = re.match(r"\D*?(\d{1,3})\s+(day|week|month)", d.span.text, _I)
@@ -3306,8 +3344,6 @@ def _anchored_duration(clause: Clause, d: DateMention) -> DateSpan | None:
         if other.start > d.end and re.search(
             r"\b(?:from|starting|beginning|as of)\s*$", clause.text[d.end : other.start], _I
         ):
-            from datetime import timedelta
-
             days = int(m.group(1)) * {"day": 1, "week": 7, "month": 30}[m.group(2).lower()]
             end = other.span.start + timedelta(days=days)
             return DateSpan.day(end, clause.text[d.start : other.end])
