@@ -417,11 +417,20 @@ _THREAT_CUES = (
     "otherwise",
     "should",
     "until",
-    "measures",
-    "retaliate",
+    # reprisals promised on no condition: "would take resolute measures", "would retaliate"
+    "countermeasure",
+    "counter-measure",
+    "retaliat",
     "hit back",
     "in kind",
     "reprisal",
+    "resolute",
+    "decisive",
+    "forceful",
+    "firm measures",
+    "firm action",
+    "strong measures",
+    "strong action",
 )
 
 

@@ -3936,8 +3936,10 @@ _REPRISAL_PROMISED = re.compile(
 def threats(clause: Clause, ctx: Context) -> list[Threat]:
     text = clause.text
     low = clause.low
-    verbs = list(lex.THREAT.finditer(low))
-    verb = verbs[0] if verbs else None
+    first = lex.THREAT.search(low)
+    # a second threat verb is rare: looked for only after a first
+    verbs = [first, *lex.THREAT.finditer(low, first.end())] if first is not None else []
+    verb = first
     if len(verbs) > 1:
         # "China vowed to fight after Trump threatened a 50% tariff": the threat of the measure is the one
         # that names it
