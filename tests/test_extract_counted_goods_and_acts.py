@@ -905,3 +905,25 @@ class TestTermsOfTruces:
     def test_a_term_counts_from_the_day_it_starts(self, text: str, end: str) -> None:
         (found,) = only(extract(text, published=MONDAY), Truce)
         assert days(found.until) == (end, end)
+
+
+class TestRatesCountryByCountry:
+    def test_rates_assigned_country_by_country_in_a_story_of_duties(self) -> None:
+        text = (
+            "Washington sent letters to 12 countries on Monday setting out the tariffs they will face from Aug. 1. "
+            "Goods from Laos and Myanmar will be charged 40%, the letters showed. Serbia faces 35%, Tunisia 25%, "
+            "and Algeria and Iraq 30%."
+        )
+        found = {(t.imposer, t.target, str(t.rate.percent)) for t in tariffs(text) if t.rate}
+        assert {
+            ("US", "LA", "40"),
+            ("US", "MM", "40"),
+            ("US", "RS", "35"),
+            ("US", "TN", "25"),
+            ("US", "DZ", "30"),
+            ("US", "IQ", "30"),
+        } <= found
+
+    def test_figures_by_country_outside_a_story_of_duties_are_no_duties(self) -> None:
+        text = "Serbia's exports rose 35% last year, Tunisia's 25%, the statistics office said."
+        assert tariffs(text) == []

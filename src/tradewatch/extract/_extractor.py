@@ -41,6 +41,7 @@ from ._rules import (
     export_controls,
     negotiations,
     purchase_demands,
+    rates_by_country,
     tariffs,
     threats,
     truces,
@@ -493,6 +494,8 @@ def _read(clause: Clause, context: Context) -> list[Event]:
         events.extend(earlier_duty_exemptions(clause, context))
     if "more" in low:
         events.extend(purchase_demands(clause, context))
+    if not events and ("%" in low or "percent" in low or "per cent" in low):
+        events.extend(rates_by_country(clause, context))
     if _any(low, _CONTROL_CUES):
         events.extend(_by_part(export_controls, lex.EXPORT_CONTROL, clause, context))
     if truce_cue:

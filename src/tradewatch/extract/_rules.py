@@ -2640,9 +2640,9 @@ def _goods_between(clause: Clause, start: int, end: int) -> bool:
     return bool(re.search(r"[a-z]{3,}", clause.text[start:end]))
 
 
-def _context_actor(ctx: Context, exclude: str | None) -> str | None:
+def _context_actor(ctx: Context, exclude: str | None, *, also: Sequence[str] = ()) -> str | None:
     for code in [*ctx.recent, *ctx.main_actors, ctx.dateline]:
-        if code and code != exclude and code != "*":
+        if code and code != exclude and code != "*" and code not in also:
             return code
     return None
 
@@ -2745,6 +2745,63 @@ def purchase_demands(clause: Clause, ctx: Context) -> list[Tariff]:
             evidence=ctx.quote(clause, 0.6),
         )
         for p in (goods or [None])  # type: ignore[list-item]
+    ]
+
+
+# "South Africa faces 30%, Indonesia 32%, and Thailand and Cambodia 36%", "Imports from Japan and South Korea
+# will be charged 25%": rates assigned country by country in a story about duties, none of them called a tariff
+_ASSIGNED = re.compile(
+    r"\s+(?:faces?|will face|would face|gets?|got|receives?|received|pays?|will pay|would pay"
+    r"|(?:was|were|is|are|will be|would be)\s+(?:each\s+)?(?:assigned|charged|hit with|subject to))\s+"
+    r"(?:(?:a|an)\s+)?(?:(?:rate|duty|tariff|levy)\s+of\s+)?(?P<rate>\d+(?:\.\d+)?)\s*(?:%|percent|per cent)"
+)
+_GAPPED_RATE = re.compile(r"\s+(?:each\s+)?(?P<rate>\d+(?:\.\d+)?)\s*(?:%|percent|per cent)")
+_NEXT_IN_LIST = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?(?:imports\s+from\s+)?")
+_DUTY_STORY = re.compile(r"\b(?:tariffs?|duty|duties|levy|levies)\b")
+_IN_FORCE_PAYMENT = re.compile(r"\s+(?:pays?|paid|(?:is|are|was|were)\s+(?:charged|hit|subject))\b")
+
+
+def rates_by_country(clause: Clause, ctx: Context) -> list[Tariff]:
+    if not _DUTY_STORY.search(ctx.item_text.lower()):
+        return []
+    countries = [m for m in clause.actors if m.kind in ("country", "bloc") and not _is_place(clause, m)]
+    found: list[tuple[list[str], Rate, bool]] = []
+    group: list[Mention] = []
+    assigned = False
+    text = clause.text
+    for m in countries:
+        if group and not _NEXT_IN_LIST.fullmatch(text, group[-1].end, m.start):
+            group = []
+        group.append(m)
+        verb = _ASSIGNED.match(text, m.end)
+        gapped = _GAPPED_RATE.match(text, m.end) if assigned else None
+        hit = verb or gapped
+        if hit is None:
+            continue
+        assigned = True
+        in_force = verb is not None and _IN_FORCE_PAYMENT.match(text, m.end) is not None
+        found.append(([g.code for g in group], Rate(hit.group("rate")), in_force))
+        group = []
+    if not found:
+        return []
+    targets = [code for codes, _, _ in found for code in codes]
+    # the story's imposer: the one whose duty the item told last, else its main actor
+    imposer = ctx.last_imposer if ctx.last_imposer not in (None, *targets) else None
+    imposer = imposer or _context_actor(ctx, exclude=targets[0], also=targets)
+    if imposer is None:
+        return []
+    evidence = ctx.quote(clause, 0.6)
+    return [
+        Tariff(
+            imposer=imposer,
+            target=code,
+            rate=rate,
+            status="in_force" if in_force else "announced",
+            evidence=evidence,
+        )
+        for codes, rate, in_force in found
+        for code in codes
+        if code != imposer
     ]
 
 
