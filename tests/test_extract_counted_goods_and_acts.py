@@ -927,3 +927,15 @@ class TestRatesCountryByCountry:
     def test_figures_by_country_outside_a_story_of_duties_are_no_duties(self) -> None:
         text = "Serbia's exports rose 35% last year, Tunisia's 25%, the statistics office said."
         assert tariffs(text) == []
+
+
+class TestAnswersWithinHours:
+    def test_an_answer_within_hours_takes_the_day_and_stage_of_what_it_answers(self) -> None:
+        found = tariffs(
+            "Washington began collecting a 25% tariff on Brazilian steel on Friday, and Brasilia answered within "
+            "hours with matching 25% duties on American ethanol."
+        )
+        ethanol = [t for t in found if t.product is not None and t.product.name == "ethanol"]
+        assert [(t.imposer, t.status, days(t.effective)) for t in ethanol] == [
+            ("BR", "in_force", ("2025-03-07", "2025-03-07"))
+        ]

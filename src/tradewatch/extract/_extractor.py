@@ -342,8 +342,30 @@ def _by_part(builder: Builder, trigger: re.Pattern[str], clause: Clause, context
     bounds = [0, *(x for m in clause.text_matches(_JOIN) for x in (m.start(), m.end())), len(clause.text)]
     parts = [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds), 2)]
     if len(parts) > 1 and _named_twice(trigger, clause.low, parts):
-        return [e for a, b in parts for e in builder(clause.part(a, b), context)]
+        read: list[Any] = []
+        for a, b in parts:
+            found = builder(clause.part(a, b), context)
+            if read and _SAME_TIME.search(clause.low, a, b):
+                found = [_at_the_same_time(e, read) for e in found]
+            read += found
+        return read
     return builder(clause, context)
+
+
+# "..., and Beijing answered within hours with matching duties": the answer came on the day of what it answers
+_SAME_TIME = re.compile(
+    r"\b(?:within (?:hours|minutes)|(?:hours|minutes) later|the same day|that same day)\b"
+)
+
+
+def _at_the_same_time(event: Any, before: list[Any]) -> Any:
+    if not isinstance(event, Tariff) or event.effective is not None:
+        return event
+    earlier = next((e for e in before if isinstance(e, Tariff) and e.effective is not None), None)
+    if earlier is None:
+        return event
+    status = "in_force" if event.status == "announced" and earlier.status == "in_force" else event.status
+    return attrs.evolve(event, effective=earlier.effective, status=status)
 
 
 def _named_twice(trigger: re.Pattern[str], low: str, parts: list[tuple[int, int]]) -> bool:
