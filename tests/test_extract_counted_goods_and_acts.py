@@ -939,3 +939,15 @@ class TestAnswersWithinHours:
         assert [(t.imposer, t.status, days(t.effective)) for t in ethanol] == [
             ("BR", "in_force", ("2025-03-07", "2025-03-07"))
         ]
+
+
+class TestListingsRemovedAndSuspended:
+    def test_entities_struck_off_a_list_are_delisted(self) -> None:
+        (found,) = controls("Washington struck 16 Chinese entities off its Unverified List on Friday.")
+        assert (found.target, found.status) == ("CN", "lifted")
+
+    def test_a_listing_suspended_is_eased(self) -> None:
+        (found,) = controls(
+            "Beijing suspended for a year its listing of US defence firms on its entity list."
+        )
+        assert (found.target, found.status) == ("US", "relaxed")

@@ -448,7 +448,7 @@ CONTROL_STATUS: list[tuple[str, re.Pattern[str]]] = [
             r"|put(?:s|ting)? on hold"
             r"|(?:suspend(?:s|ed|ing)?|paus(?:e|es|ed|ing)|delay(?:s|ed|ing)?)"
             r"\s+(?:[\w-]+\s+){0,6}?(?:rules?|ban|controls?|curbs?|restrictions?|requirements?|measures?|regime"
-            r"|checks|reviews|licensing)"
+            r"|checks|reviews|licensing|listings?)"
             r"|resum(?:e|es|ed|ing)\s+(?:approving|issuing|granting|allowing)?)\b"
         ),
     ),
@@ -460,6 +460,8 @@ CONTROL_STATUS: list[tuple[str, re.Pattern[str]]] = [
             + r"|rescind(?:s|ed|ing)?"
             r"|revok(?:e|es|ed|ing)|end(?:s|ed|ing)?(?!\s+up\b|[\s-]+us(?:e|es|ers?)\b)|drop(?:s|ped|ping)?|repeal(?:s|ed|ing)?|delist(?:s|ed|ing)?"
             r"|taken off|took off|take off|struck off|abolish(?:es|ed|ing)?|cancel(?:s|led|ed|ling)?"
+            # "struck 16 Chinese entities off its list"
+            r"|(?:struck|took|taken|strikes|takes)\s+(?:[\w.-]+\s+){1,4}?off\b"
             # "producers no longer need a licence to ship ethane to China"
             r"|no longer (?:needs?|needed|requires?|required|(?:has|have|had) to (?:obtain|seek|apply)))\b"
         ),
