@@ -951,3 +951,29 @@ class TestListingsRemovedAndSuspended:
             "Beijing suspended for a year its listing of US defence firms on its entity list."
         )
         assert (found.target, found.status) == ("US", "relaxed")
+
+
+class TestRoundsAndAsides:
+    def test_a_round_concluded_was_held(self) -> None:
+        (found,) = only(
+            extract(
+                "Peru and Japan concluded the sixth round of trade talks in Lima on Thursday.",
+                published=MONDAY,
+            ),
+            Negotiation,
+        )
+        assert (found.status, found.round) == ("held", 6)
+
+    def test_talks_frozen_in_an_aside_that_resumed(self) -> None:
+        (found,) = only(
+            extract(
+                "Talks between Canada and India, frozen since 2023, resumed in Ottawa this week.",
+                published=MONDAY,
+            ),
+            Negotiation,
+        )
+        assert found.status == "held"
+
+    def test_a_pair_of_days_told_on_the_first_of_them_is_the_last_pair_over(self) -> None:
+        (mention,) = find_dates("Officials met in Geneva on Friday and Saturday.", date(2025, 11, 7))
+        assert (str(mention.span.start), str(mention.span.end)) == ("2025-10-31", "2025-11-01")

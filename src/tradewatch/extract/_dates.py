@@ -545,8 +545,11 @@ def _resolve(kind: str, m: re.Match[str], text: str, published: date | None, fut
             if first_day is None:
                 return None
             gap = (WEEKDAYS[g["weekday2"].lower()] - first_day.start.weekday()) % 7
-            end = first_day.start + timedelta(days=gap)
-            return DateSpan(start=first_day.start, end=end, granularity=Granularity.DAY, text=text)
+            start, end = first_day.start, first_day.start + timedelta(days=gap)
+            if not future and published is not None and end > published:
+                # "met on Friday and Saturday", told on a Friday: the last such pair that is over
+                start, end = start - timedelta(days=7), end - timedelta(days=7)
+            return DateSpan(start=start, end=end, granularity=Granularity.DAY, text=text)
         if kind == "month_year":
             return DateSpan.month(int(g["year"]), MONTHS[g["month"].lower()], text)
         if kind == "weekday":

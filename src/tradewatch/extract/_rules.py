@@ -408,7 +408,7 @@ def _nearest(
         if m.group().lower() in weak:
             distance += 60
         if (
-            m.group().endswith("ed")
+            m.group().endswith(("ed", "en"))
             and _ASIDE_OPEN.search(low, max(0, m.start() - 20), m.start())
             and "," in low[m.end() : m.end() + 80]
             # "let the firm, placed on the Entity List in May, keep buying": an aside that holds the measure
@@ -3605,6 +3605,7 @@ _NEGOTIATORS_MEET = re.compile(
 _WITH_PARTNER = re.compile(r"\s+(?:with|between)\s")
 _AFTER_TALKS = re.compile(r"\b(?:after|following)\s+(?:the\s+|their\s+)?$")
 _FAILED = re.compile(r"\b(?:failed|fail|fails|unable) to\s+$")
+_A_ROUND = re.compile(r"\s*(?:(?:the|a|an|its|their)\s+)?(?:[\w-]+\s+)?round\b")
 _WITHOUT_DEAL = re.compile(r"\bwithout (?:a |an |any )?(?:[\w-]+ )?(?:deal|agreement|accord|breakthrough)\b")
 # A deal hoped for or denied concludes nothing: "hope to sign a pact soon", "no deal was struck".
 _UNREALISED = re.compile(
@@ -3701,6 +3702,8 @@ def negotiations(clause: Clause, ctx: Context) -> list[Negotiation]:
         and _FAILED.search(clause.low, max(0, hit[1].start() - 12), hit[1].start())
     )
     failed = failed or bool(hit and hit[0] == "concluded" and _WITHOUT_DEAL.search(clause.low))
+    # "concluded the sixth round of talks": a round held, no deal concluded
+    failed = failed or bool(hit and hit[0] == "concluded" and _A_ROUND.match(clause.low, hit[1].end()))
     if failed and hit is not None:
         # "failed to conclude a deal", "ended on Friday without a deal": talks held, nothing concluded
         hit = ("held", hit[1])
