@@ -977,3 +977,17 @@ class TestRoundsAndAsides:
     def test_a_pair_of_days_told_on_the_first_of_them_is_the_last_pair_over(self) -> None:
         (mention,) = find_dates("Officials met in Geneva on Friday and Saturday.", date(2025, 11, 7))
         assert (str(mention.span.start), str(mention.span.end)) == ("2025-10-31", "2025-11-01")
+
+
+class TestDutiesWaived:
+    def test_a_duty_waived_for_a_time_is_suspended(self) -> None:
+        (found,) = tariffs("Dhaka waives import duty on cotton until September 30")
+        assert (found.imposer, found.status, found.product.name if found.product else None) == (
+            "BD",
+            "suspended",
+            "cotton",
+        )
+
+    def test_a_duty_waived_for_good_is_lifted(self) -> None:
+        (found,) = tariffs("Dhaka waived its import duty on cotton on Monday.")
+        assert found.status == "lifted"

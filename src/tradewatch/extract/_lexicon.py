@@ -218,6 +218,24 @@ _SCRAP = (
 )
 TARIFF_STATUS: list[tuple[str, re.Pattern[str]]] = [
     (
+        # "waived its import duty on cotton until September 30": the duty itself set aside for a time
+        "suspended",
+        words(
+            r"waiv(?:e|es|ed|ing) (?:the |its |their |an? )?(?:[\w-]+ )?(?:import |export )?"
+            r"(?:duty|duties|tariffs?|levy|levies)"
+            r"(?= (?:on|for) [^.;]{1,60}?\b(?:until|till|through|for (?:\d+|a|one|two|three|six|another)))",
+        ),
+    ),
+    (
+        "lifted",
+        words(
+            # not "waive its tariffs on a set volume of steel", an exemption of a quota
+            r"waiv(?:e|es|ed|ing) (?:the |its |their |an? )?(?:[\w-]+ )?(?:import |export )?"
+            r"(?:duty|duties|tariffs?|levy|levies)"
+            r"(?= on (?!(?:a |an |the )?(?:set |fixed |limited |certain )?(?:volume|quantity|amount|quota|portion)))",
+        ),
+    ),
+    (
         "exempted",
         words(
             r"exempt(?:s|ed|ing|ion|ions)?",
