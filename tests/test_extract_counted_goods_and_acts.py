@@ -991,3 +991,16 @@ class TestDutiesWaived:
     def test_a_duty_waived_for_good_is_lifted(self) -> None:
         (found,) = tariffs("Dhaka waived its import duty on cotton on Monday.")
         assert found.status == "lifted"
+
+
+class TestStepsTowardsDuties:
+    def test_a_ruling_that_clears_the_way_for_duties_proposes_them(self) -> None:
+        (found,) = tariffs(
+            "Mexico's trade tribunal found that Chinese steel wire had injured domestic producers, clearing the way "
+            "for duties."
+        )
+        assert found.status == "proposed"
+
+    def test_duties_that_expire_end_the_goods(self) -> None:
+        (found,) = tariffs("Jakarta's anti-dumping duties on Chinese nylon expire next week.")
+        assert found.product is not None and found.product.name == "nylon"

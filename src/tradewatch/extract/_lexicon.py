@@ -172,7 +172,9 @@ HEDGE = re.compile(
     # "recommended provisional duties", "would likely face": a step before a decision
     r"|recommend(?:s|ed|ing)?|likely"
     # "approved a bill that would ban exports": a law still to be made
-    r"|(?:bill|legislation|draft law|draft rule)\s+(?:[\w-]+\s+){0,4}?(?:that|which)\s+would)\b",
+    r"|(?:bill|legislation|draft law|draft rule)\s+(?:[\w-]+\s+){0,4}?(?:that|which)\s+would"
+    # "a ruling clearing the way for duties": a step towards them
+    r"|(?:clearing|cleared|clears|paving|paved|paves|opening|opens|opened) the (?:way|door) (?:for|to))\b",
 )
 DEMAND = re.compile(
     r"\b(?:urg(?:e|es|ed|ing)|press(?:es|ed|ing)?|push(?:es|ed|ing)?|call(?:s|ed|ing)? (?:on|for)|demand(?:s|ed|ing)?"

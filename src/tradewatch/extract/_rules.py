@@ -604,7 +604,7 @@ _PRODUCT_STOP = re.compile(
     # "goods already facing duties", "products, Trump wrote": what follows the goods says something of them
     r"|will|would|already|facing|wrote|writes|told|tells"
     # "American goods also took effect", "imports above that quota"
-    r"|also|above|below|currently|still|now|typically|usually|generally"
+    r"|also|above|below|currently|still|now|typically|usually|generally|expire|expires|expired|lapse|lapses|lapsed"
     r"|was|were|is|are|has|have|had|could|may|might|should|can|citing|following|saying|rather|instead|made"
     r"|when|where|who|whose|than|plus|up|down|unless|through|beyond|within|under|per|totall?ing|accounting"
     r"|taking|bringing|raising|lifting|cutting|doubling|entering|arriving|coming|bound|destined|crossing)\b|$)",
