@@ -1004,3 +1004,19 @@ class TestStepsTowardsDuties:
     def test_duties_that_expire_end_the_goods(self) -> None:
         (found,) = tariffs("Jakarta's anti-dumping duties on Chinese nylon expire next week.")
         assert found.product is not None and found.product.name == "nylon"
+
+
+class TestCoordinatedOriginsAndTradeDemands:
+    def test_origins_that_qualify_goods_named_after_them(self) -> None:
+        found = tariffs("Brussels extended anti-dumping duties on Chinese and Taiwanese stainless steel.")
+        assert sorted((t.target, t.product.name) for t in found if t.product) == [
+            ("CN", "stainless steel"),
+            ("TW", "stainless steel"),
+        ]
+
+    def test_a_trade_that_asks_a_government_by_name_makes_a_demand(self) -> None:
+        (found,) = tariffs("Farmers urged Beijing to cut its tariffs on Canadian canola.")
+        assert (found.imposer, found.target, found.status) == ("CN", "CA", "demanded")
+
+    def test_a_trade_s_wish_with_no_government_asked_is_no_demand(self) -> None:
+        assert [t.status for t in tariffs("Carmakers in Japan want relief from US tariffs.")] != ["demanded"]

@@ -1318,10 +1318,14 @@ _NON_GOODS = frozenset(
 )
 
 
+_BARE_DEMONYM = re.compile(r"\s*[A-Z][\w.'’-]*\s*")
+
+
 def _covers(clause: Clause, start: int, end: int) -> tuple[list[tuple[tuple[str, ...], Product | None]], int]:
     """The items listed from `start`: each with the jurisdictions it names (targets) and its goods."""
     text = clause.text
     items: list[tuple[list[str], Product | None]] = []
+    adjectival: set[int] = set()
     pos = start
     stop_at = end
     for part in re.finditer(r"[^,;]+", text[start:end]):
@@ -1381,6 +1385,13 @@ def _covers(clause: Clause, start: int, end: int) -> tuple[list[tuple[tuple[str,
             if not targets and product is not None and _ANY_ORIGIN.match(clause.low, s0):
                 targets = ["*"]  # "imported cars", "foreign steel": whatever their origin
             if targets or product is not None:
+                if (
+                    product is None
+                    and targets
+                    and all(m.kind == "demonym" for m in clause.actors if s0 <= m.start < s1)
+                    and _BARE_DEMONYM.fullmatch(clause.text, s0, s1)
+                ):
+                    adjectival.add(len(items))  # "Chinese and Taiwanese stainless steel": "Chinese" qualifies
                 items.append((targets, product))
         if len(items) == listed:
             # "on Friday, the ministry said": a part that lists nothing ends the list.
@@ -1389,6 +1400,11 @@ def _covers(clause: Clause, start: int, end: int) -> tuple[list[tuple[tuple[str,
         pos = chunk_start + len(chunk)
         if cut is not None:
             break
+    # "Chinese and Taiwanese stainless steel": origins that qualify the goods named after them
+    for i in sorted(adjectival, reverse=True):
+        if i + 1 < len(items) and items[i + 1][1] is not None and items[i + 1][0]:
+            items[i + 1] = (_distinct([*items[i][0], *items[i + 1][0]]), items[i + 1][1])
+            del items[i]
     items = _shared_origins(items)
     # Goods listed without an origin take the origin named next to them ("Canadian canola oil, oil cakes
     # and peas"; "wine, cheese and olive oil from Italy").
@@ -1959,7 +1975,7 @@ def _tariffs(clause: Clause, ctx: Context, *, standing: bool = False) -> list[Ta
         imposer, target = demand[1], demand[0]
         if _TIGHTENING_ASKED.search(clause.low):
             # "urged Mexico to impose tariffs on Chinese cars": the duty asked for targets the goods' origin
-            found_target = _target_after(clause, trigger.start(), exclude=[imposer, target])
+            found_target = _target_after(clause, trigger.start(), exclude=[imposer])
             target = found_target.code if found_target is not None else "*"
         status = "demanded"
     else:
@@ -2668,6 +2684,7 @@ def _should_change(clause: Clause, trigger: re.Match[str]) -> tuple[str, str] | 
 
 
 _SAID_BEFORE = re.compile(r"\b(?:said|says|told)\b")
+_ASKED_BY_NAME = re.compile(r"\s+(?:the\s+)?[\w.'’-]+(?:\s+[\w.'’-]+)?\s+to\s")
 _TIGHTENING_ASKED = re.compile(
     r"\bto (?:further |also )?(?:restrict|tighten|curb|ban|block|limit|halt|impose|expand|widen|align)\b"
 )
@@ -2683,16 +2700,24 @@ def _demand(clause: Clause, trigger: re.Match[str]) -> tuple[str, str] | None:
     change = lex.DEMANDED_CHANGE.search(clause.low, verb.end())
     if change is None or change.start() > trigger.end() + 40:
         return None
-    if _NON_STATE_SPEAKER.search(clause.low, max(0, verb.start() - 40), verb.start()):
-        return None  # "Carmakers in Japan want relief from US tariffs": a wish of a trade, not a government's demand
-    demander = _subject(clause, verb.start())
+    non_state = _NON_STATE_SPEAKER.search(clause.low, max(0, verb.start() - 40), verb.start()) is not None
+    # "Carmakers in Japan want relief from US tariffs": a wish of a trade, not a government's demand; but "Farmers
+    # urged Beijing to cut its tariffs": a change asked of a government by name
+    demander = None if non_state else _subject(clause, verb.start())
     # "urged Ottawa to drop", "demanded that the United States remove": who is asked stands before the change
     bound = change.end() if change.group().startswith("that") else change.start() + 5
     if change.group().endswith("from"):
         bound = change.end() + 20  # "relief from US tariffs", "an exemption from Washington's duties"
     asked = next((a for a in clause.actors if verb.end() <= a.start <= bound), None)
+    if non_state and (asked is None or not _ASKED_BY_NAME.match(clause.low, verb.end())):
+        return None
     if asked is None and demander is not None:
         return None
+    if demander is None and asked is not None:
+        # "Farmers urged Beijing to cut its tariffs on Australian barley": whoever asks, the duty is demanded
+        # of the one asked, on the goods' origin
+        origin = next((a for a in clause.actors if a.start > trigger.end() and a.code != asked.code), None)
+        return (origin.code, asked.code) if origin is not None else None
     if demander is None or asked is None or demander.code == asked.code:
         return None
     return demander.code, asked.code
