@@ -1020,3 +1020,10 @@ class TestCoordinatedOriginsAndTradeDemands:
 
     def test_a_trade_s_wish_with_no_government_asked_is_no_demand(self) -> None:
         assert [t.status for t in tariffs("Carmakers in Japan want relief from US tariffs.")] != ["demanded"]
+
+    def test_duties_raised_in_all_by_a_duty_added(self) -> None:
+        (found,) = tariffs(
+            "An additional 25% US tariff on Brazilian goods took effect on Wednesday, raising duties on many "
+            "Brazilian exports to as much as 50%."
+        )
+        assert (str(found.rate.percent), str(found.previous_rate.percent)) == ("50", "25")  # type: ignore[union-attr]

@@ -1066,7 +1066,9 @@ def _rates(clause: Clause, trigger: re.Match[str]) -> tuple[Rate | None, Rate | 
 # "an additional 25% tariff ..., doubling the total duty to 50%": the text gives the new total
 _TOTAL_TO = re.compile(
     r"\b(?:bringing|taking|lifting|raising|doubling|tripling|pushing)\s+(?:the\s+|its\s+)?(?:total|overall|combined"
-    r"|cumulative)\b[^;%]{0,90}?\bto\s+"
+    r"|cumulative"
+    # "took effect, raising duties on many Indian exports to as much as 50%": the duties now paid in all
+    r"|duties|tariffs|levies)\b[^;%]{0,90}?\bto\s+(?:as much as\s+|as high as\s+)?"
 )
 
 
