@@ -1027,3 +1027,20 @@ class TestCoordinatedOriginsAndTradeDemands:
             "Brazilian exports to as much as 50%."
         )
         assert (str(found.rate.percent), str(found.previous_rate.percent)) == ("50", "25")  # type: ignore[union-attr]
+
+
+class TestReliefDenied:
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Washington declined to exempt Pakistan from its duties of 25% on steel.",
+            "Ottawa refused to suspend its 25% surtax on Pakistani steel.",
+            "Canberra will not lift its tariffs on Pakistani steel.",
+        ],
+    )
+    def test_relief_denied_leaves_the_duty_standing(self, text: str) -> None:
+        (found,) = tariffs(text)
+        assert (found.target, found.status) == ("PK", "in_force")
+
+    def test_a_duty_denied_is_still_no_event(self) -> None:
+        assert tariffs("Canberra will not impose tariffs on Pakistani steel.") == []

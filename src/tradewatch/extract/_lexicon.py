@@ -161,7 +161,8 @@ ORDINARY_THREAT = re.compile(
 SANCTION = words(r"sanctions?", r"sanctioned", r"penalt(?:y|ies)")
 NEGATION = re.compile(
     r"\b(?:not|never|no plans? to|no intention|ruled out|rules out|rule out|ruling out|denied|denies|deny"
-    r"|won't|wouldn't|didn't|doesn't|don't|hasn't|haven't|isn't|aren't|refrained from|declined to"
+    r"|won't|wouldn't|didn't|doesn't|don't|hasn't|haven't|isn't|aren't|refrained from|declined to|refused to"
+    r"|refuses to|refusing to"
     r"|rejected (?:calls|a proposal|proposals) to|no longer plans?|dropped plans? to|backed away from|without)\b",
 )
 HEDGE = re.compile(

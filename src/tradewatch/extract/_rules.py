@@ -1924,6 +1924,9 @@ _MAY_FOLLOW = re.compile(
 )
 
 
+_RELIEFS = frozenset({"exempted", "lifted", "suspended", "lowered"})
+
+
 def _tariffs(clause: Clause, ctx: Context, *, standing: bool = False) -> list[Tariff]:
     triggers = clause.matches(lex.TARIFF)
     if not triggers:
@@ -1942,7 +1945,12 @@ def _tariffs(clause: Clause, ctx: Context, *, standing: bool = False) -> list[Ta
     if status_hit is None and _STANDS.match(clause.low, trigger.end()):
         status = "in_force"  # "the EU's 10% duty on imported cars is among the highest": a duty that stands
     verb_pos = status_hit[1].start() if status_hit else trigger.start()
-    if _negated(clause, verb_pos) or (status_hit is None and _negated(clause, trigger.start())):
+    stands = False
+    if status_hit is not None and status in _RELIEFS and _negated(clause, verb_pos):
+        # "declined to exempt India from its duties of 25% on steel", "will not lift its tariffs": relief
+        # denied, the duty stands
+        stands, status, status_hit = True, "in_force", None
+    elif _negated(clause, verb_pos) or (status_hit is None and _negated(clause, trigger.start())):
         return _denied(ctx)
     if status_hit is not None and _COUNTERFACTUAL.search(clause.low, max(0, verb_pos - 25), verb_pos):
         return []  # "they would have put a 50% levy on whiskey": what did not happen states no measure
@@ -1959,6 +1967,7 @@ def _tariffs(clause: Clause, ctx: Context, *, standing: bool = False) -> list[Ta
         and not _WEIGHED.search(clause.low, max(0, trigger.start() - 40), trigger.start())
         and not _MAY_FOLLOW.match(clause.low, trigger.end(), min(len(clause.low), trigger.end() + 80))
         and not standing
+        and not stands
     ):
         return []  # a passing mention ("tariff costs", "the tariff fight") states no measure
     if _EFFECT_OF_DUTIES.match(text, trigger.start()) or _ON_ONES_OWN.search(text):
