@@ -1,7 +1,7 @@
-"""Readings found on sentences written for them (none from the corpus): who acts after "hit back", words that
-trail the goods ("goods also took effect"), appositions that count or class the goods just listed, the day a
-control was lifted, threats risked "unless" or promised "should" the other side act, every duty of an imposer
-scrapped, export taxes, talks that ended without a deal, and the parts of a year ("mid-2026", "end-2025")."""
+"""Readings found on sentences written for them, each shown on sentences of its own (none from the corpus):
+threats and who makes them, demands, what only sounds like a measure, goods and their origins, duties,
+controls, talks and truces stated in the ways different outlets write, and the parts of a year and of a month
+named in words."""
 
 from __future__ import annotations
 
@@ -48,7 +48,7 @@ class TestGoodsEdges:
         found = tariffs(
             "Imports above that quota will still pay the 25% duty, Canada's finance ministry said."
         )
-        assert all(t.product is None or "above" not in t.product.name for t in found)
+        assert found and all(t.product is None or "above" not in t.product.name for t in found)
 
     def test_an_apposition_counting_the_goods_listed_is_no_goods_of_its_own(self) -> None:
         found = controls(
@@ -119,8 +119,8 @@ class TestThreatReadings:
         assert (found.actor, found.target) == ("US", "CN")
 
     def test_a_destination_is_never_the_author_of_a_threat(self) -> None:
-        found = threats("The administration is threatening to block exports of turbine blades to China.")
-        assert all(t.actor != "CN" for t in found)
+        # with no one else named, the sentence says nothing of who threatens: no threat rather than China's
+        assert threats("The administration is threatening to block exports of turbine blades to China.") == []
 
 
 class TestMadeOutside:
@@ -415,11 +415,11 @@ class TestTheRestAndEndings:
         assert [(t.status, t.rate) for t in bourbon] == [("lowered", None)]
 
     def test_what_a_deal_ends_is_not_the_duty(self) -> None:
-        (found, *_) = tariffs(
+        found = tariffs(
             "Seoul and Washington finalised a deal on Tuesday that caps US tariffs on Korean cars at 15%, ending "
             "months of haggling."
         )
-        assert found.status != "lifted"
+        assert found and not any(t.status == "lifted" for t in found)
 
 
 class TestListedDestinations:
@@ -429,7 +429,7 @@ class TestListedDestinations:
 
     def test_buyers_are_no_goods(self) -> None:
         found = controls("Tokyo imposed export curbs on Chinese buyers of chip tools.")
-        assert all(c.item is None or "buyers" not in c.item.name for c in found)
+        assert [c.item.name if c.item else None for c in found] == ["chip tools"]
 
 
 class TestDealsAnnounced:
@@ -622,7 +622,7 @@ class TestCountedProductsAndAdjectives:
         found = tariffs(
             "Beijing, which has retaliated with tariffs of 84% on US goods, said it would fight to the end."
         )
-        assert [t.status for t in found] != ["lifted"]
+        assert found and not any(t.status == "lifted" for t in found)
 
     def test_reciprocal_duties_paused_on_partners_counted_are_a_measure(self) -> None:
         (found,) = tariffs("Washington paused its reciprocal tariffs on dozens of countries for 90 days.")
@@ -635,7 +635,7 @@ class TestPlacesAndStandingTruces:
             "Beijing and Washington held talks in Geneva. The two sides last met in London in June, when they "
             "agreed on a framework to ease export controls on rare earths."
         )
-        assert all(c.imposer != "GB" for c in found)
+        assert found and all(c.imposer != "GB" for c in found)
 
     def test_a_truce_whose_extension_is_not_announced_still_runs(self) -> None:
         found = only(
@@ -656,7 +656,7 @@ class TestPlacesAndStandingTruces:
         assert found == []
 
 
-class TestBlindSixReadings:
+class TestDangersDemandsAndAppositions:
     def test_a_danger_named_is_no_threat_and_the_duty_is_read(self) -> None:
         found = extract(
             "Washington imposed an additional 40% tariff on Colombian goods on Wednesday, describing the ruling "
@@ -1019,7 +1019,9 @@ class TestCoordinatedOriginsAndTradeDemands:
         assert (found.imposer, found.target, found.status) == ("CN", "CA", "demanded")
 
     def test_a_trade_s_wish_with_no_government_asked_is_no_demand(self) -> None:
-        assert [t.status for t in tariffs("Carmakers in Japan want relief from US tariffs.")] != ["demanded"]
+        assert not any(
+            t.status == "demanded" for t in tariffs("Carmakers in Japan want relief from US tariffs.")
+        )
 
     def test_duties_raised_in_all_by_a_duty_added(self) -> None:
         (found,) = tariffs(
@@ -1044,3 +1046,48 @@ class TestReliefDenied:
 
     def test_a_duty_denied_is_still_no_event(self) -> None:
         assert tariffs("Canberra will not impose tariffs on Pakistani steel.") == []
+
+
+class TestEdgesOfTheReadings:
+    def test_frozen_goods_of_any_name(self) -> None:
+        found = tariffs("Pretoria imposed a 40% duty on frozen onions from Brazil, Denmark and Poland.")
+        assert sorted(t.target for t in found) == ["BR", "DK", "PL"]
+
+    def test_a_deal_unveiled_in_the_present(self) -> None:
+        (found,) = only(
+            extract("The European Union unveils a trade agreement with Chile.", published=MONDAY), Negotiation
+        )
+        assert found.status == "concluded"
+
+    def test_imposed_said_of_another_duty_does_not_put_this_one_in_force(self) -> None:
+        found = tariffs(
+            "Ottawa announced a 25% tariff on US steel, matching duties Washington imposed in March."
+        )
+        assert [t.status for t in found if t.imposer == "CA"] == ["announced"]
+
+    def test_a_duty_in_a_clause_two_days_after_a_threat(self) -> None:
+        found = extract(
+            "Beijing warned it could impose duties on European brandy, two days after Brussels announced "
+            "provisional tariffs on Chinese electric vehicles.",
+            published=MONDAY,
+        )
+        assert [(t.imposer, t.target) for t in only(found, Tariff)] == [("EU", "CN")]
+
+    def test_a_share_or_a_price_is_no_rate_of_duty(self) -> None:
+        text = (
+            "Washington raised its tariffs on Japanese cars to 25% on Monday. Germany gets 20% of its gas from "
+            "Norway, and Canada pays 30% more for insurance."
+        )
+        assert {t.target for t in tariffs(text)} == {"JP"}
+
+    def test_a_reason_after_the_relief_asked_does_not_make_it_a_tightening(self) -> None:
+        (found,) = tariffs(
+            "Brazil urged Washington to lift its tariffs on coffee, saying they were designed to limit competition."
+        )
+        assert (found.imposer, found.target, found.status) == ("US", "BR", "demanded")
+
+    def test_a_relief_asked_for_a_list_of_destinations_targets_each(self) -> None:
+        found = controls(
+            "Britain urged China to lift its curbs on exports of rare-earth magnets to Japan, Germany and France."
+        )
+        assert sorted(c.target for c in found) == ["DE", "FR", "JP"]

@@ -639,7 +639,7 @@ def _resolve(kind: str, m: re.Match[str], text: str, published: date | None, fut
             shift = {"today": 0, "tomorrow": 1, "yesterday": -1}[g["rel"].lower()]
             return DateSpan.day(published + timedelta(days=shift), text)
         if kind in ("duration", "hyphen_duration"):
-            return DateSpan.day(published + timedelta(days=_days(_count(g["count"]), g["unit"])), text)
+            return DateSpan.day(published + timedelta(days=days_of(_count(g["count"]), g["unit"])), text)
         if kind == "quarter":
             q = {"first": 1, "second": 2, "third": 3, "fourth": 4}.get(g["q"].lower()) or int(g["q"][0])
             return DateSpan.quarter(int(g["year"]) if g["year"] else published.year, q, text)
@@ -652,7 +652,8 @@ def _count(word: str) -> int:
     return int(word) if word.isdigit() else _NUMBER_WORDS[word.lower()]
 
 
-def _days(count: int, unit: str) -> int:
+def days_of(count: int, unit: str) -> int:
+    """The days of a length: "90 days", "two weeks", "24 hours" (the day they run out)."""
     unit = unit.lower().rstrip("s")
     if unit == "hour":
         return -(-count // 24)  # "within 24 hours": the day the hours run out

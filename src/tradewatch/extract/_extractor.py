@@ -331,7 +331,7 @@ _JOIN = re.compile(
     r"|(?:removes|lifts|raises|cuts|lowers|imposes|suspends|extends|scraps|drops|exempts|pauses|eases"
     r"|removed|lifted|scrapped|dropped|exempted|paused|eased|tightened|imposed|widened|expanded|restricted|placed"
     r"|put|added|banned)"
-    r"\s+(?:its|their|the|a|an|all|duties|tariffs|levies|curbs|controls|licen[cs]e|export)\b)"
+    r"\s+(?:its|their|the|a|an|all|duties|tariffs|levies|curbs|controls|licen[cs]es?|export)\b)"
     r")"
 )
 
@@ -481,7 +481,10 @@ def _is_word_char(char: str) -> bool:
     return char.isalnum() or char == "_"
 
 
-_TIME_CLAUSE = re.compile(r",\s+(?:(?:days|a day|hours|weeks|a week|months|shortly|just|soon)\s+)?after\s+")
+_TIME_CLAUSE = re.compile(
+    r",\s+(?:(?:(?:\d+|two|three|four|five|six|several|a few)\s+)?(?:days|a day|hours|weeks|a week|months|shortly|just"
+    r"|soon)\s+)?after\s+"
+)
 
 
 def _read(clause: Clause, context: Context) -> list[Event]:
@@ -650,7 +653,8 @@ def _same_rates(general: list[Event], specific: list[Event]) -> bool:
 # "Most other EU goods have faced a 15% tariff": the goods besides those named, a measure of their own
 # "other British goods", "other whiskies still face the full duty": the rest, not the goods named
 _OTHER_GOODS = re.compile(
-    r"\bother\s+(?!than\b|things\b|hand\b|words\b|sides?\b|countries\b|nations\b|partners\b|economies\b|members\b)[\w-]+"
+    r"\bother\s+(?!than\b|things\b|hand\b|words\b|sides?\b|countries\b|nations\b|partners\b|economies\b|members\b"
+    r"|officials\b|measures\b|steps\b|issues\b|areas\b)[\w-]+"
 )
 
 

@@ -36,7 +36,8 @@ TARIFF = words(
     # "lowered its export tax on soybeans": a duty on goods leaving, set by the same kind of decree
     r"(?:export|import) tax(?:es)?",
     # "suspended its countermeasures on 93 billion euros of US goods": retaliatory duties by another name;
-    # not "non-tariff countermeasures", nor "take countermeasures" (a threat)
+    # not "non-tariff countermeasures" (countermeasures promised, "would take countermeasures against", are read
+    # as threats before any duty)
     r"(?<!non-tariff )counter-?measures(?= (?:on|against) )",
     r"(?<=package of )counter-?measures",
     r"surcharges?",
@@ -129,7 +130,7 @@ CONDITION = re.compile(
     # "stop buying Russian oil or face a 25% penalty", "in the event that talks fail"
     r"\b(?:unless|or else|otherwise|or face|in the event (?:that|of))\b"
     r"|\bif\b[^.;]{0,120}?\b(?:does not|do not|doesn't|don't|did not|didn't|fails?|failed to|refuses? to"
-    r"|collapses?|breaks? down|stalls?|went ahead|go(?:es)? ahead|going ahead"
+    r"|collapses?|breaks? down|stalls?|went ahead|go ahead|going ahead"
     r"|won't|will not|cannot|can't|continues? to|keeps?|no|insists? on|goes ahead|proceeds?|follows? through)\b"
     r"|\b(?:respond|retaliat(?:e|ion)|hit back|fight|take\s+(?:[\w-]+\s+){0,2}?(?:counter)?measures|countermeasures)\b"
     r"[^.;]{0,80}?\b(?:if|should)\b"
@@ -182,12 +183,16 @@ DEMAND = re.compile(
     r"|ask(?:s|ed|ing)?|lobb(?:y|ies|ied|ying)|seek(?:s|ing)?|sought|want(?:s|ed)?|insist(?:s|ed|ing)?|appeal(?:s|ed)?"
     r"|request(?:s|ed|ing)?)\b",
 )
+# "pressing Japan to further restrict exports of chip tools": a demand to tighten is a demand too
+_TIGHTENING = (
+    r"\bto (?:further |also )?(?:restrict|tighten|curb|ban|block|limit|halt|impose|expand|widen|align)\b"
+)
+TIGHTENING_ASKED = re.compile(_TIGHTENING)
 DEMANDED_CHANGE = re.compile(
     r"\bto (?:cancel|remove|lift|scrap|drop|lower|cut|end|eliminate|waive|reduce|roll back|withdraw|ease"
-    r"|relax|rescind|revoke|buy|purchase|import|resume|suspend|pause|postpone|delay)\b"
-    # "pressing Japan to further restrict exports of chip tools": a demand to tighten is a demand too
-    r"|\bto (?:further |also )?(?:restrict|tighten|curb|ban|block|limit|halt|impose|expand|widen|align)\b"
-    r"|\b(?:removal|cancellation|elimination|lifting|rollback|repeal|easing|relaxation|suspension)\b"
+    r"|relax|rescind|revoke|buy|purchase|import|resume|suspend|pause|postpone|delay)\b|"
+    + _TIGHTENING
+    + r"|\b(?:removal|cancellation|elimination|lifting|rollback|repeal|easing|relaxation|suspension)\b"
     # "seeks an exemption from US steel tariffs": relief from another side's duty
     r"|\b(?:exemptions?|relief|waivers?|carve-outs?)\s+from\b"
     # "demanded that Washington remove its duties"
@@ -627,8 +632,8 @@ NEGOTIATION_STATUS: list[tuple[str, re.Pattern[str]]] = [
             # "agreed a trade deal", "the framework deal the EU agreed with Washington"
             r"|agree(?:s|d)? (?:a|an|the|their|its)(?= (?:[\w-]+ ){0,3}?(?:deal|agreement|accord|pact|framework)\b)"
             # "announced a framework for a trade agreement", "unveiled a deal": a deal made public
-            r"|(?:announc|unveil)(?:es|ed)? (?:a|an|the|their)(?= (?:[\w-]+ ){0,2}?(?:deal|agreement|accord|pact"
-            r"|framework)\b)"
+            r"|(?:announc(?:e|es|ed)|unveil(?:s|ed)?) (?:a|an|the|their)"
+            r"(?= (?:[\w-]+ ){0,2}?(?:deal|agreement|accord|pact|framework)\b)"
             r"|(?:deal|agreement|accord|pact|framework) (?:that |which )?(?:[\w.'’-]+ ){1,3}?agreed\b"
             r"|completed? (?:the )?(?:negotiations|talks)|initial(?:l)?ed"
             # "the agreement followed two days of talks": the talks ended in a deal

@@ -30,7 +30,7 @@ from tradewatch.model import (
 
 from . import _lexicon as lex
 from ._actors import Mention
-from ._dates import DateMention
+from ._dates import DateMention, days_of
 from ._numbers import NUMBER_WORDS, UNIT, Percent
 from ._text import DATELINE, lowered
 
@@ -146,6 +146,18 @@ class Context:
     # so its headline ("UK holds fire on retaliation") is not read for an event instead.
     denied: bool = False
     _immediate: bool | None = None
+    _item_low: str | None = None
+    _story_has: dict[re.Pattern[str], bool] = attrs.Factory(dict)
+
+    def story_has(self, pattern: re.Pattern[str]) -> bool:
+        """Whether the item's text (in lower case) holds `pattern`: looked up once per item, since the rules
+        that ask (is this a story about duties? about trade?) ask for every sentence."""
+        found = self._story_has.get(pattern)
+        if found is None:
+            if self._item_low is None:
+                self._item_low = self.item_text.lower()
+            found = self._story_has[pattern] = pattern.search(self._item_low) is not None
+        return found
 
     @property
     def immediate(self) -> bool:
@@ -504,8 +516,9 @@ def _read_measure_dates(clause: Clause) -> list[DateMention]:
 _DATE_CUE_BREAK = re.compile(r".*(?:[,;]|:(?!\d)|\bsaid\b|\bsays\b)", re.DOTALL)  # "12:01 a.m." ends none
 
 
-# A date of the measure's imposition: "reversing a restriction imposed in April", "the curbs it introduced last
-# year". A change to the measure (a relaxation, a lifting) is not dated by it.
+# A date of the measure's imposition or announcement: "reversing a restriction imposed in April", "the curbs it
+# introduced last year", "the controls it announced on October 9". A change to the measure (a relaxation, a
+# lifting) is not dated by it.
 _IMPOSED_ON = re.compile(
     r"\b(?:imposed|introduced|adopted|placed|slapped|put in place|announced|unveiled)\s+(?:(?:in|on|since|from)\s+)?$",
     _I,
@@ -558,8 +571,11 @@ _IMMEDIATE = re.compile(
 )
 
 
+_IN_BEFORE = re.compile(r"\bin $")
+
+
 def _acted_on(clause: Clause, d: DateMention) -> bool:
-    if d.span.granularity.value == "month" and clause.low.endswith("in ", 0, d.start):
+    if d.span.granularity.value == "month" and _IN_BEFORE.search(clause.low, max(0, d.start - 4), d.start):
         # "were lifted in August 2023": the month of a change done is when it applies
         window = clause.low[max(0, d.start - 40) : d.start]
         return bool(_PAST_ACT.search(window)) and not lex.FUTURE.search(window)
@@ -708,6 +724,8 @@ def products_in(clause: Clause, start: int, end: int, *, opens: bool = False) ->
     parts = re.split(r"\s*(?:,|\band\b|\bor\b|&|\bas well as\b)\s*", phrase)
     found = []
     for index, part in enumerate(parts):
+        # a class of goods described by its use is an apposition wherever it stands: the controls' goods are
+        # read one list item at a time
         if (index and _COUNTED_APPOSITION.match(part)) or _CLASSED_APPOSITION.match(part):
             continue
         if _CATCH_ALL.match(part):
@@ -830,7 +848,8 @@ _NOT_GOODS_WORDS |= frozenset(
 _NOT_GOODS_WORDS |= frozenset(
     """requiring forcing allowing asking making adding leaving giving gives taking putting bringing meaning
     subject bloc firms companies rivals negotiators comment faces pays zero nil without saying which what
-    buyers customers clients users importers lower higher it them abroad biggest largest other another authorisations
+    buyers customers clients users importers lower higher it them abroad biggest largest other another matching
+    authorisations
     authorizations""".split()
 )
 
@@ -1148,7 +1167,8 @@ _BEGAN_REQUIRING = re.compile(
     r"\b(?:began|begun|started)\s+(?:requiring|enforcing|applying|restricting|banning|blocking|checking)\b"
 )
 
-_IMPOSED_PAST = re.compile(r"\b(?:has|have|had)?\s*(?:imposed|slapped|levied)\b")
+_IMPOSED_PAST = re.compile(r"\b(?:imposed|slapped|levied)\b")
+_OTHER_VERB_BETWEEN = re.compile(r"\b(?:announced|unveiled|proposed|said|plans|planned|threatened)\b[^,;]*$")
 _IMPOSED_DONE = re.compile(r"\b(?:imposed|introduced|slapped|levied|placed|put|(?:is|are) imposing)\b")
 
 
@@ -1476,7 +1496,7 @@ _ITEM_STOP = re.compile(
     r"|take|takes|taking|came|come|comes|went|go|goes|rose|rise|rises|fell|fall|falls|stood|stands|remain"
     r"|remained|remains|entered|enter|kicked|kick|kicks|starts?|started|began|begins?|still|face|faces|faced"
     # "the duties frozen until March", not "frozen chicken", where the word is part of the goods
-    r"|pay|pays|paid|combined|suspended|paused|frozen(?!\s+(?!until|for|since|at|in|on|by|pending|as|while|and)[a-z]))\b"
+    r"|pay|pays|paid|combined|suspended|paused|frozen(?!\s+(?!(?:until|for|since|at|in|on|by|pending|as|while|and)\b)[a-z]))\b"
     r"|\s[-–—]\s|[()\"“”:]|\b\d+(?:\.\d+)?\s*(?:%|per\s?cent|percent|pct)|\b(?:tariffs?|duties|duty|levy"
     r"|levies|surtax(?:es)?|surcharges?)\b",
 )
@@ -1919,7 +1939,7 @@ _STANDS = re.compile(
 )
 _PART_OF = re.compile(r"\s+(?:most|part|some|much|half)\s+of\s+(?:the|their|its)\b")
 _MAY_FOLLOW = re.compile(
-    r"[^.;,]*?\b(?:may|might|could)\s+(?:also\s+|soon\s+|later\s+|yet\s+)?(?:follow|come|be imposed|be introduced"
+    r"[^.;,]{0,80}?\b(?:may|might|could)\s+(?:also\s+|soon\s+|later\s+|yet\s+)?(?:follow|come|be imposed|be introduced"
     r"|be added|be slapped|be set)\b"
 )
 
@@ -1960,12 +1980,13 @@ def _tariffs(clause: Clause, ctx: Context, *, standing: bool = False) -> list[Ta
         and not any(p.start > trigger.start() - 80 for p in clause.percents)
     ):
         return []  # "if the U.S. continues to impose tariffs, China will ignore it": a condition, not a measure
+    may_follow = _MAY_FOLLOW.match(clause.low, trigger.end(), min(len(clause.low), trigger.end() + 80))
     if (
         status_hit is None
         and not clause.percents
         and not lex.AUTHORITY.search(clause.low)
         and not _WEIGHED.search(clause.low, max(0, trigger.start() - 40), trigger.start())
-        and not _MAY_FOLLOW.match(clause.low, trigger.end(), min(len(clause.low), trigger.end() + 80))
+        and not may_follow
         and not standing
         and not stands
     ):
@@ -1984,7 +2005,7 @@ def _tariffs(clause: Clause, ctx: Context, *, standing: bool = False) -> list[Ta
     target: str | None = None
     if demand is not None:
         imposer, target = demand[1], demand[0]
-        if _TIGHTENING_ASKED.search(clause.low):
+        if lex.TIGHTENING_ASKED.search(clause.low, 0, trigger.end()):
             # "urged Mexico to impose tariffs on Chinese cars": the duty asked for targets the goods' origin
             found_target = _target_after(clause, trigger.start(), exclude=[imposer])
             target = found_target.code if found_target is not None else "*"
@@ -2149,7 +2170,7 @@ def _tariffs(clause: Clause, ctx: Context, *, standing: bool = False) -> list[Ta
     status = _kept_on(status, clause.low, verb_pos)
     if status == "lifted" and status_hit is not None and _PART_OF.match(clause.low, status_hit[1].end()):
         status = "lowered"  # "roll back most of the tariffs they imposed": what is left still stands
-    if _MAY_FOLLOW.match(clause.low, trigger.end(), min(len(clause.low), trigger.end() + 80)):
+    if may_follow:
         status = "proposed"  # "duties on galvanised steel may follow": the duty as the subject of a hedge
     if (status_hit is None and previous is not None and rate is not None) or (
         status in ("announced", "in_force") and previous is not None and rate is not None and rate != previous
@@ -2234,10 +2255,11 @@ def _tariffs(clause: Clause, ctx: Context, *, standing: bool = False) -> list[Ta
     return _tariff_events(ctx, clause, imposer, covers, rate, previous, status, confidence)
 
 
-# The verb of a duty that starts to apply, not of one that stands: "took effect", "kicked in", "came into force".
+# "take effect", "come into force" in the present: with a day to come, a duty not in force yet
 _PRESENT_EFFECT = re.compile(
     r"\b(?:take|takes) effect\b|\b(?:come|comes|enter|enters) into force\b|\b(?:kick|kicks) in\b"
 )
+# The verb of a duty that starts to apply, not of one that stands: "took effect", "kicked in", "came into force".
 _EFFECT_VERB = re.compile(
     r"(?:took|take|takes|taking|went|go|goes|came|come|comes|entered|kick|kicks|kicked)\b"
 )
@@ -2390,8 +2412,6 @@ _SECONDARY = re.compile(
     r"\bsecondary (?:tariffs?|duties|levies|sanctions)\b|\bcountries (?:that|which) (?:keep |continue to |still )?"
     r"(?:buy|buying|import|importing|purchase)\b"
 )
-# "scrapped all industrial tariffs", "removed all its import duties": every duty of the imposer, which the
-# sentence states for itself, not one named before
 # "will cut tariffs on more than 100 products", "paused its reciprocal tariffs on dozens of countries": goods or
 # partners counted, or a programme named, a measure of its own though no goods or partner is named
 _COUNTED_GOODS = re.compile(
@@ -2401,6 +2421,8 @@ _COUNTED_GOODS = re.compile(
     r"|trading partners|partners|nations|economies)\b"
     r"|\breciprocal (?:tariffs|duties|rates)\b"
 )
+# "scrapped all industrial tariffs", "removed all its import duties": every duty of the imposer, which the
+# sentence states for itself, not one named before
 _ALL_DUTIES = re.compile(
     r"\ball\s+(?:of\s+)?(?:its\s+|their\s+|the\s+)?(?:[a-z-]+\s+){0,2}(?:tariffs|duties|levies)\b"
 )
@@ -2447,9 +2469,13 @@ def _tariff_events(
             ctx.product_targets[(imposer, product.name)] = named
     # A pause, an exemption, a demand or a proposal is dated only when the text says from when it applies.
     # "Chile imposed provisional duties of 33.5% on Tuesday": imposed, with no day to come, is in force
+    duty = lex.TARIFF.search(clause.low)
     imposed_now = (
         status == "announced"
-        and _IMPOSED_PAST.search(clause.low) is not None
+        and duty is not None
+        # its own verb, right before the duty: not "announced a tariff, matching duties Washington imposed"
+        and _IMPOSED_PAST.search(clause.low, max(0, duty.start() - 60), duty.start()) is not None
+        and not _OTHER_VERB_BETWEEN.search(clause.low, max(0, duty.start() - 60), duty.start())
         and not (lex.FUTURE.search(clause.low) or lex.HEDGE.search(clause.low))
     )
     if effective is None:
@@ -2696,13 +2722,12 @@ def _should_change(clause: Clause, trigger: re.Match[str]) -> tuple[str, str] | 
 
 _SAID_BEFORE = re.compile(r"\b(?:said|says|told)\b")
 _ASKED_BY_NAME = re.compile(r"\s+(?:the\s+)?[\w.'’-]+(?:\s+[\w.'’-]+)?\s+to\s")
-_TIGHTENING_ASKED = re.compile(
-    r"\bto (?:further |also )?(?:restrict|tighten|curb|ban|block|limit|halt|impose|expand|widen|align)\b"
-)
 
 
 def _demand(clause: Clause, trigger: re.Match[str]) -> tuple[str, str] | None:
-    """(who demands, who is asked) when the sentence demands a change to the measure."""
+    """(who demands, who is asked) when the sentence demands a change to the measure; when a trade asks a
+    government by name ("Farmers urged Beijing to cut its tariffs on Canadian canola"), the goods' origin stands
+    for the one who demands."""
     verb = None
     for m in lex.DEMAND.finditer(clause.low, 0, trigger.start() + 1):
         verb = m
@@ -2790,15 +2815,20 @@ _ASSIGNED = re.compile(
     r"\s+(?:faces?|will face|would face|gets?|got|receives?|received|pays?|will pay|would pay"
     r"|(?:was|were|is|are|will be|would be)\s+(?:each\s+)?(?:assigned|charged|hit with|subject to))\s+"
     r"(?:(?:a|an)\s+)?(?:(?:rate|duty|tariff|levy)\s+of\s+)?(?P<rate>\d+(?:\.\d+)?)\s*(?:%|percent|per cent)"
+    # not "gets 20% of its gas", "pays 30% more for insurance": a share or a price, no rate of duty
+    r"(?!\s*(?:of|more|less|higher|lower|cheaper|dearer|above|below|up|down)\b)"
 )
-_GAPPED_RATE = re.compile(r"\s+(?:each\s+)?(?P<rate>\d+(?:\.\d+)?)\s*(?:%|percent|per cent)")
+_GAPPED_RATE = re.compile(
+    r"\s+(?:each\s+)?(?P<rate>\d+(?:\.\d+)?)\s*(?:%|percent|per cent)"
+    r"(?!\s*(?:of|more|less|higher|lower|cheaper|dearer|above|below|up|down)\b)"
+)
 _NEXT_IN_LIST = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?(?:imports\s+from\s+)?")
 _DUTY_STORY = re.compile(r"\b(?:tariffs?|duty|duties|levy|levies)\b")
 _IN_FORCE_PAYMENT = re.compile(r"\s+(?:pays?|paid|(?:is|are|was|were)\s+(?:charged|hit|subject))\b")
 
 
 def rates_by_country(clause: Clause, ctx: Context) -> list[Tariff]:
-    if not _DUTY_STORY.search(ctx.item_text.lower()):
+    if not ctx.story_has(_DUTY_STORY):
         return []
     countries = [m for m in clause.actors if m.kind in ("country", "bloc") and not _is_place(clause, m)]
     found: list[tuple[list[str], Rate, bool]] = []
@@ -2911,17 +2941,20 @@ def export_controls(clause: Clause, ctx: Context) -> list[ExportControl]:
     if kind != "entity_list" and _LISTED_BUYERS.search(clause.low):
         return []  # "suppliers need a licence to sell to the listed firms": what a listing means, no rule of its own
     # "exports of AI chips to Malaysia and Thailand": each destination of the list is a target
-    listed = _listed_after(clause, destination, exclude="*") if destination is not None else []
+    listed = _listed_after(clause, destination) if destination is not None else []
     subject = _subject(
         clause, min(trigger.start(), verb_pos), exclude=[destination.code, *listed] if destination else ()
     )
     target: str
     if demand is not None:
+        # "pressing Japan to restrict exports of chip tools to China": a control asked for is aimed at its
+        # destination, not at who asks; one asked away ("pressing Washington to ease its curbs") at its named
+        # destination, else at the one who asks, whose buyers it binds
         imposer, target = demand[1], demand[0]
-        if _TIGHTENING_ASKED.search(clause.low):
-            # "pressing Japan to restrict exports of chip tools to China": the control asked for is aimed at the
-            # destination, not at who asks for it
-            target = destination.code if destination is not None and destination.code != imposer else "*"
+        if destination is not None and destination.code != imposer:
+            target = destination.code
+        elif lex.TIGHTENING_ASKED.search(clause.low, 0, trigger.end()):
+            target = "*"
     else:
         actor = (
             owner
@@ -2958,7 +2991,9 @@ def export_controls(clause: Clause, ctx: Context) -> list[ExportControl]:
     # eased is the day it applies.
     acts = immediate or status in ("lifted", "relaxed") or _BEGAN_REQUIRING.search(clause.low) is not None
     effective = _first_date(dated, _CONTROL_DATE_CUE, old_stage=status != "imposed", acts=acts)
-    targets = [target, *(t for t in listed if t != imposer)] if target != "*" else [target]
+    # the rest of a list of destinations, when the target is the first of them (not a demander's own)
+    in_list = destination is not None and target == destination.code
+    targets = [target, *(t for t in listed if t != imposer)] if in_list else [target]
     controls = [
         ExportControl(
             imposer=imposer,
@@ -2998,7 +3033,7 @@ def _listed_entities_from(clause: Clause) -> Mention | None:
 _MAINLAND_GAP = re.compile(r"(?:,\s*|\s+(?:and|or)\s+|,\s*and\s+)mainland\s+", _I)
 
 
-def _listed_after(clause: Clause, first: Mention, exclude: str) -> list[str]:
+def _listed_after(clause: Clause, first: Mention) -> list[str]:
     """The jurisdictions listed right after `first` ("to Malaysia, Thailand and Vietnam")."""
     found: list[str] = []
     end = first.end
@@ -3008,7 +3043,7 @@ def _listed_after(clause: Clause, first: Mention, exclude: str) -> list[str]:
         gap = _LIST_GAP.fullmatch(clause.text, end, m.start) or _MAINLAND_GAP.fullmatch(
             clause.text, end, m.start
         )
-        if gap is None or m.kind == "person" or m.code in (exclude, "*"):
+        if gap is None or m.kind == "person" or m.code == "*":
             break
         found.append(m.code)
         end = m.end
@@ -3311,7 +3346,7 @@ def truces(clause: Clause, ctx: Context) -> list[Truce]:
     trigger = lex.TRUCE.search(clause.low)
     if trigger is None:
         return []
-    if trigger.group().startswith("cease") and not _TRADE_WORDS.search(ctx.item_text.lower()):
+    if trigger.group().startswith("cease") and not ctx.story_has(_TRADE_WORDS):
         return []  # "the ceasefire in Gaza", in a story that is not about trade: a truce of arms
     text = clause.text
     hit = _nearest(lex.TRUCE_STATUS, text, clause.low, trigger.span(), hits=clause.scan(lex.TRUCE_STATUS))
@@ -3401,14 +3436,13 @@ _TERM = re.compile(
 _TERM_START = re.compile(
     r"\b(?:starting|from|beginning|begins|began|took effect|takes effect|effective)\s+(?:on\s+)?$"
 )
-_TERM_WORDS = {"one": 1, "two": 2, "three": 3, "six": 6}
 
 
 def _term_from_start(clause: Clause) -> DateSpan | None:
     term = _TERM.search(clause.low)
     if term is None:
         return None
-    n = int(term.group("n")) if term.group("n").isdigit() else _TERM_WORDS[term.group("n")]
+    n = int(term.group("n")) if term.group("n").isdigit() else NUMBER_WORDS[term.group("n")]
     for d in clause.dates:
         if (
             d.start > term.end()
@@ -3423,7 +3457,7 @@ def _term_from_start(clause: Clause) -> DateSpan | None:
                 except ValueError:  # 29 February
                     end = start.replace(year=start.year + n, day=28)
             else:
-                end = start + timedelta(days=n * {"day": 1, "week": 7, "month": 30}[unit])
+                end = start + timedelta(days=days_of(n, unit))
             return DateSpan.day(end, clause.text[term.start() : d.end])
     return None
 
@@ -3437,7 +3471,7 @@ def _anchored_duration(clause: Clause, d: DateMention) -> DateSpan | None:
         if other.start > d.end and re.search(
             r"\b(?:from|starting|beginning|as of)\s*$", clause.text[d.end : other.start], _I
         ):
-            days = int(m.group(1)) * {"day": 1, "week": 7, "month": 30}[m.group(2).lower()]
+            days = days_of(int(m.group(1)), m.group(2))
             end = other.span.start + timedelta(days=days)
             return DateSpan.day(end, clause.text[d.start : other.end])
     return None
@@ -3626,12 +3660,12 @@ _CALLED_OFF = re.compile(
     r"|\b(?:talks|negotiations) (?:were|are) (?:off|postponed|suspended|called off|cancell?ed)\b"
 )
 _THERE = re.compile(r"\bthere\b(?!\s+(?:is|are|was|were|will|would|has|have|had)\b)")
-# "during talks", "amid negotiations": talks named as the time of something else
 _OFFICIALS = re.compile(r"\b(?:officials|ministers|negotiators|delegations|envoys|representatives)\b")
 _TALKS_GO_ON = re.compile(
     r"\b(?:while|as|until|pending)\s+(?:the\s+)?(?:trade\s+)?(?:talks|negotiations)\s+(?:continue|go on|proceed"
     r"|progress|are under way|are ongoing)\b"
 )
+# "during talks", "amid negotiations": talks named as the time of something else
 _TIME_OF_TALKS = re.compile(r"\b(?:during|amid|throughout|ahead of)\s+(?:the\s+|their\s+|trade\s+)*$")
 _SUBJECT_ASIDE = re.compile(r",\s[^,;()]{3,160},\s")
 _NEGOTIATORS_MEET = re.compile(
@@ -3703,7 +3737,7 @@ def negotiations(clause: Clause, ctx: Context) -> list[Negotiation]:
         word in ("met", "meet", "meets", "meeting")
         and not _TRADE_CONTEXT.search(clause.low)
         # "US and Canadian officials are expected to meet next week" in a story about trade
-        and not (_OFFICIALS.search(clause.low) and _TRADE_CONTEXT.search(ctx.item_text.lower()))
+        and not (_OFFICIALS.search(clause.low) and ctx.story_has(_TRADE_CONTEXT))
     ):
         return []
     if _TALKS_GO_ON.search(clause.low):
@@ -4236,7 +4270,7 @@ def threats(clause: Clause, ctx: Context) -> list[Threat]:
         # "a 24% tariff unless it cuts its duties on farm goods": the goods of the condition are not the measure's
         products = _products_near(clause, tariff, limit=min(70, max(0, measure_cut - tariff.end())))
         measure_target = "*" if _ALL_PARTNERS.search(low, 0, measure_cut) and target_m is None else target
-        if re.search(r"\bsecondary\b|\bcountries (?:that|which) (?:buy|import)\b|\bbuyers of\b", text, _I):
+        if _SECONDARY.search(low) or "buyers of" in low:
             measure_target = "*"
         measure = Tariff(
             imposer=actor,
