@@ -1017,7 +1017,12 @@ def _rates(clause: Clause, trigger: re.Match[str]) -> tuple[Rate | None, Rate | 
         return Rate(0), Rate(before[-1].value) if before else None, False
     if not percents:
         return None, None, False
-    spread = _RANGE.search(clause.low)
+    # the words a range needs, looked for before its pattern scans the sentence
+    spread = (
+        _RANGE.search(clause.low)
+        if "between" in clause.low or "rang" in clause.low or "vary" in clause.low
+        else None
+    )
     if spread is not None:
         # "duties ranging from 12.8% to 36.4%", "between 10% and 25%": the range's top, no change of rate
         top = [p for p in percents if spread.start() <= p.start < spread.end()]
@@ -2442,7 +2447,7 @@ def _tariff_events(
     if imposer is None:
         return []
     ctx.last_imposer = imposer
-    if _SECONDARY.search(clause.low):
+    if ("secondary" in clause.low or "countries" in clause.low) and _SECONDARY.search(clause.low):
         # "secondary tariffs aimed at countries that keep buying Russian oil": whoever buys it, on all their goods
         covers = [(("*",), None)]
     earlier = ctx.last_targets.get(imposer)
@@ -2469,7 +2474,9 @@ def _tariff_events(
             ctx.product_targets[(imposer, product.name)] = named
     # A pause, an exemption, a demand or a proposal is dated only when the text says from when it applies.
     # "Chile imposed provisional duties of 33.5% on Tuesday": imposed, with no day to come, is in force
-    duty = lex.TARIFF.search(clause.low)
+    duty = (
+        lex.TARIFF.search(clause.low) if status == "announced" and _IMPOSED_PAST.search(clause.low) else None
+    )
     imposed_now = (
         status == "announced"
         and duty is not None
@@ -2828,7 +2835,7 @@ _IN_FORCE_PAYMENT = re.compile(r"\s+(?:pays?|paid|(?:is|are|was|were)\s+(?:charg
 
 
 def rates_by_country(clause: Clause, ctx: Context) -> list[Tariff]:
-    if not ctx.story_has(_DUTY_STORY):
+    if not ctx.story_has(_DUTY_STORY) or not any(_ASSIGNED.match(clause.text, m.end) for m in clause.actors):
         return []
     countries = [m for m in clause.actors if m.kind in ("country", "bloc") and not _is_place(clause, m)]
     found: list[tuple[list[str], Rate, bool]] = []
@@ -3740,7 +3747,9 @@ def negotiations(clause: Clause, ctx: Context) -> list[Negotiation]:
         and not (_OFFICIALS.search(clause.low) and ctx.story_has(_TRADE_CONTEXT))
     ):
         return []
-    if _TALKS_GO_ON.search(clause.low):
+    if (
+        "while" in clause.low or "as " in clause.low or "until" in clause.low or "pending" in clause.low
+    ) and (_TALKS_GO_ON.search(clause.low)):
         return []  # "will keep the duties in place while talks continue": talks as a time frame
     # "The talks, led by the two finance ministers, concluded on Saturday": the verb after an aside is theirs.
     aside = _SUBJECT_ASIDE.match(clause.low, trigger.end())
