@@ -395,7 +395,9 @@ _TARIFF_CUES = (
     "collect",
     "export tax",
     "import tax",
-    "measures",
+    # "suspended its countermeasures on US goods": retaliatory duties by another name
+    "countermeasure",
+    "counter-measure",
 )
 _CONTROL_CUES = (
     "export",
