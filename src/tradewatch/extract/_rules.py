@@ -4271,7 +4271,7 @@ def threats(clause: Clause, ctx: Context) -> list[Threat]:
     conf = _confidence(clause, 0.75)
     evidence = ctx.quote(clause, conf)
     named_before = THREATENED_BEFORE.search(low, 0, verb.end()) if verb is not None else None
-    if named_before is not None and named_before.end() == verb.end():  # type: ignore[union-attr]
+    if named_before is not None and verb is not None and named_before.end() == verb.end():
         # "below the 25% rate Trump had threatened to impose": the measure named before its threat
         tariff = lex.TARIFF.search(low, named_before.start("noun"), named_before.end()) or tariff
     if tariff is not None and tariff.start() < measure_cut:
