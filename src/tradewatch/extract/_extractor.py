@@ -398,6 +398,8 @@ _TARIFF_CUES = (
     # "suspended its countermeasures on US goods": retaliatory duties by another name
     "countermeasure",
     "counter-measure",
+    # "a 25% penalty on Indian goods": a duty named for what it punishes
+    "penalt",
 )
 _CONTROL_CUES = (
     "export",

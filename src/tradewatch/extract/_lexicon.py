@@ -47,6 +47,9 @@ TARIFF = words(
     r"(?:higher|reciprocal|baseline|duty|tariff|import|punitive|new|retaliatory) rates?",
     r"rates?(?= (?:on|of \d|for imports))",
     r"(?<=%\s)rates?",
+    # "a further 25% penalty on Indian goods": a duty named for what it punishes
+    r"(?<=%\s)penalt(?:y|ies)",
+    r"(?<=percent\s)penalt(?:y|ies)",
     # "started charging 25 per cent on steel": the verb names the duty when a rate on goods follows it
     r"(?:charg(?:e|es|ed|ing)|collect(?:s|ed|ing)?)(?=\s+(?:an?\s+)?(?:extra\s+|additional\s+)?\d[\d.]*\s*"
     r"(?:%|per\s?cent\b|percent\b)\s+on\s)",
@@ -130,6 +133,8 @@ CONDITION = re.compile(
     # "stop buying Russian oil or face a 25% penalty", "in the event that talks fail"
     r"\b(?:unless|or else|otherwise|or face|in the event (?:that|of))\b"
     r"|\bif\b[^.;]{0,120}?\b(?:does not|do not|doesn't|don't|did not|didn't|fails?|failed to|refuses? to"
+    # "if the phones were not built in the United States"
+    r"|(?:is|are|was|were) not|isn't|aren't|wasn't|weren't"
     r"|collapses?|breaks? down|stalls?|went ahead|go ahead|going ahead"
     r"|won't|will not|cannot|can't|continues? to|keeps?|no|insists? on|goes ahead|proceeds?|follows? through)\b"
     r"|\b(?:respond|retaliat(?:e|ion)|hit back|fight|take\s+(?:[\w-]+\s+){0,2}?(?:counter)?measures|countermeasures)\b"
@@ -378,6 +383,8 @@ TARIFF_STATUS: list[tuple[str, re.Pattern[str]]] = [
             r"come into force",
             r"comes into force",
             r"entered into force",
+            r"enters into force",
+            r"(?:came|comes|come) into effect",
             r"in effect",
             r"(?:has|have|had) applied",
             r"applied since",

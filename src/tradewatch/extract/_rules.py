@@ -218,7 +218,9 @@ def _is_actor(clause: Clause, mention: Mention) -> bool:
 
 
 # Where a reported clause begins: "Lutnick said ... that China would resume ...".
-_CLAUSE_START = re.compile(r"\b(?:that|said|says|while|whereas)\b|[;:]|,\s+(?:and|but)\b")  # on Clause.low
+_CLAUSE_START = re.compile(
+    r"\b(?:that|said|says|while|whereas|after|when|because|once)\b|[;:]|,\s+(?:and|but)\b"
+)  # on Clause.low
 
 
 def _subject(clause: Clause, before: int, exclude: Sequence[str] = ()) -> Mention | None:
@@ -247,8 +249,12 @@ def _first_actor(clause: Clause, start: int, before: int, exclude: Sequence[str]
             continue
         if m.kind == "capital" and _MET_IN.search(clause.low, max(0, m.start - 40), m.start):
             continue  # "the two sides last met in London": where they met, not who acts
-        lead = clause.text[max(0, m.start - 40) : m.start]
-        if _TARGET_LEAD.search(lead) and not re.search(r"\b(?:said|says)\b", lead, _I):
+        # the words that may make it a target stand in its own clause ("after Washington raised")
+        lead_from = max(0, m.start - 40)
+        lead = clause.text[lead_from : m.start]
+        if _TARGET_LEAD.search(lead[max(0, start - lead_from) :]) and not re.search(
+            r"\b(?:said|says)\b", lead, _I
+        ):
             continue
         return m
     return None
@@ -572,11 +578,15 @@ _IMMEDIATE = re.compile(
 
 
 _IN_BEFORE = re.compile(r"\bin $")
+_LAST_MONTH = re.compile(r"last\s", _I)
 
 
 def _acted_on(clause: Clause, d: DateMention) -> bool:
-    if d.span.granularity.value == "month" and _IN_BEFORE.search(clause.low, max(0, d.start - 4), d.start):
-        # "were lifted in August 2023": the month of a change done is when it applies
+    if d.span.granularity.value == "month" and (
+        _IN_BEFORE.search(clause.low, max(0, d.start - 4), d.start) or _LAST_MONTH.match(d.span.text)
+    ):
+        # "were lifted in August 2023", "removed its duties last August": the month of a change done is when
+        # it applies
         window = clause.low[max(0, d.start - 40) : d.start]
         return bool(_PAST_ACT.search(window)) and not lex.FUTURE.search(window)
     if d.span.granularity.value != "day":
@@ -1132,8 +1142,9 @@ _STRICT_EFFECT_CUE = re.compile(
 )
 _EFFECT_CUE = re.compile(
     r"\b(?:effective|from|starting|beginning|as of|as from|take effect|takes effect|took effect|taking effect"
-    r"|come into force|comes into force|came into force|kick in|kicks in|until|through|begins?|start|starts"
-    r"|apply|applies|applied|expire|expires|enter into force|pushed back to|delayed to"
+    r"|(?:come|comes|came|coming|go|goes|went|going|enter|enters|entered|entering) into (?:force|effect)"
+    r"|(?:kick|kicks|kicked|kicking) in|until|through|begins?|start|starts"
+    r"|apply|applies|applied|expire|expires|pushed back to|delayed to"
     r"|postponed to|moved to|backdated to|retroactive(?:ly)? (?:to|from))\b"
     # the verb of a change to come, right before its date: "will be removed on Monday", "will rise from May 1"
     r"|\b(?:will|shall)\s+(?:also\s+|now\s+)?(?:be\s+)?[a-z]+\s+(?:on|from|in)\s"
@@ -1950,6 +1961,24 @@ _MAY_FOLLOW = re.compile(
 
 
 _RELIEFS = frozenset({"exempted", "lifted", "suspended", "lowered"})
+_GOODS_OR_RATE_NEXT = re.compile(r"\s+(?:of\s+\d|on\s|against\s)")
+
+
+def _answers_bare_duty(
+    clause: Clause, trigger: re.Match[str], status_hit: tuple[str, re.Match[str]] | None
+) -> bool:
+    """Whether the duty `trigger` names is only the cause another measure answers ("curbed exports of
+    tungsten in retaliation for U.S. tariffs"), with neither goods nor a rate of its own."""
+    owner = _adjacent_before(clause, trigger.start())
+    lead_end = owner.start if owner is not None else trigger.start()
+    cause = _CAUSE_LEAD.search(clause.low, max(0, lead_end - 30), lead_end)
+    return (
+        cause is not None
+        # the verb is another measure's, or the cause's own word ("in retaliation for")
+        and (status_hit is None or status_hit[1].start() < cause.end())
+        and not _GOODS_OR_RATE_NEXT.match(clause.low, trigger.end())
+        and not any(p.start > cause.start() for p in clause.percents)
+    )
 
 
 def _tariffs(clause: Clause, ctx: Context, *, standing: bool = False) -> list[Tariff]:
@@ -1969,6 +1998,8 @@ def _tariffs(clause: Clause, ctx: Context, *, standing: bool = False) -> list[Ta
     status = status_hit[0] if status_hit else "announced"
     if status_hit is None and _STANDS.match(clause.low, trigger.end()):
         status = "in_force"  # "the EU's 10% duty on imported cars is among the highest": a duty that stands
+    if not standing and _answers_bare_duty(clause, trigger, status_hit):
+        return []  # "restricted exports of gallium in response to U.S. tariffs": the duty answered, as a cause
     verb_pos = status_hit[1].start() if status_hit else trigger.start()
     stands = False
     if status_hit is not None and status in _RELIEFS and _negated(clause, verb_pos):
@@ -3995,7 +4026,7 @@ _THREAT_MEASURE = re.compile(
     r"|blacklist)"
     r"|with\s+(?:new\s+|fresh\s+|higher\s+|additional\s+|steep\s+)?(?:tariffs?|duties|sanctions|export|levies|penalties)"
     r"|(?:would|will|could)\s+(?:impose|slap|levy|raise|hike|face|put|add|restrict|ban|cut off|halt|block|hit"
-    r"|retaliate|respond|be hit)|tariffs? of|duties of|\d+%\s+(?:tariffs?|duties|levies|levy)"
+    r"|retaliate|respond|be hit)|tariffs? of|duties of|\d+%\s+(?:tariffs?|duty|duties|levies|levy)"
     r"|(?:would|will|to)\s+take\s+(?:[\w-]+\s+){0,2}?(?:counter-?measures|measures|action)"
     r"|(?:tariffs?|duties|levies|levy|sanctions) (?:on|against)"
     # "threatened retaliation against any country that ...", "threatened countermeasures on 72 billion euros"

@@ -1,0 +1,127 @@
+"""Readings found on sentences written for them (none from the corpus): a duty named only as the cause of
+another measure, the subject of a clause that opens with "after", conditions stated with a negated "to be",
+duties named for what they punish, the verbs of a duty coming into force, and a month "last" named as the day
+of a change done."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from extraction_helpers import days, only
+from tradewatch import ExportControl, Tariff, Threat, extract
+
+
+def tariffs(text: str, published: date) -> list[Tariff]:
+    return only(extract(text, published=published), Tariff)
+
+
+class TestDutiesNamedAsACause:
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "China placed export restrictions on seven rare earth elements, including samarium and terbium, "
+            "in response to U.S. tariffs.",
+            "China imposed export curbs on gallium in retaliation for U.S. tariffs.",
+        ],
+    )
+    def test_a_duty_answered_with_no_goods_or_rate_of_its_own_is_no_event(self, text: str) -> None:
+        events = extract(text, published=date(2025, 4, 4))
+        assert only(events, Tariff) == []
+        assert only(events, ExportControl) and all(c.imposer == "CN" for c in only(events, ExportControl))
+
+    def test_a_duty_answered_that_names_its_goods_still_stands(self) -> None:
+        found = tariffs(
+            "Canada imposed duties on U.S. steel in retaliation for Washington's tariffs on Canadian steel.",
+            date(2025, 3, 13),
+        )
+        assert {(t.imposer, t.target) for t in found} == {("CA", "US"), ("US", "CA")}
+
+    def test_the_answer_itself_is_read_when_it_is_a_duty(self) -> None:
+        (found,) = tariffs(
+            "China imposed 15% tariffs on U.S. coal in retaliation for U.S. tariffs.", date(2025, 2, 4)
+        )
+        assert (found.imposer, found.target, str(found.rate.percent) if found.rate else None) == (
+            "CN",
+            "US",
+            "15",
+        )
+
+
+class TestTheSubjectOfAClauseOfItsOwn:
+    def test_after_opens_a_clause_whose_subject_acts(self) -> None:
+        found = tariffs(
+            "Beijing restricted exports of tungsten after Washington raised tariffs.", date(2025, 4, 4)
+        )
+        assert [t.imposer for t in found] == ["US"]
+
+    def test_a_party_after_a_preposition_in_the_same_clause_is_still_no_subject(self) -> None:
+        # the words before the clause's start no longer count, those inside it still do
+        found = tariffs(
+            "Tariffs on goods from China rose to 20% after talks with Washington failed.", date(2025, 4, 4)
+        )
+        assert all(t.imposer != "CN" for t in found)
+
+
+class TestConditionsAndPenalties:
+    def test_a_duty_owed_if_something_is_not_done_is_a_threat(self) -> None:
+        events = extract(
+            "Trump said Apple would have to pay a tariff of at least 25% if iPhones sold in the United States "
+            "were not built there.",
+            published=date(2025, 5, 23),
+        )
+        (threat,) = only(events, Threat)
+        assert threat.actor == "US" and threat.condition is not None
+        assert only(events, Tariff) == []
+
+    def test_an_extra_duty_threatened_is_a_threat(self) -> None:
+        (threat,) = only(
+            extract("Trump threatened an extra 50% duty on Chinese imports.", published=date(2025, 4, 7)),
+            Threat,
+        )
+        assert threat.target == "CN"
+        assert isinstance(threat.measure, Tariff) and threat.measure.rate is not None
+        assert str(threat.measure.rate.percent) == "50"
+
+    def test_a_rated_penalty_on_goods_is_a_duty(self) -> None:
+        (found,) = tariffs(
+            "Trump imposed a 25 percent penalty on Indian goods over the country's purchases of Russian oil.",
+            date(2025, 8, 6),
+        )
+        assert (found.imposer, found.target) == ("US", "IN")
+
+    def test_a_fine_is_no_duty(self) -> None:
+        assert (
+            tariffs(
+                "The U.S. Commerce Department fined the exporter a penalty of $3 million.", date(2025, 8, 6)
+            )
+            == []
+        )
+
+
+class TestComingIntoForce:
+    @pytest.mark.parametrize(
+        ("text", "day"),
+        [
+            ("U.S. tariffs on Indian goods kicked in on Wednesday.", "2025-08-27"),
+            (
+                "The EU's duties on Chinese-made electric vehicles entered into force on Wednesday.",
+                "2025-08-27",
+            ),
+            ("India's 20% duty on U.S. almonds went into effect on Monday.", "2025-08-25"),
+            ("Canada's surtax on U.S. steel came into effect on Monday.", "2025-08-25"),
+        ],
+    )
+    def test_the_day_a_duty_came_into_force(self, text: str, day: str) -> None:
+        (found,) = tariffs(text, date(2025, 8, 28))
+        assert found.status == "in_force"
+        assert days(found.effective) == (day, day)
+
+    def test_a_month_named_last_dates_a_change_done(self) -> None:
+        (found,) = tariffs("China lifted its duties on Australian barley last August.", date(2024, 3, 29))
+        assert (found.status, days(found.effective)) == ("lifted", ("2023-08-01", "2023-08-31"))
+        (found,) = tariffs(
+            "China said it lifted its duties on Australian barley last month.", date(2024, 3, 29)
+        )
+        assert days(found.effective) == ("2024-02-01", "2024-02-29")
