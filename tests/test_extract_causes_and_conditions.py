@@ -125,3 +125,71 @@ class TestComingIntoForce:
             "China said it lifted its duties on Australian barley last month.", date(2024, 3, 29)
         )
         assert days(found.effective) == ("2024-02-01", "2024-02-29")
+
+
+class TestDutiesRaisedAndWhoseTheyAre:
+    def test_lifted_to_a_rate_is_raised(self) -> None:
+        (found,) = tariffs("Washington lifted its duties on Chinese imports to 145%.", date(2025, 4, 11))
+        assert (found.imposer, found.target, found.status) == ("US", "CN", "raised")
+        assert found.rate is not None and str(found.rate.percent) == "145"
+
+    def test_lifted_with_a_cap_named_is_still_lifted(self) -> None:
+        (found,) = tariffs(
+            "The EU lifted its duties on U.S. bourbon, which had reached up to 50%.", date(2025, 4, 11)
+        )
+        assert found.status == "lifted"
+
+    @pytest.mark.parametrize("verb", ["raised", "lifted"])
+    def test_a_later_clause_with_its_own_subject_states_a_second_duty(self, verb: str) -> None:
+        found = tariffs(
+            f"China raised its tariffs on American goods to 125%, hitting back after Washington {verb} its own "
+            "duties on Chinese imports to 145%.",
+            date(2025, 4, 11),
+        )
+        assert sorted((t.imposer, t.target, str(t.rate.percent) if t.rate else None) for t in found) == [
+            ("CN", "US", "125"),
+            ("US", "CN", "145"),
+        ]
+
+    @pytest.mark.parametrize(
+        ("text", "status"),
+        [
+            (
+                "Indonesian exports to the U.S. will be subject to a 19% tariff under the agreement.",
+                "announced",
+            ),
+            ("Indonesian exports to the U.S. now face a 19% tariff.", "in_force"),
+        ],
+    )
+    def test_goods_bound_for_a_market_undergo_its_duty(self, text: str, status: str) -> None:
+        (found,) = tariffs(text, date(2025, 7, 15))
+        assert (found.imposer, found.target, found.status) == ("US", "ID", status)
+
+    def test_goods_bound_for_a_market_in_a_statistic_state_no_duty(self) -> None:
+        assert (
+            tariffs(
+                "European steel imports to the United States fell by about half last year.", date(2025, 7, 15)
+            )
+            == []
+        )
+
+    def test_a_rate_threatened_before_the_bare_verb_is_the_threat_s(self) -> None:
+        events = extract(
+            "Indonesian exports to the U.S. will be subject to a 19% tariff under the agreement, down from the "
+            "32% threatened.",
+            published=date(2025, 7, 15),
+        )
+        (threat,) = only(events, Threat)
+        assert (threat.actor, threat.target) == ("US", "ID")
+        assert isinstance(threat.measure, Tariff) and threat.measure.rate is not None
+        assert str(threat.measure.rate.percent) == "32"
+        assert [
+            (t.imposer, t.target, str(t.rate.percent) if t.rate else None) for t in only(events, Tariff)
+        ] == [("US", "ID", "19")]
+
+    def test_a_percentage_before_a_threat_of_other_words_is_not_its_rate(self) -> None:
+        (threat,) = only(
+            extract("Stocks fell 2% as Trump threatened new tariffs on Mexico.", published=date(2025, 7, 15)),
+            Threat,
+        )
+        assert isinstance(threat.measure, Tariff) and threat.measure.rate is None

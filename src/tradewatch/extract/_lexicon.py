@@ -364,6 +364,8 @@ TARIFF_STATUS: list[tuple[str, re.Pattern[str]]] = [
             r"stack(?:s|ed)? on",
             r"lifting (?:it|them|the rate|rates) to",
             r"lift(?:s|ed)? (?:it|them|the rate|rates|the tariff|tariffs|duties) to",
+            # "lifted its duties on Chinese imports to 145%": lifted to a rate, as "lifted" (removed) is not
+            r"lift(?:s|ed)?(?=[^.,;%]{0,50}?(?<!\bup )\bto\s+\d)",
             r"lift(?:s|ed|ing)? the (?:total|overall|combined|cumulative)",
             r"(?:climb(?:s|ed|ing)?|jump(?:s|ed|ing)?|r[io]se|rises|rising|soar(?:s|ed|ing)?) to",
             r"(?:will|would|to|set to) (?:rise|climb|jump|go up)",

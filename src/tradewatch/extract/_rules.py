@@ -9,6 +9,7 @@ sentence's subject, is the actor.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, timedelta
@@ -993,6 +994,7 @@ _WEAK_TARIFF = frozenset(
         "keeping",
         "kept",
         "subject",
+        "subject to",
         "to",
         "existing",
         "in",
@@ -1805,6 +1807,55 @@ def earlier_duty_exemptions(clause: Clause, ctx: Context) -> list[Tariff]:
     return _as_is(clause, found)
 
 
+_GOODS_BOUND_FOR = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}?(?:exports|goods|products|shipments|imports|sales|steel|cars)\s+"
+    r"(?:(?:shipped|sent|sold)\s+)?(?:to|into|bound for|headed for|entering)\s+(?:the\s+)?"
+)
+
+
+_UNDERGO_VERB = re.compile(
+    r"\b(?:fac(?:e|es|ed|ing)|subject to|charged|pay|pays|paid|hit with|attract(?:s|ed)?)\b"
+)
+
+
+def _shipped_to(clause: Clause, before: int) -> tuple[str, str] | None:
+    """ "Indonesian exports to the U.S. will be subject to a 19% tariff": where the goods are bound imposes the
+    duty, where they come from undergoes it (as imposer and target)."""
+    actors = [m for m in clause.actors if m.end <= before]
+    for origin, bound in itertools.pairwise(actors):
+        if (
+            origin.code != bound.code
+            and _GOODS_BOUND_FOR.fullmatch(clause.low, origin.end, bound.start)
+            and _UNDERGO_VERB.search(clause.low, bound.end, bound.end + 40)
+        ):
+            return bound.code, origin.code
+    return None
+
+
+# "..., after Washington raised its own duties on ...": a party that opens a clause of its own and acts on its
+# duties with a verb of its own
+_OWN_CLAUSE_LEAD = re.compile(r"(?:\b(?:after|when|while|as|and|but|since|before|once)|,)\s+(?:the\s+)?$")
+_ACTS_ON_ITS = re.compile(
+    r"\s+(?:has\s+|had\s+|have\s+|also\s+|then\s+)?[a-z]+(?:ed|s)\s+(?:its|their)\s+(?:own\s+)?(?:[\w-]+\s+)?"
+)
+
+
+def _subject_of_own_clause(clause: Clause, trigger_start: int) -> Mention | None:
+    for m in reversed(clause.actors):
+        if m.end > trigger_start:
+            continue
+        if m.end < trigger_start - 60:
+            return None
+        if (
+            m.kind != "demonym"
+            and _ACTS_ON_ITS.fullmatch(clause.low, m.end, trigger_start)
+            and _OWN_CLAUSE_LEAD.search(clause.low, max(0, m.start - 12), m.start)
+        ):
+            return m
+        return None
+    return None
+
+
 def tariffs(clause: Clause, ctx: Context) -> list[Tariff]:
     """Every tariff the sentence states: its first duty's, and those of a later duty with an owner of its
     own ("China announced tariffs on U.S. coal, minutes after a 10% U.S. tariff on Chinese imports took
@@ -1815,13 +1866,16 @@ def tariffs(clause: Clause, ctx: Context) -> list[Tariff]:
     first_end = cause_at = len(clause.text)
     for later in clause.matches(lex.TARIFF)[1:]:
         owner = _adjacent_before(clause, later.start())
+        acting = None if owner is not None else _subject_of_own_clause(clause, later.start())
+        owner = owner or acting
         if (
             owner is None
             or owner.code in imposers
             or (owner.kind == "demonym" and _goods_between(clause, owner.end, later.start()))
         ):
             continue
-        start = max(0, clause.text.rfind(" ", 0, max(0, owner.start - 8)) + 1)
+        # "a 10% U.S. tariff": the rate may stand before an owner, not before the subject of a clause
+        start = owner.start if acting else max(0, clause.text.rfind(" ", 0, max(0, owner.start - 8)) + 1)
         first_end = min(first_end, start)
         cause = _CAUSE_LEAD.search(clause.low, max(0, owner.start - 30), owner.start) is not None
         # a duty named as the cause is a measure even with no rate or verb of its own
@@ -2176,6 +2230,10 @@ def _tariffs(clause: Clause, ctx: Context, *, standing: bool = False) -> list[Ta
             subj = _subject(clause, trigger.start())
             if facing and subj is not None:
                 target = subj.code
+    if imposer is None and demand is None:
+        shipped = _shipped_to(clause, min(trigger.start(), verb_pos))
+        if shipped is not None:
+            imposer, target = shipped
     if imposer is None:
         # "The levies on cheese and wine were first set in 2019": goods the item already named with
         # their imposer.
@@ -4077,8 +4135,10 @@ _WARNED_PARTY = re.compile(r"\s+(?:the\s+)?$")
 
 # "the 25% rate Trump had threatened to impose": a measure named before the verb of its threat
 THREATENED_BEFORE = re.compile(
-    r"\d+(?:\.\d+)?\s*(?:%|percent|per cent)\s+(?:[\w-]+\s+)?(?P<noun>rate|tariff|duty|levy)\s+(?:that\s+|which\s+)?"
-    r"(?:[\w.'’-]+\s+){1,4}?(?:had\s+|has\s+)?threatened\b"
+    r"\d+(?:\.\d+)?\s*(?:%|percent|per cent)\s+(?:"
+    r"(?:[\w-]+\s+)?(?P<noun>rate|tariff|duty|levy)\s+(?:that\s+|which\s+)?(?:[\w.'’-]+\s+){1,4}?(?:had\s+|has\s+)?"
+    # "down from the 32% threatened": the rate, with the verb right after it
+    r"|(?:previously\s+|earlier\s+|initially\s+|originally\s+|first\s+)?)threatened\b"
 )
 _OR_FACE = re.compile(r"\bor (?:else )?face\b")
 _MAIN_PROMISE = re.compile(
@@ -4295,18 +4355,30 @@ def threats(clause: Clause, ctx: Context) -> list[Threat]:
             None,
         )
         target = buyers.code if buyers is not None else target
+    named_before = THREATENED_BEFORE.search(low, 0, verb.end()) if verb is not None else None
+    verb_end = verb.end() if verb is not None else -1
+    # "below the 25% rate Trump had threatened", "down from the 32% threatened": a rate named before the verb
+    rate_before = named_before if named_before is not None and named_before.end() == verb_end else None
+    if rate_before is not None and rate_before.group("noun") is None:
+        shipped = _shipped_to(clause, len(text))
+        if shipped is not None:
+            # "Indonesian exports to the U.S. will face a 19% tariff, down from the 32% threatened": the threat
+            # of whoever imposes the duty, on whoever undergoes it
+            actor, target = shipped
     if target == actor:
         return []
     measure: Tariff | ExportControl | None = None
     kind = "other"
     conf = _confidence(clause, 0.75)
     evidence = ctx.quote(clause, conf)
-    named_before = THREATENED_BEFORE.search(low, 0, verb.end()) if verb is not None else None
-    if named_before is not None and verb is not None and named_before.end() == verb.end():
+    if rate_before is not None and rate_before.group("noun") is not None:
         # "below the 25% rate Trump had threatened to impose": the measure named before its threat
-        tariff = lex.TARIFF.search(low, named_before.start("noun"), named_before.end()) or tariff
+        tariff = lex.TARIFF.search(low, rate_before.start("noun"), rate_before.end()) or tariff
     if tariff is not None and tariff.start() < measure_cut:
         rate, _previous, _added = _rates(clause, tariff)
+        if rate_before is not None and rate_before.group("noun") is None:
+            # "a 19% tariff, down from the 32% threatened": the rate threatened is the one before the verb
+            rate = next((Rate(p.value) for p in clause.percents if p.start == rate_before.start()), rate)
         # "a 24% tariff unless it cuts its duties on farm goods": the goods of the condition are not the measure's
         products = _products_near(clause, tariff, limit=min(70, max(0, measure_cut - tariff.end())))
         measure_target = "*" if _ALL_PARTNERS.search(low, 0, measure_cut) and target_m is None else target
