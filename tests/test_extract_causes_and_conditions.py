@@ -193,3 +193,48 @@ class TestDutiesRaisedAndWhoseTheyAre:
             Threat,
         )
         assert isinstance(threat.measure, Tariff) and threat.measure.rate is None
+
+
+class TestGoodsThatUndergoADuty:
+    def test_the_subject_after_a_dateline_undergoes_the_duty(self) -> None:
+        (found,) = tariffs(
+            "HANOI, July 3 (Agency) - Vietnamese goods will face a 20% tariff in the United States under a "
+            "trade agreement.",
+            date(2025, 7, 3),
+        )
+        assert (found.imposer, found.target) == ("US", "VN")
+
+    def test_goods_taxed_at_a_rate_through_a_country(self) -> None:
+        found = tariffs(
+            "Goods from Vietnam will face a 20% U.S. tariff. Transshipments through Vietnam will be taxed at 40%.",
+            date(2025, 7, 3),
+        )
+        assert [(t.imposer, t.target, t.product.name if t.product else None) for t in found] == [
+            ("US", "VN", None),
+            ("US", "VN", "transshipments"),
+        ]
+
+    def test_income_taxed_at_a_rate_is_no_duty(self) -> None:
+        assert tariffs("Income is taxed at 40% above that threshold.", date(2025, 7, 3)) == []
+
+    @pytest.mark.parametrize(
+        "second",
+        [
+            "The order exempts several of Brazil's main exports, including orange juice and civil aircraft, a "
+            "list that eased fears among exporters.",
+            "It also exempts orange juice and civil aircraft.",
+        ],
+    )
+    def test_the_act_that_set_a_duty_exempts_goods_named_after_its_verb(self, second: str) -> None:
+        found = tariffs("Trump imposed a 50% tariff on Brazilian goods. " + second, date(2025, 7, 30))
+        assert sorted((t.target, t.product.name) for t in found if t.status == "exempted" and t.product) == [
+            ("BR", "civil aircraft"),
+            ("BR", "orange juice"),
+        ]
+
+    def test_an_act_that_does_not_exempt_states_no_exemption(self) -> None:
+        found = tariffs(
+            "Trump imposed a 50% tariff on Brazilian goods. The order does not exempt orange juice.",
+            date(2025, 7, 30),
+        )
+        assert [t.status for t in found] == ["in_force"]

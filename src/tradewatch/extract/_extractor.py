@@ -400,6 +400,7 @@ _TARIFF_CUES = (
     "counter-measure",
     # "a 25% penalty on Indian goods": a duty named for what it punishes
     "penalt",
+    "taxed at",
 )
 _CONTROL_CUES = (
     "export",

@@ -47,6 +47,8 @@ TARIFF = words(
     r"(?:higher|reciprocal|baseline|duty|tariff|import|punitive|new|retaliatory) rates?",
     r"rates?(?= (?:on|of \d|for imports))",
     r"(?<=%\s)rates?",
+    # "transshipments will be taxed at 40%": goods taxed at a rate at the border
+    r"tax(?:ed|es)?(?=\s+at\s+\d[\d.]*\s*(?:%|per\s?cent\b|percent\b))",
     # "a further 25% penalty on Indian goods": a duty named for what it punishes
     r"(?<=%\s)penalt(?:y|ies)",
     r"(?<=percent\s)penalt(?:y|ies)",

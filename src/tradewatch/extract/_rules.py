@@ -187,7 +187,7 @@ _ACTING_DEMONYM_NOUN = re.compile(
     _I,
 )
 _TARGET_LEAD = re.compile(
-    r"\b(?:on|against|from|toward|towards|targeting|target|hitting|hit(?!\s+back\b)|to|into|of|with|for|over"
+    r"\b(?:on|against|from|toward|towards|targeting|target|hitting|hit(?!\s+back\b)|to|into|of|with|for|over|through|via"
     # "added 14 organisations, including US defence contractors, to its list": those listed, not who lists
     r"|including|such as)\s+"
     r"(?:(?:the|all|most|some|many|certain|more|its|their|imports|goods|products|exports|shipments|of|from"
@@ -1763,6 +1763,8 @@ def earlier_duty_exemptions(clause: Clause, ctx: Context) -> list[Tariff]:
     exemption is from the latest duty the item stated, on whoever it targets."""
     imposer = ctx.last_imposer
     verb = _EXEMPTED_SUBJECT.search(clause.low)
+    if verb is None and imposer is not None:
+        return _goods_exempted_by_act(clause, ctx, imposer)
     if imposer is None or verb is None or verb.start() > 160:
         return []
     if _negated(clause, verb.start()):
@@ -1807,14 +1809,53 @@ def earlier_duty_exemptions(clause: Clause, ctx: Context) -> list[Tariff]:
     return _as_is(clause, found)
 
 
+# "The order exempts several of Brazil's main exports, including orange juice and civil aircraft": the act
+# that set the duty the item stated exempts goods named after the verb
+_EXEMPTS_GOODS = re.compile(
+    r"\b(?:exempts|exempted|spares|spared|excludes|excluded)\s+(?!from\b|it\b|them\b)"
+)
+_ACT_SUBJECT = re.compile(
+    r"(?:\s*(?:the|its|his|this|that)\s+(?:[\w-]+\s+)?(?:order|proclamation|decree|rule|measure|regulation|notice"
+    r"|list|tariff|tariffs|duty|duties|levy|plan|policy)|\s*(?:it|they))\s+(?:also\s+)?$"
+)
+_INCLUDING = re.compile(r"\b(?:including|such as|among them)\s+")
+
+
+def _goods_exempted_by_act(clause: Clause, ctx: Context, imposer: str) -> list[Tariff]:
+    verb = _EXEMPTS_GOODS.search(clause.low, 0, 160)
+    if verb is None:
+        return []
+    dateline = DATELINE.match(clause.text) if clause.offset == 0 else None
+    if not _ACT_SUBJECT.fullmatch(clause.low, dateline.end() if dateline else 0, verb.start()):
+        return []  # "Britain exempted ...": whose act it is, the sentence says; read with its own duty
+    if _negated(clause, verb.start()):
+        return _denied(ctx)
+    including = _INCLUDING.search(clause.low, verb.end())
+    start = including.end() if including is not None else verb.end()
+    end = min(
+        (clause.text.find(c, start) for c in (";", " - ", ", a ", ", which") if c in clause.text[start:]),
+        default=len(clause.text),
+    )
+    goods = _distinct_goods(
+        p
+        for a, b in _listed(clause.text, start, end)
+        for p in products_in(clause, a, b, opens=True)
+        if p.name.lower() not in lex.GENERIC_GOODS
+    )
+    targets = ctx.last_targets.get(imposer) or ("*",)
+    evidence = ctx.quote(clause, _confidence(clause, 0.7))
+    found = [
+        Tariff(imposer=imposer, target=target, product=good, status="exempted", evidence=evidence)
+        for good in goods
+        for target in targets
+        if target != imposer
+    ]
+    return _as_is(clause, found)
+
+
 _GOODS_BOUND_FOR = re.compile(
     r"\s+(?:[\w-]+\s+){0,2}?(?:exports|goods|products|shipments|imports|sales|steel|cars)\s+"
     r"(?:(?:shipped|sent|sold)\s+)?(?:to|into|bound for|headed for|entering)\s+(?:the\s+)?"
-)
-
-
-_UNDERGO_VERB = re.compile(
-    r"\b(?:fac(?:e|es|ed|ing)|subject to|charged|pay|pays|paid|hit with|attract(?:s|ed)?)\b"
 )
 
 
@@ -2653,8 +2694,10 @@ def _undergoers(clause: Clause, before: int) -> list[str]:
     verb = _UNDERGO_VERB.search(clause.low, 0, before + 30)
     if verb is None:
         return []
-    # "Trump said India would pay a 25% tariff": the subject of the clause reported
-    opens = 0
+    # "Trump said India would pay a 25% tariff": the subject of the clause reported; "HANOI, July 3 - Vietnamese
+    # goods will face": the subject after the dateline
+    dateline = DATELINE.match(clause.text) if clause.offset == 0 else None
+    opens = dateline.end() if dateline is not None and dateline.end() < verb.start() else 0
     for said in _REPORTED_OPEN.finditer(clause.low, 0, verb.start()):
         opens = said.end()
     leading = [m for m in clause.actors if opens <= m.start < verb.start() and not _is_place(clause, m)]
@@ -2685,7 +2728,7 @@ _REPORTED_OPEN = re.compile(r"\b(?:said|says|warned|warns|told\s+\w+|added)\s+(?
 _GOODS_UNDERGO = re.compile(
     r"\b(?:(?:will|would|could|now|also|still|must|to)\s+)*(?:fac(?:e|es|ed|ing)|pay(?:s|ing)?|paid|hit with"
     r"|carr(?:y|ies|ied|ying)|draw(?:s|ing)?|drew|attract(?:s|ed|ing)?"
-    r"|(?:be|are|is|were|was|remains?|remained|stays?)\s+(?:hit with|subject to))\b"
+    r"|(?:be|are|is|were|was|remains?|remained|stays?)\s+(?:hit with|subject to|taxed at))\b"
 )
 
 
@@ -2732,14 +2775,16 @@ def _goods_subject(clause: Clause, before: int) -> list[tuple[Product, int]]:
     """ "Canadian lumber will face a 14% duty", "Washing machines will pay up to 50%": the goods that open the
     sentence as the subject of an undergoing verb (with where the verb stands); none when a jurisdiction or
     anything but goods opens it."""
-    verb = _GOODS_UNDERGO.search(clause.low, 0, before + 1)
+    # "will be taxed at 40%": the duty's own word may end the verb
+    reach = before + (len("taxed at") if clause.low.startswith("taxed at", before) else 1)
+    verb = _GOODS_UNDERGO.search(clause.low, 0, reach)
     shift = 0
     dateline = DATELINE.match(clause.text) if verb is not None and clause.offset == 0 else None
     if dateline is not None and verb is not None and dateline.end() < verb.start():
         # the story's first sentence opens after where it was filed: "ROME, May 2 - Imported pasta will face"
         shift = dateline.end()
         clause = clause.part(shift, len(clause.text))
-        verb = _GOODS_UNDERGO.search(clause.low, 0, before + 1 - shift)
+        verb = _GOODS_UNDERGO.search(clause.low, 0, reach - shift)
     if verb is None or "," in clause.text[: verb.start()] or len(clause.text[: verb.start()].split()) > 7:
         return []
     if any(m.start < verb.start() and m.kind == "person" for m in clause.actors):
