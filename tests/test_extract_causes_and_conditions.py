@@ -238,3 +238,53 @@ class TestGoodsThatUndergoADuty:
             date(2025, 7, 30),
         )
         assert [t.status for t in found] == ["in_force"]
+
+
+class TestConditionsAcrossAbbreviations:
+    def test_a_condition_naming_the_u_s_is_read_whole(self) -> None:
+        events = extract(
+            "Prime Minister Justin Trudeau said Ottawa would put tariffs on a further C$125 billion of American "
+            "products in 21 days if the U.S. measures were not withdrawn.",
+            published=date(2025, 3, 4),
+        )
+        (threat,) = only(events, Threat)
+        assert (threat.actor, threat.target) == ("CA", "US")
+        assert only(events, Tariff) == []
+
+    def test_a_duty_named_only_in_the_condition_makes_no_threat(self) -> None:
+        events = extract(
+            '"If the U.S. continues to impose tariffs, China will ignore it," the commission said.',
+            published=date(2025, 4, 11),
+        )
+        assert only(events, Threat) == []
+
+    def test_a_duty_promised_on_a_condition_is_still_a_threat(self) -> None:
+        events = extract(
+            'Trump said he would tariff Denmark "at a very high level" if it stood in the way of a U.S. '
+            "acquisition of Greenland.",
+            published=date(2025, 1, 8),
+        )
+        (threat,) = only(events, Threat)
+        assert (threat.actor, threat.target) == ("US", "DK")
+
+
+class TestControlsKeptInPlace:
+    @pytest.mark.parametrize(
+        ("text", "item"),
+        [
+            ("Indonesia will not lift its ban on nickel ore exports, the minister said.", "nickel ore"),
+            ("China said it would not ease its curbs on exports of gallium.", "gallium"),
+        ],
+    )
+    def test_relief_denied_leaves_the_control_standing(self, text: str, item: str) -> None:
+        (found,) = only(extract(text, published=date(2025, 6, 20)), ExportControl)
+        assert found.status == "imposed" and found.item is not None and found.item.name == item
+
+    def test_a_control_not_imposed_is_none(self) -> None:
+        assert (
+            only(
+                extract("China did not impose new export curbs on gallium.", published=date(2025, 6, 20)),
+                ExportControl,
+            )
+            == []
+        )

@@ -134,7 +134,8 @@ THREAT = words(
 CONDITION = re.compile(
     # "stop buying Russian oil or face a 25% penalty", "in the event that talks fail"
     r"\b(?:unless|or else|otherwise|or face|in the event (?:that|of))\b"
-    r"|\bif\b[^.;]{0,120}?\b(?:does not|do not|doesn't|don't|did not|didn't|fails?|failed to|refuses? to"
+    r"|\bif\b(?:[^.;]|(?<=\b[a-z])\.){0,120}?"
+    r"\b(?:does not|do not|doesn't|don't|did not|didn't|fails?|failed to|refuses? to"
     # "if the phones were not built in the United States"
     r"|(?:is|are|was|were) not|isn't|aren't|wasn't|weren't"
     r"|collapses?|breaks? down|stalls?|went ahead|go ahead|going ahead"

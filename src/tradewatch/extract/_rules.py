@@ -3053,7 +3053,9 @@ def export_controls(clause: Clause, ctx: Context) -> list[ExportControl]:
         status, verb_pos = change[0], change[1].start()
         dated = clause.part(0, earlier.start())
     if _negated(clause, verb_pos):
-        return _denied(ctx)
+        if status not in ("lifted", "relaxed") or status_hit is None:
+            return _denied(ctx)
+        status = "imposed"  # "will not lift its ban on nickel ore exports": relief denied, the control stands
     if _ANY_SUCH.search(clause.low, max(0, trigger.start() - 40), trigger.start()):
         return []  # "each new set of export rules is sold as ...": rules in general, none in particular
     if _TOPIC_LIST.search(clause.low, max(0, trigger.start() - 60), trigger.start()):
@@ -4268,6 +4270,22 @@ def threats(clause: Clause, ctx: Context) -> list[Threat]:
     ) or promise is not None
     if verb is None and tariff is None and control is None and not reprisal:
         return []  # "France would hit back if ...": a reprisal promised, whatever it is, is a threat
+    if (
+        verb is None
+        and condition is not None
+        and condition.group().lower().startswith(("if", "unless"))
+        and not reprisal
+        and control is None
+        and tariff is not None
+    ):
+        # "if the U.S. continues to impose tariffs, China will ignore it": the only duty is the condition's
+        clause_end = low.find(",", condition.end())
+        if (
+            cond_at <= tariff.start()
+            and (clause_end < 0 or not lex.TARIFF.search(low, clause_end))
+            and tariff.start() < (clause_end if clause_end >= 0 else len(low))
+        ):
+            return []
     measure_cut = cond_at
     or_face = _OR_FACE.search(low, condition.start()) if condition is not None else None
     promised_by: Mention | None = None
@@ -4379,11 +4397,17 @@ def threats(clause: Clause, ctx: Context) -> list[Threat]:
     if any_party is None and condition is not None and reprisal:
         # "would respond if any party strikes such a deal": whoever does what the condition says
         any_party = _ANY_PARTY.match(low, condition.end() + 1)
+    # "would tariff Denmark heavily if it ...": the measure promised names its target before the condition
+    promised_at = (
+        condition.start()
+        if verb is None and condition is not None and cond_at > condition.start()
+        else anchor
+    )
     target_m = undergoer or _target_after(
-        clause, anchor, exclude=[actor], limit=any_party.start() - anchor if any_party else 90
+        clause, promised_at, exclude=[actor], limit=any_party.start() - promised_at if any_party else 90
     )
     if target_m is None and any_party is None:
-        target_m = next((m for m in clause.actors if m.code != actor and m.start > anchor), None)
+        target_m = next((m for m in clause.actors if m.code != actor and m.start > promised_at), None)
     if target_m is None and any_party is not None:
         target = "*"  # "against any country that joins the curbs": whoever does it
     else:
