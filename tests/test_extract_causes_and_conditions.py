@@ -288,3 +288,103 @@ class TestControlsKeptInPlace:
             )
             == []
         )
+
+
+class TestControlChangesNamedBesideTheirContent:
+    def test_a_control_expanded_is_tightened_whatever_it_requires(self) -> None:
+        (found,) = only(
+            extract(
+                "China's commerce ministry on Thursday expanded its export controls on rare earths, requiring "
+                "foreign companies to obtain licences.",
+                published=date(2025, 10, 9),
+            ),
+            ExportControl,
+        )
+        assert found.status == "tightened"
+
+    def test_general_licences_issued_ease_the_control(self) -> None:
+        (found,) = only(
+            extract(
+                "Beijing would issue general export licences for rare earths, easing curbs that had alarmed "
+                "manufacturers.",
+                published=date(2025, 11, 9),
+            ),
+            ExportControl,
+        )
+        assert found.status == "relaxed"
+
+    def test_new_rules_requiring_licences_are_imposed(self) -> None:
+        (found,) = only(
+            extract(
+                "The U.S. imposed new rules requiring licences for exports of AI chips to China.",
+                published=date(2025, 1, 13),
+            ),
+            ExportControl,
+        )
+        assert (found.status, found.target) == ("imposed", "CN")
+
+
+class TestDatesOfChanges:
+    def test_countermeasures_put_on_hold_are_suspended(self) -> None:
+        (found,) = tariffs(
+            "The European Commission put its countermeasures against U.S. goods on hold for 90 days on Thursday.",
+            date(2025, 4, 10),
+        )
+        assert found.status == "suspended"
+
+    def test_a_pause_from_a_weekday(self) -> None:
+        (found,) = tariffs(
+            "The European Commission said on Tuesday it would suspend its package of counter-tariffs on 93 "
+            "billion euros of US goods for six months from Thursday.",
+            date(2025, 8, 5),
+        )
+        assert (found.status, days(found.effective)) == ("suspended", ("2025-08-07", "2025-08-07"))
+
+    @pytest.mark.parametrize(
+        ("text", "span"),
+        [
+            (
+                "The EU imposed countervailing duties of up to 35.3% on Chinese electric vehicles in October 2024.",
+                ("2024-10-01", "2024-10-31"),
+            ),
+            (
+                "The US also began collecting a 17% anti-dumping duty on Mexican tomatoes in July.",
+                ("2025-07-01", "2025-07-31"),
+            ),
+        ],
+    )
+    def test_the_month_of_a_duty_imposed_across_a_long_object(self, text: str, span: tuple[str, str]) -> None:
+        (found,) = tariffs(text, date(2025, 8, 5))
+        assert (found.status, days(found.effective)) == ("in_force", span)
+
+    def test_a_waiver_extended_to_a_day(self) -> None:
+        (found,) = tariffs(
+            "New Delhi on Thursday extended the waiver of its import duty on raw cotton to Dec. 31.",
+            date(2025, 8, 28),
+        )
+        assert (found.status, days(found.effective)) == ("extended", ("2025-12-31", "2025-12-31"))
+
+    def test_the_month_a_duty_was_imposed_does_not_date_its_rollback(self) -> None:
+        found = tariffs(
+            "The United States and China agreed on Monday to roll back most of the tariffs they imposed on each "
+            "other in April.",
+            date(2025, 5, 12),
+        )
+        assert found and all(t.effective is None or t.effective.start.month != 4 for t in found)
+
+    def test_the_day_a_change_applies_after_the_month_the_duty_was_imposed(self) -> None:
+        (found,) = tariffs(
+            "China will lift the additional tariffs of up to 15% it imposed in March on U.S. farm goods from "
+            "Nov. 10, the State Council Tariff Commission said on Wednesday.",
+            date(2025, 11, 5),
+        )
+        assert (found.status, days(found.effective)) == ("lifted", ("2025-11-10", "2025-11-10"))
+
+    def test_a_removal_told_later_does_not_date_a_duty_reimposed(self) -> None:
+        found = tariffs(
+            "President Donald Trump has reimposed a 10% tariff on some Canadian aluminum. Washington had removed "
+            "the duty on Canadian aluminum in May 2019.",
+            date(2020, 8, 7),
+        )
+        reimposed = [t for t in found if t.status != "lifted"]
+        assert reimposed and all(t.effective is None or t.effective.start.year == 2020 for t in reimposed)

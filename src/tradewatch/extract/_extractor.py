@@ -802,7 +802,9 @@ def _other_stage(best: Event, other: Event) -> bool:
     if isinstance(best, ExportControl) and isinstance(other, ExportControl):
         # "will lift its curbs on the two metals ... The curbs on nickel and cobalt were introduced in 2023"
         return other.status != status
-    return status is not None and getattr(other, "status", None) == "in_force" and status != "in_force"
+    theirs = getattr(other, "status", None)
+    # "has reimposed a 10% tariff ... Washington had removed the duty in May 2019": a removal is a stage of its own
+    return status is not None and theirs != status and (theirs == "in_force" or "lifted" in (status, theirs))
 
 
 _WOULD_APPLY = re.compile(rf"{lex.HEDGE.pattern}|\bwould\b")

@@ -282,6 +282,8 @@ TARIFF_STATUS: list[tuple[str, re.Pattern[str]]] = [
             r"postpone(?:s|d)?",
             r"postponing",
             r"put on hold",
+            # "put its countermeasures against U.S. steel tariffs on hold": the object between the verb and its words
+            r"put(?:s|ting)?\s+(?:[\w.'’$-]+\s+){1,8}?on hold",
             # "keeps on hold a 25% tariff", "the duties remain on hold": the pause goes on
             r"(?:keep(?:s|ing)?|kept|remain(?:s|ed)?|stay(?:s|ed)?|left) on hold",
             r"hold off",
@@ -482,7 +484,9 @@ CONTROL_STATUS: list[tuple[str, re.Pattern[str]]] = [
             # not "approved a bill that would ban exports": a law passed, no permission given
             r"(?:approv(?:e|es|ed|ing|al)(?!\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?:bill|law|measure|plan|proposal|decree|rule"
             r"|regulation|legislation)\b)|permit(?:s|ted|ting)?)"
-            r"|revers(?:e|es|ed|ing)|exempt(?:s|ed|ion)?|waive(?:s|d|r)?|issu(?:e|es|ed|ing) licen[cs]es"
+            r"|revers(?:e|es|ed|ing)|exempt(?:s|ed|ion)?|waive(?:s|d|r)?"
+            # "would issue general export licences for rare earths": permissions given
+            r"|issu(?:e|es|ed|ing)\s+(?:[\w-]+\s+){0,3}?licen[cs]es"
             r"|put(?:s|ting)? on hold"
             r"|(?:suspend(?:s|ed|ing)?|paus(?:e|es|ed|ing)|delay(?:s|ed|ing)?)"
             r"\s+(?:[\w-]+\s+){0,6}?(?:rules?|ban|controls?|curbs?|restrictions?|requirements?|measures?|regime"

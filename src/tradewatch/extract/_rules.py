@@ -541,7 +541,10 @@ def _first_date(
     is the day it applies."""
     found = []
     for d in _measure_dates(clause):
-        if old_stage and _IMPOSED_ON.search(clause.text, max(0, d.start - 30), d.start):
+        if old_stage and (
+            _IMPOSED_ON.search(clause.text, max(0, d.start - 30), d.start)
+            or _imposed_then(clause.low, d.start)
+        ):
             continue
         # "the same day" points back at the date of another measure, so it is a measure's date by itself.
         if cue is not None and not d.anaphoric:
@@ -559,6 +562,28 @@ def _first_date(
 
 
 _DURATION = re.compile(r"(?:for|within)\s", _I)
+_ONWARD_LEAD = re.compile(r"\b(?:from|starting|effective|until|as of|as from|beginning)\s")
+_IMPOSED_WORD = re.compile(r"\b(?:imposed|reimposed|introduced|slapped|levied|adopted|placed)\b")
+
+
+def _last_match(pattern: re.Pattern[str], text: str, start: int, end: int) -> re.Match[str] | None:
+    found = None
+    for found in pattern.finditer(text, start, end):  # noqa: B007  # the last one is wanted
+        pass
+    return found
+
+
+def _imposed_then(low: str, at: int) -> bool:
+    """ "roll back the tariffs they imposed on each other in April": the date of when the measure was imposed,
+    its verb the last one before the date."""
+    if _ONWARD_LEAD.search(low, max(0, at - 12), at + 10):
+        return False  # "it imposed in March on farm goods from Nov. 10": the day the change applies
+    imposed = _last_match(_IMPOSED_WORD, low, max(0, at - 60), at)
+    return imposed is not None and not any(
+        m.group() not in ("imposed", "reimposed") for m in _PAST_ACT.finditer(low, imposed.end(), at)
+    )
+
+
 # A change stated as done, in the past tense: its day, right before or after the verb and its object, is when
 # it was made. "Announced", "unveiled", "proposed" state a decision, whose day is when it was said.
 _PAST_ACT = re.compile(
@@ -579,17 +604,29 @@ _IMMEDIATE = re.compile(
 
 
 _IN_BEFORE = re.compile(r"\bin $")
-_LAST_MONTH = re.compile(r"last\s", _I)
+_ANOTHER_PAST_VERB = re.compile(
+    r"\b(?:reached|struck|agreed|signed|met|held|said|announced|made|took|came|sealed|clinched|won|lost|launched"
+    r"|opened|started|began|ended)\b"
+)
+_IN_OR_LAST = re.compile(r"(?:in|last)\s", _I)  # the month's phrase may hold its preposition
 
 
 def _acted_on(clause: Clause, d: DateMention) -> bool:
     if d.span.granularity.value == "month" and (
-        _IN_BEFORE.search(clause.low, max(0, d.start - 4), d.start) or _LAST_MONTH.match(d.span.text)
+        _IN_BEFORE.search(clause.low, max(0, d.start - 4), d.start) or _IN_OR_LAST.match(d.span.text)
     ):
         # "were lifted in August 2023", "removed its duties last August": the month of a change done is when
         # it applies
-        window = clause.low[max(0, d.start - 40) : d.start]
-        return bool(_PAST_ACT.search(window)) and not lex.FUTURE.search(window)
+        # the verb may stand before a long object: "imposed countervailing duties of up to 35.3% on Chinese
+        # electric vehicles in October 2024"
+        window = clause.low[max(0, d.start - 100) : d.start]
+        act = _last_match(_PAST_ACT, window, 0, len(window))
+        # "lifted its ban under a deal the leaders reached in Lima last month": the month of another verb
+        return (
+            act is not None
+            and not lex.FUTURE.search(window)
+            and not _ANOTHER_PAST_VERB.search(window, act.end())
+        )
     if d.span.granularity.value != "day":
         return False
     # "dropped its tariffs on Jan. 1": a calendar day after "on" dates the act as a weekday does
@@ -1139,7 +1176,9 @@ _STRICT_EFFECT_CUE = re.compile(
     # "could impose them by the end of the year": when a measure under consideration would apply
     r"|by the end of|by year-end)\b"
     # "exempts a set volume from Jan. 1": "from" a named day dates the measure, unlike "exempted from tariffs"
-    r"|\bfrom\s+(?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)",
+    r"|\bfrom\s+(?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d"
+    # "would suspend its counter-tariffs for six months from Thursday"
+    r"|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)",
     _I,
 )
 _EFFECT_CUE = re.compile(
@@ -1161,6 +1200,10 @@ _EFFECT_CUE = re.compile(
     r"|\bin\s+(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:days?|weeks?|months?)\b"
     r"|\blater\s+this\s+(?:week|month|year)\b|\b(?:first|second)\s+half\s+of\b",
     _I,
+)
+# "extended the waiver on raw cotton to Dec. 31": the new end of what is extended
+_EXTENDED_CUE = re.compile(
+    _EFFECT_CUE.pattern + r"|\bto\s+(?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)", _I
 )
 # A measure stated as standing is dated by when it was put in place: "a 25% tariff, which Washington imposed in
 # March", "a duty that Turkey introduced last year" ("imposed on Brazil in July" names a target in between).
@@ -1207,6 +1250,8 @@ def _day_collection_began(clause: Clause) -> DateSpan | None:
 def _date_cue(status: str) -> re.Pattern[str]:
     if status in _LOOSELY_DATED:
         return _STRICT_EFFECT_CUE
+    if status == "extended":
+        return _EXTENDED_CUE
     return _IN_FORCE_CUE if status == "in_force" else _EFFECT_CUE
 
 
@@ -2056,6 +2101,7 @@ _MAY_FOLLOW = re.compile(
 
 
 _RELIEFS = frozenset({"exempted", "lifted", "suspended", "lowered"})
+_TARIFF_CHANGES = frozenset({"raised", "lowered", "lifted", "suspended", "extended", "exempted"})
 _GOODS_OR_RATE_NEXT = re.compile(r"\s+(?:of\s+\d|on\s|against\s)")
 
 
@@ -2623,7 +2669,8 @@ def _tariff_events(
             or (status in ("announced", "in_force") and _BEGAN_APPLYING.search(clause.low) is not None)
             or imposed_now
         )
-        effective = _first_date(clause, _date_cue(status), acts=acts)
+        # a change's date is not that of when the duty it changes was imposed
+        effective = _first_date(clause, _date_cue(status), acts=acts, old_stage=status in _TARIFF_CHANGES)
     if status == "announced" and ctx.immediate and _IMPOSED_DONE.search(clause.low):
         # "imposed a 12% duty on Monday ... The duty takes effect immediately": a duty imposed at once is in
         # force, not one to come
@@ -3035,7 +3082,8 @@ def export_controls(clause: Clause, ctx: Context) -> list[ExportControl]:
         text,
         clause.low,
         trigger.span(),
-        weak=frozenset({"new", "set", "put", "list"}),
+        # "expanded its controls, requiring licences": the participle says what the control asks, not its change
+        weak=frozenset({"new", "set", "put", "list", "requiring"}),
         within=80,
         hits=clause.scan(lex.CONTROL_STATUS),
     )
