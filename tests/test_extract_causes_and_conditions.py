@@ -10,7 +10,7 @@ from datetime import date
 import pytest
 
 from extraction_helpers import days, only
-from tradewatch import ExportControl, Tariff, Threat, extract
+from tradewatch import ExportControl, Negotiation, Tariff, Threat, extract
 
 
 def tariffs(text: str, published: date) -> list[Tariff]:
@@ -388,3 +388,53 @@ class TestDatesOfChanges:
         )
         reimposed = [t for t in found if t.status != "lifted"]
         assert reimposed and all(t.effective is None or t.effective.start.year == 2020 for t in reimposed)
+
+
+class TestCapsPromisesAndDealsMadePublic:
+    @pytest.mark.parametrize(
+        ("text", "items"),
+        [
+            (
+                "Russia will cap exports of nitrogen fertilisers and complex fertilisers with quotas from Dec. 1.",
+                ["complex fertilisers", "nitrogen fertilisers"],
+            ),
+            (
+                "The Biden administration unveiled a rule capping exports of AI chips to most countries.",
+                ["ai chips"],
+            ),
+        ],
+    )
+    def test_exports_capped_are_controlled(self, text: str, items: list[str]) -> None:
+        found = only(extract(text, published=date(2025, 11, 19)), ExportControl)
+        assert sorted(c.item.name for c in found if c.item) == items
+        assert all(c.status == "imposed" for c in found)
+
+    def test_a_price_cap_is_no_export_control(self) -> None:
+        text = "The price cap on Russian oil exports was lowered to $47.60 a barrel."
+        assert only(extract(text, published=date(2025, 9, 3)), ExportControl) == []
+
+    @pytest.mark.parametrize(
+        ("text", "target"),
+        [
+            ("Japanese cars will face a 25% tariff if no deal is reached by August 1, Trump said.", "JP"),
+            (
+                "Countries will pay an additional 10% tariff if they align themselves with the anti-American "
+                "policies of BRICS, President Donald Trump said on Sunday.",
+                "*",
+            ),
+        ],
+    )
+    def test_a_duty_to_pay_or_face_on_a_condition_is_a_threat(self, text: str, target: str) -> None:
+        events = extract(text, published=date(2025, 7, 6))
+        (threat,) = only(events, Threat)
+        assert (threat.actor, threat.target) == ("US", target)
+        assert only(events, Tariff) == []
+
+    def test_a_duty_under_an_agreement_someone_announced_concludes_talks(self) -> None:
+        events = extract(
+            "Goods from Vietnam will face a 20% US tariff under an agreement President Donald Trump announced on "
+            "Wednesday.",
+            published=date(2025, 7, 3),
+        )
+        (talks,) = only(events, Negotiation)
+        assert sorted(talks.parties) == ["US", "VN"] and talks.status == "concluded"

@@ -73,13 +73,17 @@ EXPORT_CONTROL = re.compile(
     r"|\bquotas?\s+(?:of\s+[^.;]{1,40}?\s+)?(?:on|for)\s+(?:[\w-]+\s+){0,3}?exports?\b"
     r"|\bwithout (?:a |an )?(?:export )?licen[cs]es?\b|\blicen[cs]es? (?:to|for|before) (?:ship|sell|export)"
     r"|\b(?:ban(?:ned|s|ning)?|halt(?:ed|s|ing)?|suspend(?:ed|s|ing)?|restrict(?:ed|s|ing)?|curb(?:ed|s|ing)?"
-    r"|block(?:ed|s|ing)?|prohibit(?:ed|s|ing)?|limit(?:ed|s|ing)?|stop(?:ped|s|ping)?|bar(?:red|s|ring)?)"
+    r"|block(?:ed|s|ing)?|prohibit(?:ed|s|ing)?|limit(?:ed|s|ing)?|stop(?:ped|s|ping)?|bar(?:red|s|ring)?"
+    # "will cap exports of nitrogen fertilisers with quotas", "a rule capping exports of AI chips"
+    r"|(?<!price )cap(?:s|ped|ping)?)"
     r"\s+(?:the\s+|all\s+|its\s+|their\s+|further\s+)?(?:exports?|sales?|shipments?|supplies|deliveries"
     # "will stop exporting gallium to the United States"
     r"|exporting|selling|shipping|supplying)\b"
     # "China bans gallium, germanium exports to US", "banned rice exports": the goods before the exports
     r"|\b(?:ban(?:ned|s|ning)?|halt(?:ed|s|ing)?|suspend(?:ed|s|ing)?|restrict(?:ed|s|ing)?|curb(?:ed|s|ing)?"
-    r"|block(?:ed|s|ing)?|prohibit(?:ed|s|ing)?)\s+(?:[a-z][\w-]*(?:,\s+|\s+and\s+|\s+)){1,4}?exports?\b"
+    r"|block(?:ed|s|ing)?|prohibit(?:ed|s|ing)?|(?<!price )cap(?:s|ped|ping)?(?!\s+on\b))"
+    r"\s+(?:[a-z][\w-]*(?:,\s+|\s+and\s+|\s+)){1,4}?"
+    r"exports?\b"
     # "could cut off power exports": a halt of named goods
     r"|\bcut(?:s|ting)? off\s+(?:(?:the|its|their|all)\s+)?(?:[\w-]+\s+){0,2}?(?:exports?|sales?|shipments?"
     r"|supplies|deliveries)\b"
@@ -123,6 +127,8 @@ NEGOTIATION = re.compile(
     # "a pact that Lima and Santiago signed in May": the talks that produced it
     r"|(?:deal|agreement|pact|accord) (?:that|which) [^.,;]{1,40}?\b(?:finali[sz]ed|reached|struck|signed|sealed"
     r"|clinched)"
+    # "under an agreement President Donald Trump announced on Wednesday": a deal made public
+    r"|(?:deal|agreement|pact|accord) (?:[\w.'’-]+ ){0,4}?(?:announced|unveiled)"
     r"|met|meet(?:s|ing)?)\b",
 )
 THREAT = words(
@@ -143,7 +149,8 @@ CONDITION = re.compile(
     r"|\b(?:respond|retaliat(?:e|ion)|hit back|fight|take\s+(?:[\w-]+\s+){0,2}?(?:counter)?measures|countermeasures)\b"
     r"[^.;]{0,80}?\b(?:if|should)\b"
     # "would tariff Norway heavily if it kept its quotas": a measure promised on a condition
-    r"|\b(?:would|will|could)\s+(?:impose|slap|tariff|levy|punish|sanction)\b(?:[^.;]|(?<=\b[a-z])\.){0,80}?"
+    r"|\b(?:would|will|could)\s+(?:impose|slap|tariff|levy|punish|sanction|pay|face|be charged)\b"
+    r"(?:[^.;]|(?<=\b[a-z])\.){0,80}?"
     # "should Washington go ahead with its plan": a condition stated by inversion
     r"\b(?:if|should\s+(?:the\s+)?[\w.-]+(?:\s+[\w.-]+)?\s+(?:go|proceed|fail|refuse|raise|hike|impose|continue"
     r"|insist|decide|move|press|push|carry|choose|reject|walk|keep|extend|target|act)\b)"
@@ -541,6 +548,7 @@ CONTROL_STATUS: list[tuple[str, re.Pattern[str]]] = [
             r"restrict(?:s|ed|ing)?",
             r"block(?:s|ed|ing)?",
             r"curb(?:s|ed|ing)?",
+            r"cap(?:s|ped|ping)?",
             r"bar(?:s|red|ring)?",
             r"prohibit(?:s|ed|ing)?",
             r"add(?:s|ed|ing)?",
@@ -650,7 +658,8 @@ NEGOTIATION_STATUS: list[tuple[str, re.Pattern[str]]] = [
             # "announced a framework for a trade agreement", "unveiled a deal": a deal made public
             r"|(?:announc(?:e|es|ed)|unveil(?:s|ed)?) (?:a|an|the|their)"
             r"(?= (?:[\w-]+ ){0,2}?(?:deal|agreement|accord|pact|framework)\b)"
-            r"|(?:deal|agreement|accord|pact|framework) (?:that |which )?(?:[\w.'’-]+ ){1,3}?agreed\b"
+            r"|(?:deal|agreement|accord|pact|framework) (?:that |which )?(?:[\w.'’-]+ ){1,3}?(?:agreed|announced"
+            r"|unveiled)\b"
             r"|completed? (?:the )?(?:negotiations|talks)|initial(?:l)?ed"
             # "the agreement followed two days of talks": the talks ended in a deal
             r"|(?:agreement|deal|accord|pact|truce|framework) (?:followed|came after|was reached after|capped)"

@@ -4302,6 +4302,7 @@ def threats(clause: Clause, ctx: Context) -> list[Threat]:
     ):
         return []
     cond_at = _promise_if(condition) if condition else len(text)
+    promised = condition is not None and cond_at > condition.start()  # "will face a 25% tariff if ..."
     anchor = (
         verb.start() if verb is not None else (cond_at if condition else promise.start() if promise else 0)
     )
@@ -4372,11 +4373,21 @@ def threats(clause: Clause, ctx: Context) -> list[Threat]:
             None,
         )
         subject = adjacent if adjacent is not None and adjacent.kind != "demonym" else subject
+    if subject is None and verb is None and promised:
+        # "Countries will pay an additional 10% tariff if they ..., President Donald Trump said": who says so
+        subject = next(
+            (m for m in reversed(clause.actors) if m.start > cond_at and _SAYS.match(low, m.end)), None
+        )
     if (
         subject is None
         and verb is None
         # "..., the EU faces a 50% tariff, Trump said": who faces it, and who says so, are named
-        and not any(anchor <= m.start < measure_cut and _UNDERGOES.match(low, m.end) for m in clause.actors)
+        # "Japanese cars will face a 25% tariff if no deal is reached": who would undergo a promised measure
+        # stands before it
+        and not any(
+            (0 if promised else anchor) <= m.start < measure_cut and _UNDERGOES.match(low, m.end)
+            for m in clause.actors
+        )
     ):
         return []  # "the tariff would apply if no deal is reached": whose threat, the sentence does not say
     if subject is None and not _PRONOUN_START.match(text):
