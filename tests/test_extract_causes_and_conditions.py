@@ -438,3 +438,39 @@ class TestCapsPromisesAndDealsMadePublic:
         )
         (talks,) = only(events, Negotiation)
         assert sorted(talks.parties) == ["US", "VN"] and talks.status == "concluded"
+
+
+class TestDutiesReportedToComeAndRatesSetForCountries:
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Trump notified Tokyo that Japanese goods would face a 25% tariff from Aug. 1.",
+            "Trump said Japanese goods would face a 25% tariff from Aug. 1.",
+        ],
+    )
+    def test_would_after_a_report_is_a_duty_to_come(self, text: str) -> None:
+        (found,) = tariffs(text, date(2025, 7, 8))
+        assert (found.imposer, found.target, found.status) == ("US", "JP", "announced")
+
+    def test_would_in_a_plan_is_still_a_proposal(self) -> None:
+        (found,) = tariffs("Japanese cars would face a 25% U.S. tariff under the plan.", date(2025, 7, 8))
+        assert found.status == "proposed"
+
+    def test_rates_set_for_countries_named_after_them(self) -> None:
+        found = tariffs(
+            "Trump said Japanese goods would face a 25% tariff from Aug. 1. Letters published on Monday set 30% "
+            "for South Africa and 40% for Laos and Myanmar.",
+            date(2025, 7, 8),
+        )
+        assert sorted((t.target, str(t.rate.percent) if t.rate else None) for t in found) == [
+            ("JP", "25"),
+            ("LA", "40"),
+            ("MM", "40"),
+            ("ZA", "30"),
+        ]
+
+    def test_a_share_for_buyers_in_a_country_is_no_rate(self) -> None:
+        found = tariffs(
+            "The tariffs were raised on Monday. Steel prices rose 5% for buyers in Japan.", date(2025, 7, 8)
+        )
+        assert all(t.target != "JP" for t in found)

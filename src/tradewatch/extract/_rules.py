@@ -2769,7 +2769,11 @@ def _undergoers(clause: Clause, before: int) -> list[str]:
     return _distinct(m.code for m in subject)
 
 
-_REPORTED_OPEN = re.compile(r"\b(?:said|says|warned|warns|told\s+\w+|added)\s+(?:that\s+)?")
+_REPORTED_OPEN = re.compile(
+    r"\b(?:said|says|warned|warns|told\s+\w+|added)\s+(?:that\s+)?"
+    # "notified Tokyo that Japanese goods would face": the clause reported to its addressee
+    r"|\b(?:notified|informed|told|warned|wrote to|assured)\s+(?:[\w.'’-]+\s+){1,3}?that\s+"
+)
 
 
 _GOODS_UNDERGO = re.compile(
@@ -2779,11 +2783,19 @@ _GOODS_UNDERGO = re.compile(
 )
 
 
+_REPORTED_FUTURE = re.compile(
+    r"\b(?:said|says|announced|notified|informed|told|wrote|warned)\b(?:\s+[\w.'’-]+){0,3}?\s+(?:that\s+)?[^,;]*$"
+)
+
+
 def _undergone(low: str, verb_at: int, status: str) -> str:
     """The status of a duty its subject undergoes, by the modal of the verb at `verb_at`: "would also face higher
     duties under the plan" is a proposal, "will face a 25% tariff" a duty to come."""
     modal = low[verb_at : verb_at + 20]
     if re.match(r"(?:would|could)\b", modal) and status not in ("exempted", "demanded"):
+        if modal.startswith("would") and _REPORTED_FUTURE.search(low, max(0, verb_at - 80), verb_at):
+            # "Trump notified Tokyo that Japanese goods would face a 25% tariff": "will", reported
+            return "announced" if status == "in_force" else status
         return "proposed"
     # "will keep paying 25%", "will continue to face": the duty stands now and after
     if status == "in_force" and re.match(r"will\s+(?!still\b|keep|continue|remain|stay)", modal):
@@ -3015,9 +3027,36 @@ _DUTY_STORY = re.compile(r"\b(?:tariffs?|duty|duties|levy|levies)\b")
 _IN_FORCE_PAYMENT = re.compile(r"\s+(?:pays?|paid|(?:is|are|was|were)\s+(?:charged|hit|subject))\b")
 
 
+# "30% for South Africa and 40% for Laos and Myanmar": the rate stated before the countries it is set for
+_RATE_FOR = re.compile(
+    r"(?P<rate>\d+(?:\.\d+)?)\s*(?:%|percent|per cent)\s+(?:(?:rates?|tariffs?|duty|duties)\s+)?"
+    r"(?:for|on)\s+(?:imports\s+from\s+|goods\s+from\s+)?$"
+)
+
+
+def _rates_set_for(clause: Clause) -> list[tuple[list[str], Rate, bool]]:
+    countries = [m for m in clause.actors if m.kind in ("country", "bloc") and not _is_place(clause, m)]
+    found: list[tuple[list[str], Rate, bool]] = []
+    for i, m in enumerate(countries):
+        lead = _RATE_FOR.search(clause.low, max(0, m.start - 40), m.start)
+        if lead is None:
+            continue
+        group = [m]
+        for later in countries[i + 1 :]:
+            if not _NEXT_IN_LIST.fullmatch(clause.text, group[-1].end, later.start) or _RATE_FOR.search(
+                clause.low, max(0, later.start - 40), later.start
+            ):
+                break
+            group.append(later)
+        found.append(([g.code for g in group], Rate(lead.group("rate")), False))
+    return found
+
+
 def rates_by_country(clause: Clause, ctx: Context) -> list[Tariff]:
-    if not ctx.story_has(_DUTY_STORY) or not any(_ASSIGNED.match(clause.text, m.end) for m in clause.actors):
+    if not ctx.story_has(_DUTY_STORY):
         return []
+    if not any(_ASSIGNED.match(clause.text, m.end) for m in clause.actors):
+        return _rated_countries(clause, ctx, _rates_set_for(clause))
     countries = [m for m in clause.actors if m.kind in ("country", "bloc") and not _is_place(clause, m)]
     found: list[tuple[list[str], Rate, bool]] = []
     group: list[Mention] = []
@@ -3036,6 +3075,10 @@ def rates_by_country(clause: Clause, ctx: Context) -> list[Tariff]:
         in_force = verb is not None and _IN_FORCE_PAYMENT.match(text, m.end) is not None
         found.append(([g.code for g in group], Rate(hit.group("rate")), in_force))
         group = []
+    return _rated_countries(clause, ctx, found)
+
+
+def _rated_countries(clause: Clause, ctx: Context, found: list[tuple[list[str], Rate, bool]]) -> list[Tariff]:
     if not found:
         return []
     targets = [code for codes, _, _ in found for code in codes]
