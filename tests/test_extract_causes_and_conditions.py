@@ -474,3 +474,29 @@ class TestDutiesReportedToComeAndRatesSetForCountries:
             "The tariffs were raised on Monday. Steel prices rose 5% for buyers in Japan.", date(2025, 7, 8)
         )
         assert all(t.target != "JP" for t in found)
+
+
+class TestPausesAndTalksNotHeld:
+    STORY = (
+        "WASHINGTON, Apr 10 (Agency) - President Donald Trump paused most of his new tariffs, but the fight "
+        "with China escalated.\n\n"
+        'Trump said on Wednesday that the higher "reciprocal" rates on dozens of trading partners would be '
+        "suspended for 90 days to allow negotiations. At the same time he lifted the tariff on Chinese imports "
+        "to 125% from 104%.\n\n"
+        "No meeting between US and Chinese officials has been scheduled, White House officials said."
+    )
+
+    def test_a_pause_of_many_partners_rates_beside_a_rise_of_one_partner_s(self) -> None:
+        found = tariffs(self.STORY, date(2025, 4, 10))
+        assert sorted((t.target, t.status) for t in found) == [("*", "suspended"), ("CN", "raised")]
+
+    def test_talks_named_as_a_purpose_or_with_no_are_not_held(self) -> None:
+        assert only(extract(self.STORY, published=date(2025, 4, 10)), Negotiation) == []
+
+    def test_a_long_package_put_on_hold_is_suspended(self) -> None:
+        (found,) = tariffs(
+            "The Commission said it would put its first package of retaliatory tariffs on US goods on hold for 90 "
+            "days.",
+            date(2025, 4, 10),
+        )
+        assert (found.imposer, found.target, found.status) == ("EU", "US", "suspended")

@@ -536,6 +536,8 @@ def _read(clause: Clause, context: Context) -> list[Event]:
     return events
 
 
+_PAUSES = frozenset({"suspended", "extended"})
+
 # Changes to a measure: the date a change applies from is never when the measure it changes began.
 _CHANGES = frozenset(
     {"relaxed", "lifted", "lowered", "raised", "suspended", "extended", "exempted", "tightened"}
@@ -867,8 +869,13 @@ def _fill_from_item(
     if len(authorities) == 1:
         found = authorities.pop()
         authority = "IEEPA" if found.startswith("Intern") else found
+    # (imposer, status) of the duties stated with goods, a rate or a target: "the duties" of the same imposer
+    # refer to them; a pause of "the higher rates on dozens of partners" beside a rise of one partner's duty
+    # is a measure of its own
     specific = {
-        e.imposer for e in events if isinstance(e, Tariff) and (e.product or e.rate or e.target != "*")
+        (e.imposer, e.status)
+        for e in events
+        if isinstance(e, Tariff) and (e.product or e.rate or e.target != "*")
     }
     # "U.S. tariffs took effect on Friday ... Mexico said it would hit U.S. pork with duties": the day one
     # side's duties took effect does not date the other side's answer.
@@ -894,7 +901,10 @@ def _fill_from_item(
     for event in events:
         if isinstance(event, Tariff):
             anaphoric = event.product is None and event.rate is None and event.target == "*"
-            if anaphoric and event.imposer in specific:
+            if anaphoric and (
+                (event.imposer, event.status) in specific
+                or (event.status not in _PAUSES and event.imposer in {i for i, _ in specific})
+            ):
                 continue  # "the duties" of a sentence that only adds a date or a basis to named measures
             fills: dict[str, Any] = {}
             own = _named_date(named, event.evidence.sentence) if named and event.effective is None else None

@@ -290,7 +290,7 @@ TARIFF_STATUS: list[tuple[str, re.Pattern[str]]] = [
             r"postponing",
             r"put on hold",
             # "put its countermeasures against U.S. steel tariffs on hold": the object between the verb and its words
-            r"put(?:s|ting)?\s+(?:[\w.'’$-]+\s+){1,8}?on hold",
+            r"put(?:s|ting)?\s+(?:[\w.'’$-]+\s+){1,12}?on hold",
             # "keeps on hold a 25% tariff", "the duties remain on hold": the pause goes on
             r"(?:keep(?:s|ing)?|kept|remain(?:s|ed)?|stay(?:s|ed)?|left) on hold",
             r"hold off",

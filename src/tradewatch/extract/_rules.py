@@ -1271,7 +1271,7 @@ class Segment:
 # On `Clause.low`. The word boundary is tested once for the three kinds of lead, not once per kind.
 _SEGMENT_LEAD = re.compile(
     r"\b(?:(?P<origin>(?:goods|imports|products|those|shipments|exports)\s+(?:from|made in))\s+"
-    r"|(?P<on>on|against|(?<=%\s)(?:to(?:\s+the\s+(?:cost|price)\s+of)?|for)"
+    r"|(?P<on>on(?!\s+hold\b)|against|(?<=%\s)(?:to(?:\s+the\s+(?:cost|price)\s+of)?|for)"
     # "waive its tariffs for a set volume of steel": "for" an amount of goods names the goods
     rf"|for(?=\s+(?:an?\s+|the\s+)?{_AMOUNT_OF}))\s+"
     # "sparing Mexico an increase": spared a change to come, not exempted from the duty
@@ -3881,7 +3881,10 @@ _NEGOTIATION_NOISE = re.compile(
     r"\b(?:talks? (?:with|to) (?:reporters|investors|analysts|journalists|shareholders)|said in talks"
     r"|room for (?:talks|negotiations|dialogue)|open to (?:dialogue|talks|negotiations)|door (?:remained|remains|is)"
     r" open|round of (?:controls|tariffs|sanctions|cuts|measures|restrictions|curbs|duties|layoffs)"
-    r"|earnings|conference call|meeting (?:with|of) (?:shareholders|investors|analysts)|board meeting)\b",
+    r"|earnings|conference call|meeting (?:with|of) (?:shareholders|investors|analysts)|board meeting"
+    # "suspended for 90 days to allow negotiations": talks as the purpose of another step, none held
+    r"|(?:to|and) (?:allow|permit|make room for|leave room for|give time for|leave time for|buy time for|clear the way"
+    r" for|pave the way for) (?:[\w-]+ ){0,2}?(?:negotiations|talks))\b",
 )
 _TRADE_CONTEXT = re.compile(
     r"\b(?:trade|tariffs?|negotiat|talks|deal|agreement|pact|round|economic|commerce|delegation|truce"
@@ -3961,6 +3964,9 @@ _UNDER_DEAL = re.compile(
 )
 
 
+_NO_BEFORE = re.compile(r"\bno $")
+
+
 def negotiations(clause: Clause, ctx: Context) -> list[Negotiation]:
     trigger = lex.NEGOTIATION.search(clause.low)
     if trigger is None or _NEGOTIATION_NOISE.search(clause.low):
@@ -4015,6 +4021,8 @@ def negotiations(clause: Clause, ctx: Context) -> list[Negotiation]:
         hit = ("held", hit[1])
     if hit and _negated(clause, hit[1].start()) and hit[0] != "suspended":
         return _denied(ctx)
+    if _NO_BEFORE.search(clause.low, max(0, trigger.start() - 4), trigger.start()):
+        return _denied(ctx)  # "No meeting between US and Chinese officials has been scheduled"
     if (hit and _DEAL_AS_CONDITION.search(clause.low, max(0, hit[1].start() - 40), hit[1].start())) or (
         _DEAL_AS_CONDITION.search(clause.low, max(0, trigger.start() - 40), trigger.start())
     ):
