@@ -500,3 +500,46 @@ class TestPausesAndTalksNotHeld:
             date(2025, 4, 10),
         )
         assert (found.imposer, found.target, found.status) == ("EU", "US", "suspended")
+
+
+class TestMoreWaysOfSayingIt:
+    def test_the_verb_of_a_duty_ends_its_goods(self) -> None:
+        found = tariffs(
+            "US tariffs on imported steel and aluminium doubled to 50% from 25% on Wednesday.",
+            date(2025, 6, 4),
+        )
+        assert sorted(t.product.name for t in found if t.product) == ["aluminium", "steel"]
+
+    def test_a_deal_struck_somewhere_concludes_talks(self) -> None:
+        events = extract(
+            "The United States will charge a 15% tariff on most Japanese imports under a deal struck in "
+            "Washington on Tuesday.",
+            published=date(2025, 7, 23),
+        )
+        (talks,) = only(events, Negotiation)
+        assert sorted(talks.parties) == ["JP", "US"] and talks.status == "concluded"
+
+    def test_countermeasures_one_would_have_to_take_are_threatened(self) -> None:
+        events = extract(
+            "China's commerce ministry said it deeply regretted the increase and would have to take necessary "
+            "countermeasures.",
+            published=date(2019, 5, 10),
+        )
+        (threat,) = only(events, Threat)
+        assert threat.actor == "CN"
+
+    @pytest.mark.parametrize("word", ["counter-tariffs", "counter tariffs"])
+    def test_counter_tariffs_under_consideration_are_proposed(self, word: str) -> None:
+        (found,) = tariffs(f"Canada said it was considering {word} on American steel.", date(2025, 6, 4))
+        assert (found.imposer, found.target, found.status) == ("CA", "US", "proposed")
+
+    def test_each_verb_of_exemption_has_its_own_goods(self) -> None:
+        found = tariffs(
+            "The US imposed a 50% tariff on Indian goods. Goods already in transit are spared, and "
+            "pharmaceuticals and smartphones remain exempt.",
+            date(2025, 8, 7),
+        )
+        assert sorted(t.product.name for t in found if t.status == "exempted" and t.product) == [
+            "pharmaceuticals",
+            "smartphones",
+        ]

@@ -121,7 +121,7 @@ NEGOTIATION = re.compile(
     r"(?:deal|agreement|pact)s?"
     # headlines in the present: "US, Vietnam strike deal", "EU and Japan sign pact"
     r"|(?:reach|strike|sign|seal|clinch) (?:a |an |the )?(?:[\w-]+ )?(?:deal|agreement|pact)s?"
-    r"|(?:deal|agreement|pact) (?:reached|struck|sealed|clinched) by"
+    r"|(?:deal|agreement|pact) (?:reached|struck|sealed|clinched) (?:by|in|at|on|last|this|earlier)"
     # "The pact, signed at a summit in Lima, ...": the participle after the deal
     r"|(?:deal|agreement|pact|accord), (?:reached|struck|sealed|clinched|signed)"
     # "a pact that Lima and Santiago signed in May": the talks that produced it
@@ -149,7 +149,8 @@ CONDITION = re.compile(
     r"|\b(?:respond|retaliat(?:e|ion)|hit back|fight|take\s+(?:[\w-]+\s+){0,2}?(?:counter)?measures|countermeasures)\b"
     r"[^.;]{0,80}?\b(?:if|should)\b"
     # "would tariff Norway heavily if it kept its quotas": a measure promised on a condition
-    r"|\b(?:would|will|could)\s+(?:impose|slap|tariff|levy|punish|sanction|pay|face|be charged)\b"
+    r"|\b(?:would|will|could)\s+(?:(?:still|also|then|now|soon|likely)\s+)?"
+    r"(?:impose|slap|tariff|levy|punish|sanction|pay|face|be charged)\b"
     r"(?:[^.;]|(?<=\b[a-z])\.){0,80}?"
     # "should Washington go ahead with its plan": a condition stated by inversion
     r"\b(?:if|should\s+(?:the\s+)?[\w.-]+(?:\s+[\w.-]+)?\s+(?:go|proceed|fail|refuse|raise|hike|impose|continue"

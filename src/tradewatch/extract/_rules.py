@@ -671,7 +671,10 @@ _PRODUCT_STOP = re.compile(
     r"|also|above|below|currently|still|now|typically|usually|generally|expire|expires|expired|lapse|lapses|lapsed"
     r"|was|were|is|are|has|have|had|could|may|might|should|can|citing|following|saying|rather|instead|made"
     r"|when|where|who|whose|than|plus|up|down|unless|through|beyond|within|under|per|totall?ing|accounting"
-    r"|taking|bringing|raising|lifting|cutting|doubling|entering|arriving|coming|bound|destined|crossing)\b|$)",
+    r"|taking|bringing|raising|lifting|cutting|doubling|entering|arriving|coming|bound|destined|crossing"
+    # "tariffs on steel and aluminium doubled to 50%", "duty on British goods stays": the verb of the duty
+    r"|doubled|tripled|halved|rose|rises|fell|falls|jumped|climbed|soared|stays|stayed|remain|remains|remained"
+    r"|took|takes|kicked|went|came)\b|$)",
 )
 _SCALE = r"(?:billion|million|trillion|bn|mn|bln|mln|tn|trln)\b"
 _CURRENCY = r"(?:euros?|dollars?|pounds?|sterling|yuan|renminbi|yen|won|rupees?|pesos?|reais|francs?)\b"
@@ -1821,17 +1824,22 @@ def earlier_duty_exemptions(clause: Clause, ctx: Context) -> list[Tariff]:
     # The subject lists the goods: each item of the list read on its own ("Copper ore, copper concentrates and
     # copper cathodes")
     # ", CBP said, and USMCA-compliant goods ... are exempt": the subject starts after the last join
-    begin = max([0, *(m.end() for m in _SUBJECT_JOIN.finditer(clause.text, 0, verb.start()))])
-    goods = _distinct_goods(
-        p
-        for a, b in _listed(clause.text, begin, verb.start())
-        # "Pharmaceuticals, Switzerland's largest export, are exempt": an apposition describes the goods before
-        if not _POSSESSIVE_START.match(clause.text, a)
-        for p in products_in(clause, a, b, opens=True)
-        if p.name.lower() not in lex.GENERIC_GOODS
-    )
+    # "Goods in transit are spared, and pharmaceuticals and smartphones remain exempt": each verb its subject
+    goods: list[Product] = []
+    for each in [verb, *_EXEMPTED_SUBJECT.finditer(clause.low, verb.end(), 200)]:
+        begin = max([0, *(m.end() for m in _SUBJECT_JOIN.finditer(clause.text, 0, each.start()))])
+        goods += _distinct_goods(
+            p
+            for a, b in _listed(clause.text, begin, each.start())
+            # "Pharmaceuticals, Switzerland's largest export, are exempt": an apposition describes the goods
+            if not _POSSESSIVE_START.match(clause.text, a)
+            for p in products_in(clause, a, b, opens=True)
+            if p.name.lower() not in lex.GENERIC_GOODS
+        )
+    goods = _distinct_goods(goods)
     if not goods:
         return []
+    begin = max([0, *(m.end() for m in _SUBJECT_JOIN.finditer(clause.text, 0, verb.start()))])
     origins = _distinct(
         m.code for m in clause.actors if begin <= m.start < verb.start() and m.code != imposer
     )
@@ -2061,7 +2069,7 @@ _WEIGHED = re.compile(
     r"\b(?:consider(?:s|ed|ing)?|weigh(?:s|ed|ing)?|mull(?:s|ed|ing)?|propos(?:e|es|ed|ing)|eye(?:s|d|ing)?"
     # "a consultation on possible duties on batteries": duties put to the public before a decision
     r"|(?:consultation|consultations|review|investigation|probe|study) (?:on|into|of))\s+"
-    r"(?:(?:new|possible|fresh|higher|additional|further|retaliatory|its|their|the|a|an)\s+){0,2}$"
+    r"(?:(?:new|possible|fresh|higher|additional|further|retaliatory|its|their|the|a|an)\s+){0,2}(?:counter[\s-]?)?$"
 )
 
 
@@ -4302,7 +4310,9 @@ _AVERTED = re.compile(
     r"\s+(?:a|an|the|its|their|his)\s+(?:[\w-]+\s+)?$"
 )
 _REPRISAL_PROMISED = re.compile(
-    r"\b(?:would|will)\s+(?:take|adopt)\s+(?:[\w-]+\s+){0,2}?(?:counter-?measures|retaliatory measures|reprisals?)\b"
+    # "would have to take necessary countermeasures": the reply named as such, whatever its adjective
+    r"\b(?:would|will)\s+(?:have to\s+|be forced to\s+)?(?:take|adopt)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:counter-?measures|retaliatory measures|reprisals?)\b"
     # "would take resolute measures": measures of reply, however named; not the boilerplate "necessary measures"
     r"|\b(?:would|will)\s+take\s+(?:firm|resolute|decisive|strong|forceful)\s+(?:measures|action)\b"
     r"|\b(?:would|will)\s+(?:retaliate|hit back|respond in kind)\b"
