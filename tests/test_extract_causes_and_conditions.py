@@ -543,3 +543,25 @@ class TestMoreWaysOfSayingIt:
             "pharmaceuticals",
             "smartphones",
         ]
+
+    def test_goods_facing_a_rate_undergo_the_duty_the_item_told_last(self) -> None:
+        found = tariffs(
+            "OTTAWA, Mar 4 (Agency) - US tariffs of 25% on imports from Canada and Mexico took effect on Tuesday, "
+            "and Canada answered immediately with duties of its own.\n\nCanadian energy and potash face a lower "
+            "10% rate under the order.",
+            date(2025, 3, 4),
+        )
+        assert sorted((t.imposer, t.target, t.product.name) for t in found if t.product) == [
+            ("US", "CA", "energy"),
+            ("US", "CA", "potash"),
+        ]
+
+    def test_a_duty_kept_until_a_party_cracks_down_is_a_threat(self) -> None:
+        events = extract(
+            "Trump also said he would charge China an additional 10% tariff, above any existing duties, until "
+            "Beijing cracks down on fentanyl trafficking.",
+            published=date(2024, 11, 26),
+        )
+        (threat,) = only(events, Threat)
+        assert (threat.actor, threat.target) == ("US", "CN")
+        assert only(events, Tariff) == []

@@ -158,7 +158,7 @@ CONDITION = re.compile(
     r"|\bshould\b[^.;]{0,60}?\b(?:fail|collapse|break down|fall through|stall)\b"
     # "until Beijing stops ...": a condition; "until the end of 2025" is a time
     r"|\buntil\b(?!\s+(?:the\s+)?(?:end|start|beginning|middle)\b)[^.;]{0,80}?\b(?:stops?|ends?|halts?|agrees?"
-    r"|compl(?:y|ies)|curbs?|drops?|lifts?|opens?)\b",
+    r"|compl(?:y|ies)|curbs?|drops?|lifts?|opens?|cracks? down|stems?|takes? action|reduces?)\b",
 )
 ORDINARY_THREAT = re.compile(
     r"\bthreaten(?:ed|s|ing)? by\b|\bthreat(?:en(?:ed|s|ing)?)? (?:to )?(?:jobs|growth|the economy|livelihoods"

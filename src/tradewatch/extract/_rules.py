@@ -2262,7 +2262,9 @@ def _tariffs(clause: Clause, ctx: Context, *, standing: bool = False) -> list[Ta
             # "Canada and Mexico will be exempted", "Japan will face a 15% tariff": the subject undergoes
             # someone else's duty.
             imposer_m = owner if owner is not None and owner.code not in undergoers else agent
-            found = imposer_m.code if imposer_m else _context_actor(ctx, exclude=undergoers[0])
+            # "Canadian energy and potash face a lower 10% rate": the duty of the imposer the item told last
+            last = ctx.last_imposer if ctx.last_imposer not in (None, *undergoers) else None
+            found = imposer_m.code if imposer_m else last or _context_actor(ctx, exclude=undergoers[0])
             if imposer_m is None and found in undergoers:
                 # "Canada, Mexico and the EU were exempted": none of those exempted imposes the duty
                 found = ctx.last_imposer if ctx.last_imposer not in (None, *undergoers) else None
