@@ -565,3 +565,29 @@ class TestMoreWaysOfSayingIt:
         (threat,) = only(events, Threat)
         assert (threat.actor, threat.target) == ("US", "CN")
         assert only(events, Tariff) == []
+
+
+class TestWhoseExportersAndWhatEnds:
+    def test_exporters_bound_by_a_rule_are_of_the_government_that_set_it(self) -> None:
+        found = only(
+            extract(
+                "Japanese suppliers now need a licence for each shipment of fluorinated polyimide to South Korean "
+                "customers.",
+                published=date(2019, 7, 4),
+            ),
+            ExportControl,
+        )
+        assert [(c.imposer, c.target) for c in found] == [("JP", "KR")]
+
+    def test_tariffs_held_back_are_no_export_control(self) -> None:
+        text = "Colombia agreed to accept deportation flights, prompting Washington to hold back emergency tariffs."
+        assert only(extract(text, published=date(2025, 1, 27)), ExportControl) == []
+
+    def test_talks_terminated_end_no_duty(self) -> None:
+        events = extract(
+            "President Donald Trump said he was terminating all trade negotiations with Canada, citing an "
+            "advertisement that used Ronald Reagan's words to criticise tariffs.",
+            published=date(2025, 10, 24),
+        )
+        assert only(events, Tariff) == []
+        assert [n.status for n in only(events, Negotiation)] == ["suspended"]

@@ -94,7 +94,9 @@ EXPORT_CONTROL = re.compile(
     # "would let the chipmaker ship its processors to China": a permission to export
     r"|\b(?:let|lets|letting|allow(?:s|ed|ing)?|permit(?:s|ted|ting)?)\s+(?:[\w.&'’-]+\s+){1,3}?(?:to\s+)?"
     r"(?:ship|sell|export|resume (?:sales|shipments|exports))\b"
-    r"|\bembargo\b|\b(?:hold(?:s|ing)?|held) back\b(?!\s+by\b)|\bwithh[oe]ld(?:s|ing)?\b",
+    r"|\bembargo\b|\bwithh[oe]ld(?:s|ing)?\b"
+    # "held back shipments"; not "hold back emergency tariffs", a duty put off
+    r"|\b(?:hold(?:s|ing)?|held) back\b(?!\s+by\b)(?!\s+(?:[\w-]+\s+){0,2}?(?:tariffs?|duties|levies)\b)",
 )
 TRUCE = words(
     r"truces?",
@@ -332,7 +334,9 @@ TARIFF_STATUS: list[tuple[str, re.Pattern[str]]] = [
             r"|roll(?:s|ed)? back|rescind(?:s|ed|ing)?|abolish(?:es|ed|ing)?|cancel(?:s|led|ed|ling|ing)?"
             # "lift the total tariff on Chinese goods to 104%" raises it
             # ("up to 15%" is a cap of the duty lifted, not where it is lifted to)
-            r"|terminat(?:e|es|ed|ing)|struck down|strikes? down|expire[sd]?)\b"
+            # not "terminating all trade negotiations": what ends is the talks
+            r"|terminat(?:e|es|ed|ing)(?!\s+(?:all\s+)?(?:the\s+)?(?:trade\s+)?(?:negotiations|talks|discussions))"
+            r"|struck down|strikes? down|expire[sd]?)\b"
             r"(?![^.,;%]{0,50}?(?<!\bup )\b(?:to|by)\s+\d)"
         ),
     ),

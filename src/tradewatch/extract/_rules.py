@@ -3205,7 +3205,7 @@ def export_controls(clause: Clause, ctx: Context) -> list[ExportControl]:
             if owner is not None and (destination is None or owner.code != destination.code)
             else subject
         )
-        actor = actor or _agent_after_by(clause, trigger.end())
+        actor = actor or _agent_after_by(clause, trigger.end()) or _bound_exporters(clause)
         excluded = destination.code if destination else None
         if actor is not None:
             found: str | None = actor.code
@@ -3406,9 +3406,20 @@ def _destination(clause: Clause, trigger: re.Match[str]) -> Mention | None:
 
 
 _BOUND_BY_RULE = re.compile(
-    r"\s+(?:(?:to|must|need to|needs to|will need to|have to|has to)\s+)?(?:obtain|seek|apply for|get|secure"
+    r"\s+(?:(?:now|also|still|already)\s+)?"
+    r"(?:(?:to|must|need to|needs to|will need to|have to|has to)\s+)?(?:obtain|seek|apply for|get|secure"
     r"|need|needs|will need)\s+(?:[\w-]+\s+){0,2}?(?:licen[cs]es?|permits?|permission|approval)\b"
 )
+
+
+def _bound_exporters(clause: Clause) -> Mention | None:
+    """ "Japanese suppliers now need a licence for each shipment": the exporters a rule binds are those of the
+    government that set it."""
+    for m in clause.actors:
+        buyers = _BUYER_NOUN.match(clause.text, m.end)
+        if buyers is not None and _BOUND_BY_RULE.match(clause.low, buyers.end()):
+            return m
+    return None
 
 
 def _company_country(clause: Clause) -> str | None:
