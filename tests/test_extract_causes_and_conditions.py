@@ -11,6 +11,7 @@ import pytest
 
 from extraction_helpers import days, only
 from tradewatch import ExportControl, Negotiation, Tariff, Threat, extract
+from tradewatch.extract._dates import find_dates
 
 
 def tariffs(text: str, published: date) -> list[Tariff]:
@@ -591,3 +592,36 @@ class TestWhoseExportersAndWhatEnds:
         )
         assert only(events, Tariff) == []
         assert [n.status for n in only(events, Negotiation)] == ["suspended"]
+
+
+class TestMonthsAndOldDates:
+    def test_a_start_from_a_month_already_past_this_year_is_next_year_s(self) -> None:
+        (found,) = find_dates(
+            "Mexico's Senate on Wednesday approved tariffs of up to 50% on Chinese cars from January.",
+            date(2025, 12, 11),
+        )[1:]
+        assert days(found.span) == ("2026-01-01", "2026-01-31")
+
+    def test_a_start_after_a_past_verb_is_past(self) -> None:
+        (found,) = find_dates("The tariffs took effect from January.", date(2025, 12, 11))
+        assert days(found.span) == ("2025-01-01", "2025-01-31")
+
+    def test_a_month_in_a_past_relative_clause_of_a_future_sentence_is_past(self) -> None:
+        (found, _) = find_dates(
+            "The two sides will roll back most of the tariffs they imposed on each other in April under a 90-day "
+            "truce.",
+            date(2025, 5, 12),
+        )
+        assert days(found.span) == ("2025-04-01", "2025-04-30")
+
+    def test_a_control_recalled_from_long_ago_does_not_date_the_one_reported(self) -> None:
+        found = only(
+            extract(
+                "BEIJING, Dec 3 - China on Tuesday banned exports of gallium to the United States.\n\nBeijing's "
+                "licensing rules for gallium exports to all destinations took effect in August 2023.",
+                published=date(2024, 12, 3),
+            ),
+            ExportControl,
+        )
+        banned = [c for c in found if c.target == "US"]
+        assert banned and all(c.effective is None or c.effective.start.year == 2024 for c in banned)

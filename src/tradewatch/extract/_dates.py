@@ -369,6 +369,10 @@ def find_dates(sentence: str, published: date | None, low: str | None = None) ->
             # "is widening the rule from Saturday", "must reply by Friday": a start or a limit is to come
             # unless a past verb stands right before it ("from Friday" on a Friday is that day)
             tense = _local_tense(low, start, True) if future else _no_past_before(low, start)
+        elif kind == "bare_month" and low[start:end].split()[0] in _STARTS:
+            # "approved tariffs on cars from January" (in December): a start is the next such month, unless a
+            # past verb stands right before it ("took effect from January")
+            tense = _PAST_VERB.search(low, max(0, start - 40), start) is None
         elif kind == "weekday" and future and _PAST_VERB_AFTER.match(low, end):
             tense = False  # "the ministry on Monday extended its list": the verb that follows is past
         else:
@@ -436,6 +440,7 @@ _PAST_VERB_AFTER = re.compile(
 
 
 _ONWARD = frozenset({"from", "until", "by", "before", "starting", "beginning", "effective"})
+_STARTS = frozenset({"from", "starting", "beginning", "effective"})
 _ONWARD_BEFORE_ON = re.compile(r"\b(?:starting|beginning|effective)\s+$")
 _PART_PREPOSITION = re.compile(r"\b(in|since|from|by|until|through|before)\s+$")
 _TO_BE = re.compile(r"\b(?:will|would|shall|to|'ll)\s+(?:be|have been)\s+$")
@@ -485,6 +490,8 @@ def _local_tense(low: str, start: int, future: bool) -> bool:
     for m in _STATEMENT_BREAK.finditer(low, wide_start, start):
         wide_start = m.end()
     wide = low[wide_start:start]
+    if future and _PRONOUN_PAST.search(wide):
+        return False
     if future and _PAST_FORM.search(wide) and not _FUTURE.search(wide):
         # "removed tariffs on a range of farm goods on Monday and will keep suspending ...": the statement that
         # holds the date is in the past, whatever the sentence goes on to say will happen
@@ -497,6 +504,9 @@ _PAST_FORM = re.compile(
     r"\b(?:\w{3,}ed|took|met|held|began|struck|said|told|rose|fell)\b"
     r"(?!\s+(?:from|in|into|by|at|under|for|to|since|as|on|with)\b)"
 )
+# "will roll back the tariffs they imposed on each other in April": a verb after its pronoun is finite, and the
+# relative clause it opens is in the past, whatever the sentence says will happen
+_PRONOUN_PAST = re.compile(r"\b(?:they|it|he|she|we)\s+(?:\w{3,}ed|took|met|held|began|struck)\b[^,;]*$")
 
 
 def _masked(text: str, spans: list[tuple[int, int]]) -> str:

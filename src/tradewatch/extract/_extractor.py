@@ -938,6 +938,9 @@ def _fill_from_item(
             # a control of the sentence that dates another statement is not the one that date is about
             and event.evidence.start != effect_at
             and (not effect_controllers or event.imposer in effect_controllers)
+            # "Beijing's licensing rules for gallium took effect in August 2023": a date long past is that of an
+            # older control the story recalls, not of the one it reports
+            and not (published is not None and effect.end < published - _LONG_AGO)
         ):
             event = attrs.evolve(event, effective=effect)
         elif (
@@ -959,6 +962,7 @@ def _fill_from_item(
     return out
 
 
+_LONG_AGO = timedelta(days=180)
 _DUTY_NOUN = r"(?:tariffs?|dut(?:y|ies)|levy|levies|surtax|surcharge|rates?)\b"
 # A sentence that opens with the duty it dates, called by a word of its own: "The baseline duty takes effect ..."
 _CALLED = re.compile(r"\s*(?:the|its|their)\s+(?P<word>[a-z][a-z-]{3,})\s+" + _DUTY_NOUN)
