@@ -625,3 +625,14 @@ class TestMonthsAndOldDates:
         )
         banned = [c for c in found if c.target == "US"]
         assert banned and all(c.effective is None or c.effective.start.year == 2024 for c in banned)
+
+    def test_the_age_of_the_duty_answered_is_not_the_answer_s(self) -> None:
+        found = tariffs(
+            "China will impose tariffs of 100% on Canadian canola oil from March 20, retaliating against duties "
+            "Ottawa imposed on Chinese electric vehicles last year.",
+            date(2025, 3, 8),
+        )
+        answer = [t for t in found if t.imposer == "CN"]
+        assert [(t.status, days(t.effective)) for t in answer] == [
+            ("announced", ("2025-03-20", "2025-03-20"))
+        ]

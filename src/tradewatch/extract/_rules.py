@@ -2548,12 +2548,21 @@ _DUTY_NOUNS = frozenset(
 )
 
 
+_ANSWERS = re.compile(
+    r",\s+(?:retaliating against|in retaliation (?:for|against)|in response to|responding to|hitting back at)\b"
+)
+
+
 def _states_background(clause: Clause) -> bool:
     """Whether the sentence states its duty as an old one ("imposed in 2018", "already in place")."""
     low = clause.low
+    # "..., retaliating against duties Ottawa imposed last year": the age of the duty answered, not of the answer
+    answer = _ANSWERS.search(low) if "retaliat" in low or "respon" in low or "hitting back" in low else None
     # Asked several times of a tariff sentence (its status, the confidence of each of its duties): the cues
     # are found once per clause.
     for m in clause.matches(lex.BACKGROUND):
+        if answer is not None and m.start() > answer.start():
+            continue
         other = _OTHERS_CLAUSE.search(low, max(0, m.start() - 40), m.start())
         if other is None:
             return True
