@@ -636,3 +636,10 @@ class TestMonthsAndOldDates:
         assert [(t.status, days(t.effective)) for t in answer] == [
             ("announced", ("2025-03-20", "2025-03-20"))
         ]
+
+    def test_shipments_others_failed_to_stop_are_no_control(self) -> None:
+        text = (
+            "Trump also said he would charge an extra 10% tariff on goods from China, accusing Beijing of failing "
+            "to stop shipments of the chemicals used to make fentanyl."
+        )
+        assert only(extract(text, published=date(2024, 11, 26)), ExportControl) == []
