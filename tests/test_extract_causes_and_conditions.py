@@ -643,3 +643,35 @@ class TestMonthsAndOldDates:
             "to stop shipments of the chemicals used to make fentanyl."
         )
         assert only(extract(text, published=date(2024, 11, 26)), ExportControl) == []
+
+    def test_the_day_a_change_applies_from_outranks_the_day_it_was_made(self) -> None:
+        found = tariffs(
+            "President Donald Trump removed the 40% tariff on Brazilian beef and coffee on Thursday, with the "
+            "change applying to goods entering the United States from November 13.",
+            date(2025, 11, 21),
+        )
+        assert {days(t.effective) for t in found} == {("2025-11-13", "2025-11-13")}
+
+    @pytest.mark.parametrize(
+        ("sentence", "published", "day"),
+        [
+            (
+                "Goods from Vietnam will face a 20% U.S. tariff under a trade deal announced by President Donald "
+                "Trump on Wednesday.",
+                date(2025, 7, 3),
+                "2025-07-02",
+            ),
+            (
+                "The United States will charge a 15% tariff on most Japanese imports under a deal struck in "
+                "Washington on Tuesday.",
+                date(2025, 7, 23),
+                "2025-07-22",
+            ),
+            ("Officials will meet in Geneva on Saturday.", date(2025, 5, 7), "2025-05-10"),
+        ],
+    )
+    def test_a_weekday_after_a_participle_and_who_or_where_is_past(
+        self, sentence: str, published: date, day: str
+    ) -> None:
+        (found,) = find_dates(sentence, published)
+        assert str(found.span.start) == day

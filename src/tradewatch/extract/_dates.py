@@ -481,7 +481,7 @@ def _local_tense(low: str, start: int, future: bool) -> bool:
     for m in _STATEMENT_BREAK.finditer(low, window_start, start):
         window_start = m.end()
     window = low[window_start:start]
-    past = _PAST_VERB.search(window)
+    past = _PAST_VERB.search(window) or _DONE_WHERE_OR_BY.search(window)
     if past is not None and not _TO_BE.search(window, 0, past.start()):
         return False
     if future and _AFTER_MEETING.search(window) and _REPORTED_PAST.search(low):
@@ -503,6 +503,12 @@ def _local_tense(low: str, start: int, future: bool) -> bool:
 _PAST_FORM = re.compile(
     r"\b(?:\w{3,}ed|took|met|held|began|struck|said|told|rose|fell)\b"
     r"(?!\s+(?:from|in|into|by|at|under|for|to|since|as|on|with)\b)"
+)
+# "a deal announced by President Donald Trump on Wednesday", "a deal struck in Washington on Tuesday": a
+# participle, then who made it or where, right before the date
+_DONE_WHERE_OR_BY = re.compile(
+    r"\b(?:announced|unveiled|struck|reached|signed|sealed|agreed|concluded|imposed|issued|published|made)"
+    r"\s+(?:by|in|at)\s+(?:[\w.'’-]+\s+){1,4}?(?:on\s+)?$"
 )
 # "will roll back the tariffs they imposed on each other in April": a verb after its pronoun is finite, and the
 # relative clause it opens is in the past, whatever the sentence says will happen

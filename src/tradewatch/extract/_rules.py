@@ -540,6 +540,7 @@ def _first_date(
     change stated as done ("on Tuesday imposed controls", "doubled tariffs on Wednesday"): the day it was made
     is the day it applies."""
     found = []
+    acted = []  # dates of the act only, with no cue of their own
     for d in _measure_dates(clause):
         if old_stage and (
             _IMPOSED_ON.search(clause.text, max(0, d.start - 30), d.start)
@@ -551,11 +552,14 @@ def _first_date(
             lead = clause.text[max(0, d.start - 35) : d.start]
             cut = _DATE_CUE_BREAK.match(lead)
             lead = lead[cut.end() :] if cut else lead
-            if not cue.search(lead + clause.text[d.start : d.start + len(d.span.text) + 1]) and not (
-                acts and _acted_on(clause, d)
-            ):
+            if not cue.search(lead + clause.text[d.start : d.start + len(d.span.text) + 1]):
+                if acts and _acted_on(clause, d):
+                    acted.append(d.span)
                 continue
         found.append(d.span)
+    # "removed the tariff on Thursday, with the change applying from November 13": a day the text says the
+    # change applies from outranks the day it was made
+    found = found or acted
     named = [span for span in found if not _DURATION.match(span.text)]
     chosen = named or found
     return chosen[0] if chosen else None
