@@ -295,6 +295,23 @@ def test_extractor_protocol_admits_other_extractors() -> None:
     assert report.micro.fn > 150
 
 
+def test_held_out_corpus_is_well_formed() -> None:
+    # Only its labels are read here: the held-out items are scored, never used to write rules.
+    from tradewatch import serial
+
+    held_out = evaluate.load_corpus(CORPUS.parent / "holdout")
+    assert len(held_out) >= 200
+    ids = [i["id"] for i in [*held_out, *evaluate.load_corpus(CORPUS)]]
+    assert len(set(ids)) == len(ids)
+    evidence = {"sentence": "x", "start": 0, "end": 1, "confidence": 1.0}
+    for item in held_out:
+        for event in item["events"]:
+            body = {**event, "evidence": evidence}
+            if body.get("measure"):
+                body["measure"] = {**body["measure"], "evidence": evidence}
+            serial.from_dict(body)
+
+
 def test_corpus_is_well_formed() -> None:
     items = evaluate.load_corpus(CORPUS)
     assert len(items) >= 150
