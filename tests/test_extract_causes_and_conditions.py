@@ -675,3 +675,22 @@ class TestMonthsAndOldDates:
     ) -> None:
         (found,) = find_dates(sentence, published)
         assert str(found.span.start) == day
+
+    def test_duties_that_applied_from_a_day_are_in_force(self) -> None:
+        found = tariffs(
+            "Prime Minister Justin Trudeau said Canada's 25% tariffs on C$30 billion of US goods, including "
+            "orange juice and wine, applied from Tuesday, with tariffs on a further C$125 billion to follow in "
+            "21 days.",
+            date(2025, 3, 4),
+        )
+        assert found and {t.status for t in found if t.rate is not None} == {"in_force"}
+
+    def test_tighter_controls_are_tightened(self) -> None:
+        (found,) = only(
+            extract(
+                "Japan's tighter controls on exports of photoresists to South Korea took effect on Thursday.",
+                published=date(2019, 7, 4),
+            ),
+            ExportControl,
+        )
+        assert (found.imposer, found.target, found.status) == ("JP", "KR", "tightened")

@@ -409,6 +409,8 @@ TARIFF_STATUS: list[tuple[str, re.Pattern[str]]] = [
             r"in effect",
             r"(?:has|have|had) applied",
             r"applied since",
+            # "Canada's 25% tariffs applied from Tuesday": a start in the past tense
+            r"applied from",
             r"in force",
             r"in place",
             r"kick(?:s|ed)? in",
@@ -534,6 +536,7 @@ CONTROL_STATUS: list[tuple[str, re.Pattern[str]]] = [
             r"|blacklist|list)",
             r"stricter",
             r"tougher",
+            r"tighter",
             r"further restrict(?:s|ed|ing)?",
             r"clos(?:e|es|ed|ing) (?:a |the )?loopholes?",
             r"updat(?:e|es|ed|ing)",
