@@ -694,3 +694,27 @@ class TestMonthsAndOldDates:
             ExportControl,
         )
         assert (found.imposer, found.target, found.status) == ("JP", "KR", "tightened")
+
+    def test_a_removal_that_takes_effect_is_lifted(self) -> None:
+        (found,) = tariffs(
+            "Ottawa said the removal of its counter-tariffs on most U.S. goods would take effect on Sept. 1.",
+            date(2025, 8, 22),
+        )
+        assert (found.imposer, found.target, found.status) == ("CA", "US", "lifted")
+        assert days(found.effective) == ("2025-09-01", "2025-09-01")
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("Switzerland was slapped with a 39% levy, one of the highest in the world.", []),
+            (
+                "Trump raised tariffs again. Chinese goods were slapped with a tariff of 104% on Wednesday.",
+                [("US", "CN")],
+            ),
+        ],
+    )
+    def test_who_is_slapped_with_a_duty_undergoes_it(
+        self, text: str, expected: list[tuple[str, str]]
+    ) -> None:
+        found = tariffs(text, date(2025, 4, 9))
+        assert [(t.imposer, t.target) for t in found if t.rate is not None] == expected

@@ -2400,6 +2400,15 @@ def _tariffs(clause: Clause, ctx: Context, *, standing: bool = False) -> list[Ta
             )
             if nominal and seg_status != "exempted":
                 seg_status = nominal
+            if (
+                status in _TARIFF_CHANGES
+                and seg_status in ("announced", "in_force")
+                and seg.verb_at > trigger.end()
+                and _EFFECT_VERB.match(clause.low, seg.verb_at)
+            ):
+                # "the removal of its counter-tariffs on U.S. goods would take effect on Sept. 1": the change
+                # takes effect; the verb of effect dates it
+                seg_status = status
             if seg.status and _negated(clause, seg.verb_at):
                 continue
             if hedged and seg_status not in ("exempted", "demanded"):
@@ -2749,7 +2758,8 @@ _UNDERGO_VERB = re.compile(
     r"\b(?:fac(?:e|es|ed|ing)|pay(?:s|ing)?|paid"
     # "were temporarily exempted", "will be largely spared": an adverb between the verb and its participle
     r"|(?:be|been|being|is|are|was|were|get|got)\s+(?:[a-z]+ly\s+)?exempt(?:ed)?"
-    r"|(?:be|been|is|are|was|were)\s+(?:[a-z]+ly\s+)?spared|hit with|subject(?:ed)? to|escap(?:e|es|ed)"
+    r"|(?:be|been|is|are|was|were)\s+(?:[a-z]+ly\s+)?spared|hit with|slapped with|hit by|subject(?:ed)? to"
+    r"|escap(?:e|es|ed)"
     r"|avoid(?:s|ed)?|won|wins|obtain(?:s|ed)?"
     # "Australia was granted a permanent exemption": the passive of what is given
     r"|(?:was|were|is|are|been|be)\s+(?:[a-z]+ly\s+)?(?:granted|given|offered|handed)"
@@ -2802,7 +2812,7 @@ _REPORTED_OPEN = re.compile(
 _GOODS_UNDERGO = re.compile(
     r"\b(?:(?:will|would|could|now|also|still|must|to)\s+)*(?:fac(?:e|es|ed|ing)|pay(?:s|ing)?|paid|hit with"
     r"|carr(?:y|ies|ied|ying)|draw(?:s|ing)?|drew|attract(?:s|ed|ing)?"
-    r"|(?:be|are|is|were|was|remains?|remained|stays?)\s+(?:hit with|subject to|taxed at))\b"
+    r"|(?:be|are|is|were|was|remains?|remained|stays?)\s+(?:hit with|slapped with|hit by|subject to|taxed at))\b"
 )
 
 
