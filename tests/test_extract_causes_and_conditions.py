@@ -718,3 +718,34 @@ class TestMonthsAndOldDates:
     ) -> None:
         found = tariffs(text, date(2025, 4, 9))
         assert [(t.imposer, t.target) for t in found if t.rate is not None] == expected
+
+    def test_any_and_all_is_no_good(self) -> None:
+        found = only(
+            extract(
+                '"We will impose export controls on any and all critical software," Trump wrote on Truth Social.',
+                published=date(2025, 10, 10),
+            ),
+            ExportControl,
+        )
+        assert [c.item.name for c in found if c.item] == ["critical software"]
+
+    def test_exports_prohibited_to_users_named_with_an_abbreviation(self) -> None:
+        (found,) = only(
+            extract(
+                "China said exports of dual-use items to U.S. military users are prohibited with immediate effect.",
+                published=date(2024, 12, 3),
+            ),
+            ExportControl,
+        )
+        assert (found.imposer, found.target, found.status) == ("CN", "US", "imposed")
+
+    def test_a_government_body_is_no_buyer(self) -> None:
+        (found,) = only(
+            extract(
+                "The Commerce Department expanded the Entity List to cover subsidiaries at least 50% owned by "
+                "listed firms.",
+                published=date(2025, 9, 29),
+            ),
+            ExportControl,
+        )
+        assert (found.imposer, found.status) == ("US", "tightened")

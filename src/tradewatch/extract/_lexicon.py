@@ -89,9 +89,10 @@ EXPORT_CONTROL = re.compile(
     # "could cut off power exports": a halt of named goods
     r"|\bcut(?:s|ting)? off\s+(?:(?:the|its|their|all)\s+)?(?:[\w-]+\s+){0,2}?(?:exports?|sales?|shipments?"
     r"|supplies|deliveries)\b"
-    r"|\b(?:exports?|sales?|shipments?) (?:of [^.]{1,40}? )?(?:were|was|are|is|has been|have been|will be"
-    r"|would be|could be|may be|might be|would also be|will also be|were also|was also|are to be|is to be) "
-    r"(?:banned|halted|restricted|blocked|suspended|curbed|barred)\b"
+    r"|\b(?:exports?|sales?|shipments?) (?:of (?:[^.]|(?<=\b[a-z])\.){1,40}? )?"
+    r"(?:were|was|are|is|has been|have been|will be|would be|could be|may be|might be|would also be|will also be"
+    r"|were also|was also|are to be|is to be) "
+    r"(?:banned|halted|restricted|blocked|suspended|curbed|barred|prohibited)\b"
     r"|\brestrictions on [^.]{0,40}?\bexports?\b|\bcontrols on (?:exports?|sales?|shipments?)\b"
     # "would let the chipmaker ship its processors to China": a permission to export
     r"|\b(?:let|lets|letting|allow(?:s|ed|ing)?|permit(?:s|ted|ting)?)\s+(?:[\w.&'’-]+\s+){1,3}?(?:to\s+)?"
@@ -813,6 +814,8 @@ GENERIC_GOODS = frozenset(
         "sales",
         "wares",
         "supplies",
+        # "export controls on any and all critical software"
+        "any",
     ]
 )
 VENUES = frozenset(

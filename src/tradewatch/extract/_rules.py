@@ -3420,7 +3420,8 @@ def _destination(clause: Clause, trigger: re.Match[str]) -> Mention | None:
             and not _is_place(clause, m)
         ):
             return m
-        buyers = _BUYER_NOUN.match(clause.text, m.end)
+        # "The Commerce Department expanded the Entity List": a government's own body buys nothing
+        buyers = _BUYER_NOUN.match(clause.text, m.end) if m.kind not in ("institution", "person") else None
         if buyers is not None and _BOUND_BY_RULE.match(clause.low, buyers.end()):
             continue  # "requiring Taiwanese companies to obtain permission": those who export, not buyers
         if buyers is not None or clause.text[m.end : m.end + 6].lower() == "-bound":
