@@ -749,3 +749,21 @@ class TestMonthsAndOldDates:
             ExportControl,
         )
         assert (found.imposer, found.status) == ("US", "tightened")
+
+    def test_duties_as_a_subject_of_talks_are_no_measure(self) -> None:
+        events = extract(
+            "Canadian and U.S. officials are set to meet in Washington on Thursday to discuss the tariffs.",
+            published=date(2025, 3, 11),
+        )
+        assert only(events, Tariff) == []
+        assert [n.status for n in only(events, Negotiation)] == ["scheduled"]
+
+    def test_talks_ended_by_one_side_are_suspended(self) -> None:
+        (talks,) = only(
+            extract(
+                "Trump said he was ending trade talks with Canada over an advertisement.",
+                published=date(2025, 10, 24),
+            ),
+            Negotiation,
+        )
+        assert (sorted(talks.parties), talks.status) == (["CA", "US"], "suspended")

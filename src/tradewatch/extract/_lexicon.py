@@ -638,6 +638,8 @@ NEGOTIATION_STATUS: list[tuple[str, re.Pattern[str]]] = [
         words(
             r"suspend(?:s|ed|ing)?",
             r"call(?:s|ed)? off",
+            # "said he was ending trade talks with Canada"
+            r"end(?:s|ed|ing)?(?= (?:all |the |its |their )?(?:trade )?(?:talks|negotiations)\b)",
             r"broke off",
             r"break(?:s)? off",
             r"walk(?:s|ed)? out",

@@ -2169,6 +2169,8 @@ def _tariffs(clause: Clause, ctx: Context, *, standing: bool = False) -> list[Ta
         and not any(p.start > trigger.start() - 80 for p in clause.percents)
     ):
         return []  # "if the U.S. continues to impose tariffs, China will ignore it": a condition, not a measure
+    if not clause.percents and _TOPIC_LEAD.search(clause.low, max(0, trigger.start() - 40), trigger.start()):
+        return []  # "officials will meet on Thursday to discuss the tariffs": the duties as a subject of talks
     may_follow = _MAY_FOLLOW.match(clause.low, trigger.end(), min(len(clause.low), trigger.end() + 80))
     if (
         status_hit is None
