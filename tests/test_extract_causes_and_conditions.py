@@ -767,3 +767,17 @@ class TestMonthsAndOldDates:
             Negotiation,
         )
         assert (sorted(talks.parties), talks.status) == (["CA", "US"], "suspended")
+
+    def test_duties_that_do_not_exist_yet_answered_are_no_event(self) -> None:
+        text = 'China said it would "fight to the end" and retaliate against any new U.S. tariffs.'
+        assert tariffs(text, date(2025, 4, 7)) == []
+
+    def test_a_closing_speaker_with_a_title_makes_the_threat(self) -> None:
+        (threat,) = only(
+            extract(
+                "India will face secondary tariffs if it keeps buying Russian oil, a White House adviser said.",
+                published=date(2025, 9, 2),
+            ),
+            Threat,
+        )
+        assert (threat.actor, threat.target) == ("US", "IN")

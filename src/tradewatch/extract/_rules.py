@@ -2114,6 +2114,7 @@ _MAY_FOLLOW = re.compile(
 
 _RELIEFS = frozenset({"exempted", "lifted", "suspended", "lowered"})
 _TARIFF_CHANGES = frozenset({"raised", "lowered", "lifted", "suspended", "extended", "exempted"})
+_ANY_NEW = re.compile(r"\b(?:any|all)\s+(?:new\s+|further\s+|future\s+)?$")
 _GOODS_OR_RATE_NEXT = re.compile(r"\s+(?:of\s+\d|on\s|against\s)")
 
 
@@ -2124,6 +2125,9 @@ def _answers_bare_duty(
     tungsten in retaliation for U.S. tariffs"), with neither goods nor a rate of its own."""
     owner = _adjacent_before(clause, trigger.start())
     lead_end = owner.start if owner is not None else trigger.start()
+    # "retaliate against any new U.S. tariffs": the duty answered may be one that does not exist yet
+    any_new = _ANY_NEW.search(clause.low, max(0, lead_end - 12), lead_end)
+    lead_end = any_new.start() if any_new is not None else lead_end
     cause = _CAUSE_LEAD.search(clause.low, max(0, lead_end - 30), lead_end)
     return (
         cause is not None
@@ -4323,6 +4327,7 @@ _UNDERGOES = re.compile(
 
 
 _SAYS = re.compile(r"\s+(?:said|says|wrote|writes|told|announced)\b")
+_SAYS_AFTER = re.compile(r"(?:\s+[a-z][\w-]*){0,2}?\s+(?:said|says|wrote|writes|told|announced)\b")
 _WARNED_PARTY = re.compile(r"\s+(?:the\s+)?$")
 
 
@@ -4524,7 +4529,8 @@ def threats(clause: Clause, ctx: Context) -> list[Threat]:
                 m
                 for m in clause.actors
                 if m.code != undergoer.code
-                and (m.kind == "person" or _SAYS.match(clause.low, m.end) is not None)
+                # "..., a White House adviser said": who speaks, a word or two of title between
+                and (m.kind == "person" or _SAYS_AFTER.match(clause.low, m.end) is not None)
             ),
             None,
         )
