@@ -781,3 +781,14 @@ class TestMonthsAndOldDates:
             Threat,
         )
         assert (threat.actor, threat.target) == ("US", "IN")
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Korean cars will also face a 15% U.S. duty instead of 25%, putting Hyundai on a par with its rivals.",
+            "The U.S. duty on Korean cars will be cut to 15%, the White House said on Monday night.",
+        ],
+    )
+    def test_phrases_after_on_that_are_no_goods(self, text: str) -> None:
+        found = tariffs(text, date(2025, 7, 31))
+        assert found and all(t.product is None or t.product.name == "cars" for t in found)

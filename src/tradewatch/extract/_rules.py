@@ -680,6 +680,9 @@ _PRODUCT_STOP = re.compile(
     r"|doubled|tripled|halved|rose|rises|fell|falls|jumped|climbed|soared|stays|stayed|remain|remains|remained"
     r"|took|takes|kicked|went|came)\b|$)",
 )
+_NO_GOODS_WORDS = frozenset(
+    "is are was were be been being it its this that these those which who whom whose there here".split()
+)
 _SCALE = r"(?:billion|million|trillion|bn|mn|bln|mln|tn|trln)\b"
 _CURRENCY = r"(?:euros?|dollars?|pounds?|sterling|yuan|renminbi|yen|won|rupees?|pesos?|reais|francs?)\b"
 _AMOUNT_OF = (
@@ -795,6 +798,8 @@ def products_in(clause: Clause, start: int, end: int, *, opens: bool = False) ->
         bare = [w.lower().strip(".,;:!?") for w in words]
         if all(w in lex.GENERIC_GOODS for w in bare if w):
             continue
+        if len(bare) == 1 and bare[0] in _NO_GOODS_WORDS:
+            continue  # "is", "it": a word of grammar left of a list
         if len(words) > 4:
             lexical = lex.PRODUCTS.search(lowered(part))
             if lexical is None:
@@ -1312,6 +1317,12 @@ _NON_GOODS = frozenset(
         "october",
         "november",
         "december",
+        # "on a par with", "on Monday night", "said on Monday morning": no goods
+        "par",
+        "night",
+        "morning",
+        "evening",
+        "afternoon",
         "grounds",
         "ground",
         "basis",
