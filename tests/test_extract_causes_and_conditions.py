@@ -792,3 +792,15 @@ class TestMonthsAndOldDates:
     def test_phrases_after_on_that_are_no_goods(self, text: str) -> None:
         found = tariffs(text, date(2025, 7, 31))
         assert found and all(t.product is None or t.product.name == "cars" for t in found)
+
+    def test_goods_that_remain_subject_to_a_duty_stand(self) -> None:
+        found = tariffs("European steel and aluminium remain subject to a 50% U.S. levy.", date(2025, 8, 21))
+        assert {(t.imposer, t.target, t.status) for t in found} == {("US", "EU", "in_force")}
+
+    def test_a_rate_of_another_duty_makes_no_change_of_this_one(self) -> None:
+        found = tariffs(
+            "The clash adds to frictions stemming from the 25 percent U.S. tariff on steel that took effect in "
+            "March, which drew Chinese duties of 15 percent on American fruit and nuts in April.",
+            date(2018, 6, 1),
+        )
+        assert found and {t.status for t in found} == {"in_force"}

@@ -1043,7 +1043,6 @@ _WEAK_TARIFF = frozenset(
         "keeping",
         "kept",
         "subject",
-        "subject to",
         "to",
         "existing",
         "in",
@@ -1709,6 +1708,8 @@ def _tense(status: str, cue: re.Match[str], text: str) -> str:
             r"\b(?:will|would|to|set to|due to)\s+(?:(?!still\b|keep|continue|remain|stay)\w+\s+)?$", before
         ):
             return "announced"
+    if status == "in_force" and cue.group().lower() == "subject to" and _WILL_BE.search(text, 0, cue.start()):
+        return "announced"  # "will be subject to a 19% tariff": a duty to come
     if status == "in_force" and _WILL_START.search(text, max(0, cue.start() - 30), cue.start()):
         return "announced"  # "will start charging duties on Friday": collection to come
     if (
@@ -1723,6 +1724,7 @@ def _tense(status: str, cue: re.Match[str], text: str) -> str:
 
 
 _ON_TOP_OF = re.compile(r"on top of|stack(?:s|ed)? on")
+_WILL_BE = re.compile(r"\b(?:will|would|shall)\s+(?:also\s+|now\s+)?be\s+$", _I)
 _STILL_TO_START = re.compile(
     r"\s+(?:on track|set|due|scheduled|expected|poised)\s+to\s+(?:start|begin|take effect|come into force"
     r"|go into effect|kick in|apply)\b",
@@ -2418,14 +2420,16 @@ def _tariffs(clause: Clause, ctx: Context, *, standing: bool = False) -> list[Ta
             if nominal and seg_status != "exempted":
                 seg_status = nominal
             if (
-                status in _TARIFF_CHANGES
+                status_hit is not None
+                and status_hit[0] in _TARIFF_CHANGES
+                and status_hit[1].start() < trigger.start()
                 and seg_status in ("announced", "in_force")
                 and seg.verb_at > trigger.end()
                 and _EFFECT_VERB.match(clause.low, seg.verb_at)
             ):
                 # "the removal of its counter-tariffs on U.S. goods would take effect on Sept. 1": the change
-                # takes effect; the verb of effect dates it
-                seg_status = status
+                # named before the duty takes effect; the verb of effect dates it
+                seg_status = status_hit[0]
             if seg.status and _negated(clause, seg.verb_at):
                 continue
             if hedged and seg_status not in ("exempted", "demanded"):
