@@ -804,3 +804,15 @@ class TestMonthsAndOldDates:
             date(2018, 6, 1),
         )
         assert found and {t.status for t in found} == {"in_force"}
+
+    def test_who_says_so_threatens_the_parties_of_a_list_that_would_face_a_duty(self) -> None:
+        found = only(
+            extract(
+                "WASHINGTON, Jan 18 (Agency) - Goods from Denmark, Norway and Finland will face a 10% tariff from "
+                "Feb. 1 unless a deal is reached for the United States to buy Greenland, President Donald Trump "
+                "said on Saturday.",
+                published=date(2026, 1, 18),
+            ),
+            Threat,
+        )
+        assert sorted((t.actor, t.target) for t in found) == [("US", "DK"), ("US", "FI"), ("US", "NO")]

@@ -4378,6 +4378,21 @@ _REPRISAL_PROMISED = re.compile(
 )
 
 
+_NAMES_ONLY = re.compile(r"(?:\s*,\s*|\s+and\s+|\s+the\s+|\s+|[A-Z][\w.'’-]*)*")
+
+
+def _in_undergoing_list(clause: Clause, subject: Mention, before: int) -> bool:
+    """ "Goods from Denmark, Norway ... and Finland will face": a party of a list whose last member undergoes
+    the measure is one of those who would undergo it."""
+    return any(
+        m.start >= subject.start
+        and m.end <= before
+        and _UNDERGOES.match(clause.low, m.end)
+        and _NAMES_ONLY.fullmatch(clause.text, subject.end, m.start)
+        for m in clause.actors
+    )
+
+
 def threats(clause: Clause, ctx: Context) -> list[Threat]:
     text = clause.text
     low = clause.low
@@ -4493,11 +4508,21 @@ def threats(clause: Clause, ctx: Context) -> list[Threat]:
             None,
         )
         subject = adjacent if adjacent is not None and adjacent.kind != "demonym" else subject
-    if subject is None and verb is None and promised:
-        # "Countries will pay an additional 10% tariff if they ..., President Donald Trump said": who says so
-        subject = next(
-            (m for m in reversed(clause.actors) if m.start > cond_at and _SAYS.match(low, m.end)), None
+    if (
+        verb is None
+        and condition is not None
+        and (
+            subject is None
+            or _TARGET_LEAD.search(text, max(0, subject.start - 40), subject.start)
+            or _in_undergoing_list(clause, subject, cond_at)
         )
+    ):
+        # "Countries will pay an additional 10% tariff if they ..., President Donald Trump said", "Goods from
+        # Denmark and Norway will face a 10% tariff ... unless ..., Trump said": who says so makes the threat
+        closing = next(
+            (m for m in reversed(clause.actors) if m.start > cond_at and _SAYS_AFTER.match(low, m.end)), None
+        )
+        subject = closing or subject
     if (
         subject is None
         and verb is None
