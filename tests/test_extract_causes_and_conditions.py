@@ -816,3 +816,100 @@ class TestMonthsAndOldDates:
             Threat,
         )
         assert sorted((t.actor, t.target) for t in found) == [("US", "DK"), ("US", "FI"), ("US", "NO")]
+
+
+class TestReadingsKeptInBounds:
+    """Guards of the readings above: what each must not read."""
+
+    @pytest.mark.parametrize(
+        ("sentence", "day"),
+        [
+            ("They announced that the tariffs will be lifted on Monday.", "2025-06-23"),
+            ("He warned tariffs would rise on Monday.", "2025-06-23"),
+            ("They said the deal signed in Geneva will take effect on Friday.", "2025-06-20"),
+        ],
+    )
+    def test_a_future_stays_future(self, sentence: str, day: str) -> None:
+        (found,) = find_dates(sentence, date(2025, 6, 18))
+        assert str(found.span.start) == day
+
+    @pytest.mark.parametrize(
+        "sentence",
+        [
+            "The EU has imposed tariffs on Chinese electric vehicles from January.",
+            "Exports from January to May fell 5%.",
+        ],
+    )
+    def test_a_month_from_which_something_ran_stays_past(self, sentence: str) -> None:
+        (found,) = find_dates(sentence, date(2025, 12, 11))
+        assert str(found.span.start) == "2025-01-01"
+
+    def test_talks_met_to_pave_the_way_for_more_are_held(self) -> None:
+        (talks,) = only(
+            extract(
+                "U.S. and Chinese officials met in London on Monday to pave the way for talks between Trump and Xi.",
+                published=date(2025, 6, 18),
+            ),
+            Negotiation,
+        )
+        assert talks.status == "held"
+
+    def test_a_duty_named_after_a_topic_is_read(self) -> None:
+        (found,) = tariffs(
+            "Amid a row over steel tariffs, Canada imposed retaliatory duties on U.S. whiskey on Monday.",
+            date(2025, 6, 18),
+        )
+        assert (found.imposer, found.target, found.product.name if found.product else None) == (
+            "CA",
+            "US",
+            "whiskey",
+        )
+
+    def test_the_story_s_controller_outranks_the_exporters_country(self) -> None:
+        found = only(
+            extract(
+                "The U.S. Commerce Department on Friday tightened export controls on advanced chips. Under the "
+                "rule, Taiwanese companies now need a licence to export such chips to China.",
+                published=date(2025, 6, 18),
+            ),
+            ExportControl,
+        )
+        assert {c.imposer for c in found} == {"US"}
+
+    def test_a_weekday_s_duty_is_no_start(self) -> None:
+        (found,) = tariffs(
+            "The U.S. on Tuesday exempted Canadian potash from Friday's tariff increase.", date(2025, 6, 18)
+        )
+        assert found.effective is None
+
+    def test_would_in_a_report_of_a_draft_is_proposed(self) -> None:
+        (found,) = tariffs(
+            "U.S. officials said Japanese goods would face a 25% tariff under a draft proposal still being debated.",
+            date(2025, 6, 18),
+        )
+        assert found.status == "proposed"
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("China lifted its tariffs on U.S. goods to 125% on Friday.", ("CN", "US", "raised")),
+            (
+                "Trump told Japanese officials that Korean goods would face a 25% tariff from Aug. 1.",
+                ("US", "KR", "announced"),
+            ),
+            ("Trump imposed a further 25 per cent penalty on Indian goods.", ("US", "IN", "raised")),
+        ],
+    )
+    def test_abbreviations_addressees_and_units(self, text: str, expected: tuple[str, str, str]) -> None:
+        (found,) = tariffs(text, date(2025, 6, 18))
+        assert (found.imposer, found.target, found.status) == expected
+
+    def test_the_act_that_spares_goods_exempts_them(self) -> None:
+        found = tariffs(
+            "Trump imposed a 50% tariff on Brazilian goods. The order spares orange juice and civil aircraft.",
+            date(2025, 7, 30),
+        )
+        assert sorted(t.product.name for t in found if t.status == "exempted" and t.product) == [
+            "civil aircraft",
+            "orange juice",
+        ]

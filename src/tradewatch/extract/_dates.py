@@ -369,10 +369,17 @@ def find_dates(sentence: str, published: date | None, low: str | None = None) ->
             # "is widening the rule from Saturday", "must reply by Friday": a start or a limit is to come
             # unless a past verb stands right before it ("from Friday" on a Friday is that day)
             tense = _local_tense(low, start, True) if future else _no_past_before(low, start)
-        elif kind == "bare_month" and low[start:end].split()[0] in _STARTS:
-            # "approved tariffs on cars from January" (in December): a start is the next such month, unless a
-            # past verb stands right before it ("took effect from January")
-            tense = _PAST_VERB.search(low, max(0, start - 40), start) is None
+        elif (
+            kind == "bare_month"
+            and low.startswith("from ", start)
+            and not future
+            and not _RANGE_ON.match(low, end)
+            and _DECIDED.search(low, max(0, start - 120), start)
+            and not _PAST_VERB.search(low, max(0, start - 40), start)
+        ):
+            # "the Senate approved tariffs on cars from January" (in December): a start decided is the next such
+            # month; "has imposed tariffs from January", "took effect from January" stay in the past
+            tense = True
         elif kind == "weekday" and future and _PAST_VERB_AFTER.match(low, end):
             tense = False  # "the ministry on Monday extended its list": the verb that follows is past
         else:
@@ -440,7 +447,11 @@ _PAST_VERB_AFTER = re.compile(
 
 
 _ONWARD = frozenset({"from", "until", "by", "before", "starting", "beginning", "effective"})
-_STARTS = frozenset({"from", "starting", "beginning", "effective"})
+# "approved tariffs ... from January": a start decided, not one that took place
+_DECIDED = re.compile(
+    r"\b(?:approved|announced|unveiled|decided|agreed|signed|passed|voted|set|adopted|published|ordered)\b"
+)
+_RANGE_ON = re.compile(r"\s+(?:to|through|until|till|and)\s")  # "from January to May": a span gone by
 _ONWARD_BEFORE_ON = re.compile(r"\b(?:starting|beginning|effective)\s+$")
 _PART_PREPOSITION = re.compile(r"\b(in|since|from|by|until|through|before)\s+$")
 _TO_BE = re.compile(r"\b(?:will|would|shall|to|'ll)\s+(?:be|have been)\s+$")
@@ -490,7 +501,8 @@ def _local_tense(low: str, start: int, future: bool) -> bool:
     for m in _STATEMENT_BREAK.finditer(low, wide_start, start):
         wide_start = m.end()
     wide = low[wide_start:start]
-    if future and _PRONOUN_PAST.search(wide):
+    relative = _PRONOUN_PAST.search(wide) if future else None
+    if relative is not None and not _FUTURE.search(wide, relative.start()):
         return False
     if future and _PAST_FORM.search(wide) and not _FUTURE.search(wide):
         # "removed tariffs on a range of farm goods on Monday and will keep suspending ...": the statement that
@@ -508,11 +520,15 @@ _PAST_FORM = re.compile(
 # participle, then who made it or where, right before the date
 _DONE_WHERE_OR_BY = re.compile(
     r"\b(?:announced|unveiled|struck|reached|signed|sealed|agreed|concluded|imposed|issued|published|made)"
-    r"\s+(?:by|in|at)\s+(?:[\w.'’-]+\s+){1,4}?(?:on\s+)?$"
+    r"\s+(?:by|in|at)\s+(?:(?!(?:will|would|shall|to|is|are|was|were|be|take|takes|apply|applies|come|comes)\b)"
+    r"[\w.'’-]+\s+){1,4}?(?:on\s+)?$"
 )
 # "will roll back the tariffs they imposed on each other in April": a verb after its pronoun is finite, and the
 # relative clause it opens is in the past, whatever the sentence says will happen
-_PRONOUN_PAST = re.compile(r"\b(?:they|it|he|she|we)\s+(?:\w{3,}ed|took|met|held|began|struck)\b[^,;]*$")
+_PRONOUN_PAST = re.compile(
+    r"\b(?!(?:says|was|has|is|as|this|its|us|yes|does)\b)[a-z]{3,}s\s+(?:they|it|we)\s+"
+    r"(?:\w{3,}ed|took|met|held|began|struck)\b[^,;]*$"
+)
 
 
 def _masked(text: str, spans: list[tuple[int, int]]) -> str:

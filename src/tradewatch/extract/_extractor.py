@@ -85,7 +85,8 @@ def _has_trigger_lower(sentence: str, lower: str) -> bool:
 
 _EFFECT = re.compile(
     r"\b(?:with effect(?: from)?|take effect|takes effect|took effect|taking effect|come into force|comes into force"
-    r"|came into force|enter into force|entered into force|effective|kick in|kicks in|kicked in|go into effect"
+    r"|came into force|enter into force|enters into force|entered into force|come into effect|comes into effect"
+    r"|came into effect|effective|kick in|kicks in|kicked in|go into effect"
     r"|goes into effect|went into effect|start(?:s|ed)? to apply|appl(?:y|ies|ied)(?! for\b)|would apply|applied from"
     r"|retroactive(?:ly)?|backdated)\b[^.;]{0,60}$",
     re.IGNORECASE,
@@ -94,7 +95,8 @@ _SINCE = re.compile(r"\b(?:[Ss]ince|ever since)\s*$")
 _EXEMPTION = re.compile(r"\b(?:[Ee]xempt|[Ee]xclu|[Ww]aiver)")
 _CLOCK = re.compile(r"\b[ap]\.m\.", re.IGNORECASE)
 _TALKS = re.compile(
-    r"\b(?:talks|negotiations|round of|(?:deal|agreement|pact) (?:reached|struck|sealed|clinched) by"
+    r"\b(?:talks|negotiations|round of|(?:deal|agreement|pact) (?:reached|struck|sealed|clinched)"
+    r" (?:by|in|at|on|last|this|earlier)"
     # "agreed to a truce after Trump met Xi in Busan": the leaders' meeting is talks of its own
     r"|(?:after|when|as)\s+(?:[\w.'-]+\s+){1,6}?(?:met|meets|meeting)\b)\b",
     re.IGNORECASE,
@@ -400,7 +402,8 @@ _TARIFF_CUES = (
     "counter-measure",
     # "a 25% penalty on Indian goods": a duty named for what it punishes
     "penalt",
-    "taxed at",
+    # "taxed at 40%", "will tax at 25%", "taxes at 10%"
+    "tax",
 )
 _CONTROL_CUES = (
     "export",
@@ -520,7 +523,7 @@ def _read(clause: Clause, context: Context) -> list[Event]:
     events: list[Event] = []
     if _any(low, _TARIFF_CUES):
         events.extend(_by_part(tariffs, lex.TARIFF, clause, context))
-    if not events and ("exempt" in low or "spared" in low or "excluded" in low):
+    if not events and ("exempt" in low or "spare" in low or "exclude" in low):
         events.extend(earlier_duty_exemptions(clause, context))
     if "more" in low:
         events.extend(purchase_demands(clause, context))
@@ -877,6 +880,7 @@ def _fill_from_item(
         for e in events
         if isinstance(e, Tariff) and (e.product or e.rate or e.target != "*")
     }
+    specific_imposers = {imposer for imposer, _ in specific}
     # "U.S. tariffs took effect on Friday ... Mexico said it would hit U.S. pork with duties": the day one
     # side's duties took effect does not date the other side's answer.
     effect_imposers = {
@@ -903,7 +907,7 @@ def _fill_from_item(
             anaphoric = event.product is None and event.rate is None and event.target == "*"
             if anaphoric and (
                 (event.imposer, event.status) in specific
-                or (event.status not in _PAUSES and event.imposer in {i for i, _ in specific})
+                or (event.status not in _PAUSES and event.imposer in specific_imposers)
             ):
                 continue  # "the duties" of a sentence that only adds a date or a basis to named measures
             fills: dict[str, Any] = {}

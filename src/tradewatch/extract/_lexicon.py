@@ -52,6 +52,7 @@ TARIFF = words(
     # "a further 25% penalty on Indian goods": a duty named for what it punishes
     r"(?<=%\s)penalt(?:y|ies)",
     r"(?<=percent\s)penalt(?:y|ies)",
+    r"(?<=per cent\s)penalt(?:y|ies)",
     # "started charging 25 per cent on steel": the verb names the duty when a rate on goods follows it
     r"(?:charg(?:e|es|ed|ing)|collect(?:s|ed|ing)?)(?=\s+(?:an?\s+)?(?:extra\s+|additional\s+)?\d[\d.]*\s*"
     r"(?:%|per\s?cent\b|percent\b)\s+on\s)",
@@ -218,7 +219,10 @@ DEMANDED_CHANGE = re.compile(
     r"|\b(?:exemptions?|relief|waivers?|carve-outs?)\s+from\b"
     # "demanded that Washington remove its duties"
     r"|\bthat\s+(?:[\w.'’-]+\s+){1,3}?(?:should\s+|must\s+)?(?:cancel|remove|lift|scrap|drop|lower|cut|end"
-    r"|eliminate|waive|reduce|roll back|withdraw|ease|relax|rescind|revoke|suspend|pause|postpone|delay)\b",
+    r"|eliminate|waive|reduce|roll back|withdraw|ease|relax|rescind|revoke|suspend|pause|postpone|delay)\b"
+    # "demanded that the tariffs on Canadian steel and aluminium be lifted"
+    r"|\bthat\s+(?:[\w.'’-]+\s+){1,8}?(?:be|were)\s+(?:lifted|removed|scrapped|dropped|cut|lowered|eliminated"
+    r"|waived|withdrawn|rescinded|revoked|suspended|eased)\b",
 )
 BACKGROUND = re.compile(
     r"\b(?:since|in|during) (?:19|20)\d\d\b|\blast year\b|\bpreviously\b|\bearlier this year\b|\bfirst imposed\b"
@@ -340,7 +344,7 @@ TARIFF_STATUS: list[tuple[str, re.Pattern[str]]] = [
             # not "terminating all trade negotiations": what ends is the talks
             r"|terminat(?:e|es|ed|ing)(?!\s+(?:all\s+)?(?:the\s+)?(?:trade\s+)?(?:negotiations|talks|discussions))"
             r"|struck down|strikes? down|expire[sd]?)\b"
-            r"(?![^.,;%]{0,50}?(?<!\bup )\b(?:to|by)\s+\d)"
+            r"(?!(?:[^.,;%]|(?<=\b[a-z])\.){0,50}?(?<!\bup )\b(?:to|by)\s+\d)"
         ),
     ),
     (
@@ -385,7 +389,7 @@ TARIFF_STATUS: list[tuple[str, re.Pattern[str]]] = [
             r"lifting (?:it|them|the rate|rates) to",
             r"lift(?:s|ed)? (?:it|them|the rate|rates|the tariff|tariffs|duties) to",
             # "lifted its duties on Chinese imports to 145%": lifted to a rate, as "lifted" (removed) is not
-            r"lift(?:s|ed)?(?=[^.,;%]{0,50}?(?<!\bup )\bto\s+\d)",
+            r"lift(?:s|ed)?(?=(?:[^.,;%]|(?<=\b[a-z])\.){0,50}?(?<!\bup )\bto\s+\d)",
             r"lift(?:s|ed|ing)? the (?:total|overall|combined|cumulative)",
             r"(?:climb(?:s|ed|ing)?|jump(?:s|ed|ing)?|r[io]se|rises|rising|soar(?:s|ed|ing)?) to",
             r"(?:will|would|to|set to) (?:rise|climb|jump|go up)",

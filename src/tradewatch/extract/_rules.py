@@ -584,7 +584,7 @@ def _imposed_then(low: str, at: int) -> bool:
         return False  # "it imposed in March on farm goods from Nov. 10": the day the change applies
     imposed = _last_match(_IMPOSED_WORD, low, max(0, at - 60), at)
     return imposed is not None and not any(
-        m.group() not in ("imposed", "reimposed") for m in _PAST_ACT.finditer(low, imposed.end(), at)
+        m.group() != "imposed" for m in _PAST_ACT.finditer(low, imposed.end(), at)
     )
 
 
@@ -623,13 +623,14 @@ def _acted_on(clause: Clause, d: DateMention) -> bool:
         # it applies
         # the verb may stand before a long object: "imposed countervailing duties of up to 35.3% on Chinese
         # electric vehicles in October 2024"
-        window = clause.low[max(0, d.start - 100) : d.start]
-        act = _last_match(_PAST_ACT, window, 0, len(window))
+        window_start = max(0, d.start - 100)
+        window = clause.low[window_start : d.start]
+        act = _last_match(_PAST_ACT, clause.low, window_start, d.start)
         # "lifted its ban under a deal the leaders reached in Lima last month": the month of another verb
         return (
             act is not None
             and not lex.FUTURE.search(window)
-            and not _ANOTHER_PAST_VERB.search(window, act.end())
+            and not _ANOTHER_PAST_VERB.search(clause.low, act.end(), d.start)
         )
     if d.span.granularity.value != "day":
         return False
@@ -678,7 +679,7 @@ _PRODUCT_STOP = re.compile(
     r"|taking|bringing|raising|lifting|cutting|doubling|entering|arriving|coming|bound|destined|crossing"
     # "tariffs on steel and aluminium doubled to 50%", "duty on British goods stays": the verb of the duty
     r"|doubled|tripled|halved|rose|rises|fell|falls|jumped|climbed|soared|stays|stayed|remain|remains|remained"
-    r"|took|takes|kicked|went|came)\b|$)",
+    r"|took|takes|kicked|went|came|during|be|been|being)\b|$)",
 )
 _NO_GOODS_WORDS = frozenset(
     "is are was were be been being it its this that these those which who whom whose there here".split()
@@ -1189,7 +1190,7 @@ _STRICT_EFFECT_CUE = re.compile(
     # "exempts a set volume from Jan. 1": "from" a named day dates the measure, unlike "exempted from tariffs"
     r"|\bfrom\s+(?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d"
     # "would suspend its counter-tariffs for six months from Thursday"
-    r"|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)",
+    r"|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b(?!['’]))",
     _I,
 )
 _EFFECT_CUE = re.compile(
@@ -2187,7 +2188,11 @@ def _tariffs(clause: Clause, ctx: Context, *, standing: bool = False) -> list[Ta
     ):
         return []  # "if the U.S. continues to impose tariffs, China will ignore it": a condition, not a measure
     if not clause.percents and _TOPIC_LEAD.search(clause.low, max(0, trigger.start() - 40), trigger.start()):
-        return []  # "officials will meet on Thursday to discuss the tariffs": the duties as a subject of talks
+        # "officials will meet on Thursday to discuss the tariffs": the duties as a subject of talks; "amid a row
+        # over steel tariffs, Canada imposed duties on whiskey": the duty named after it is the measure
+        if len(triggers) == 1:
+            return []
+        return _tariffs(clause.part(triggers[0].end(), len(clause.text)), ctx, standing=standing)
     may_follow = _MAY_FOLLOW.match(clause.low, trigger.end(), min(len(clause.low), trigger.end() + 80))
     if (
         status_hit is None
@@ -2205,7 +2210,7 @@ def _tariffs(clause: Clause, ctx: Context, *, standing: bool = False) -> list[Ta
     added_rate = rate
     if added and rate is not None and previous is None:
         rate, previous = _with_total(clause, rate)
-    demand = _demand(clause, trigger)
+    demand = _demand(clause, trigger, ctx.last_imposer)
     if demand is None and _wish(clause, trigger):
         return []  # "carmakers have been seeking lower duties on engines": a wish, not a measure or a demand
     segments = [] if demand else _segments(clause, min(trigger.start(), verb_pos))
@@ -2824,9 +2829,10 @@ def _undergoers(clause: Clause, before: int) -> list[str]:
 
 
 _REPORTED_OPEN = re.compile(
-    r"\b(?:said|says|warned|warns|told\s+\w+|added)\s+(?:that\s+)?"
-    # "notified Tokyo that Japanese goods would face": the clause reported to its addressee
-    r"|\b(?:notified|informed|told|warned|wrote to|assured)\s+(?:[\w.'’-]+\s+){1,3}?that\s+"
+    # "notified Tokyo that Japanese goods would face": the clause reported to its addressee (tried first, so that
+    # "told Japanese officials that Korean goods ..." opens at "that")
+    r"\b(?:notified|informed|told|warned|wrote to|assured)\s+(?:[\w.'’-]+\s+){1,3}?that\s+"
+    r"|\b(?:said|says|warned|warns|told\s+\w+|added)\s+(?:that\s+)?"
 )
 
 
@@ -2837,9 +2843,7 @@ _GOODS_UNDERGO = re.compile(
 )
 
 
-_REPORTED_FUTURE = re.compile(
-    r"\b(?:said|says|announced|notified|informed|told|wrote|warned)\b(?:\s+[\w.'’-]+){0,3}?\s+(?:that\s+)?[^,;]*$"
-)
+_REPORTED_FUTURE = re.compile(r"\b(?:said|says|announced|notified|informed|told|wrote|warned)\b[^,;]*$")
 
 
 def _undergone(low: str, verb_at: int, status: str) -> str:
@@ -2847,7 +2851,11 @@ def _undergone(low: str, verb_at: int, status: str) -> str:
     duties under the plan" is a proposal, "will face a 25% tariff" a duty to come."""
     modal = low[verb_at : verb_at + 20]
     if re.match(r"(?:would|could)\b", modal) and status not in ("exempted", "demanded"):
-        if modal.startswith("would") and _REPORTED_FUTURE.search(low, max(0, verb_at - 80), verb_at):
+        if (
+            modal.startswith("would")
+            and _REPORTED_FUTURE.search(low, max(0, verb_at - 80), verb_at)
+            and not lex.HEDGE.search(low, verb_at)
+        ):
             # "Trump notified Tokyo that Japanese goods would face a 25% tariff": "will", reported
             return "announced" if status == "in_force" else status
         return "proposed"
@@ -2978,7 +2986,7 @@ _SAID_BEFORE = re.compile(r"\b(?:said|says|told)\b")
 _ASKED_BY_NAME = re.compile(r"\s+(?:the\s+)?[\w.'’-]+(?:\s+[\w.'’-]+)?\s+to\s")
 
 
-def _demand(clause: Clause, trigger: re.Match[str]) -> tuple[str, str] | None:
+def _demand(clause: Clause, trigger: re.Match[str], imposer: str | None = None) -> tuple[str, str] | None:
     """(who demands, who is asked) when the sentence demands a change to the measure; when a trade asks a
     government by name ("Farmers urged Beijing to cut its tariffs on Canadian canola"), the goods' origin stands
     for the one who demands."""
@@ -2998,9 +3006,18 @@ def _demand(clause: Clause, trigger: re.Match[str]) -> tuple[str, str] | None:
     bound = change.end() if change.group().startswith("that") else change.start() + 5
     if change.group().endswith("from"):
         bound = change.end() + 20  # "relief from US tariffs", "an exemption from Washington's duties"
-    asked = next((a for a in clause.actors if verb.end() <= a.start <= bound), None)
+    # "demanded that the tariffs on Canadian steel be lifted": the goods' origin is not who is asked
+    asked = next((a for a in clause.actors if verb.end() <= a.start <= bound and _is_actor(clause, a)), None)
     if non_state and (asked is None or not _ASKED_BY_NAME.match(clause.low, verb.end())):
         return None
+    if asked is None and demander is not None:
+        # "pressed for the removal of the 25% U.S. tariff": who is asked owns the duty; "demanded that the
+        # tariffs on Canadian steel be lifted": the duties of the imposer the story is about
+        owner = _adjacent_before(clause, trigger.start())
+        if owner is not None and owner.code != demander.code:
+            return demander.code, owner.code
+        if owner is None and imposer is not None and imposer != demander.code:
+            return demander.code, imposer
     if asked is None and demander is not None:
         return None
     if demander is None and asked is not None:
@@ -3083,7 +3100,7 @@ _IN_FORCE_PAYMENT = re.compile(r"\s+(?:pays?|paid|(?:is|are|was|were)\s+(?:charg
 
 # "30% for South Africa and 40% for Laos and Myanmar": the rate stated before the countries it is set for
 _RATE_FOR = re.compile(
-    r"(?P<rate>\d+(?:\.\d+)?)\s*(?:%|percent|per cent)\s+(?:(?:rates?|tariffs?|duty|duties)\s+)?"
+    r"(?<![\d.])(?P<rate>\d+(?:\.\d+)?)\s*(?:%|percent|per cent)\s+(?:(?:rates?|tariffs?|duty|duties)\s+)?"
     r"(?:for|on)\s+(?:imports\s+from\s+|goods\s+from\s+)?$"
 )
 
@@ -3249,12 +3266,17 @@ def export_controls(clause: Clause, ctx: Context) -> list[ExportControl]:
             if owner is not None and (destination is None or owner.code != destination.code)
             else subject
         )
-        actor = actor or _agent_after_by(clause, trigger.end()) or _bound_exporters(clause)
+        actor = actor or _agent_after_by(clause, trigger.end())
         excluded = destination.code if destination else None
+        bound = _bound_exporters(clause) if actor is None else None
         if actor is not None:
             found: str | None = actor.code
         elif ctx.last_controller is not None and ctx.last_controller != excluded:
             found = ctx.last_controller  # the story goes on about the same government's controls
+        elif bound is not None and bound.code != excluded:
+            found = (
+                bound.code
+            )  # "Japanese suppliers now need a licence": the rule of the exporters' government
         else:
             found = _context_actor(ctx, exclude=excluded)
         if found is None:
@@ -3947,10 +3969,12 @@ _NEGOTIATION_NOISE = re.compile(
     r"\b(?:talks? (?:with|to) (?:reporters|investors|analysts|journalists|shareholders)|said in talks"
     r"|room for (?:talks|negotiations|dialogue)|open to (?:dialogue|talks|negotiations)|door (?:remained|remains|is)"
     r" open|round of (?:controls|tariffs|sanctions|cuts|measures|restrictions|curbs|duties|layoffs)"
-    r"|earnings|conference call|meeting (?:with|of) (?:shareholders|investors|analysts)|board meeting"
-    # "suspended for 90 days to allow negotiations": talks as the purpose of another step, none held
-    r"|(?:to|and) (?:allow|permit|make room for|leave room for|give time for|leave time for|buy time for|clear the way"
-    r" for|pave the way for) (?:[\w-]+ ){0,2}?(?:negotiations|talks))\b",
+    r"|earnings|conference call|meeting (?:with|of) (?:shareholders|investors|analysts)|board meeting)\b",
+)
+# "suspended for 90 days to allow negotiations": talks as the purpose of another step, none held
+_TALKS_AS_PURPOSE = re.compile(
+    r"\b(?:to|and) (?:allow|permit|make room for|leave room for|give time for|leave time for|buy time for"
+    r"|clear the way for|pave the way for) (?:[\w-]+ ){0,2}?$"
 )
 _TRADE_CONTEXT = re.compile(
     r"\b(?:trade|tariffs?|negotiat|talks|deal|agreement|pact|round|economic|commerce|delegation|truce"
@@ -4034,7 +4058,15 @@ _NO_BEFORE = re.compile(r"\bno $")
 
 
 def negotiations(clause: Clause, ctx: Context) -> list[Negotiation]:
-    trigger = lex.NEGOTIATION.search(clause.low)
+    # the first mention of talks that is no purpose of another step
+    trigger = next(
+        (
+            t
+            for t in lex.NEGOTIATION.finditer(clause.low)
+            if not _TALKS_AS_PURPOSE.search(clause.low, max(0, t.start() - 40), t.start())
+        ),
+        None,
+    )
     if trigger is None or _NEGOTIATION_NOISE.search(clause.low):
         return []
     text = clause.text
