@@ -5,7 +5,9 @@
 The 2 KB items are built from the development corpus (tests/corpus/dev): each corpus text is repeated or cut
 to 2,048 characters, so the items are as dense in trade-policy sentences as real wire copy, which is the
 worst case for the extractor (a sentence without a trigger word costs one regular-expression test). Beside it,
-the same items through the sentence splitter and trigger test alone, the floor of any per-sentence reader.
+the same items through the sentence splitter and trigger test alone, the floor of any per-sentence reader, and
+the worst case found for the readers of lists of goods: one 256 KB sentence (the most of an item that is read)
+of 5,000 duties joined by "and".
 """
 
 from __future__ import annotations
@@ -72,6 +74,9 @@ def main() -> None:
     )
     print(f"1 MB of trade news, one text:    {best(lambda: extract(one_mb), args.repeat):10.2f} s")
     print(f"1 MB of plain prose, one text:   {best(lambda: extract(plain), args.repeat):10.2f} s")
+    # The worst case of a reader of lists of goods: one sentence as long as an item may be, every clause a duty
+    lists = ("The U.S. imposed a 25% penalty on Indian goods and " * 5_200)[:256_000] + "steel."
+    print(f"256 KB sentence of 5,000 lists:  {best(lambda: extract(lists), 1):10.2f} s")
 
 
 if __name__ == "__main__":

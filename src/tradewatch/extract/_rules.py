@@ -8,6 +8,7 @@ sentence's subject, is the actor.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import re
@@ -84,6 +85,17 @@ class Clause:
         if found is None:
             found = self._found[key] = _scan(table, self.low)
         return found
+
+    def actors_in(self, start: int, end: int) -> tuple[Mention, ...]:
+        """The actors that start within `text[start:end]`, found by bisection (a long sentence of many lists
+        asks this of every list)."""
+        starts = self.once("actor_starts", lambda c: [m.start for m in c.actors])
+        return self.actors[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
+
+    def percents_in(self, start: int, end: int) -> tuple[Percent, ...]:
+        """The percentages that start within `text[start:end]`, found by bisection."""
+        starts = self.once("percent_starts", lambda c: [p.start for p in c.percents])
+        return self.percents[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
 
     @functools.cached_property
     def dates(self) -> tuple[DateMention, ...]:
@@ -681,6 +693,19 @@ _PRODUCT_STOP = re.compile(
     r"|doubled|tripled|halved|rose|rises|fell|falls|jumped|climbed|soared|stays|stayed|remain|remains|remained"
     r"|took|takes|kicked|went|came|during|be|been|being)\b|$)",
 )
+
+
+def _hits_between(
+    clause: Clause, table: list[tuple[str, re.Pattern[str]]], start: int, end: int
+) -> list[tuple[int, re.Match[str]]]:
+    """The cues of `table` the clause holds that start at `start` or after and end by `end` (found once)."""
+    hits = clause.scan(table)
+    starts = clause.once(f"starts {id(table)}", lambda c: [m.start() for _, m in hits])
+    inside = hits[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
+    return [hit for hit in inside if hit[1].end() <= end]
+
+
+_FAR = 2000  # characters: farther than any status cue of a sentence of news is from what it governs
 _NO_GOODS_WORDS = frozenset(
     "is are was were be been being it its this that these those which who whom whose there here".split()
 )
@@ -763,12 +788,11 @@ def products_in(clause: Clause, start: int, end: int, *, opens: bool = False) ->
     if stop is not None:
         phrase = phrase[: stop.start()]
     # Jurisdiction words inside the phrase (demonyms, "China's") are origins, not goods.
-    for m in sorted(clause.actors, key=lambda m: -m.start):
-        if start <= m.start < start + len(phrase):
-            s, e = m.start - start, m.end - start
-            tail = phrase[e : e + 2]
-            e += 2 if tail in ("'s", "’s") else 0
-            phrase = phrase[:s] + " " + phrase[e:]
+    for m in reversed(clause.actors_in(start, start + len(phrase))):
+        s, e = m.start - start, m.end - start
+        tail = phrase[e : e + 2]
+        e += 2 if tail in ("'s", "’s") else 0
+        phrase = phrase[:s] + " " + phrase[e:]
     phrase = re.sub(r"\s+", " ", phrase).strip(" -")
     # `opens`: the phrase opens a statement ("Watches, Switzerland's largest export, are exempt")
     opens = (
@@ -1424,6 +1448,9 @@ _NON_GOODS = frozenset(
 _BARE_DEMONYM = re.compile(r"\s*[A-Z][\w.'’-]*\s*")
 
 
+_LIST_PART = re.compile(r"[^,;]+")
+
+
 def _covers(clause: Clause, start: int, end: int) -> tuple[list[tuple[tuple[str, ...], Product | None]], int]:
     """The items listed from `start`: each with the jurisdictions it names (targets) and its goods."""
     text = clause.text
@@ -1431,8 +1458,8 @@ def _covers(clause: Clause, start: int, end: int) -> tuple[list[tuple[tuple[str,
     adjectival: set[int] = set()
     pos = start
     stop_at = end
-    for part in re.finditer(r"[^,;]+", text[start:end]):
-        chunk_start = start + part.start()
+    for part in _LIST_PART.finditer(text, start, end):
+        chunk_start = part.start()
         chunk = part.group()
         cut = next(
             (
@@ -1478,11 +1505,8 @@ def _covers(clause: Clause, start: int, end: int) -> tuple[list[tuple[tuple[str,
         listed = len(items)
         for a, b in _list_items(chunk):
             s0, s1 = chunk_start + a, chunk_start + b
-            targets = [
-                m.code
-                for m in clause.actors
-                if s0 <= m.start < s1 and m.kind != "person" and not _is_destination(clause, m.start)
-            ]
+            inside = clause.actors_in(s0, s1)
+            targets = [m.code for m in inside if m.kind != "person" and not _is_destination(clause, m.start)]
             product = _clean_product(clause, s0, s1)
             targets = targets or list(origins)
             if not targets and product is not None and _ANY_ORIGIN.match(clause.low, s0):
@@ -1491,7 +1515,7 @@ def _covers(clause: Clause, start: int, end: int) -> tuple[list[tuple[tuple[str,
                 if (
                     product is None
                     and targets
-                    and all(m.kind == "demonym" for m in clause.actors if s0 <= m.start < s1)
+                    and all(m.kind == "demonym" for m in inside)
                     and _BARE_DEMONYM.fullmatch(clause.text, s0, s1)
                 ):
                     adjectival.add(len(items))  # "Chinese and Taiwanese stainless steel": "Chinese" qualifies
@@ -1675,8 +1699,10 @@ def _segments(clause: Clause, first: int) -> list[Segment]:
                 (lead.start(), end),
                 weak=_WEAK_TARIFF,
                 nouns=nouns,
-                # the last list of the sentence reads the whole of it, whose cues the clause has found
-                hits=clause.scan(lex.TARIFF_STATUS) if upto == len(text) else None,
+                # the cues the clause has found once, those that end before the next list (a scan of the text
+                # up to each list made a long sentence of many lists quadratic)
+                # (and no nearer than a long sentence's length: a cue further off decides nothing here)
+                hits=_hits_between(clause, lex.TARIFF_STATUS, lead.start() - _FAR, upto),
             )
             if hit is not None and hit[1].start() >= window_start - 80:
                 status, verb_at = _tense(hit[0], hit[1], text), hit[1].start()
@@ -1756,7 +1782,7 @@ def _segment_rates(
     clause: Clause, floor: int, lead_start: int, lead_end: int, seg_end: int
 ) -> tuple[Rate | None, Rate | None]:
     text = clause.text
-    inside = [p for p in clause.percents if lead_end <= p.start < seg_end and not p.points]
+    inside = [p for p in clause.percents_in(lead_end, seg_end) if not p.points]
     ft = _FROM_TO.search(clause.low, lead_end, seg_end)
     if ft is not None:
         nums = [p for p in clause.percents if ft.start() <= p.start < ft.end()]
@@ -1767,7 +1793,7 @@ def _segment_rates(
             return Rate(first.value), Rate(second.value)
     before = [
         p
-        for p in clause.percents
+        for p in clause.percents_in(max(floor, lead_start - 60), lead_start)
         if floor <= p.end <= lead_start and lead_start - p.end <= 40 and not p.points
     ]
     standing = next((p for p in inside if _STANDING_RATE.search(text, max(0, p.start - 30), p.start)), None)
