@@ -913,3 +913,49 @@ class TestReadingsKeptInBounds:
             "civil aircraft",
             "orange juice",
         ]
+
+    def test_heavy_duty_is_a_class_of_goods(self) -> None:
+        (found,) = tariffs(
+            "Imported heavy-duty trucks will be hit with a 25% tariff from Nov. 1 under a Section 232 "
+            "proclamation signed by President Donald Trump on Friday.",
+            date(2025, 9, 26),
+        )
+        assert found.product is not None and found.product.name == "heavy-duty trucks"
+
+    def test_exporters_who_must_apply_for_licences(self) -> None:
+        (found,) = only(
+            extract(
+                "Japanese exporters of three materials vital to South Korea's chip industries must apply for "
+                "individual licences from Thursday.",
+                published=date(2019, 7, 4),
+            ),
+            ExportControl,
+        )
+        assert (found.imposer, found.target, found.status) == ("JP", "KR", "imposed")
+
+    def test_the_first_duty_keeps_its_own_status_beside_a_later_added_one(self) -> None:
+        found = tariffs(
+            "China announced tariffs on U.S. coal and crude oil on Tuesday, minutes after an additional 10% U.S. "
+            "duty on all Chinese imports came into force.",
+            date(2025, 2, 4),
+        )
+        assert {(t.imposer, t.status) for t in found} == {("CN", "announced"), ("US", "raised")}
+
+    def test_goods_listed_with_rates_are_of_the_partner_the_story_names(self) -> None:
+        found = tariffs(
+            "China announced tariffs on U.S. coal on Tuesday.\n\nBeijing will charge 15% on coal and 10% on farm "
+            "machinery from Feb. 10, the finance ministry said.",
+            date(2025, 2, 4),
+        )
+        assert {t.target for t in found} == {"US"}
+
+    def test_an_owner_whose_name_a_later_list_holds_still_owns_its_duty(self) -> None:
+        found = tariffs(
+            "The clash adds to frictions stemming from the 25 percent U.S. tariff on steel that took effect in "
+            "March, which drew Chinese duties of 15 percent on American fruit in April.",
+            date(2018, 7, 6),
+        )
+        assert {(t.imposer, t.product.name if t.product else None) for t in found} == {
+            ("US", "steel"),
+            ("CN", "fruit"),
+        }

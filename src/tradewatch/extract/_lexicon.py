@@ -28,7 +28,8 @@ _NOT_A_CASE = (
 TARIFF = words(
     r"tariffs?" + _NOT_A_DUTY,
     r"duties",
-    r"duty(?![\s-]free)",
+    # not "heavy-duty trucks", "light-duty vehicles": a class of goods
+    r"(?<!heavy-)(?<!heavy )(?<!light-)(?<!medium-)duty(?![\s-]free)",
     # "countries that levy taxes on digital revenue": the verb of another tax
     r"levy(?!\s+(?:\w+\s+)?tax)",
     r"levies",
@@ -67,7 +68,7 @@ EXPORT_CONTROL = re.compile(
     r"|\bresum(?:e|es|ed|ing)\s+(?:approving\s+|issuing\s+|granting\s+)?(?:licen[cs]es for\s+)?"
     r"(?:exports?|sales?|shipments?)\b"
     r"|\b(?:obtain|seek|apply for|need|requir(?:e|es|ed|ing))\s+"
-    r"(?:(?:a|an|export|trade|special|government|prior|separate|new)\s+)*(?:licen[cs]es?|permits?"
+    r"(?:(?:a|an|export|trade|special|government|prior|separate|new|individual)\s+)*(?:licen[cs]es?|permits?"
     r"|authori[sz]ations?)\b"
     r"|\b(?:ban|curbs?|restrictions?|limits?|halt)\s+on\s+(?:[\w-]+\s+){0,4}?(?:exports?|sales?|shipments?)\b"
     # "set a quota of 1 million tonnes for sugar exports"

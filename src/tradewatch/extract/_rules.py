@@ -1822,7 +1822,8 @@ def _segment_rates(
 
 _CAUSE_LEAD = re.compile(
     r"\b(?:in (?:retaliation|response) (?:for|to)|retaliat(?:e|es|ed|ing|ion) against|in return for|to counter"
-    r"|to punish|over)\s+(?:the\s+)?$"
+    # "..., which drew Chinese duties of 15 percent": the answer told as what the cause brought, already standing
+    r"|to punish|over|drew|prompted|provoked|triggered)\s+(?:the\s+)?$"
 )
 
 
@@ -2036,6 +2037,10 @@ def tariffs(clause: Clause, ctx: Context) -> list[Tariff]:
             theirs = [d.span for d in clause.dates if d.start >= first_end]
             own = [attrs.evolve(t, effective=None) if t.effective in theirs else t for t in found]
         found = own
+    elif later_found and any(p.start >= first_end for p in clause.percents):
+        # "announced tariffs on coal on Tuesday, minutes after an additional 10% U.S. duty came into force": the
+        # later duty's rate and its "additional" are its own
+        found = _tariffs(clause.part(0, first_end), ctx) or found
     found = found + later_found
     return _as_is(clause, found + _owned_after(clause, ctx, found))
 
@@ -2265,7 +2270,10 @@ def _tariffs(clause: Clause, ctx: Context, *, standing: bool = False) -> list[Ta
         subject = _subject(
             clause, before, exclude=sorted(seg_targets | ({target_m.code} if target_m else set()))
         )
-        actor = owner if owner is not None and owner.code not in seg_targets else None
+        # "the U.S. tariff on steel ..., which drew Chinese duties on American fruit": the owner is no target of
+        # its own duty's list; a later list is another duty's
+        own_targets = {t for ts, _ in segments[0].covers for t in ts} if segments else set()
+        actor = owner if owner is not None and owner.code not in own_targets else None
         actor = actor or agent or subject
         imposer = actor.code if actor else None
         target = target_m.code if target_m else None
@@ -2440,6 +2448,17 @@ def _tariffs(clause: Clause, ctx: Context, *, standing: bool = False) -> list[Ta
         stop = min(m.start() if m else len(text) for m in (ends, aside))
         others = [c for c in _distinct(m.code for m in clause.actors if m.start < stop) if c != imposer]
         default_target = others[0] if others and not _ALL_PARTNERS.search(clause.low) else "*"
+        told = ctx.last_targets.get(imposer, ())
+        if (
+            not others
+            and segments
+            and len(told) == 1
+            and told[0] != "*"
+            and not _ALL_PARTNERS.search(clause.low)
+        ):
+            # "Beijing will charge 15% on coal and 10% on farm machinery": goods listed with rates in a story
+            # of one imposer's duties on one partner are that partner's
+            default_target = told[0]
     confidence = _tariff_confidence(clause, 0.8 if status_hit else 0.6)
     if segments:
         events: list[Tariff] = []
@@ -3318,7 +3337,15 @@ def export_controls(clause: Clause, ctx: Context) -> list[ExportControl]:
         items = list(named)
     else:
         items = [None] if kind == "entity_list" else list(_control_items(clause, trigger)) or [None]
-    if status_hit is None and demand is None and items == [None] and owner is None and kind != "entity_list":
+    if (
+        status_hit is None
+        and demand is None
+        and items == [None]
+        and owner is None
+        and kind != "entity_list"
+        # "Japanese exporters ... must apply for individual licences": a rule binding exporters is a measure
+        and _bound_exporters(clause) is None
+    ):
         return []  # "ministers will discuss investment and export controls": controls named as a topic, not a measure
     confidence = _confidence(clause, 0.8 if status_hit else 0.6)
     # "The rule, which took effect immediately": the day the control was imposed is the day it applies.
@@ -3505,12 +3532,21 @@ _BOUND_BY_RULE = re.compile(
 )
 
 
+_EXPORTERS_BOUND = re.compile(
+    r"\s+(?:[a-z][\w-]*\s+){0,2}?(?:exporters|suppliers|companies|firms|producers|manufacturers|makers|chipmakers)"
+    r"\b[^.;]{0,80}?\b(?:must|need to|needs to|will need to|have to|has to|now need|now needs|are required to"
+    r"|will be required to)\s+(?:[a-z]+\s+)?(?:obtain|seek|apply for|get|secure)\b"
+)
+
+
 def _bound_exporters(clause: Clause) -> Mention | None:
-    """ "Japanese suppliers now need a licence for each shipment": the exporters a rule binds are those of the
-    government that set it."""
+    """ "Japanese suppliers now need a licence for each shipment", "Japanese exporters of three materials must
+    apply for individual licences": the exporters a rule binds are those of the government that set it."""
     for m in clause.actors:
         buyers = _BUYER_NOUN.match(clause.text, m.end)
         if buyers is not None and _BOUND_BY_RULE.match(clause.low, buyers.end()):
+            return m
+        if m.kind in ("demonym", "country") and _EXPORTERS_BOUND.match(clause.low, m.end):
             return m
     return None
 
