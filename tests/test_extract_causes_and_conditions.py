@@ -959,3 +959,24 @@ class TestReadingsKeptInBounds:
             ("US", "steel"),
             ("CN", "fruit"),
         }
+
+    def test_countries_after_the_first_duty_each_with_its_rate(self) -> None:
+        found = tariffs(
+            "President Donald Trump suspended the higher reciprocal tariffs on the European Union for 90 days. The "
+            "EU had faced a 20% reciprocal rate, Japan 24% and Vietnam 46%.",
+            date(2025, 4, 9),
+        )
+        assert {(t.target, str(t.rate.percent) if t.rate else None) for t in found} >= {
+            ("JP", "24"),
+            ("VN", "46"),
+        }
+
+    def test_a_duty_stated_before_a_warning_is_news_of_its_own(self) -> None:
+        events = extract(
+            "WASHINGTON, July 7 (Agency) - Goods from Japan and South Korea will face tariffs of 25% from Aug. 1, "
+            "President Donald Trump said on Monday, warning that the rate would rise further if either country "
+            "retaliated.",
+            published=date(2025, 7, 7),
+        )
+        assert sorted(t.target for t in only(events, Tariff)) == ["JP", "KR"]
+        assert {t.actor for t in only(events, Threat)} == {"US"}

@@ -514,6 +514,12 @@ def _read(clause: Clause, context: Context) -> list[Event]:
             named_before = THREATENED_BEFORE.search(low)
             if named_before is not None and _any(low[: named_before.start()], _TARIFF_CUES):
                 answered += tariffs(clause.part(0, named_before.start()), context)
+            # "Goods from Japan will face tariffs of 25% from Aug. 1, Trump said, warning that the rate would rise
+            # if Tokyo retaliated": the duty stated before the warning is news of its own
+            warning = _WARNING_AFTER.search(low)
+            if warning is not None and named_before is None and _any(low[: warning.start()], _TARIFF_CUES):
+                stated = tariffs(clause.part(0, warning.start()), context)
+                answered += [t for t in stated if t.status.value in ("announced", "in_force", "raised")]
             return [
                 *threat,
                 *answered,
@@ -527,8 +533,11 @@ def _read(clause: Clause, context: Context) -> list[Event]:
         events.extend(earlier_duty_exemptions(clause, context))
     if "more" in low:
         events.extend(purchase_demands(clause, context))
-    if not events and ("%" in low or "percent" in low or "per cent" in low):
-        events.extend(rates_by_country(clause, context))
+    if "%" in low or "percent" in low or "per cent" in low:
+        # "The EU had faced a 20% reciprocal rate, Japan 24% and Vietnam 46%": the countries after the first
+        # duty's, each with its rate
+        covered = {e.target for e in events if isinstance(e, Tariff)}
+        events.extend(e for e in rates_by_country(clause, context) if e.target not in covered)
     if _any(low, _CONTROL_CUES):
         events.extend(_by_part(export_controls, lex.EXPORT_CONTROL, clause, context))
     if truce_cue:
@@ -540,6 +549,8 @@ def _read(clause: Clause, context: Context) -> list[Event]:
 
 
 _PAUSES = frozenset({"suspended", "extended"})
+
+_WARNING_AFTER = re.compile(r",\s+(?:warning|adding|threatening)\s+that\b")
 
 # Changes to a measure: the date a change applies from is never when the measure it changes began.
 _CHANGES = frozenset(

@@ -1957,6 +1957,18 @@ _GOODS_BOUND_FOR = re.compile(
 )
 
 
+def _closing_speaker(clause: Clause, after: int, exclude: Sequence[str]) -> str | None:
+    """Who says so at the end of a statement ("..., President Donald Trump said on Monday")."""
+    return next(
+        (
+            m.code
+            for m in reversed(clause.actors)
+            if m.start > after and m.code not in exclude and _SAYS_AFTER.match(clause.low, m.end)
+        ),
+        None,
+    )
+
+
 def _shipped_to(clause: Clause, before: int) -> tuple[str, str] | None:
     """ "Indonesian exports to the U.S. will be subject to a 19% tariff": where the goods are bound imposes the
     duty, where they come from undergoes it (as imposer and target)."""
@@ -2324,9 +2336,13 @@ def _tariffs(clause: Clause, ctx: Context, *, standing: bool = False) -> list[Ta
             # "Canada and Mexico will be exempted", "Japan will face a 15% tariff": the subject undergoes
             # someone else's duty.
             imposer_m = owner if owner is not None and owner.code not in undergoers else agent
-            # "Canadian energy and potash face a lower 10% rate": the duty of the imposer the item told last
+            # "Canadian energy and potash face a lower 10% rate": the duty of the imposer the item told last;
+            # "Goods from Japan will face tariffs of 25%, President Donald Trump said": of the one who says so
             last = ctx.last_imposer if ctx.last_imposer not in (None, *undergoers) else None
-            found = imposer_m.code if imposer_m else last or _context_actor(ctx, exclude=undergoers[0])
+            speaker = _closing_speaker(clause, trigger.end(), undergoers)
+            found = (
+                imposer_m.code if imposer_m else speaker or last or _context_actor(ctx, exclude=undergoers[0])
+            )
             if imposer_m is None and found in undergoers:
                 # "Canada, Mexico and the EU were exempted": none of those exempted imposes the duty
                 found = ctx.last_imposer if ctx.last_imposer not in (None, *undergoers) else None
@@ -2393,6 +2409,9 @@ def _tariffs(clause: Clause, ctx: Context, *, standing: bool = False) -> list[Ta
         shipped = _shipped_to(clause, min(trigger.start(), verb_pos))
         if shipped is not None:
             imposer, target = shipped
+    if imposer is None and demand is None and seg_targets:
+        # "Goods from Japan and South Korea will face tariffs of 25%, President Donald Trump said"
+        imposer = _closing_speaker(clause, trigger.end(), sorted(seg_targets))
     if imposer is None:
         # "The levies on cheese and wine were first set in 2019": goods the item already named with
         # their imposer.
@@ -3128,7 +3147,7 @@ def purchase_demands(clause: Clause, ctx: Context) -> list[Tariff]:
 # "South Africa faces 30%, Indonesia 32%, and Thailand and Cambodia 36%", "Imports from Japan and South Korea
 # will be charged 25%": rates assigned country by country in a story about duties, none of them called a tariff
 _ASSIGNED = re.compile(
-    r"\s+(?:faces?|will face|would face|gets?|got|receives?|received|pays?|will pay|would pay"
+    r"\s+(?:faces?|will face|would face|had faced|faced|gets?|got|receives?|received|pays?|will pay|would pay"
     r"|(?:was|were|is|are|will be|would be)\s+(?:each\s+)?(?:assigned|charged|hit with|subject to))\s+"
     r"(?:(?:a|an)\s+)?(?:(?:rate|duty|tariff|levy)\s+of\s+)?(?P<rate>\d+(?:\.\d+)?)\s*(?:%|percent|per cent)"
     # not "gets 20% of its gas", "pays 30% more for insurance": a share or a price, no rate of duty
