@@ -980,3 +980,19 @@ class TestReadingsKeptInBounds:
         )
         assert sorted(t.target for t in only(events, Tariff)) == ["JP", "KR"]
         assert {t.actor for t in only(events, Threat)} == {"US"}
+
+    def test_goods_to_be_charged_a_rate(self) -> None:
+        found = tariffs(
+            "The U.S. imposed a 25% tariff on heavy-duty trucks on Friday. Buses will be charged 10% from Nov. 1 "
+            "under the proclamation.",
+            date(2025, 9, 26),
+        )
+        assert ("buses", "10") in {
+            (t.product.name, str(t.rate.percent)) for t in found if t.product and t.rate
+        }
+
+    def test_a_price_charged_more_is_no_duty(self) -> None:
+        found = tariffs(
+            "The U.S. raised tariffs. Customers will be charged 10% more for shipping.", date(2025, 9, 26)
+        )
+        assert all(t.rate is None or str(t.rate.percent) != "10" for t in found)

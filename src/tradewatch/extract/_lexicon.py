@@ -48,6 +48,10 @@ TARIFF = words(
     r"(?:higher|reciprocal|baseline|duty|tariff|import|punitive|new|retaliatory) rates?",
     r"rates?(?= (?:on|of \d|for imports))",
     r"(?<=%\s)rates?",
+    # "buses will be charged 10% from the same date": goods charged a rate
+    # (not "will be charged 10% more for shipping": a price)
+    r"(?<=be )charged(?=\s+(?:up to\s+|as much as\s+)?\d[\d.]*\s*(?:%|per\s?cent\b|percent\b)"
+    r"(?!\s*(?:more|less|extra|higher|lower|above|below)\b))",
     # "transshipments will be taxed at 40%": goods taxed at a rate at the border
     r"tax(?:ed|es)?(?=\s+at\s+\d[\d.]*\s*(?:%|per\s?cent\b|percent\b))",
     # "a further 25% penalty on Indian goods": a duty named for what it punishes

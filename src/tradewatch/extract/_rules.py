@@ -1602,7 +1602,7 @@ _ITEM_STOP = re.compile(
     r"|remained|remains|entered|enter|kicked|kick|kicks|starts?|started|began|begins?|still|face|faces|faced"
     # "the duties frozen until March", not "frozen chicken", where the word is part of the goods
     r"|pay|pays|paid|combined|suspended|paused|frozen(?!\s+(?!(?:until|for|since|at|in|on|by|pending|as|while|and)\b)[a-z]))\b"
-    r"|\s[-–—]\s|[()\"“”:]|\b\d+(?:\.\d+)?\s*(?:%|per\s?cent|percent|pct)|\b(?:tariffs?|duties|duty|levy"
+    r"|\s[-–—]\s|[()\"“”:]|\b\d+(?:\.\d+)?\s*(?:%|per\s?cent|percent|pct)|\b(?:tariffs?|duties|(?<!heavy-)(?<!light-)duty|levy"
     r"|levies|surtax(?:es)?|surcharges?)\b",
 )
 
@@ -2903,7 +2903,8 @@ _REPORTED_OPEN = re.compile(
 _GOODS_UNDERGO = re.compile(
     r"\b(?:(?:will|would|could|now|also|still|must|to)\s+)*(?:fac(?:e|es|ed|ing)|pay(?:s|ing)?|paid|hit with"
     r"|carr(?:y|ies|ied|ying)|draw(?:s|ing)?|drew|attract(?:s|ed|ing)?"
-    r"|(?:be|are|is|were|was|remains?|remained|stays?)\s+(?:hit with|slapped with|hit by|subject to|taxed at))\b"
+    r"|(?:be|are|is|were|was|remains?|remained|stays?)\s+(?:hit with|slapped with|hit by|subject to|taxed at"
+    r"|charged))\b"
 )
 
 
@@ -2960,8 +2961,9 @@ def _goods_subject(clause: Clause, before: int) -> list[tuple[Product, int]]:
     """ "Canadian lumber will face a 14% duty", "Washing machines will pay up to 50%": the goods that open the
     sentence as the subject of an undergoing verb (with where the verb stands); none when a jurisdiction or
     anything but goods opens it."""
-    # "will be taxed at 40%": the duty's own word may end the verb
-    reach = before + (len("taxed at") if clause.low.startswith("taxed at", before) else 1)
+    # "will be taxed at 40%", "will be charged 10%": the duty's own word may end the verb
+    own_verb = next((w for w in ("taxed at", "charged") if clause.low.startswith(w, before)), None)
+    reach = before + (len(own_verb) if own_verb else 1)
     verb = _GOODS_UNDERGO.search(clause.low, 0, reach)
     shift = 0
     dateline = DATELINE.match(clause.text) if verb is not None and clause.offset == 0 else None
