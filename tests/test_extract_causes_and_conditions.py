@@ -996,3 +996,32 @@ class TestReadingsKeptInBounds:
             "The U.S. raised tariffs. Customers will be charged 10% more for shipping.", date(2025, 9, 26)
         )
         assert all(t.rate is None or str(t.rate.percent) != "10" for t in found)
+
+    @pytest.mark.parametrize(
+        ("text", "goods"),
+        [
+            (
+                "Beijing placed export licence requirements on tungsten, tellurium and three other metals used in "
+                "defence.",
+                ["tellurium", "tungsten"],
+            ),
+            (
+                "ANKARA, Aug 15 - Turkey doubled tariffs on some U.S. imports including cars and tobacco on Wednesday.",
+                ["cars", "tobacco"],
+            ),
+        ],
+    )
+    def test_the_goods_named_not_their_count_or_class(self, text: str, goods: list[str]) -> None:
+        found = extract(text, published=date(2018, 8, 15))
+        names = sorted(
+            p.name for e in found for p in [getattr(e, "product", None) or getattr(e, "item", None)] if p
+        )
+        assert names == goods
+
+    def test_duties_imposed_under_an_authority_and_not_affected_stand(self) -> None:
+        found = tariffs(
+            "The 25% global duties on steel and aluminium that Washington imposed under Section 232 in March are "
+            "not affected by the deal.",
+            date(2025, 5, 12),
+        )
+        assert {(t.imposer, t.status) for t in found} == {("US", "in_force")}

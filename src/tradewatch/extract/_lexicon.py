@@ -237,7 +237,8 @@ BACKGROUND = re.compile(
     r"|the (?:start|beginning|end|middle))"
     r"|\bduring (?:his|the) first term\b"
     # "a 100% tariff ... that Beijing imposed in March": a relative clause tells when a standing duty began
-    r"|\b(?:that|which)\s+(?:[\w.'-]+\s+){0,3}?(?:imposed|introduced|adopted|slapped|levied)\s+(?:in|on|last|since)\b",
+    r"|\b(?:that|which)\s+(?:[\w.'-]+\s+){0,3}?(?:imposed|introduced|adopted|slapped|levied)\s+(?:in|on|last|since"
+    r"|under)\b",
 )
 FUTURE = re.compile(
     r"\b(?:will|shall|would|is to|are to|set to|due to|scheduled|plans? to|expected to|next|upcoming|is going to"
@@ -419,6 +420,8 @@ TARIFF_STATUS: list[tuple[str, re.Pattern[str]]] = [
             r"in effect",
             r"(?:has|have|had) applied",
             r"applied since",
+            # "the duties on steel are not affected by the deal": they stand
+            r"(?:not affected|unaffected|untouched)",
             # "Canada's 25% tariffs applied from Tuesday": a start in the past tense
             r"applied from",
             r"in force",

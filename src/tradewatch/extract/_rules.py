@@ -759,7 +759,8 @@ _COUNTED_BEFORE = re.compile(
 )
 _CATCH_ALL = re.compile(
     r"(?:(?:dozens|hundreds|scores|thousands|a range|a host|a number|a list|a variety) of\s+)?"
-    r"(?:many\s+|several\s+|various\s+|some\s+|all\s+)?other\s",
+    # "tungsten, tellurium and three other metals": the rest, counted
+    r"(?:(?:many|several|various|some|all|\d+|two|three|four|five|six|seven|eight|nine|ten|a dozen)\s+)?other\s",
     _I,
 )
 _GOODS_TAIL = re.compile(
@@ -1571,7 +1572,7 @@ def _shared_origins(items: list[tuple[list[str], Product | None]]) -> list[tuple
 
 
 _EXAMPLES = re.compile(r"\s*(?:such as|like|notably|for example|e\.g\.)\s", _I)
-_INNER_EXAMPLES = re.compile(r"(?<=\w)\s+(?:such as|notably|for example|e\.g\.)\s", _I)
+_INNER_EXAMPLES = re.compile(r"(?<=\w)\s+(?:such as|notably|for example|e\.g\.|including)\s", _I)
 # "a boost for engine makers", "the bulk of what it imports", "the latest duties set under Section 232"
 _APPOSITION_ITEM = re.compile(
     r"\s*(?:an?\s(?![\d$])|the\s+(?:bulk|main|chief|(?!(?:rest|west|interest)\b)[\w-]+est)\b)", _I
@@ -1597,7 +1598,7 @@ _ITEM_STOP = re.compile(
     r"|has|have|had|could|may|might|should|can|must|shall|need|needs|citing|following|saying|rather|instead|when|where|who"
     r"|than|plus|up|down|through|beyond|within|per|taking|bringing|raising|lifting|cutting|doubling|adding"
     r"|but|accounting|totall?ing|among|in retaliation|with|for|a year|annually|each|invoking|according|took"
-    r"|wrote|writes|told|tells|already"
+    r"|wrote|writes|told|tells|already|warning|adding|arguing|noting|claiming|insisting|well|far|along"
     r"|take|takes|taking|came|come|comes|went|go|goes|rose|rise|rises|fell|fall|falls|stood|stands|remain"
     r"|remained|remains|entered|enter|kicked|kick|kicks|starts?|started|began|begins?|still|face|faces|faced"
     # "the duties frozen until March", not "frozen chicken", where the word is part of the goods
