@@ -1025,3 +1025,11 @@ class TestReadingsKeptInBounds:
             date(2025, 5, 12),
         )
         assert {(t.imposer, t.status) for t in found} == {("US", "in_force")}
+
+    def test_how_long_a_duty_applies_is_not_from_when(self) -> None:
+        found = tariffs(
+            "China imposed anti-dumping duties of up to 34.9% on brandy from the European Union. The duties, which "
+            "will apply for five years, take the place of provisional deposits.",
+            date(2025, 7, 4),
+        )
+        assert found and all(t.effective is None or t.effective.start.year == 2025 for t in found)

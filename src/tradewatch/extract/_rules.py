@@ -578,6 +578,7 @@ def _first_date(
 
 
 _DURATION = re.compile(r"(?:for|within)\s", _I)
+_FOR_A_TIME = re.compile(r"for\s", _I)
 _ONWARD_LEAD = re.compile(r"\b(?:from|starting|effective|until|as of|as from|beginning)\s")
 _IMPOSED_WORD = re.compile(r"\b(?:imposed|reimposed|introduced|slapped|levied|adopted|placed)\b")
 
@@ -2794,6 +2795,12 @@ def _tariff_events(
         )
         # a change's date is not that of when the duty it changes was imposed
         effective = _first_date(clause, _date_cue(status), acts=acts, old_stage=status in _TARIFF_CHANGES)
+        if (
+            effective is not None
+            and status in ("announced", "in_force")
+            and _FOR_A_TIME.match(effective.text)
+        ):
+            effective = None  # "the duties, which will apply for five years": how long, not from when
     if status == "announced" and ctx.immediate and _IMPOSED_DONE.search(clause.low):
         # "imposed a 12% duty on Monday ... The duty takes effect immediately": a duty imposed at once is in
         # force, not one to come
