@@ -10,7 +10,7 @@ from datetime import date
 import pytest
 
 from extraction_helpers import days, only
-from tradewatch import ExportControl, Negotiation, Tariff, Threat, extract
+from tradewatch import ExportControl, Negotiation, Tariff, Threat, Truce, extract
 from tradewatch.extract._dates import find_dates
 
 
@@ -1033,3 +1033,14 @@ class TestReadingsKeptInBounds:
             date(2025, 7, 4),
         )
         assert found and all(t.effective is None or t.effective.start.year == 2025 for t in found)
+
+    def test_a_truce_extended_ends_at_its_new_end(self) -> None:
+        (truce,) = only(
+            extract(
+                "China and the United States will also extend their tariff truce, due to expire on Nov. 10, until "
+                "November next year.",
+                published=date(2025, 10, 30),
+            ),
+            Truce,
+        )
+        assert truce.status == "extended" and days(truce.until) == ("2026-11-01", "2026-11-30")

@@ -3806,7 +3806,7 @@ def _until(clause: Clause, ctx: Context, status: str = "agreed") -> DateSpan | N
     # A named end ("runs until Aug. 12") says more than a length ("a 90-day truce") met before it.
     for d in dates:
         lead = clause.text[max(0, d.start - 25) : d.start]
-        if d not in durations and _NAMED_END.search(lead):
+        if d not in durations and _NAMED_END.search(lead) and not _replaced_end(clause, d, lead):
             return d.span
     if status in ("expired", "ended"):
         # "expired on Tuesday", "collapsed on Friday": the day it ended is its end.
@@ -3829,6 +3829,9 @@ def _until(clause: Clause, ctx: Context, status: str = "agreed") -> DateSpan | N
             re.search(r"\b(?:since|last|was agreed|agreed|reached)\s*$", lead, _I)
             # "extend the truce beyond the March 1 deadline": the old end, passed, and no new one
             or re.search(r"\b(?:beyond|past)\s+(?:the\s+|its\s+|their\s+)?$", lead, _I)
+            # "extend their truce, due to expire on Nov. 10, until November next year": the old end, when a new
+            # one follows
+            or _replaced_end(clause, d, lead)
             or re.match(r"(?:on|since|last)\s", d.span.text, _I)
         ):
             continue  # when it was agreed, not when it ends
@@ -3837,6 +3840,18 @@ def _until(clause: Clause, ctx: Context, status: str = "agreed") -> DateSpan | N
     return None
 
 
+def _replaced_end(clause: Clause, d: DateMention, lead: str) -> bool:
+    """ "extend their truce, due to expire on Nov. 10, until November next year": the old end, a new one after."""
+    return _OLD_END.search(lead) is not None and any(
+        o.start > d.end
+        and (_UNTIL_CUE.match(o.span.text) or _UNTIL_CUE.search(clause.text[max(0, o.start - 25) : o.start]))
+        for o in clause.dates
+    )
+
+
+_OLD_END = re.compile(
+    r"\b(?:due|set|scheduled|slated)\s+to\s+(?:expire|end|lapse|run out)\s+(?:on\s+|in\s+)?$", _I
+)
 _ENDING_BY = re.compile(r",\s+(?:\w+ly\s+)?(?:ending|breaking|wrecking|shattering)\s+(?:a|the|its|their)\s")
 _ENDED_ON = re.compile(r"\b(?:expired|lapsed|ran out|ended|collapsed|broke down)\s+(?:\w+\s+){0,2}$")
 
