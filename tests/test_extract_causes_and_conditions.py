@@ -1044,3 +1044,32 @@ class TestReadingsKeptInBounds:
             Truce,
         )
         assert truce.status == "extended" and days(truce.until) == ("2026-11-01", "2026-11-30")
+
+    def test_leaders_who_agreed_at_a_meeting_held_talks(self) -> None:
+        events = extract(
+            "OSAKA, June 29 - President Donald Trump and Chinese President Xi Jinping agreed at a meeting in Osaka "
+            "on Saturday to a truce in their trade war.",
+            published=date(2019, 6, 29),
+        )
+        (talks,) = only(events, Negotiation)
+        assert (sorted(talks.parties), talks.status, talks.venue) == (["CN", "US"], "held", "Osaka")
+        assert only(events, Truce)
+
+    def test_days_of_talks_were_held(self) -> None:
+        (talks,) = only(
+            extract(
+                "The United States and China will slash their tariffs, the two sides said in a joint statement on "
+                "Monday following two days of talks in the Swiss city.",
+                published=date(2025, 5, 12),
+            ),
+            Negotiation,
+        )
+        assert (sorted(talks.parties), talks.status) == (["CN", "US"], "held")
+
+    def test_a_city_named_by_its_country_is_no_party(self) -> None:
+        events = extract(
+            "The United States and China have extended their tariff truce by a year, formalising the outcome of "
+            "Thursday's meeting between Presidents Donald Trump and Xi Jinping in the South Korean city of Busan.",
+            published=date(2025, 11, 2),
+        )
+        assert {t.parties for t in only(events, Truce)} == {("CN", "US")}

@@ -98,7 +98,9 @@ _TALKS = re.compile(
     r"\b(?:talks|negotiations|round of|(?:deal|agreement|pact) (?:reached|struck|sealed|clinched)"
     r" (?:by|in|at|on|last|this|earlier)"
     # "agreed to a truce after Trump met Xi in Busan": the leaders' meeting is talks of its own
-    r"|(?:after|when|as)\s+(?:[\w.'-]+\s+){1,6}?(?:met|meets|meeting)\b)\b",
+    r"|(?:after|when|as)\s+(?:[\w.'-]+\s+){1,6}?(?:met|meets|meeting)\b"
+    # "agreed at a meeting in Osaka to a truce", "the outcome of Thursday's meeting between Trump and Xi"
+    r"|(?:at|after|following)\s+(?:a|an|the|their)\s+(?:[\w-]+\s+)?(?:meeting|summit)\b|\bmeeting between\b)\b",
     re.IGNORECASE,
 )
 # Searched on the lowered text, without IGNORECASE: a pattern that starts with a choice of plain letters is

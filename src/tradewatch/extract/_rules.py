@@ -3929,8 +3929,9 @@ def _is_place(clause: Clause, mention: Mention, *, meeting: bool = False) -> boo
     if mention.kind in ("capital", "institution"):
         return bool(_LOCATIVE.search(lead[-25:]) or _PLACE_LIST.search(lead))
     if mention.kind == "demonym":
-        # "met at the French embassy": a building of the host, not a party
-        return bool(_AT_THE.search(lead))
+        # "met at the French embassy": a building of the host, not a party; "talks in the Swiss city", "in the
+        # South Korean city of Busan": a place
+        return bool(_AT_THE.search(lead)) or _PLACE_NOUN.match(clause.low, mention.end) is not None
     if mention.kind != "country":
         return False
     low = clause.low[max(0, mention.start - 25) : mention.start]  # the last 25 characters of `lead`
@@ -3948,6 +3949,7 @@ _CITY_COMMA = re.compile(r"\b(?:in|at)\s+(?P<city>[A-Z][\w'’.-]+(?:\s+[A-Z][\w
 
 
 _AT_THE = re.compile(r"\bat\s+the\s+$")
+_PLACE_NOUN = re.compile(r"\s+(?:city|capital|port|resort|town|coast|border town|island)\b")
 
 
 # "in Switzerland", "troops in northern Iraq": a region of a country is where something happens.
@@ -4161,6 +4163,9 @@ _UNDER_DEAL = re.compile(
 
 
 _NO_BEFORE = re.compile(r"\bno $")
+_DAYS_OF_TALKS = re.compile(
+    r"\b(?:two|three|four|five|several|\d+)[\s-](?:days?|rounds?|hours?) of (?:talks|negotiations|discussions)\b"
+)
 
 
 def negotiations(clause: Clause, ctx: Context) -> list[Negotiation]:
@@ -4247,6 +4252,8 @@ def negotiations(clause: Clause, ctx: Context) -> list[Negotiation]:
         or (after_talks and strong and _WITH_PARTNER.match(clause.low, trigger.end()))
         # "negotiators would meet in the coming weeks": a meeting of negotiators is talks
         or _NEGOTIATORS_MEET.search(clause.low)
+        # "following two days of talks in the Swiss city": talks that lasted, so took place
+        or _DAYS_OF_TALKS.search(clause.low, max(0, trigger.start() - 20), trigger.end())
         or (strong and clause.dates and (hit is not None or _dated_past_talks(clause, trigger, ctx)))
     ):
         return []  # talks mentioned in passing: no status, no time, no place
@@ -4257,8 +4264,13 @@ def negotiations(clause: Clause, ctx: Context) -> list[Negotiation]:
     ):
         return []  # "goods covered by the USMCA trade pact" names an agreement, not a negotiation
     status = hit[0] if hit else ("scheduled" if lex.FUTURE.search(clause.low) else "held")
-    if hit is None and _AFTER_TALKS.search(clause.low, max(0, trigger.start() - 12), trigger.start()):
-        status = "held"  # "after talks in Washington, the leaders said they would...": the talks are over
+    if hit is None and (
+        _AFTER_TALKS.search(clause.low, max(0, trigger.start() - 12), trigger.start())
+        or _DAYS_OF_TALKS.search(clause.low, max(0, trigger.start() - 20), trigger.end())
+    ):
+        # "after talks in Washington, the leaders said they would...", "following two days of talks": the talks
+        # are over
+        status = "held"
     if status == "held" and lex.FUTURE.search(clause.low[max(0, trigger.start() - 40) : trigger.end() + 10]):
         status = "scheduled"
     if (
