@@ -1073,3 +1073,17 @@ class TestReadingsKeptInBounds:
             published=date(2025, 11, 2),
         )
         assert {t.parties for t in only(events, Truce)} == {("CN", "US")}
+
+    @pytest.mark.parametrize(
+        ("text", "count"),
+        [
+            (
+                "Commerce Secretary Gina Raimondo described the measures as the strongest yet taken to hold back "
+                "China's ability to make advanced chips.",
+                0,
+            ),
+            ("Washington is still holding back Boeing parts that Chinese airlines need.", 1),
+        ],
+    )
+    def test_held_back_goods_not_an_ability(self, text: str, count: int) -> None:
+        assert len(only(extract(text, published=date(2025, 8, 12)), ExportControl)) == count

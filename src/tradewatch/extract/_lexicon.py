@@ -104,8 +104,10 @@ EXPORT_CONTROL = re.compile(
     r"|\b(?:let|lets|letting|allow(?:s|ed|ing)?|permit(?:s|ted|ting)?)\s+(?:[\w.&'’-]+\s+){1,3}?(?:to\s+)?"
     r"(?:ship|sell|export|resume (?:sales|shipments|exports))\b"
     r"|\bembargo\b|\bwithh[oe]ld(?:s|ing)?\b"
-    # "held back shipments"; not "hold back emergency tariffs", a duty put off
-    r"|\b(?:hold(?:s|ing)?|held) back\b(?!\s+by\b)(?!\s+(?:[\w-]+\s+){0,2}?(?:tariffs?|duties|levies)\b)",
+    # "held back shipments", "holding back Boeing parts"; not "hold back emergency tariffs", a duty put off, nor
+    # "to hold back China's industry", "China's ability to make chips": a purpose, not goods held
+    r"|\b(?:hold(?:s|ing)?|held) back\b(?!\s+by\b)(?!\s+(?:[\w-]+\s+){0,2}?(?:tariffs?|duties|levies)\b)"
+    r"(?!\s+(?:[\w.'’-]+\s+){0,3}?(?:industry|industries|ability|development|growth|progress|rise|economy|advance)\b)",
 )
 TRUCE = words(
     r"truces?",
