@@ -1875,14 +1875,7 @@ def earlier_duty_exemptions(clause: Clause, ctx: Context) -> list[Tariff]:
     goods: list[Product] = []
     for each in [verb, *_EXEMPTED_SUBJECT.finditer(clause.low, verb.end(), 200)]:
         begin = max([0, *(m.end() for m in _SUBJECT_JOIN.finditer(clause.text, 0, each.start()))])
-        goods += _distinct_goods(
-            p
-            for a, b in _listed(clause.text, begin, each.start())
-            # "Pharmaceuticals, Switzerland's largest export, are exempt": an apposition describes the goods
-            if not _POSSESSIVE_START.match(clause.text, a)
-            for p in products_in(clause, a, b, opens=True)
-            if p.name.lower() not in lex.GENERIC_GOODS
-        )
+        goods += _goods_of_list(clause, begin, each.start())
     goods = _distinct_goods(goods)
     if not goods:
         return []
@@ -1891,8 +1884,32 @@ def earlier_duty_exemptions(clause: Clause, ctx: Context) -> list[Tariff]:
         m.code for m in clause.actors if begin <= m.start < verb.start() and m.code != imposer
     )
     targets = tuple(origins) or ctx.last_targets.get(imposer) or ("*",)
-    evidence = ctx.quote(clause, _confidence(clause, 0.7))
     effective = _first_date(clause, _date_cue("exempted"), acts=False)
+    return _exempted(clause, ctx, imposer, goods, targets, effective)
+
+
+def _goods_of_list(clause: Clause, start: int, end: int) -> list[Product]:
+    """The goods of a list in `text[start:end]`, each item read on its own, none of the generic words."""
+    return _distinct_goods(
+        p
+        for a, b in _listed(clause.text, start, end)
+        # "Pharmaceuticals, Switzerland's largest export, are exempt": an apposition describes the goods
+        if not _POSSESSIVE_START.match(clause.text, a)
+        for p in products_in(clause, a, b, opens=True)
+        if p.name.lower() not in lex.GENERIC_GOODS
+    )
+
+
+def _exempted(
+    clause: Clause,
+    ctx: Context,
+    imposer: str,
+    goods: Sequence[Product],
+    targets: Sequence[str],
+    effective: DateSpan | None = None,
+) -> list[Tariff]:
+    """The exemptions of `goods` from the duty of `imposer` on each of `targets`."""
+    evidence = ctx.quote(clause, _confidence(clause, 0.7))
     found = [
         Tariff(
             imposer=imposer,
@@ -1936,21 +1953,8 @@ def _goods_exempted_by_act(clause: Clause, ctx: Context, imposer: str) -> list[T
         (clause.text.find(c, start) for c in (";", " - ", ", a ", ", which") if c in clause.text[start:]),
         default=len(clause.text),
     )
-    goods = _distinct_goods(
-        p
-        for a, b in _listed(clause.text, start, end)
-        for p in products_in(clause, a, b, opens=True)
-        if p.name.lower() not in lex.GENERIC_GOODS
-    )
-    targets = ctx.last_targets.get(imposer) or ("*",)
-    evidence = ctx.quote(clause, _confidence(clause, 0.7))
-    found = [
-        Tariff(imposer=imposer, target=target, product=good, status="exempted", evidence=evidence)
-        for good in goods
-        for target in targets
-        if target != imposer
-    ]
-    return _as_is(clause, found)
+    goods = _goods_of_list(clause, start, end)
+    return _exempted(clause, ctx, imposer, goods, ctx.last_targets.get(imposer) or ("*",))
 
 
 _GOODS_BOUND_FOR = re.compile(
