@@ -1087,3 +1087,18 @@ class TestReadingsKeptInBounds:
     )
     def test_held_back_goods_not_an_ability(self, text: str, count: int) -> None:
         assert len(only(extract(text, published=date(2025, 8, 12)), ExportControl)) == count
+
+    def test_goods_a_relative_clause_says_bear_a_duty(self) -> None:
+        found = tariffs(
+            "Korean exports fell 10%. Korean cars, which face a separate 25% U.S. levy, dropped about 14%.",
+            date(2025, 4, 25),
+        )
+        assert [(t.imposer, t.target, t.product.name if t.product else None, t.status) for t in found] == [
+            ("US", "KR", "cars", "in_force")
+        ]
+
+    def test_a_figure_that_dropped_is_no_duty_lifted(self) -> None:
+        found = tariffs(
+            "Canada dropped its 25% tariffs on U.S. goods. Exports dropped about 14%.", date(2025, 4, 25)
+        )
+        assert [t.status for t in found] == ["lifted"]

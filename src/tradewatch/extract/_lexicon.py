@@ -352,6 +352,8 @@ TARIFF_STATUS: list[tuple[str, re.Pattern[str]]] = [
             # not "terminating all trade negotiations": what ends is the talks
             r"|terminat(?:e|es|ed|ing)(?!\s+(?:all\s+)?(?:the\s+)?(?:trade\s+)?(?:negotiations|talks|discussions))"
             r"|struck down|strikes? down|expire[sd]?)\b"
+            # "exports dropped about 14%": a figure that falls, no duty removed
+            r"(?!\s+(?:about|around|nearly|roughly|almost|some|more than|less than|by)?\s*\d)"
             r"(?!(?:[^.,;%]|(?<=\b[a-z])\.){0,50}?(?<!\bup )\b(?:to|by)\s+\d)"
         ),
     ),

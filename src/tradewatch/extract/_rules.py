@@ -2939,6 +2939,9 @@ def _undergone(low: str, verb_at: int, status: str) -> str:
     # "will keep paying 25%", "will continue to face": the duty stands now and after
     if status == "in_force" and re.match(r"will\s+(?!still\b|keep|continue|remain|stay)", modal):
         return "announced"
+    # "cars, which face a separate 25% levy", "Canadian lumber faces a 14% duty": a duty borne now stands
+    if status == "announced" and re.match(r"(?:face|faces|pay|pays|carry|carries)\b", modal):
+        return "in_force"
     return status
 
 
@@ -2984,7 +2987,20 @@ def _goods_subject(clause: Clause, before: int) -> list[tuple[Product, int]]:
         shift = dateline.end()
         clause = clause.part(shift, len(clause.text))
         verb = _GOODS_UNDERGO.search(clause.low, 0, reach - shift)
-    if verb is None or "," in clause.text[: verb.start()] or len(clause.text[: verb.start()].split()) > 7:
+    if verb is not None and "," in clause.text[: verb.start()]:
+        # "Exports of cars, which face a separate 25% U.S. levy, dropped": the goods the relative clause is of
+        which = _WHICH_BEFORE.search(clause.low, 0, verb.start())
+        if (
+            which is not None
+            and "," not in clause.text[: which.start()]
+            and len(clause.text[: which.start()].split()) <= 7
+        ):
+            head = clause.part(0, which.start())
+            if head.text[:1].isupper():
+                head = attrs.evolve(head, text=head.text[0].lower() + head.text[1:])
+            return [(p, shift + verb.start()) for p in products_in(head, 0, len(head.text))]
+        return []
+    if verb is None or len(clause.text[: verb.start()].split()) > 7:
         return []
     if any(m.start < verb.start() and m.kind == "person" for m in clause.actors):
         return []
@@ -2995,6 +3011,9 @@ def _goods_subject(clause: Clause, before: int) -> list[tuple[Product, int]]:
         # the capital that opens the sentence is no proper name: "Steel pipes" are goods
         clause = attrs.evolve(clause, text=clause.text[0].lower() + clause.text[1:])
     return [(p, shift + verb.start()) for p in products_in(clause, 0, verb.start())]
+
+
+_WHICH_BEFORE = re.compile(r",\s+(?:which|that)\s+(?:already\s+|also\s+|now\s+)?$")
 
 
 # The verb "be" (or "remain") right before an exemption: "are exempt", "were temporarily spared".
