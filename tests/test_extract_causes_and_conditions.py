@@ -1102,3 +1102,23 @@ class TestReadingsKeptInBounds:
             "Canada dropped its 25% tariffs on U.S. goods. Exports dropped about 14%.", date(2025, 4, 25)
         )
         assert [t.status for t in found] == ["lifted"]
+
+    def test_goods_not_covered_are_exempted(self) -> None:
+        found = tariffs(
+            "NEW DELHI, Aug 28 - A 50% U.S. tariff on most Indian goods took effect. Smartphones and "
+            "pharmaceuticals, which make up about a third of India's annual exports to the United States, are not "
+            "covered.",
+            date(2025, 8, 28),
+        )
+        assert sorted(t.product.name for t in found if t.status == "exempted" and t.product) == [
+            "pharmaceuticals",
+            "smartphones",
+        ]
+
+    def test_no_easing_leaves_the_duty_standing(self) -> None:
+        found = tariffs(
+            "Carney and Trump met on Tuesday, a cordial encounter that produced no easing of the U.S. tariffs on "
+            "Canadian goods.",
+            date(2025, 5, 7),
+        )
+        assert [(t.imposer, t.target, t.status) for t in found] == [("US", "CA", "in_force")]

@@ -531,7 +531,7 @@ def _read(clause: Clause, context: Context) -> list[Event]:
     events: list[Event] = []
     if _any(low, _TARIFF_CUES):
         events.extend(_by_part(tariffs, lex.TARIFF, clause, context))
-    if not events and ("exempt" in low or "spare" in low or "exclude" in low):
+    if not events and ("exempt" in low or "spare" in low or "exclude" in low or "not covered" in low):
         events.extend(earlier_duty_exemptions(clause, context))
     if "more" in low:
         events.extend(purchase_demands(clause, context))

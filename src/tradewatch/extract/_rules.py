@@ -1833,7 +1833,8 @@ _CAUSE_LEAD = re.compile(
 # an exemption, the duty they are exempt from named before.
 _EXEMPTED_SUBJECT = re.compile(
     r"\b(?:are|were|is|was|will be|would be|have been|has been|had been|remain|remains|stay|stays)\s+"
-    r"(?:also\s+|now\s+|all\s+|likewise\s+)?(?:exempt(?:ed)?|excluded|spared)\b"
+    # "Smartphones and pharmaceuticals ... are not covered": outside the duty
+    r"(?:also\s+|now\s+|all\s+|likewise\s+)?(?:exempt(?:ed)?|excluded|spared|not covered)\b"
 )
 
 
@@ -2222,9 +2223,13 @@ def _tariffs(clause: Clause, ctx: Context, *, standing: bool = False) -> list[Ta
         return []  # "restricted exports of gallium in response to U.S. tariffs": the duty answered, as a cause
     verb_pos = status_hit[1].start() if status_hit else trigger.start()
     stands = False
-    if status_hit is not None and status in _RELIEFS and _negated(clause, verb_pos):
-        # "declined to exempt India from its duties of 25% on steel", "will not lift its tariffs": relief
-        # denied, the duty stands
+    if (
+        status_hit is not None
+        and status in _RELIEFS
+        and (_negated(clause, verb_pos) or _NO_BEFORE.search(clause.low, max(0, verb_pos - 4), verb_pos))
+    ):
+        # "declined to exempt India from its duties of 25% on steel", "will not lift its tariffs", "produced no
+        # easing of the tariffs": relief denied, the duty stands
         stands, status, status_hit = True, "in_force", None
     elif _negated(clause, verb_pos) or (status_hit is None and _negated(clause, trigger.start())):
         return _denied(ctx)
@@ -2507,6 +2512,8 @@ def _tariffs(clause: Clause, ctx: Context, *, standing: bool = False) -> list[Ta
                 seg_status = status_hit[0]
             if seg.status and _negated(clause, seg.verb_at):
                 continue
+            if seg_status in _RELIEFS and _NO_BEFORE.search(clause.low, max(0, seg.verb_at - 4), seg.verb_at):
+                seg_status = "in_force"  # "produced no easing of the U.S. tariffs on Canadian goods"
             if hedged and seg_status not in ("exempted", "demanded"):
                 seg_status = "proposed"
             seg_rate = seg.rate if (seg.rate or multi) else rate
@@ -2621,6 +2628,8 @@ def _nominal_status(clause: Clause, trigger: re.Match[str]) -> str | None:
         return None
     if m.group("noun") == "suspension" and _EXTENDS.search(clause.low, max(0, m.start() - 50), m.start()):
         return "extended"  # "extended the suspension of its tariffs": the pause is pushed back
+    if _NO_BEFORE.search(clause.low, max(0, m.start() - 4), m.start()):
+        return "in_force"  # "a meeting that produced no easing of the U.S. tariffs": the duties stand
     return _NOMINAL_STATUS[m.group("noun")]
 
 
