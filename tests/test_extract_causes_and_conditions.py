@@ -1122,3 +1122,19 @@ class TestReadingsKeptInBounds:
             date(2025, 5, 7),
         )
         assert [(t.imposer, t.target, t.status) for t in found] == [("US", "CA", "in_force")]
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            (
+                "Canadian goods outside the USMCA face a 25% U.S. tariff imposed in March, and Canadian steel and "
+                "aluminum pay 25% under Section 232.",
+                {("US", "CA", None), ("US", "CA", "steel"), ("US", "CA", "aluminum")},
+            ),
+            ("Mexican goods outside the USMCA currently pay a 25% U.S. tariff.", {("US", "MX", None)}),
+            ("Consumers pay 25% of the cost.", set()),
+        ],
+    )
+    def test_goods_that_pay_a_rate(self, text: str, expected: set[tuple[str, str, str | None]]) -> None:
+        found = tariffs(text, date(2025, 5, 7))
+        assert {(t.imposer, t.target, t.product.name if t.product else None) for t in found} == expected

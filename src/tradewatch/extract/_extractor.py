@@ -406,6 +406,8 @@ _TARIFF_CUES = (
     "penalt",
     # "taxed at 40%", "will tax at 25%", "taxes at 10%"
     "tax",
+    # "Canadian steel pays 25% under Section 232"
+    "pay",
 )
 _CONTROL_CUES = (
     "export",

@@ -48,6 +48,12 @@ TARIFF = words(
     r"(?:higher|reciprocal|baseline|duty|tariff|import|punitive|new|retaliatory) rates?",
     r"rates?(?= (?:on|of \d|for imports))",
     r"(?<=%\s)rates?",
+    # "Canadian steel and aluminum pay 25% under Section 232": goods that pay a rate (not "pay 25% of costs")
+    r"pays?(?=\s+(?:a\s+)?\d[\d.]*\s*(?:%|per\s?cent\b|percent\b)(?!\s*(?:of|more|less|extra|higher|lower|above"
+    r"|below)\b))"
+    # (the duty named after the rate is the trigger: "pay a 25% U.S. tariff")
+    r"(?!\s+(?:a\s+)?\d[\d.]*\s*(?:%|per\s?cent|percent)\s+(?:[\w.'’-]+\s+){0,2}?(?:tariffs?|dut(?:y|ies)|levy|levies"
+    r"|rates?|surcharges?)\b)",
     # "buses will be charged 10% from the same date": goods charged a rate
     # (not "will be charged 10% more for shipping": a price)
     r"(?<=be )charged(?=\s+(?:up to\s+|as much as\s+)?\d[\d.]*\s*(?:%|per\s?cent\b|percent\b)"
