@@ -1138,3 +1138,14 @@ class TestReadingsKeptInBounds:
     def test_goods_that_pay_a_rate(self, text: str, expected: set[tuple[str, str, str | None]]) -> None:
         found = tariffs(text, date(2025, 5, 7))
         assert {(t.imposer, t.target, t.product.name if t.product else None) for t in found} == expected
+
+    def test_secondary_tariffs_named_after_a_threat_are_a_second_threat(self) -> None:
+        found = only(
+            extract(
+                "President Donald Trump threatened on Monday to impose tariffs of about 100% on Russia unless Moscow "
+                "agrees to a deal within 50 days, and said buyers of Russian oil could face secondary tariffs.",
+                published=date(2025, 7, 14),
+            ),
+            Threat,
+        )
+        assert sorted((t.actor, t.target) for t in found) == [("US", "*"), ("US", "RU")]

@@ -2726,6 +2726,9 @@ def _distinct_goods(products: Iterable[Product | None]) -> list[Product]:
     return list(found.values())
 
 
+_SECONDARY_AFTER = re.compile(
+    r"\b(?:and|while)\s+(?:[\w.'’-]+\s+){0,8}?secondary (?:tariffs?|duties|levies)\b"
+)
 _SECONDARY = re.compile(
     r"\bsecondary (?:tariffs?|duties|levies|sanctions)\b|\bcountries (?:that|which) (?:keep |continue to |still )?"
     r"(?:buy|buying|import|importing|purchase)\b"
@@ -4895,9 +4898,25 @@ def threats(clause: Clause, ctx: Context) -> list[Threat]:
             for t in ts
         )
         targets = [t for t in targets if t != actor]
-    if len(targets) < 2 or not isinstance(measure, Tariff):
-        return [threat]
-    return [attrs.evolve(threat, target=t, measure=attrs.evolve(measure, target=t)) for t in targets]
+    found = (
+        [threat]
+        if len(targets) < 2 or not isinstance(measure, Tariff)
+        else [attrs.evolve(threat, target=t, measure=attrs.evolve(measure, target=t)) for t in targets]
+    )
+    later = _SECONDARY_AFTER.search(low, measure_cut if measure_cut < len(low) else anchor)
+    if later is not None and target != "*" and isinstance(measure, Tariff):
+        # "... unless Moscow agrees to a deal, and said buyers of Russian oil could face secondary tariffs": a
+        # second threat, on whoever buys
+        found.append(
+            attrs.evolve(
+                threat,
+                target="*",
+                measure=Tariff(imposer=actor, target="*", status="proposed", evidence=evidence),
+                condition=None,
+                deadline=None,
+            )
+        )
+    return found
 
 
 # "Panama gave in a day after the president said he would impose duties on it unless ...": whoever says what
