@@ -1149,3 +1149,18 @@ class TestReadingsKeptInBounds:
             Threat,
         )
         assert sorted((t.actor, t.target) for t in found) == [("US", "*"), ("US", "RU")]
+
+    def test_a_punishment_weighed_is_a_threat(self) -> None:
+        (threat,) = only(
+            extract(
+                "President Donald Trump said on Tuesday he was thinking about punishing Spain with tariffs because "
+                "it had refused to commit to a NATO spending target.",
+                published=date(2025, 10, 15),
+            ),
+            Threat,
+        )
+        assert (threat.actor, threat.target) == ("US", "ES")
+
+    def test_a_fine_that_punishes_is_no_threat(self) -> None:
+        text = "The court said it would punish the exporter for breaking the rules."
+        assert only(extract(text, published=date(2025, 10, 15)), Threat) == []

@@ -466,6 +466,8 @@ _THREAT_CUES = (
     "firm action",
     "strong measures",
     "strong action",
+    # "thinking about punishing Spain with tariffs"
+    "punish",
 )
 
 

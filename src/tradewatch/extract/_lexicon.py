@@ -155,6 +155,8 @@ THREAT = words(
     r"warn(?:ed|s|ing)?",
     r"vow(?:ed|s)?",
     r"ultimatum",
+    # "thinking about punishing Spain with tariffs": a punishment weighed is a threat
+    r"punish(?:ing)?(?=\s+(?:[\w.'’-]+\s+){1,3}?with\s+(?:[\w-]+\s+)?(?:tariffs?|duties|levies|sanctions)\b)",
 )
 CONDITION = re.compile(
     # "stop buying Russian oil or face a 25% penalty", "in the event that talks fail"
