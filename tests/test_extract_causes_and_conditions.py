@@ -1164,3 +1164,20 @@ class TestReadingsKeptInBounds:
     def test_a_fine_that_punishes_is_no_threat(self) -> None:
         text = "The court said it would punish the exporter for breaking the rules."
         assert only(extract(text, published=date(2025, 10, 15)), Threat) == []
+
+    def test_a_pledge_of_who_threatened_in_the_same_story_is_a_threat(self) -> None:
+        events = extract(
+            "WASHINGTON, Nov 26 - President-elect Donald Trump threatened on Monday to impose a 25% tariff on all "
+            "products from Mexico and Canada.\n\nIn a pair of social media posts, Trump also said he would charge "
+            "an extra 10% tariff on goods from China.",
+            published=date(2024, 11, 26),
+        )
+        assert sorted(t.target for t in only(events, Threat)) == ["CA", "CN", "MX"]
+        assert only(events, Tariff) == []
+
+    def test_a_pledge_with_no_threat_before_it_stays_a_duty(self) -> None:
+        events = extract(
+            "Trump said he would charge an extra 10% tariff on goods from China.",
+            published=date(2024, 11, 26),
+        )
+        assert only(events, Threat) == [] and len(only(events, Tariff)) == 1

@@ -535,6 +535,11 @@ def _read(clause: Clause, context: Context) -> list[Event]:
     events: list[Event] = []
     if _any(low, _TARIFF_CUES):
         events.extend(_by_part(tariffs, lex.TARIFF, clause, context))
+        if context.last_threat_actor is not None and _PLEDGE.search(low):
+            # "Trump threatened a 25% tariff on Mexico and Canada ... In a pair of posts, Trump also said he would
+            # charge an extra 10% tariff on goods from China": a pledge of the one who threatened, in the story of
+            # his threats, is a threat too
+            events = [_as_threat(e) if _pledged(e, context.last_threat_actor) else e for e in events]
     if not events and ("exempt" in low or "spare" in low or "exclude" in low or "not covered" in low):
         events.extend(earlier_duty_exemptions(clause, context))
     if "more" in low:
@@ -542,7 +547,7 @@ def _read(clause: Clause, context: Context) -> list[Event]:
     if "%" in low or "percent" in low or "per cent" in low:
         # "The EU had faced a 20% reciprocal rate, Japan 24% and Vietnam 46%": the countries after the first
         # duty's, each with its rate
-        covered = {e.target for e in events if isinstance(e, Tariff)}
+        covered = {e.target for e in events if isinstance(e, Tariff | Threat)}
         events.extend(e for e in rates_by_country(clause, context) if e.target not in covered)
     if _any(low, _CONTROL_CUES):
         events.extend(_by_part(export_controls, lex.EXPORT_CONTROL, clause, context))
@@ -555,6 +560,29 @@ def _read(clause: Clause, context: Context) -> list[Event]:
 
 
 _PAUSES = frozenset({"suspended", "extended"})
+
+_PLEDGE = re.compile(
+    r"\b(?:said|says|wrote|posted)\s+(?:that\s+)?(?:he|she|it|they)\s+would\s+(?:also\s+)?"
+    r"(?:impose|charge|slap|levy|put|add)\b"
+)
+
+
+def _pledged(event: Event, actor: str) -> bool:
+    return (
+        isinstance(event, Tariff)
+        and event.imposer == actor
+        and event.status.value in ("announced", "raised")
+        and event.effective is None
+    )
+
+
+def _as_threat(event: Event) -> Event:
+    assert isinstance(event, Tariff)
+    measure = attrs.evolve(event, status="proposed", previous_rate=None)
+    return Threat(
+        actor=event.imposer, target=event.target, measure=measure, kind="tariff", evidence=event.evidence
+    )
+
 
 _WARNING_AFTER = re.compile(r",\s+(?:warning|adding|threatening)\s+that\b")
 

@@ -140,6 +140,7 @@ class Context:
     last_controller: str | None = None  # of the item's latest export control
     last_imposer: str | None = None  # of the item's latest tariff: "the pause covers the 20% rate on ..."
     last_person: str | None = None  # whose official the latest named person is: what "he" or "she" refers to
+    last_threat_actor: str | None = None  # who made the item's latest threat
     # (imposer, goods) -> whose goods the item said they were: "tariffs on Chinese solar cells ... the rate on
     # solar cells will go from 25% to 50%"; all the origins they were last named with: "steel from the EU,
     # Canada and Mexico".
@@ -4916,6 +4917,7 @@ def threats(clause: Clause, ctx: Context) -> list[Threat]:
                 deadline=None,
             )
         )
+    ctx.last_threat_actor = actor
     return found
 
 
