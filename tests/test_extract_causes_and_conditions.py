@@ -1181,3 +1181,28 @@ class TestReadingsKeptInBounds:
             published=date(2024, 11, 26),
         )
         assert only(events, Threat) == [] and len(only(events, Tariff)) == 1
+
+    def test_a_demand_of_each_government_asked(self) -> None:
+        found = only(
+            extract(
+                "WASHINGTON, July 17 - The United States is pressing Japan and the Netherlands to further restrict "
+                "exports of chipmaking equipment to China, people familiar with the discussions said.",
+                published=date(2025, 7, 17),
+            ),
+            ExportControl,
+        )
+        assert sorted((c.imposer, c.target, c.status) for c in found) == [
+            ("JP", "CN", "demanded"),
+            ("NL", "CN", "demanded"),
+        ]
+
+    def test_where_goods_are_made_is_no_destination(self) -> None:
+        (found,) = only(
+            extract(
+                "BEIJING, Nov 1 - China will grant case-by-case exemptions to its ban on exports of Nexperia chips "
+                "made at the company's Chinese plants, the commerce ministry said on Saturday.",
+                published=date(2025, 11, 1),
+            ),
+            ExportControl,
+        )
+        assert (found.imposer, found.target, found.status) == ("CN", "*", "relaxed")

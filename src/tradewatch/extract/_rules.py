@@ -3435,6 +3435,15 @@ def export_controls(clause: Clause, ctx: Context) -> list[ExportControl]:
         for each in dict.fromkeys(targets)
         for item in items
     ]
+    if demand is not None:
+        # "pressing Japan and the Netherlands to further restrict exports": a demand of each government asked
+        asked = next((m for m in clause.actors if m.code == imposer and m.end <= trigger.start()), None)
+        others = (
+            [code for code in _listed_after(clause, asked) if code not in (imposer, target)] if asked else []
+        )
+        controls += [
+            attrs.evolve(c, imposer=code) for code in others for c in controls if c.imposer == imposer
+        ]
     counted = None if kind == "entity_list" or named else _counted_set(clause, trigger)
     if counted is not None:
         ctx.counted_sets.append((counted, controls))
@@ -3581,8 +3590,14 @@ def _destination(clause: Clause, trigger: re.Match[str]) -> Mention | None:
             and not _is_place(clause, m)
         ):
             return m
-        # "The Commerce Department expanded the Entity List": a government's own body buys nothing
-        buyers = _BUYER_NOUN.match(clause.text, m.end) if m.kind not in ("institution", "person") else None
+        # "The Commerce Department expanded the Entity List": a government's own body buys nothing; "chips made at
+        # the company's Chinese plants": where the goods are made
+        buyers = (
+            _BUYER_NOUN.match(clause.text, m.end)
+            if m.kind not in ("institution", "person")
+            and not _MADE_AT.search(clause.low, max(0, m.start - 30), m.start)
+            else None
+        )
         if buyers is not None and _BOUND_BY_RULE.match(clause.low, buyers.end()):
             continue  # "requiring Taiwanese companies to obtain permission": those who export, not buyers
         if buyers is not None or clause.text[m.end : m.end + 6].lower() == "-bound":
@@ -3590,6 +3605,9 @@ def _destination(clause: Clause, trigger: re.Match[str]) -> Mention | None:
     return None
 
 
+_MADE_AT = re.compile(
+    r"\b(?:made|produced|built|assembled|manufactured)\s+(?:at|in|by)\s+(?:[\w.'’-]+\s+){0,3}$"
+)
 _BOUND_BY_RULE = re.compile(
     r"\s+(?:(?:now|also|still|already)\s+)?"
     r"(?:(?:to|must|need to|needs to|will need to|have to|has to)\s+)?(?:obtain|seek|apply for|get|secure"
