@@ -1206,3 +1206,24 @@ class TestReadingsKeptInBounds:
             ExportControl,
         )
         assert (found.imposer, found.target, found.status) == ("CN", "*", "relaxed")
+
+    def test_the_countries_of_a_listing_s_entities_named_after_it(self) -> None:
+        found = only(
+            extract(
+                "WASHINGTON, March 25 - The U.S. Commerce Department added 80 companies to its Entity List on "
+                "Tuesday, more than 50 of them in China.\n\nThe additions include subsidiaries of server maker "
+                "Inspur Group as well as entities in the United Arab Emirates, South Africa and Taiwan.",
+                published=date(2025, 3, 25),
+            ),
+            ExportControl,
+        )
+        assert sorted((c.imposer, c.target, c.control) for c in found) == [
+            ("US", "AE", "entity_list"),
+            ("US", "CN", "entity_list"),
+            ("US", "TW", "entity_list"),
+            ("US", "ZA", "entity_list"),
+        ]
+
+    def test_companies_in_a_country_with_no_listing_before_are_no_listing(self) -> None:
+        text = "Companies in South Africa and Taiwan reported higher sales."
+        assert only(extract(text, published=date(2025, 3, 25)), ExportControl) == []

@@ -39,6 +39,7 @@ from ._rules import (
     acting_codes,
     earlier_duty_exemptions,
     export_controls,
+    listed_entities,
     negotiations,
     purchase_demands,
     rates_by_country,
@@ -551,6 +552,8 @@ def _read(clause: Clause, context: Context) -> list[Event]:
         events.extend(e for e in rates_by_country(clause, context) if e.target not in covered)
     if _any(low, _CONTROL_CUES):
         events.extend(_by_part(export_controls, lex.EXPORT_CONTROL, clause, context))
+    if not events and context.last_lister is not None:
+        events.extend(listed_entities(clause, context))
     if truce_cue:
         events.extend(truces(clause, context))
     if negotiation_cue and (not any(isinstance(e, Truce) for e in events) or _TALKS.search(clause.text)):

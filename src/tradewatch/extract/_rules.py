@@ -141,6 +141,7 @@ class Context:
     last_imposer: str | None = None  # of the item's latest tariff: "the pause covers the 20% rate on ..."
     last_person: str | None = None  # whose official the latest named person is: what "he" or "she" refers to
     last_threat_actor: str | None = None  # who made the item's latest threat
+    last_lister: str | None = None  # who made the item's latest Entity List listing
     # (imposer, goods) -> whose goods the item said they were: "tariffs on Chinese solar cells ... the rate on
     # solar cells will go from 25% to 50%"; all the origins they were last named with: "steel from the EU,
     # Canada and Mexico".
@@ -3396,6 +3397,8 @@ def export_controls(clause: Clause, ctx: Context) -> list[ExportControl]:
     if imposer == target or imposer == "*":
         return []
     ctx.last_controller = imposer
+    if kind == "entity_list" and status == "imposed":
+        ctx.last_lister = imposer
     items: list[Product | None]
     named = None if kind == "entity_list" else _set_named_elsewhere(clause, trigger, ctx)
     if named:
@@ -3620,6 +3623,39 @@ _EXPORTERS_BOUND = re.compile(
     r"\b[^.;]{0,80}?\b(?:must|need to|needs to|will need to|have to|has to|now need|now needs|are required to"
     r"|will be required to)\s+(?:[a-z]+\s+)?(?:obtain|seek|apply for|get|secure)\b"
 )
+
+
+# "More than 50 of the entities are in China, while others are based in the United Arab Emirates, South Africa
+# and Taiwan": where the entities of the listing the item told are
+_ENTITIES_IN = re.compile(
+    r"\b(?:entities|companies|firms|organisations|organizations|additions|others|of them)\b[^.;]{0,60}?"
+    r"\b(?:in|from|based in|located in|registered in)\s+(?:the\s+)?$"
+)
+
+
+def listed_entities(clause: Clause, ctx: Context) -> list[ExportControl]:
+    """The countries a sentence after an Entity List listing places its entities in, each a listing of its own."""
+    if ctx.last_lister is None:
+        return []
+    found: list[str] = []
+    for m in clause.actors:
+        if m.code in found or m.code == ctx.last_lister or m.kind == "person":
+            continue
+        if _ENTITIES_IN.search(clause.low, max(0, m.start - 90), m.start):
+            found += [m.code, *_listed_after(clause, m)]
+    evidence = ctx.quote(clause, 0.6)
+    return [
+        ExportControl(
+            imposer=ctx.last_lister,
+            target=code,
+            item=None,
+            control="entity_list",
+            status="imposed",
+            evidence=evidence,
+        )
+        for code in dict.fromkeys(found)
+        if code not in (ctx.last_lister, "*")
+    ]
 
 
 def _bound_exporters(clause: Clause) -> Mention | None:
