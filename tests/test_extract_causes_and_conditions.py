@@ -1227,3 +1227,23 @@ class TestReadingsKeptInBounds:
     def test_companies_in_a_country_with_no_listing_before_are_no_listing(self) -> None:
         text = "Companies in South Africa and Taiwan reported higher sales."
         assert only(extract(text, published=date(2025, 3, 25)), ExportControl) == []
+
+    def test_a_reprieve_that_expired_was_a_truce_with_each_partner(self) -> None:
+        found = only(
+            extract(
+                "OTTAWA, Mar 4 - US tariffs of 25% on imports from Canada and Mexico took effect on Tuesday after a "
+                "one-month reprieve expired, and President Donald Trump doubled the duty on Chinese goods to 20%.",
+                published=date(2025, 3, 4),
+            ),
+            Truce,
+        )
+        assert sorted((t.parties, t.status) for t in found) == [
+            (("CA", "US"), "expired"),
+            (("MX", "US"), "expired"),
+        ]
+
+    def test_a_reprieve_granted_by_a_court_is_no_truce(self) -> None:
+        assert (
+            only(extract("The court granted the company a reprieve.", published=date(2025, 3, 4)), Truce)
+            == []
+        )

@@ -429,7 +429,18 @@ _CONTROL_CUES = (
     "scrutiny",
     "vetting",
 )
-_TRUCE_CUES = ("truce", "cease", "tente", " war", "dispute", "fight", "conflict")
+_TRUCE_CUES = (
+    "truce",
+    "cease",
+    "tente",
+    " war",
+    "dispute",
+    "fight",
+    "conflict",
+    "reprieve",
+    "pause agreed",
+    "moratorium",
+)
 _NEGOTIATION_CUES = (
     "talks",
     "negotiat",
@@ -555,7 +566,25 @@ def _read(clause: Clause, context: Context) -> list[Event]:
     if not events and context.last_lister is not None:
         events.extend(listed_entities(clause, context))
     if truce_cue:
-        events.extend(truces(clause, context))
+        found = truces(clause, context)
+        reprieve = _REPRIEVE.search(low) if found else None
+        if reprieve is not None:
+            # "US tariffs on Canada and Mexico took effect after a one-month reprieve expired": the reprieve was
+            # between the imposer of the duties and each of the partners they hit, named before it
+            before = {m.code for m in clause.actors if m.start < reprieve.start()}
+            duties = {
+                (e.imposer, e.target)
+                for e in events
+                if isinstance(e, Tariff) and e.target != "*" and e.target in before
+            }
+            imposers = {i for i, _ in duties}
+            if len(imposers) == 1:
+                found = [
+                    attrs.evolve(found[0], parties=tuple(sorted(pair)))
+                    for pair in sorted(duties)
+                    if pair[0] != pair[1]
+                ] or found
+        events.extend(found)
     if negotiation_cue and (not any(isinstance(e, Truce) for e in events) or _TALKS.search(clause.text)):
         # "agreed to a truce after talks in Geneva": the talks are an event of their own.
         events.extend(_by_part(negotiations, lex.NEGOTIATION, clause, context))
@@ -587,6 +616,7 @@ def _as_threat(event: Event) -> Event:
     )
 
 
+_REPRIEVE = re.compile(r"\breprieves?\b|\b(?:pause|moratorium) (?:agreed|struck|reached|negotiated) with\b")
 _WARNING_AFTER = re.compile(r",\s+(?:warning|adding|threatening)\s+that\b")
 
 # Changes to a measure: the date a change applies from is never when the measure it changes began.

@@ -126,6 +126,9 @@ TRUCE = words(
     # "agreed to pause their steel dispute until the end of March"
     r"(?:paus|halt|suspend|freez)(?:e|es|ed|ing) (?:the|their|its) (?:[\w-]+ )?(?:trade |tariff )?(?:dispute|fight"
     r"|conflict)",
+    # "after a one-month reprieve expired", "a 30-day pause agreed with both neighbours": a truce not called one
+    r"reprieves?(?=\s+(?:for\s+(?:[\w-]+\s+){1,3})?(?:expired|ended|lapsed|ran out|was extended|agreed|granted|won))",
+    r"(?:pause|moratorium) (?:agreed|struck|reached|negotiated) with",
 )
 NEGOTIATION = re.compile(
     r"\b(?:talks|negotiations?"
