@@ -1247,3 +1247,179 @@ class TestReadingsKeptInBounds:
             only(extract("The court granted the company a reprieve.", published=date(2025, 3, 4)), Truce)
             == []
         )
+
+    @pytest.mark.parametrize(
+        ("sentence", "rate"),
+        [
+            ("Canada on Monday removed 25% tariffs on U.S. goods.", "25"),
+            ("Mexico eliminated 10% tariffs on Chinese steel.", "10"),
+            ("India withdrew 20% duties on U.S. almonds.", "20"),
+        ],
+    )
+    def test_a_duty_removed_with_its_rate_is_lifted(self, sentence: str, rate: str) -> None:
+        (found,) = tariffs(sentence, date(2025, 6, 18))
+        assert (found.status, str(found.rate)) == ("lifted", rate + "%")
+
+    def test_a_figure_that_drops_is_still_no_duty_removed(self) -> None:
+        assert (
+            tariffs(
+                "China's exports to the U.S. dropped about 14% in May after the tariffs.", date(2025, 6, 18)
+            )
+            == []
+        )
+
+    @pytest.mark.parametrize(
+        "sentence",
+        [
+            "In France, smokers pay 80% tax on cigarettes.",
+            "Microsoft said its customers in Germany pay 19% VAT on subscriptions.",
+            "Shoppers in Canada pay 13% in sales tax on most purchases.",
+            "Mexico's telecom regulator said carriers pay 3% on their revenue.",
+            "Netflix users in India will be charged 18% GST from next month.",
+        ],
+    )
+    def test_a_tax_paid_at_home_is_no_duty(self, sentence: str) -> None:
+        story = "Washington raised tariffs on foreign metals in March. " + sentence
+        assert [
+            t
+            for t in tariffs(story, date(2025, 6, 18))
+            if t.product is None or "metals" not in t.product.name
+        ] == []
+
+    @pytest.mark.parametrize(
+        "sentence",
+        [
+            "Germany faced a 3% drop in exports last year, while Japan faced 24% inflation in the 1970s.",
+            "Mexico had faced 5% unemployment before the pandemic.",
+        ],
+    )
+    def test_a_rate_of_something_else_is_assigned_to_no_country(self, sentence: str) -> None:
+        story = "The U.S. imposed a 25% tariff on Chinese cars on Monday. " + sentence
+        assert {t.target for t in tariffs(story, date(2025, 6, 18))} == {"CN"}
+
+    def test_rates_assigned_country_by_country_are_still_read(self) -> None:
+        story = (
+            "Trump sent letters setting new tariffs from August 1. South Africa faces 30%, Indonesia 32%, "
+            "and Thailand and Cambodia 36%."
+        )
+        found = {(t.target, str(t.rate)) for t in tariffs(story, date(2025, 7, 8))}
+        assert found == {("ZA", "30%"), ("ID", "32%"), ("TH", "36%"), ("KH", "36%")}
+
+    @pytest.mark.parametrize(
+        "sentence",
+        [
+            "The U.S. announced a 10% tariff on Chinese solar panels, and Trump said he would add more later.",
+            "The U.S. raised its tariff on Chinese steel to 50%, Trump wrote, and he said that he would put more "
+            "pressure on Beijing.",
+        ],
+    )
+    def test_a_duty_stated_beside_a_vague_pledge_stays_a_duty(self, sentence: str) -> None:
+        events = extract(
+            "Trump threatened a 25% tariff on Mexico and Canada. " + sentence, published=date(2025, 6, 18)
+        )
+        assert [e.target for e in only(events, Threat)] == ["MX", "CA"]
+        assert [t.target for t in only(events, Tariff)] == ["CN"]
+
+    @pytest.mark.parametrize(
+        ("sentence", "goods"),
+        [
+            (
+                "The U.S. imposed 25% tariffs on Chinese steel as well as aluminum on Monday.",
+                ["steel", "aluminum"],
+            ),
+            (
+                "Canada imposed 25% duties on U.S. well pumps and drilling rigs.",
+                ["well pumps", "drilling rigs"],
+            ),
+            ("Japan imposed a 10% tariff on American oil well casing.", ["oil well casing"]),
+            (
+                "The U.S. imposed a 10% tariff on steel and a one hundred and twenty-five per cent import "
+                "surcharge on electric vehicles.",
+                ["steel", "electric vehicles"],
+            ),
+        ],
+    )
+    def test_well_is_goods_unless_it_ends_a_list(self, sentence: str, goods: list[str]) -> None:
+        assert [t.product.name for t in tariffs(sentence, date(2025, 6, 18)) if t.product] == goods
+
+    def test_a_rate_in_words_before_a_list_lead_is_read(self) -> None:
+        found = tariffs(
+            "The U.S. imposed a 10% tariff on steel and a one hundred and twenty-five per cent import surcharge "
+            "on electric vehicles.",
+            date(2025, 6, 18),
+        )
+        assert [str(t.rate) for t in found] == ["10%", "125%"]
+
+    @pytest.mark.parametrize(
+        "sentence",
+        [
+            "Analysts and others in Japan said chip sales would suffer.",
+            "Most U.S. companies in China expect sales to fall.",
+            "Chip output rose while other firms in Germany lag.",
+        ],
+    )
+    def test_companies_in_a_country_after_a_listing_are_not_listed(self, sentence: str) -> None:
+        events = extract(
+            "The Commerce Department added 80 companies to the Entity List on Tuesday. " + sentence,
+            published=date(2025, 3, 26),
+        )
+        assert [c.target for c in only(events, ExportControl)] == ["*"]
+
+    def test_a_reprieve_outside_trade_is_no_truce(self) -> None:
+        events = extract(
+            "The company's reprieve expired on Friday, and its lenders in Germany and Japan demanded repayment.",
+            published=date(2025, 3, 4),
+        )
+        assert only(events, Truce) == []
+
+    def test_a_truce_named_beside_a_reprieve_is_kept(self) -> None:
+        events = extract(
+            "US tariffs on Canada took effect after a one-month reprieve expired, and China's truce with the U.S. "
+            "was extended.",
+            published=date(2025, 3, 4),
+        )
+        assert {t.parties for t in only(events, Truce)} == {("CA", "US"), ("CN", "US")}
+
+    def test_a_pause_negotiated_with_partners_is_a_truce_with_each(self) -> None:
+        events = extract(
+            "US tariffs on Canada and Mexico took effect on Tuesday after a 30-day pause negotiated with both "
+            "neighbours ended.",
+            published=date(2025, 3, 4),
+        )
+        assert {t.parties for t in only(events, Truce)} == {("CA", "US"), ("MX", "US")}
+
+    def test_a_duty_faced_from_next_week_is_to_come(self) -> None:
+        (found,) = tariffs(
+            "Japan faces a 25% tariff starting next week under the new order, the White House said.",
+            date(2025, 3, 4),
+        )
+        assert found.status == "announced"
+
+    @pytest.mark.parametrize(
+        "sentence",
+        [
+            "Trump threatened 100% tariffs on Russia unless Moscow agrees to a ceasefire, while analysts doubted "
+            "that secondary tariffs would work.",
+            "Trump threatened to impose secondary tariffs on buyers of Venezuelan oil and said secondary tariffs "
+            "would start in April.",
+        ],
+    )
+    def test_secondary_tariffs_told_again_or_doubted_are_no_second_threat(self, sentence: str) -> None:
+        events = extract(sentence, published=date(2025, 7, 15))
+        assert len(only(events, Threat)) == 1
+        assert only(events, Truce) == []
+
+    def test_a_demand_fans_out_from_the_government_pressed(self) -> None:
+        events = extract(
+            "Japan and South Korea said Washington was pressing Japan and the Netherlands to restrict exports of "
+            "chip tools to China.",
+            published=date(2025, 7, 15),
+        )
+        assert sorted(c.imposer for c in only(events, ExportControl)) == ["JP", "NL"]
+
+    def test_sanctions_over_other_matters_are_no_trade_threat(self) -> None:
+        events = extract(
+            "The EU is considering punishing Hungary with sanctions over rule-of-law concerns.",
+            published=date(2025, 7, 15),
+        )
+        assert only(events, Threat) == []

@@ -7,6 +7,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
 from functools import partial
 from typing import Any
 
@@ -62,7 +63,7 @@ _TRIGGER_STEMS = frozenset(
     meets meeting threat threaten threatened warn warned vow vowed ultimatum unless else otherwise if should
     sanction sanctions asked urged pressed pushed told called sales shipments supplies stop stopped suspend
     suspended limit limits permit permits allow let exempt exempted spared excluded dispute import
-    countermeasures retaliate reprisal reviews checks scrutiny vetting""".split()
+    countermeasures retaliate reprisal reviews checks scrutiny vetting covered moratorium pause""".split()
 )
 # The first five letters of each word (a run of [a-zé-]), cut by the pattern itself rather than word by word
 # in Python.
@@ -439,6 +440,9 @@ _TRUCE_CUES = (
     "conflict",
     "reprieve",
     "pause agreed",
+    "pause struck",
+    "pause reached",
+    "pause negotiated",
     "moratorium",
 )
 _NEGOTIATION_CUES = (
@@ -541,17 +545,19 @@ def _read(clause: Clause, context: Context) -> list[Event]:
             return [
                 *threat,
                 *answered,
-                *(truces(clause, context) if truce_cue else ()),
+                *(truces(clause, context) if truce_cue and not _truce_only_asked(low, threat) else ()),
                 *(negotiations(clause, context) if negotiation_cue else ()),
             ]
     events: list[Event] = []
     if _any(low, _TARIFF_CUES):
         events.extend(_by_part(tariffs, lex.TARIFF, clause, context))
-        if context.last_threat_actor is not None and _PLEDGE.search(low):
+        pledge = _PLEDGE.search(low) if context.last_threat_actor is not None else None
+        if pledge is not None and context.last_threat_actor is not None:
             # "Trump threatened a 25% tariff on Mexico and Canada ... In a pair of posts, Trump also said he would
             # charge an extra 10% tariff on goods from China": a pledge of the one who threatened, in the story of
-            # his threats, is a threat too
-            events = [_as_threat(e) if _pledged(e, context.last_threat_actor) else e for e in events]
+            # his threats, is a threat too (the duty the pledge names, not one stated beside it)
+            actor, rate = context.last_threat_actor, pledge.group("rate")
+            events = [_as_threat(e) if _pledged(e, actor, rate) else e for e in events]
     if not events and ("exempt" in low or "spare" in low or "exclude" in low or "not covered" in low):
         events.extend(earlier_duty_exemptions(clause, context))
     if "more" in low:
@@ -568,7 +574,9 @@ def _read(clause: Clause, context: Context) -> list[Event]:
     if truce_cue:
         found = truces(clause, context)
         reprieve = _REPRIEVE.search(low) if found else None
-        if reprieve is not None:
+        if reprieve is not None and not _OF_TRADE.search(low):
+            found = []
+        elif reprieve is not None:
             # "US tariffs on Canada and Mexico took effect after a one-month reprieve expired": the reprieve was
             # between the imposer of the duties and each of the partners they hit, named before it
             before = {m.code for m in clause.actors if m.start < reprieve.start()}
@@ -583,7 +591,7 @@ def _read(clause: Clause, context: Context) -> list[Event]:
                     attrs.evolve(found[0], parties=tuple(sorted(pair)))
                     for pair in sorted(duties)
                     if pair[0] != pair[1]
-                ] or found
+                ] + (found[1:] if _NAMED_TRUCE.search(low) else []) or found
         events.extend(found)
     if negotiation_cue and (not any(isinstance(e, Truce) for e in events) or _TALKS.search(clause.text)):
         # "agreed to a truce after talks in Geneva": the talks are an event of their own.
@@ -591,20 +599,38 @@ def _read(clause: Clause, context: Context) -> list[Event]:
     return events
 
 
+def _truce_only_asked(low: str, threats: list[Threat]) -> bool:
+    """ "Trump threatened tariffs on Russia unless Moscow agrees to a ceasefire": the truce named is the
+    condition of the threat, none agreed."""
+    asked = [t.condition.lower() for t in threats if t.condition]
+    return bool(asked) and all(
+        any(_ASKED_TRUCE.search(condition[: max(0, condition.find(m.group()))]) for condition in asked)
+        for m in lex.TRUCE.finditer(low)
+    )
+
+
+_ASKED_TRUCE = re.compile(
+    r"\b(?:agrees?|agreed|accepts?|accepted|reach(?:es)?|reached|signs?|signed|declares?)\s+(?:to\s+)?"
+    r"(?:an?\s+|the\s+)?(?:[\w-]+\s+)?$"
+)
+
+
 _PAUSES = frozenset({"suspended", "extended"})
 
 _PLEDGE = re.compile(
     r"\b(?:said|says|wrote|posted)\s+(?:that\s+)?(?:he|she|it|they)\s+would\s+(?:also\s+)?"
-    r"(?:impose|charge|slap|levy|put|add)\b"
+    r"(?:impose|charge|slap|levy|put|add)\s+(?:an?\s+|the\s+)?(?:extra\s+|additional\s+|further\s+|new\s+)?"
+    r"(?:(?P<rate>\d+(?:\.\d+)?)\s*(?:%|percent|per cent)|tariffs?|duties|levies)"
 )
 
 
-def _pledged(event: Event, actor: str) -> bool:
+def _pledged(event: Event, actor: str, rate: str | None) -> bool:
     return (
         isinstance(event, Tariff)
         and event.imposer == actor
         and event.status.value in ("announced", "raised")
         and event.effective is None
+        and (rate is None or (event.rate is not None and event.rate.percent == Decimal(rate)))
     )
 
 
@@ -616,7 +642,11 @@ def _as_threat(event: Event) -> Event:
     )
 
 
-_REPRIEVE = re.compile(r"\breprieves?\b|\b(?:pause|moratorium) (?:agreed|struck|reached|negotiated) with\b")
+_REPRIEVE = re.compile(rf"\b(?:{lex.REPRIEVE})\b")
+# A truce called one, beside a reprieve ("..., and China's truce with the U.S. was extended")
+_NAMED_TRUCE = re.compile(r"\b(?:truces?|ceasefires?|cease-fires?|d[ée]tente)\b")
+# A reprieve is a truce in a story of trade, not "the company's reprieve expired"
+_OF_TRADE = re.compile(r"\b(?:tariffs?|dut(?:y|ies)|levy|levies|trade|imports?|exports?|truce)\b")
 _WARNING_AFTER = re.compile(r",\s+(?:warning|adding|threatening)\s+that\b")
 
 # Changes to a measure: the date a change applies from is never when the measure it changes began.

@@ -14,6 +14,12 @@ def words(*alternatives: str) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b")
 
 
+# After a rate: a tax paid at home (VAT, sales or income tax, a levy on one's own revenue), not a duty on goods.
+DOMESTIC_TAX_AFTER = (
+    r"(?!\s*(?:%|per\s?cent|percent)?\s+(?:in\s+)?(?:(?!export\b|import\b|border\b)[\w-]+\s+){0,2}?"
+    r"(?:tax(?:es)?|vat|gst)\b|\s*(?:%|per\s?cent|percent)?\s+on\s+(?:their|its|his|her|your|our)\s)"
+)
+
 # "tariff truce", "tariff war", "tariff costs": the word names something else.
 _NOT_A_DUTY = (
     r"(?![\s-]+(?:truce|war|wars|talks|negotiations|deal|dispute|fight|battle|row|tensions|threats?|concerns"
@@ -49,15 +55,16 @@ TARIFF = words(
     r"rates?(?= (?:on|of \d|for imports))",
     r"(?<=%\s)rates?",
     # "Canadian steel and aluminum pay 25% under Section 232": goods that pay a rate (not "pay 25% of costs")
+    # (not "smokers pay 80% tax on cigarettes", "pay 19% VAT", "carriers pay 3% on their revenue": taxes at home)
     r"pays?(?=\s+(?:a\s+)?\d[\d.]*\s*(?:%|per\s?cent\b|percent\b)(?!\s*(?:of|more|less|extra|higher|lower|above"
-    r"|below)\b))"
+    r"|below)\b)" + DOMESTIC_TAX_AFTER + ")"
     # (the duty named after the rate is the trigger: "pay a 25% U.S. tariff")
     r"(?!\s+(?:a\s+)?\d[\d.]*\s*(?:%|per\s?cent|percent)\s+(?:[\w.'’-]+\s+){0,2}?(?:tariffs?|dut(?:y|ies)|levy|levies"
     r"|rates?|surcharges?)\b)",
     # "buses will be charged 10% from the same date": goods charged a rate
     # (not "will be charged 10% more for shipping": a price)
     r"(?<=be )charged(?=\s+(?:up to\s+|as much as\s+)?\d[\d.]*\s*(?:%|per\s?cent\b|percent\b)"
-    r"(?!\s*(?:more|less|extra|higher|lower|above|below)\b))",
+    r"(?!\s*(?:more|less|extra|higher|lower|above|below)\b)" + DOMESTIC_TAX_AFTER + ")",
     # "transshipments will be taxed at 40%": goods taxed at a rate at the border
     r"tax(?:ed|es)?(?=\s+at\s+\d[\d.]*\s*(?:%|per\s?cent\b|percent\b))",
     # "a further 25% penalty on Indian goods": a duty named for what it punishes
@@ -115,6 +122,11 @@ EXPORT_CONTROL = re.compile(
     r"|\b(?:hold(?:s|ing)?|held) back\b(?!\s+by\b)(?!\s+(?:[\w-]+\s+){0,2}?(?:tariffs?|duties|levies)\b)"
     r"(?!\s+(?:[\w.'’-]+\s+){0,3}?(?:industry|industries|ability|development|growth|progress|rise|economy|advance)\b)",
 )
+# "after a one-month reprieve expired", "a 30-day pause agreed with both neighbours": a truce not called one
+REPRIEVE = (
+    r"reprieves?(?=\s+(?:for\s+(?:[\w-]+\s+){1,3})?(?:expired|ended|lapsed|ran out|was extended|agreed|granted|won))"
+    r"|(?:pause|moratorium) (?:agreed|struck|reached|negotiated) with"
+)
 TRUCE = words(
     r"truces?",
     r"ceasefires?",
@@ -126,9 +138,7 @@ TRUCE = words(
     # "agreed to pause their steel dispute until the end of March"
     r"(?:paus|halt|suspend|freez)(?:e|es|ed|ing) (?:the|their|its) (?:[\w-]+ )?(?:trade |tariff )?(?:dispute|fight"
     r"|conflict)",
-    # "after a one-month reprieve expired", "a 30-day pause agreed with both neighbours": a truce not called one
-    r"reprieves?(?=\s+(?:for\s+(?:[\w-]+\s+){1,3})?(?:expired|ended|lapsed|ran out|was extended|agreed|granted|won))",
-    r"(?:pause|moratorium) (?:agreed|struck|reached|negotiated) with",
+    REPRIEVE,
 )
 NEGOTIATION = re.compile(
     r"\b(?:talks|negotiations?"
@@ -159,7 +169,9 @@ THREAT = words(
     r"vow(?:ed|s)?",
     r"ultimatum",
     # "thinking about punishing Spain with tariffs": a punishment weighed is a threat
-    r"punish(?:ing)?(?=\s+(?:[\w.'’-]+\s+){1,3}?with\s+(?:[\w-]+\s+)?(?:tariffs?|duties|levies|sanctions)\b)",
+    # (sanctions "over rule-of-law concerns" are no trade measure: only duties, or sanctions on trade)
+    r"punish(?:ing)?(?=\s+(?:[\w.'’-]+\s+){1,3}?with\s+(?:[\w-]+\s+)?(?:tariffs?|duties|levies"
+    r"|(?:trade|economic|export|import)\s+sanctions)\b)",
 )
 CONDITION = re.compile(
     # "stop buying Russian oil or face a 25% penalty", "in the event that talks fail"
@@ -363,8 +375,9 @@ TARIFF_STATUS: list[tuple[str, re.Pattern[str]]] = [
             # not "terminating all trade negotiations": what ends is the talks
             r"|terminat(?:e|es|ed|ing)(?!\s+(?:all\s+)?(?:the\s+)?(?:trade\s+)?(?:negotiations|talks|discussions))"
             r"|struck down|strikes? down|expire[sd]?)\b"
-            # "exports dropped about 14%": a figure that falls, no duty removed
-            r"(?!\s+(?:about|around|nearly|roughly|almost|some|more than|less than|by)?\s*\d)"
+            # "exports dropped about 14%": a figure that falls, no duty removed (but "removed 25% tariffs" is)
+            r"(?!\s+(?:about|around|nearly|roughly|almost|some|more than|less than|by)?\s*\d[\d.,]*(?![\d.,])"
+            r"(?!\s*(?:%|percent|per\s+cent)\s+(?:[\w-]+\s+){0,2}?(?:tariffs?|dut(?:y|ies)|levies|levy|surcharges?|taxes)\b))"
             r"(?!(?:[^.,;%]|(?<=\b[a-z])\.){0,50}?(?<!\bup )\b(?:to|by)\s+\d)"
         ),
     ),

@@ -959,6 +959,12 @@ def _without_leading_names(part: str) -> str:
     return rest if rest and rest[0].islower() else part
 
 
+_NUMBER_WORDS = re.compile(
+    r"(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
+    r"|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|and)[\s-]*)+"
+)
+
+
 def _plausible_goods(part: str) -> bool:
     """Whether a phrase reads as goods: 'canola oil' does, 'the rest', 'Posco' and 'two officials' do not."""
     part = _EDGE_WORDS.sub("", part).strip()
@@ -967,8 +973,8 @@ def _plausible_goods(part: str) -> bool:
     if lex.PRODUCTS.search(lowered(part)):
         return True
     words = part.split()
-    if len(words) > 3 or part[0].isupper() or re.search(r"\d", part):
-        return False  # proper names (companies) and figures are not goods
+    if len(words) > 3 or part[0].isupper() or re.search(r"\d", part) or _NUMBER_WORDS.fullmatch(part.lower()):
+        return False  # proper names (companies) and figures ("twenty-five", of a rate in words) are not goods
     low_words = [w.lower().strip(".,'") for w in words]
     if low_words[-1] in _NON_GOODS or any(w in _NOT_GOODS_WORDS for w in low_words):
         return False
@@ -1601,7 +1607,10 @@ _ITEM_STOP = re.compile(
     r"|has|have|had|could|may|might|should|can|must|shall|need|needs|citing|following|saying|rather|instead|when|where|who"
     r"|than|plus|up|down|through|beyond|within|per|taking|bringing|raising|lifting|cutting|doubling|adding"
     r"|but|accounting|totall?ing|among|in retaliation|with|for|a year|annually|each|invoking|according|took"
-    r"|wrote|writes|told|tells|already|warning|adding|arguing|noting|claiming|insisting|well|far|along"
+    r"|wrote|writes|told|tells|already|warning|arguing|noting|claiming|insisting"
+    # an adverb that ends a list ("..., well below the provisional rates", "along with"), not "well pumps"
+    r"|well(?=\s+(?:below|above|short|over|under|ahead|behind|beyond|past)\b)"
+    r"|far(?=\s+(?:below|above|short|more|less|from|beyond|ahead|behind)\b)|along(?=\s+with\b)"
     r"|take|takes|taking|came|come|comes|went|go|goes|rose|rise|rises|fell|fall|falls|stood|stands|remain"
     r"|remained|remains|entered|enter|kicked|kick|kicks|starts?|started|began|begins?|still|face|faces|faced"
     # "the duties frozen until March", not "frozen chicken", where the word is part of the goods
@@ -1705,7 +1714,7 @@ def _segments(clause: Clause, first: int) -> list[Segment]:
                 nouns=nouns,
                 # the cues the clause has found once, those that end before the next list (a scan of the text
                 # up to each list made a long sentence of many lists quadratic)
-                # (and no nearer than a long sentence's length: a cue further off decides nothing here)
+                # (and no farther before the list than a long sentence's length: a cue further off decides nothing)
                 hits=_hits_between(clause, lex.TARIFF_STATUS, lead.start() - _FAR, upto),
             )
             if hit is not None and hit[1].start() >= window_start - 80:
@@ -1797,7 +1806,8 @@ def _segment_rates(
             return Rate(first.value), Rate(second.value)
     before = [
         p
-        for p in clause.percents_in(max(floor, lead_start - 60), lead_start)
+        # (from before `floor`: a rate written out in words may start before it and end after)
+        for p in clause.percents_in(max(0, lead_start - 160), lead_start)
         if floor <= p.end <= lead_start and lead_start - p.end <= 40 and not p.points
     ]
     standing = next((p for p in inside if _STANDING_RATE.search(text, max(0, p.start - 30), p.start)), None)
@@ -2729,7 +2739,10 @@ def _distinct_goods(products: Iterable[Product | None]) -> list[Product]:
 
 
 _SECONDARY_AFTER = re.compile(
-    r"\b(?:and|while)\s+(?:[\w.'’-]+\s+){0,8}?secondary (?:tariffs?|duties|levies)\b"
+    # a second threat made ("could face secondary tariffs"), not a doubt about one ("doubted that secondary
+    # tariffs would work") nor the first told again ("said secondary tariffs would start in April")
+    r"\b(?:and|while)\s+(?:[\w.'’-]+\s+){0,8}?(?:face|faces|facing|hit with|impose|imposing|slap|slapping"
+    r"|threaten\w*|levy)\s+(?:[\w.'’-]+\s+){0,3}?secondary (?:tariffs?|duties|levies)\b"
 )
 _SECONDARY = re.compile(
     r"\bsecondary (?:tariffs?|duties|levies|sanctions)\b|\bcountries (?:that|which) (?:keep |continue to |still )?"
@@ -2954,9 +2967,20 @@ def _undergone(low: str, verb_at: int, status: str) -> str:
     if status == "in_force" and re.match(r"will\s+(?!still\b|keep|continue|remain|stay)", modal):
         return "announced"
     # "cars, which face a separate 25% levy", "Canadian lumber faces a 14% duty": a duty borne now stands
-    if status == "announced" and re.match(r"(?:face|faces|pay|pays|carry|carries)\b", modal):
+    # (not "faces a 25% tariff starting next week": one to come)
+    if (
+        status == "announced"
+        and re.match(r"(?:face|faces|pay|pays|carry|carries)\b", modal)
+        and not _STARTS_LATER.search(low, verb_at, verb_at + 120)
+    ):
         return "in_force"
     return status
+
+
+_STARTS_LATER = re.compile(
+    r"\b(?:starting|beginning|from|effective|as of|as from)\s+"
+    r"(?:next|tomorrow|later|the (?:start|beginning|end) of next)\b"
+)
 
 
 # "Cabinets will carry a 50% duty, sofas 30% and trucks 25%": the verb and the duty are left out of the later
@@ -3191,6 +3215,12 @@ def purchase_demands(clause: Clause, ctx: Context) -> list[Tariff]:
     ]
 
 
+# What may follow a rate assigned to a country: punctuation, a word that links, or a word for the duty
+_RATE_ENDS = (
+    r"(?=\s*(?:[^\w\s]|$|(?:on|from|under|in|if|unless|starting|beginning|as|and|or|but|after|before|when"
+    r"|while|by|each|for|at|with|to|until|the|tariffs?|dut(?:y|ies)|levy|levies|rates?|surcharges?|penalt(?:y|ies)"
+    r"|imports?|exports?|reciprocal|additional|extra|baseline|punitive|retaliatory|tariff)\b))"
+)
 # "South Africa faces 30%, Indonesia 32%, and Thailand and Cambodia 36%", "Imports from Japan and South Korea
 # will be charged 25%": rates assigned country by country in a story about duties, none of them called a tariff
 _ASSIGNED = re.compile(
@@ -3199,10 +3229,13 @@ _ASSIGNED = re.compile(
     r"(?:(?:a|an)\s+)?(?:(?:rate|duty|tariff|levy)\s+of\s+)?(?P<rate>\d+(?:\.\d+)?)\s*(?:%|percent|per cent)"
     # not "gets 20% of its gas", "pays 30% more for insurance": a share or a price, no rate of duty
     r"(?!\s*(?:of|more|less|higher|lower|cheaper|dearer|above|below|up|down)\b)"
+    # nor "faced a 3% drop in exports", "24% inflation", "pay 13% in sales tax": a rate of something else
+    + _RATE_ENDS
+    + lex.DOMESTIC_TAX_AFTER
 )
 _GAPPED_RATE = re.compile(
     r"\s+(?:each\s+)?(?P<rate>\d+(?:\.\d+)?)\s*(?:%|percent|per cent)"
-    r"(?!\s*(?:of|more|less|higher|lower|cheaper|dearer|above|below|up|down)\b)"
+    r"(?!\s*(?:of|more|less|higher|lower|cheaper|dearer|above|below|up|down)\b)" + _RATE_ENDS
 )
 _NEXT_IN_LIST = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?(?:imports\s+from\s+)?")
 _DUTY_STORY = re.compile(r"\b(?:tariffs?|duty|duties|levy|levies)\b")
@@ -3440,7 +3473,10 @@ def export_controls(clause: Clause, ctx: Context) -> list[ExportControl]:
     ]
     if demand is not None:
         # "pressing Japan and the Netherlands to further restrict exports": a demand of each government asked
-        asked = next((m for m in clause.actors if m.code == imposer and m.end <= trigger.start()), None)
+        # (the mention nearest the measure: "Japan and South Korea said Washington was pressing Japan and ...")
+        asked = next(
+            (m for m in reversed(clause.actors) if m.code == imposer and m.end <= trigger.start()), None
+        )
         others = (
             [code for code in _listed_after(clause, asked) if code not in (imposer, target)] if asked else []
         )
@@ -3633,9 +3669,15 @@ _ENTITIES_IN = re.compile(
 )
 
 
+_ABOUT_LISTING = re.compile(
+    r"\b(?:entit(?:y|ies)|list(?:ed|ing)?|additions?|added|designat\w*|blacklist\w*|of them|subsidiaries)\b"
+)
+
+
 def listed_entities(clause: Clause, ctx: Context) -> list[ExportControl]:
     """The countries a sentence after an Entity List listing places its entities in, each a listing of its own."""
-    if ctx.last_lister is None:
+    # ("Most U.S. companies in China expect sales to fall" after a listing is about other companies)
+    if ctx.last_lister is None or not _ABOUT_LISTING.search(clause.low):
         return []
     found: list[str] = []
     for m in clause.actors:
@@ -3932,10 +3974,19 @@ def _until(clause: Clause, ctx: Context, status: str = "agreed") -> DateSpan | N
 
 def _replaced_end(clause: Clause, d: DateMention, lead: str) -> bool:
     """ "extend their truce, due to expire on Nov. 10, until November next year": the old end, a new one after."""
-    return _OLD_END.search(lead) is not None and any(
-        o.start > d.end
-        and (_UNTIL_CUE.match(o.span.text) or _UNTIL_CUE.search(clause.text[max(0, o.start - 25) : o.start]))
-        for o in clause.dates
+    return _OLD_END.search(lead) is not None and clause.once("last_new_end", _last_new_end) > d.end
+
+
+def _last_new_end(clause: Clause) -> int:
+    """Where the sentence's last date with a cue of a new end ("until ...") starts; -1 if none (found once per
+    sentence: a sentence may hold thousands of dates)."""
+    return max(
+        (
+            o.start
+            for o in clause.dates
+            if _UNTIL_CUE.match(o.span.text) or _UNTIL_CUE.search(clause.text[max(0, o.start - 25) : o.start])
+        ),
+        default=-1,
     )
 
 
