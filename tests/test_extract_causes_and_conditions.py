@@ -1423,3 +1423,125 @@ class TestReadingsKeptInBounds:
             published=date(2025, 7, 15),
         )
         assert only(events, Threat) == []
+
+    def test_a_reprieve_for_named_partners_is_a_truce_with_each_of_them(self) -> None:
+        events = extract(
+            "President Donald Trump ordered 25% tariffs on imports from Canada and Mexico last month. The one-month "
+            "reprieve for Canada and Mexico expired on Tuesday.",
+            published=date(2025, 3, 5),
+        )
+        assert {t.parties for t in only(events, Truce)} == {("CA", "US"), ("MX", "US")}
+
+    def test_a_reprieve_covers_only_those_it_is_for(self) -> None:
+        events = extract(
+            "U.S. tariffs on China, Canada and Mexico took effect on Tuesday after a one-month reprieve for Canada "
+            "and Mexico expired.",
+            published=date(2025, 3, 5),
+        )
+        assert {t.parties for t in only(events, Truce)} == {("CA", "US"), ("MX", "US")}
+        events = extract(
+            "U.S. tariffs on Chinese goods rose to 145% after the reprieve for other countries was extended.",
+            published=date(2025, 5, 2),
+        )
+        assert only(events, Truce) == []
+
+    def test_a_threat_told_before_adding_that_is_no_duty_announced(self) -> None:
+        events = extract(
+            "Trump threatened a 50% tariff on goods from the European Union, adding that he was not looking for "
+            "a deal.",
+            published=date(2025, 5, 2),
+        )
+        assert [e.target for e in only(events, Threat)] == ["EU"]
+        assert only(events, Tariff) == []
+
+    def test_rates_by_country_are_the_story_imposers_not_the_sentences(self) -> None:
+        found = tariffs(
+            "The U.S. imposed a 10% tariff on all Chinese goods on Tuesday. China retaliated with 15% duties on "
+            "American coal, while Canada faced 25% and Mexico 25%.",
+            date(2025, 5, 2),
+        )
+        assert {(t.imposer, t.target) for t in found} == {
+            ("US", "CN"),
+            ("CN", "US"),
+            ("US", "CA"),
+            ("US", "MX"),
+        }
+
+    def test_an_official_qualified_by_a_demonym_comments_on_the_storys_duty(self) -> None:
+        found = tariffs(
+            "The United States imposed a 10% tariff on all imports on Saturday. Goods from Vietnam will face "
+            "tariffs of 46% from April 9, a Japanese official said.",
+            date(2025, 4, 3),
+        )
+        assert [(t.imposer, t.target) for t in found] == [("US", "*"), ("US", "VN")]
+
+    @pytest.mark.parametrize(
+        "sentence",
+        [
+            "The tariff truce between China and the United States, due to expire on Aug. 12, was agreed in Geneva "
+            "in May.",
+            "The tariff truce between China and the United States, due to expire on Aug. 12, has held up so far, "
+            "officials said in July.",
+        ],
+    )
+    def test_a_truces_end_is_replaced_only_by_a_new_end(self, sentence: str) -> None:
+        (truce,) = only(extract(sentence, published=date(2025, 7, 20)), Truce)
+        assert truce.until is not None and str(truce.until.start) == "2025-08-12"
+
+    def test_goods_of_any_origin_do_not_take_the_storys_partner(self) -> None:
+        found = tariffs(
+            "The United States raised its tariff on Chinese goods to 145% on Wednesday. Separately, Washington will "
+            "impose duties of 25% on imported cars and 25% on auto parts from April 3.",
+            date(2025, 3, 28),
+        )
+        assert [(t.target, t.product.name if t.product else None) for t in found] == [
+            ("CN", None),
+            ("*", "cars"),
+            ("*", "auto parts"),
+        ]
+
+    def test_goods_left_out_of_a_deal_are_not_exempted_from_the_duty(self) -> None:
+        found = tariffs(
+            "The United States agreed on Sunday to cut its tariff on most EU goods to 15%. Steel and aluminum are "
+            "not covered by the agreement, the Commission said.",
+            date(2025, 7, 28),
+        )
+        assert [t.status for t in found] == ["lowered"]
+
+    def test_rounds_of_talks_planned_are_scheduled(self) -> None:
+        (talks,) = only(
+            extract(
+                "Three rounds of talks between U.S. and Chinese negotiators are planned for June.",
+                published=date(2025, 5, 2),
+            ),
+            Negotiation,
+        )
+        assert talks.status == "scheduled"
+
+    def test_the_answer_a_duty_drew_is_its_owners_and_to_come_when_told_so(self) -> None:
+        found = tariffs(
+            "The U.S. tariffs on steel triggered EU counter-tariffs of 25% on American motorcycles, which Brussels "
+            "will impose from April 1.",
+            date(2025, 3, 12),
+        )
+        assert [(t.imposer, t.target, t.status) for t in found] == [("EU", "US", "announced")]
+        found = tariffs(
+            "The U.S. raised tariffs on steel to 25% on Wednesday, prompting EU counter-tariffs on American "
+            "motorcycles.",
+            date(2025, 3, 12),
+        )
+        assert [(t.imposer, t.target) for t in found] == [("US", "*"), ("EU", "US")]
+
+    def test_a_duty_faced_from_a_named_start_is_to_come(self) -> None:
+        (found,) = tariffs(
+            "Japanese cars face a 25% tariff starting April 3 under the order Trump signed on Wednesday.",
+            date(2025, 3, 28),
+        )
+        assert found.status == "announced"
+
+    def test_a_heavy_duty_is_a_duty_and_heavy_duty_trucks_are_goods(self) -> None:
+        (gold,) = tariffs("India imposed a heavy duty on imported gold on Friday.", date(2025, 5, 2))
+        assert gold.product is not None and gold.product.name == "gold"
+        (trucks,) = tariffs("Mexico imposed a 10% tariff on heavy duty trucks from China.", date(2025, 5, 2))
+        assert trucks.product is not None and trucks.product.name == "heavy duty trucks"
+        assert tariffs("Sales of heavy duty trucks rose 5% in April.", date(2025, 5, 2)) == []

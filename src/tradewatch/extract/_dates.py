@@ -172,6 +172,8 @@ _FUTURE = re.compile(
     r"\b(?:will|would|shall|is to|are to|set to|due to|scheduled to|plans? to|planning to|expected to|next"
     r"|upcoming|is going to|are going to|takes effect|take effect|comes into force|come into force|kicks in"
     r"|begins|starts|is scheduled|are scheduled|would be|on track to|poised to|slated to|likely to"
+    # "talks are planned for June", "a vote is set for Friday"
+    r"|(?:is|are)\s+(?:planned|scheduled|set|slated|pencill?ed in|penciled in)\s+for"
     # "proposed on Monday to require permits from March": what a proposal would do is to come
     r"|propos(?:ed|es|e)\s+(?:on\s+\w+\s+)?to)\b|'ll\b"
 )

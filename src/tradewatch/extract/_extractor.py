@@ -539,7 +539,13 @@ def _read(clause: Clause, context: Context) -> list[Event]:
             # "Goods from Japan will face tariffs of 25% from Aug. 1, Trump said, warning that the rate would rise
             # if Tokyo retaliated": the duty stated before the warning is news of its own
             warning = _WARNING_AFTER.search(low)
-            if warning is not None and named_before is None and _any(low[: warning.start()], _TARIFF_CUES):
+            if (
+                warning is not None
+                and named_before is None
+                and _any(low[: warning.start()], _TARIFF_CUES)
+                # not "Trump threatened a 50% tariff on EU goods, adding that ...": the threat is told before
+                and not lex.THREAT.search(low, 0, warning.start())
+            ):
                 stated = tariffs(clause.part(0, warning.start()), context)
                 answered += [t for t in stated if t.status.value in ("announced", "in_force", "raised")]
             return [
@@ -549,6 +555,7 @@ def _read(clause: Clause, context: Context) -> list[Event]:
                 *(negotiations(clause, context) if negotiation_cue else ()),
             ]
     events: list[Event] = []
+    imposer_before = context.last_imposer
     if _any(low, _TARIFF_CUES):
         events.extend(_by_part(tariffs, lex.TARIFF, clause, context))
         pledge = _PLEDGE.search(low) if context.last_threat_actor is not None else None
@@ -566,7 +573,8 @@ def _read(clause: Clause, context: Context) -> list[Event]:
         # "The EU had faced a 20% reciprocal rate, Japan 24% and Vietnam 46%": the countries after the first
         # duty's, each with its rate
         covered = {e.target for e in events if isinstance(e, Tariff | Threat)}
-        events.extend(e for e in rates_by_country(clause, context) if e.target not in covered)
+        rated = rates_by_country(clause, context, imposer_before if events else context.last_imposer)
+        events.extend(e for e in rated if e.target not in covered)
     if _any(low, _CONTROL_CUES):
         events.extend(_by_part(export_controls, lex.EXPORT_CONTROL, clause, context))
     if not events and context.last_lister is not None:
@@ -574,29 +582,52 @@ def _read(clause: Clause, context: Context) -> list[Event]:
     if truce_cue:
         found = truces(clause, context)
         reprieve = _REPRIEVE.search(low) if found else None
-        if reprieve is not None and not _OF_TRADE.search(low):
-            found = []
-        elif reprieve is not None:
-            # "US tariffs on Canada and Mexico took effect after a one-month reprieve expired": the reprieve was
-            # between the imposer of the duties and each of the partners they hit, named before it
-            before = {m.code for m in clause.actors if m.start < reprieve.start()}
-            duties = {
-                (e.imposer, e.target)
-                for e in events
-                if isinstance(e, Tariff) and e.target != "*" and e.target in before
-            }
-            imposers = {i for i, _ in duties}
-            if len(imposers) == 1:
-                found = [
-                    attrs.evolve(found[0], parties=tuple(sorted(pair)))
-                    for pair in sorted(duties)
-                    if pair[0] != pair[1]
-                ] + (found[1:] if _NAMED_TRUCE.search(low) else []) or found
+        if reprieve is not None:
+            found = _reprieve_truces(clause, reprieve, events, found, context)
         events.extend(found)
     if negotiation_cue and (not any(isinstance(e, Truce) for e in events) or _TALKS.search(clause.text)):
         # "agreed to a truce after talks in Geneva": the talks are an event of their own.
         events.extend(_by_part(negotiations, lex.NEGOTIATION, clause, context))
     return events
+
+
+def _reprieve_truces(
+    clause: Clause, reprieve: re.Match[str], events: list[Event], found: list[Truce], ctx: Context
+) -> list[Truce]:
+    """ "US tariffs on Canada and Mexico took effect after a one-month reprieve expired": the reprieve was
+    between the imposer of the duties and each of the partners they hit that it covered (those it is "for", else
+    those named before it). A reprieve is a truce only in a story of trade: not "the company's reprieve expired"."""
+    low = clause.low
+    of_trade = _OF_TRADE.search(low) is not None
+    kept = (
+        found[1:] if _NAMED_TRUCE.search(low) else []
+    )  # "..., and China's truce with the U.S. was extended"
+    covered = _REPRIEVE_FOR.match(low, reprieve.end())
+    if covered is not None and covered.group("others"):
+        return kept  # "after the reprieve for other countries was extended": none of those named here
+    if covered is not None:
+        named = {m.code for m in clause.actors if covered.start() <= m.start < covered.end()}
+    else:
+        named = {m.code for m in clause.actors if m.start < reprieve.start()}
+    duties: set[tuple[str, str]] = {
+        (e.imposer, e.target) for e in events if isinstance(e, Tariff) and e.target in named
+    }
+    if not duties and covered is not None and ctx.last_imposer is not None:
+        # "The one-month reprieve for Canada and Mexico expired": granted by the story's imposer
+        duties = {(ctx.last_imposer, code) for code in named}
+    elif not of_trade:
+        return []
+    imposers = {i for i, _ in duties}
+    if len(imposers) != 1:
+        return found
+    pairs = [pair for pair in sorted(duties) if pair[0] != pair[1]]
+    return [attrs.evolve(found[0], parties=tuple(sorted(pair))) for pair in pairs] + kept or found
+
+
+_REPRIEVE_FOR = re.compile(
+    r"\s+for\s+(?:(?P<others>(?:all\s+)?other\s+(?:countries|partners|nations|economies)|others|the rest)\b"
+    r"|[^.;]{1,80}?(?=\s+(?:expired|ended|lapsed|ran out|was|were|agreed|granted|won)\b))"
+)
 
 
 def _truce_only_asked(low: str, threats: list[Threat]) -> bool:

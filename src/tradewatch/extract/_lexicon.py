@@ -35,7 +35,9 @@ TARIFF = words(
     r"tariffs?" + _NOT_A_DUTY,
     r"duties",
     # not "heavy-duty trucks", "light-duty vehicles": a class of goods
-    r"(?<!heavy-)(?<!heavy )(?<!light-)(?<!medium-)duty(?![\s-]free)",
+    # (but "imposed a heavy duty on gold" is one)
+    r"(?<!heavy-)(?<!light-)(?<!medium-)duty(?![\s-]free)"
+    r"(?<!heavy duty(?= (?:trucks?|vehicles?|pickups?|engines?|tyres|tires|equipment|machinery)\b))",
     # "countries that levy taxes on digital revenue": the verb of another tax
     r"levy(?!\s+(?:\w+\s+)?tax)",
     r"levies",

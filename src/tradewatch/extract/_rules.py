@@ -1615,7 +1615,8 @@ _ITEM_STOP = re.compile(
     r"|remained|remains|entered|enter|kicked|kick|kicks|starts?|started|began|begins?|still|face|faces|faced"
     # "the duties frozen until March", not "frozen chicken", where the word is part of the goods
     r"|pay|pays|paid|combined|suspended|paused|frozen(?!\s+(?!(?:until|for|since|at|in|on|by|pending|as|while|and)\b)[a-z]))\b"
-    r"|\s[-–—]\s|[()\"“”:]|\b\d+(?:\.\d+)?\s*(?:%|per\s?cent|percent|pct)|\b(?:tariffs?|duties|(?<!heavy-)(?<!light-)duty|levy"
+    r"|\s[-–—]\s|[()\"“”:]|\b\d+(?:\.\d+)?\s*(?:%|per\s?cent|percent|pct)|\b(?:tariffs?|duties"
+    r"|(?<!heavy-)(?<!light-)(?<!heavy )(?<!light )(?<!medium )duty|levy"
     r"|levies|surtax(?:es)?|surcharges?)\b",
 )
 
@@ -1836,8 +1837,11 @@ def _segment_rates(
 
 _CAUSE_LEAD = re.compile(
     r"\b(?:in (?:retaliation|response) (?:for|to)|retaliat(?:e|es|ed|ing|ion) against|in return for|to counter"
-    # "..., which drew Chinese duties of 15 percent": the answer told as what the cause brought, already standing
-    r"|to punish|over|drew|prompted|provoked|triggered)\s+(?:the\s+)?$"
+    r"|to punish|over)\s+(?:the\s+)?$"
+)
+# "..., which drew Chinese duties of 15 percent": the answer told as what the cause brought, already standing
+_ANSWER_LEAD = re.compile(
+    r"\b(?:drew|drawing|prompted|prompting|provoked|provoking|triggered|triggering|sparked|sparking)\s+(?:the\s+)?$"
 )
 
 
@@ -1846,7 +1850,10 @@ _CAUSE_LEAD = re.compile(
 _EXEMPTED_SUBJECT = re.compile(
     r"\b(?:are|were|is|was|will be|would be|have been|has been|had been|remain|remains|stay|stays)\s+"
     # "Smartphones and pharmaceuticals ... are not covered": outside the duty
-    r"(?:also\s+|now\s+|all\s+|likewise\s+)?(?:exempt(?:ed)?|excluded|spared|not covered)\b"
+    # (not "are not covered by the agreement": left out of a deal that cut the duty, they keep it in full)
+    r"(?:also\s+|now\s+|all\s+|likewise\s+)?(?:exempt(?:ed)?|excluded|spared"
+    r"|not covered(?!\s+by\s+(?:the\s+|this\s+|that\s+)?(?:[\w-]+\s+)?"
+    r"(?:agreement|deal|pact|framework|accord|truce)))\b"
 )
 
 
@@ -1976,11 +1983,27 @@ _GOODS_BOUND_FOR = re.compile(
 )
 
 
-def _closing_speaker(clause: Clause, after: int, exclude: Sequence[str]) -> str | None:
-    """Who says so at the end of a statement ("..., President Donald Trump said on Monday")."""
+def _answer_owned_after(clause: Clause, after: int) -> int:
+    """Where a later duty told as an answer with an owner of its own starts ("..., which triggered EU duties
+    on ..."), else the sentence's end."""
+    for later in clause.matches(lex.TARIFF):
+        if later.start() <= after:
+            continue
+        owner = _adjacent_before(clause, later.start())
+        if owner is not None and _ANSWER_LEAD.search(clause.low, max(0, owner.start - 30), owner.start):
+            return owner.start
+    return len(clause.text)
+
+
+def _closing_speaker(
+    clause: Clause, after: int, exclude: Sequence[str], story_imposer: str | None = None
+) -> str | None:
+    """Who says so at the end of a statement ("..., President Donald Trump said on Monday"). One only qualified
+    by a demonym ("..., a Japanese official said") comments on the story's duty rather than imposing it, when
+    the story has an imposer."""
     return next(
         (
-            m.code
+            story_imposer if m.kind == "demonym" and story_imposer is not None else m.code
             for m in reversed(clause.actors)
             if m.start > after and m.code not in exclude and _SAYS_AFTER.match(clause.low, m.end)
         ),
@@ -2033,7 +2056,7 @@ def tariffs(clause: Clause, ctx: Context) -> list[Tariff]:
     found = _tariffs(clause, ctx)
     imposers: set[str] = {t.imposer for t in found}
     later_found: list[Tariff] = []
-    first_end = cause_at = len(clause.text)
+    first_end = cause_at = answer_at = len(clause.text)
     for later in clause.matches(lex.TARIFF)[1:]:
         owner = _adjacent_before(clause, later.start())
         acting = None if owner is not None else _subject_of_own_clause(clause, later.start())
@@ -2048,15 +2071,26 @@ def tariffs(clause: Clause, ctx: Context) -> list[Tariff]:
         start = owner.start if acting else max(0, clause.text.rfind(" ", 0, max(0, owner.start - 8)) + 1)
         first_end = min(first_end, start)
         cause = _CAUSE_LEAD.search(clause.low, max(0, owner.start - 30), owner.start) is not None
-        # a duty named as the cause is a measure even with no rate or verb of its own
-        owned = _tariffs(clause.part(start, len(clause.text)), ctx, standing=cause)
-        if cause:
+        answer = _ANSWER_LEAD.search(clause.low, max(0, owner.start - 30), owner.start) is not None
+        # a duty named as the cause, or as the answer it drew, is a measure even with no rate or verb of its own
+        owned = _tariffs(clause.part(start, len(clause.text)), ctx, standing=cause or answer)
+        if cause or answer:
             # "imposed in retaliation for Ottawa's levies on EVs": the duty named as the cause already stands
-            owned = [attrs.evolve(t, status="in_force") if t.status == "announced" else t for t in owned]
-            cause_at = min(cause_at, start) if owned else cause_at
+            # (unless told as still to come: "triggered EU counter-tariffs, which Brussels will impose from April 1")
+            to_come = lex.FUTURE.search(clause.low, start) is not None
+            owned = [
+                attrs.evolve(t, status="in_force") if t.status == "announced" and not to_come else t
+                for t in owned
+            ]
+            cause_at = min(cause_at, start) if owned and cause else cause_at
+            answer_at = min(answer_at, start) if owned and answer else answer_at
         later_found.extend(owned)
         imposers.add(owner.code)
-    if cause_at < len(clause.text) and not any(d.start >= first_end for d in clause.dates):
+    if answer_at < cause_at:
+        # "The U.S. tariffs on steel triggered EU counter-tariffs of 25% on motorcycles": what comes before the
+        # answer is its cause, a measure only if it says something of its own
+        found = _tariffs(clause.part(0, answer_at), ctx)
+    elif cause_at < len(clause.text) and not any(d.start >= first_end for d in clause.dates):
         # "tariffs on pork, retaliating against Washington's duties on steel": the goods of the duty answered
         # are not those of the answer
         found = _tariffs(clause.part(0, cause_at), ctx) or found
@@ -2302,8 +2336,12 @@ def _tariffs(clause: Clause, ctx: Context, *, standing: bool = False) -> list[Ta
         seg_targets = {t for seg in segments for ts, _ in seg.covers for t in ts}
         agent = _agent_after_by(clause, trigger.end())
         before = min(trigger.start(), verb_pos)
+        # "The U.S. raised tariffs on steel, prompting EU counter-tariffs on American motorcycles": the goods
+        # of a later duty with an owner of its own say nothing of who imposes this one
+        answer = _answer_owned_after(clause, trigger.end())
+        own_lists = {t for seg in segments if seg.at < answer for ts, _ in seg.covers for t in ts}
         subject = _subject(
-            clause, before, exclude=sorted(seg_targets | ({target_m.code} if target_m else set()))
+            clause, before, exclude=sorted(own_lists | ({target_m.code} if target_m else set()))
         )
         # "the U.S. tariff on steel ..., which drew Chinese duties on American fruit": the owner is no target of
         # its own duty's list; a later list is another duty's
@@ -2362,7 +2400,7 @@ def _tariffs(clause: Clause, ctx: Context, *, standing: bool = False) -> list[Ta
             # "Canadian energy and potash face a lower 10% rate": the duty of the imposer the item told last;
             # "Goods from Japan will face tariffs of 25%, President Donald Trump said": of the one who says so
             last = ctx.last_imposer if ctx.last_imposer not in (None, *undergoers) else None
-            speaker = _closing_speaker(clause, trigger.end(), undergoers)
+            speaker = _closing_speaker(clause, trigger.end(), undergoers, last)
             found = (
                 imposer_m.code if imposer_m else speaker or last or _context_actor(ctx, exclude=undergoers[0])
             )
@@ -2434,7 +2472,8 @@ def _tariffs(clause: Clause, ctx: Context, *, standing: bool = False) -> list[Ta
             imposer, target = shipped
     if imposer is None and demand is None and seg_targets:
         # "Goods from Japan and South Korea will face tariffs of 25%, President Donald Trump said"
-        imposer = _closing_speaker(clause, trigger.end(), sorted(seg_targets))
+        story = ctx.last_imposer if ctx.last_imposer not in (None, *seg_targets) else None
+        imposer = _closing_speaker(clause, trigger.end(), sorted(seg_targets), story)
     if imposer is None:
         # "The levies on cheese and wine were first set in 2019": goods the item already named with
         # their imposer.
@@ -2497,6 +2536,8 @@ def _tariffs(clause: Clause, ctx: Context, *, standing: bool = False) -> list[Ta
             and len(told) == 1
             and told[0] != "*"
             and not _ALL_PARTNERS.search(clause.low)
+            # not "Separately, Washington will impose duties of 25% on imported cars": goods of any origin
+            and not _STORY_OF_ANY_ORIGIN.search(clause.low)
         ):
             # "Beijing will charge 15% on coal and 10% on farm machinery": goods listed with rates in a story
             # of one imposer's duties on one partner are that partner's
@@ -2708,6 +2749,9 @@ _EFFECT_OF_DUTIES = re.compile(
     _I,
 )
 _ON_ONES_OWN = re.compile(r"\bon (?:his|her|its|their) own\b", _I)
+
+
+_STORY_OF_ANY_ORIGIN = re.compile(r"\b(?:imported(?! from)|foreign|separately|all imports|global)\b")
 
 
 def _known_target(ctx: Context, imposer: str, product: Product | None, low: str) -> tuple[str, ...] | None:
@@ -2980,6 +3024,9 @@ def _undergone(low: str, verb_at: int, status: str) -> str:
 _STARTS_LATER = re.compile(
     r"\b(?:starting|beginning|from|effective|as of|as from)\s+"
     r"(?:next|tomorrow|later|the (?:start|beginning|end) of next)\b"
+    # "faces a 25% tariff starting April 3": a start named as such is one to come
+    r"|\b(?:starting|beginning)\s+(?:on\s+|from\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed"
+    r"|thu|fri|sat|sun|\d)"
 )
 
 
@@ -3267,11 +3314,13 @@ def _rates_set_for(clause: Clause) -> list[tuple[list[str], Rate, bool]]:
     return found
 
 
-def rates_by_country(clause: Clause, ctx: Context) -> list[Tariff]:
+def rates_by_country(clause: Clause, ctx: Context, last_imposer: str | None) -> list[Tariff]:
+    """Rates assigned country by country; `last_imposer` is the imposer of the story's duties told before this
+    sentence (not one of its own: "China retaliated with 15% duties on coal, while Canada faced 25%")."""
     if not ctx.story_has(_DUTY_STORY):
         return []
     if not any(_ASSIGNED.match(clause.text, m.end) for m in clause.actors):
-        return _rated_countries(clause, ctx, _rates_set_for(clause))
+        return _rated_countries(clause, ctx, _rates_set_for(clause), last_imposer)
     countries = [m for m in clause.actors if m.kind in ("country", "bloc") and not _is_place(clause, m)]
     found: list[tuple[list[str], Rate, bool]] = []
     group: list[Mention] = []
@@ -3290,15 +3339,17 @@ def rates_by_country(clause: Clause, ctx: Context) -> list[Tariff]:
         in_force = verb is not None and _IN_FORCE_PAYMENT.match(text, m.end) is not None
         found.append(([g.code for g in group], Rate(hit.group("rate")), in_force))
         group = []
-    return _rated_countries(clause, ctx, found)
+    return _rated_countries(clause, ctx, found, last_imposer)
 
 
-def _rated_countries(clause: Clause, ctx: Context, found: list[tuple[list[str], Rate, bool]]) -> list[Tariff]:
+def _rated_countries(
+    clause: Clause, ctx: Context, found: list[tuple[list[str], Rate, bool]], last_imposer: str | None
+) -> list[Tariff]:
     if not found:
         return []
     targets = [code for codes, _, _ in found for code in codes]
     # the story's imposer: the one whose duty the item told last, else its main actor
-    imposer = ctx.last_imposer if ctx.last_imposer not in (None, *targets) else None
+    imposer = last_imposer if last_imposer not in (None, *targets) else None
     imposer = imposer or _context_actor(ctx, exclude=targets[0], also=targets)
     if imposer is None:
         return []
@@ -3984,10 +4035,15 @@ def _last_new_end(clause: Clause) -> int:
         (
             o.start
             for o in clause.dates
-            if _UNTIL_CUE.match(o.span.text) or _UNTIL_CUE.search(clause.text[max(0, o.start - 25) : o.start])
+            if _NEW_END_CUE.match(o.span.text)
+            or _NEW_END_CUE.search(clause.text[max(0, o.start - 25) : o.start])
         ),
         default=-1,
     )
+
+
+# A new end named after the old one: "until November next year" (not "agreed in Geneva in May")
+_NEW_END_CUE = re.compile(r"\b(?:until|till|through|to|into)\s*$|^(?:until|till|through)\b", _I)
 
 
 _OLD_END = re.compile(
@@ -4304,6 +4360,11 @@ _UNDER_DEAL = re.compile(
 
 
 _NO_BEFORE = re.compile(r"\bno $")
+# "three rounds of talks between the two sides are planned for June": talks to come
+_PLANNED_AFTER = re.compile(
+    r"(?:\s+(?:between|among|with|of|on|over)\s+[^,;]{1,80}?)?\s+(?:are|is|were|was|have been|has been)\s+"
+    r"(?:planned|scheduled|expected|set|slated|due|penciled|pencilled)\b"
+)
 _DAYS_OF_TALKS = re.compile(
     r"\b(?:two|three|four|five|several|\d+)[\s-](?:days?|rounds?|hours?) of (?:talks|negotiations|discussions)\b"
 )
@@ -4386,6 +4447,7 @@ def negotiations(clause: Clause, ctx: Context) -> list[Negotiation]:
     after_talks = hit is None and _AFTER_TALKS.search(
         clause.low, max(0, trigger.start() - 12), trigger.start()
     )
+    days_of_talks = _DAYS_OF_TALKS.search(clause.low, max(0, trigger.start() - 20), trigger.end())
     if weak_status and not (
         _round(clause.low)
         or _venue(clause)
@@ -4394,7 +4456,7 @@ def negotiations(clause: Clause, ctx: Context) -> list[Negotiation]:
         # "negotiators would meet in the coming weeks": a meeting of negotiators is talks
         or _NEGOTIATORS_MEET.search(clause.low)
         # "following two days of talks in the Swiss city": talks that lasted, so took place
-        or _DAYS_OF_TALKS.search(clause.low, max(0, trigger.start() - 20), trigger.end())
+        or days_of_talks
         or (strong and clause.dates and (hit is not None or _dated_past_talks(clause, trigger, ctx)))
     ):
         return []  # talks mentioned in passing: no status, no time, no place
@@ -4406,12 +4468,11 @@ def negotiations(clause: Clause, ctx: Context) -> list[Negotiation]:
         return []  # "goods covered by the USMCA trade pact" names an agreement, not a negotiation
     status = hit[0] if hit else ("scheduled" if lex.FUTURE.search(clause.low) else "held")
     if hit is None and (
-        _AFTER_TALKS.search(clause.low, max(0, trigger.start() - 12), trigger.start())
-        or _DAYS_OF_TALKS.search(clause.low, max(0, trigger.start() - 20), trigger.end())
+        _AFTER_TALKS.search(clause.low, max(0, trigger.start() - 12), trigger.start()) or days_of_talks
     ):
         # "after talks in Washington, the leaders said they would...", "following two days of talks": the talks
-        # are over
-        status = "held"
+        # are over (not "three rounds of talks are planned for June")
+        status = "scheduled" if _PLANNED_AFTER.match(clause.low, trigger.end()) else "held"
     if status == "held" and lex.FUTURE.search(clause.low[max(0, trigger.start() - 40) : trigger.end() + 10]):
         status = "scheduled"
     if (
