@@ -35,6 +35,7 @@ from ._rules import (
     REPORTED,
     SUPERSEDED,
     THREATENED_BEFORE,
+    TIME_CLAUSE,
     Clause,
     Context,
     acting_codes,
@@ -511,12 +512,6 @@ def _is_word_char(char: str) -> bool:
     return char.isalnum() or char == "_"
 
 
-_TIME_CLAUSE = re.compile(
-    r",\s+(?:(?:(?:\d+|two|three|four|five|six|several|a few)\s+)?(?:days|a day|hours|weeks|a week|months|shortly|just"
-    r"|soon)\s+)?after\s+"
-)
-
-
 def _read(clause: Clause, context: Context) -> list[Event]:
     low = clause.low
     truce_cue = _any(low, _TRUCE_CUES)
@@ -526,7 +521,7 @@ def _read(clause: Clause, context: Context) -> list[Event]:
         if threat:
             # A threatened measure is the threat's, not a measure of its own; other kinds still count, and so
             # does a duty told in a clause of time of its own ("..., days after Brussels announced tariffs").
-            after = _TIME_CLAUSE.search(low)
+            after = TIME_CLAUSE.search(low)
             answered = (
                 tariffs(clause.part(after.end(), len(clause.text)), context)
                 if after is not None and _any(low[after.end() :], _TARIFF_CUES)

@@ -533,6 +533,8 @@ CONTROL_STATUS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\b(?:eas(?:e|es|ed|ing)|relax(?:es|ed|ing)?|loosen(?:s|ed|ing)?|resum(?:e|es|ed|ing|ption)"
             r"|allow(?:s|ed|ing)?|grant(?:s|ed|ing)?"
+            # "defers Beijing's new rare-earth export controls for a year": put off, so eased for now
+            r"|defer(?:s|red|ring)?|postpon(?:e|es|ed|ing)"
             r"|let(?:s|ting)?(?= (?:[\w.&'’-]+ ){1,3}?(?:to )?(?:ship|sell|export)\b)"
             # "need approval", "apply for permits": what the rule asks for, not a permission given
             r"|(?<!need )(?<!needs )(?<!require )(?<!requires )(?<!obtain )(?<!seek )(?<!for )"

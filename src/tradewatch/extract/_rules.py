@@ -941,6 +941,10 @@ _NOT_GOODS_WORDS |= frozenset(
     authorisations
     authorizations""".split()
 )
+# What the parties work on, and what is said of goods after them ("duty on Mexican goods staying in place")
+_NOT_GOODS_WORDS |= frozenset(
+    """agreement agreements deal deals accord pact framework talks negotiations staying remaining standing""".split()
+)
 
 
 _LEADING_NAME = re.compile(r"^(?:[A-Z][\w.&-]*(?:'s|’s)?\s+)+(?=[\w-]+)")
@@ -1611,6 +1615,8 @@ _ITEM_STOP = re.compile(
     # an adverb that ends a list ("..., well below the provisional rates", "along with"), not "well pumps"
     r"|well(?=\s+(?:below|above|short|over|under|ahead|behind|beyond|past)\b)"
     r"|far(?=\s+(?:below|above|short|more|less|from|beyond|ahead|behind)\b)|along(?=\s+with\b)"
+    # "..., siding with domestic mills": a participle that takes a side ends the list
+    r"|(?:siding|sided|agreeing|disagreeing)(?=\s+with\b)"
     r"|take|takes|taking|came|come|comes|went|go|goes|rose|rise|rises|fell|fall|falls|stood|stands|remain"
     r"|remained|remains|entered|enter|kicked|kick|kicks|starts?|started|began|begins?|still|face|faces|faced"
     # "the duties frozen until March", not "frozen chicken", where the word is part of the goods
@@ -2248,11 +2254,21 @@ def _answers_bare_duty(
     )
 
 
+_THREATENED_BEFORE = re.compile(
+    r"\b(?:a|an|the|its|his|their)\s+(?:threatened|hypothetical|notional)\s+(?:\d[\d.]*\s*(?:%|percent|per cent)\s+)?"
+    r"(?:[\w.-]+\s+){0,2}$"
+)
+
+
 def _tariffs(clause: Clause, ctx: Context, *, standing: bool = False) -> list[Tariff]:
     triggers = clause.matches(lex.TARIFF)
     if not triggers:
         return []
     trigger = triggers[0]
+    if len(triggers) == 1 and _THREATENED_BEFORE.search(
+        clause.low, max(0, trigger.start() - 40), trigger.start()
+    ):
+        return []  # "takes a threatened 100% tariff off the table", "a hypothetical 30% duty": no duty
     text = clause.text
     status_hit = _nearest(
         lex.TARIFF_STATUS,
@@ -4123,6 +4139,10 @@ def _is_place(clause: Clause, mention: Mention, *, meeting: bool = False) -> boo
     """'talks in London', 'visits Washington', 'travel to Spain', 'sessions in Geneva and London': named as
     where things happen. In a sentence about a meeting, 'in Switzerland' is a place too."""
     lead = clause.text[max(0, mention.start - 40) : mention.start]
+    if mention.kind in ("capital", "country") and _ATTRIBUTIVE.match(clause.low, mention.end):
+        return True  # "The Stockholm meeting", "a strategist at a Singapore bank": a place, not a party
+    if mention.kind == "capital" and _AFTER_PLACES.search(lead) and _ROUNDS.search(clause.low):
+        return True  # "the third round since the truce, after Geneva and London": where earlier rounds met
     if mention.kind in ("capital", "institution"):
         return bool(_LOCATIVE.search(lead[-25:]) or _PLACE_LIST.search(lead))
     if mention.kind == "demonym":
@@ -4142,6 +4162,12 @@ def _is_place(clause: Clause, mention: Mention, *, meeting: bool = False) -> boo
     )
 
 
+_AFTER_PLACES = re.compile(r"\b(?:after|following|since)\s+(?:[A-Z][\w'’.-]+(?:,\s+|\s+and\s+))*$")
+_ROUNDS = re.compile(r"\b(?:rounds?|meetings?|talks|sessions?|summits?)\b")
+_ATTRIBUTIVE = re.compile(
+    r"\s+(?:meeting|talks|round|summit|session|sessions|conference|consensus|bank|firm|brokerage|fund|consultancy"
+    r"|think tank|university|newspaper|lender|office|airport)\b"
+)
 _CITY_COMMA = re.compile(r"\b(?:in|at)\s+(?P<city>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2}),\s+$")
 
 
@@ -4720,6 +4746,7 @@ _AVERTED = re.compile(
     r"\b(?:avert(?:s|ed|ing)?|avoid(?:s|ed|ing)?|stav(?:e|es|ed|ing) off|head(?:s|ed|ing)? off|forestall(?:s|ed|ing)?)"
     r"\s+(?:a|an|the|its|their|his)\s+(?:[\w-]+\s+)?$"
 )
+_OFF_THE_TABLE = re.compile(r"[^.;,]{0,80}?\boff the table\b")
 _REPRISAL_PROMISED = re.compile(
     # "would have to take necessary countermeasures": the reply named as such, whatever its adjective
     r"\b(?:would|will)\s+(?:have to\s+|be forced to\s+)?(?:take|adopt)\s+(?:[\w-]+\s+){0,2}?"
@@ -4758,8 +4785,12 @@ def threats(clause: Clause, ctx: Context) -> list[Threat]:
         named = lex.TARIFF.search(low, verbs[0].end()) or lex.EXPORT_CONTROL.search(low, verbs[0].end())
         if named is not None:
             verb = [v for v in verbs if v.start() < named.start()][-1]
-    if verb is not None and _AVERTED.search(low, max(0, verb.start() - 40), verb.start()):
-        return []  # "a deal that averts a threatened 30% rate": the threat is withdrawn, the deal is the news
+    if verb is not None and (
+        _AVERTED.search(low, max(0, verb.start() - 40), verb.start()) or _OFF_THE_TABLE.match(low, verb.end())
+    ):
+        # "a deal that averts a threatened 30% rate", "takes a threatened 100% tariff off the table": the threat
+        # is withdrawn, the deal is the news
+        return []
     condition = lex.CONDITION.search(low)
     # "said it would take firm countermeasures": reprisals promised, on no stated condition
     promise = _REPRISAL_PROMISED.search(low) if verb is None and condition is None else None
@@ -4823,6 +4854,11 @@ def threats(clause: Clause, ctx: Context) -> list[Threat]:
         ):
             return []
     measure_cut = cond_at
+    told_after = TIME_CLAUSE.search(low, tariff.end()) if tariff is not None else None
+    if told_after is not None:
+        # "threatened a 100% tariff on Canadian goods, a week after Ottawa cut its duty on Chinese EVs to 6.1%":
+        # what the time clause tells is another measure's
+        measure_cut = min(measure_cut, told_after.start())
     or_face = _OR_FACE.search(low, condition.start()) if condition is not None else None
     promised_by: Mention | None = None
     if or_face is not None:
@@ -5001,7 +5037,8 @@ def threats(clause: Clause, ctx: Context) -> list[Threat]:
         # "below the 25% rate Trump had threatened to impose": the measure named before its threat
         tariff = lex.TARIFF.search(low, rate_before.start("noun"), rate_before.end()) or tariff
     if tariff is not None and tariff.start() < measure_cut:
-        rate, _previous, _added = _rates(clause, tariff)
+        # (the rates of what follows the measure, past its condition or a clause of time, are not its own)
+        rate, _previous, _added = _rates(clause.part(0, measure_cut) if told_after else clause, tariff)
         if rate_before is not None and rate_before.group("noun") is None:
             # "a 19% tariff, down from the 32% threatened": the rate threatened is the one before the verb
             rate = next((Rate(p.value) for p in clause.percents if p.start == rate_before.start()), rate)
@@ -5085,6 +5122,13 @@ def threats(clause: Clause, ctx: Context) -> list[Threat]:
         )
     ctx.last_threat_actor = actor
     return found
+
+
+# ", days after Brussels announced tariffs": a clause of time that tells another event
+TIME_CLAUSE = re.compile(
+    r",\s+(?:(?:(?:\d+|two|three|four|five|six|several|a few)\s+)?(?:days|a day|hours|weeks|a week|months|shortly|just"
+    r"|soon)\s+)?after\s+"
+)
 
 
 # "Panama gave in a day after the president said he would impose duties on it unless ...": whoever says what

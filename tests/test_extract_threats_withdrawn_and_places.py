@@ -1,0 +1,112 @@
+"""Readings found on sentences written for them (none from the corpus): what a threat's measure leaves out (a
+clause of time after it, a threat withdrawn or only supposed), rates and goods that are something else, and
+cities and firms that are places rather than parties."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from extraction_helpers import only
+from tradewatch import ExportControl, Tariff, Threat, Truce, extract
+
+
+def tariffs(text: str, published: date) -> list[Tariff]:
+    return only(extract(text, published=published), Tariff)
+
+
+class TestWhatAThreatLeavesOut:
+    def test_a_clause_of_time_after_a_threat_is_another_measures(self) -> None:
+        events = extract(
+            "President Donald Trump threatened on Saturday to impose a 100% tariff on all Canadian goods if Canada "
+            '"makes a deal with China", a week after Ottawa agreed to cut its duty on Chinese electric vehicles to '
+            "6.1%.",
+            published=date(2026, 1, 31),
+        )
+        (threat,) = only(events, Threat)
+        assert threat.target == "CA"
+        assert isinstance(threat.measure, Tariff) and str(threat.measure.rate) == "100%"
+        (cut,) = only(events, Tariff)
+        assert (cut.imposer, cut.target, cut.status, str(cut.rate)) == ("CA", "CN", "lowered", "6.1%")
+
+    def test_a_threat_taken_off_the_table_is_no_threat_and_no_duty(self) -> None:
+        events = extract(
+            "U.S. and Chinese negotiators reached a consensus in Kuala Lumpur that Treasury Secretary Scott Bessent "
+            "said takes a threatened 100% tariff on Chinese goods off the table.",
+            published=date(2025, 10, 27),
+        )
+        assert only(events, Threat) == [] and only(events, Tariff) == []
+
+    def test_a_hypothetical_duty_is_no_duty(self) -> None:
+        assert (
+            tariffs(
+                "Analysts at a Dutch bank estimated that a hypothetical 30% U.S. duty on European goods would "
+                "knock half a percentage point off euro zone growth.",
+                date(2025, 7, 10),
+            )
+            == []
+        )
+
+    def test_controls_deferred_are_relaxed(self) -> None:
+        (found,) = only(
+            extract(
+                "China postponed its planned export controls on rare earths by one year.",
+                published=date(2025, 10, 27),
+            ),
+            ExportControl,
+        )
+        assert (found.imposer, found.status) == ("CN", "relaxed")
+
+
+class TestRatesAndGoodsThatAreSomethingElse:
+    def test_a_growth_rate_is_no_duty(self) -> None:
+        assert (
+            tariffs(
+                "China's exports rose on the year despite U.S. tariffs. Services trade, which largely escapes "
+                "tariffs, is expected to expand by about 4%.",
+                date(2025, 7, 10),
+            )
+            == []
+        )
+
+    def test_a_rise_by_a_rate_of_duty_is_still_read(self) -> None:
+        (found,) = tariffs("The U.S. will increase tariffs by 10% on Chinese steel.", date(2025, 7, 10))
+        assert (found.status, str(found.rate)) == ("raised", "10%")
+
+    @pytest.mark.parametrize(
+        ("sentence", "goods"),
+        [
+            (
+                "India's trade remedies authority on Tuesday recommended a safeguard duty of 12% on imports of flat "
+                "steel, siding with domestic mills.",
+                ["flat steel"],
+            ),
+            ("Canada imposed a 25% tariff on U.S. vinyl siding.", ["vinyl siding"]),
+            (
+                "Mexico won a reprieve, with the 25% fentanyl-related U.S. duty on Mexican goods staying in place "
+                "while the two sides work on a broader agreement.",
+                [],
+            ),
+        ],
+    )
+    def test_what_follows_goods_is_not_goods(self, sentence: str, goods: list[str]) -> None:
+        found = tariffs(sentence, date(2025, 7, 10))
+        assert [t.product.name for t in found if t.product] == goods
+
+
+class TestPlacesThatAreNoParties:
+    def test_a_firm_named_by_its_city_is_no_party(self) -> None:
+        events = extract(
+            '"It\'s a truce renewal, not a peace treaty," said a strategist at a Singapore bank.',
+            published=date(2025, 10, 27),
+        )
+        assert only(events, Truce) == []
+
+    def test_cities_of_earlier_rounds_are_no_parties(self) -> None:
+        events = extract(
+            "The U.S. and China met again. The Stockholm meeting was the third round since the truce, after Geneva "
+            "and London.",
+            published=date(2025, 7, 30),
+        )
+        assert {t.parties for t in only(events, Truce)} == {("CN", "US")}
