@@ -110,3 +110,46 @@ class TestPlacesThatAreNoParties:
             published=date(2025, 7, 30),
         )
         assert {t.parties for t in only(events, Truce)} == {("CN", "US")}
+
+
+class TestControlsOfGoodsNamedInAList:
+    def test_goods_named_between_dashes_after_a_count_are_each_controlled(self) -> None:
+        events = extract(
+            "BEIJING, April 4 (Wire) - China will impose an additional 34% tariff on all goods imported from the "
+            "United States from April 10. The commerce ministry also put seven medium and heavy rare earths - "
+            "samarium, gadolinium, terbium, dysprosium, lutetium, scandium and yttrium - under export licensing "
+            "with immediate effect.",
+            published=date(2025, 4, 4),
+        )
+        controls = only(events, ExportControl)
+        assert {c.imposer for c in controls} == {"CN"}
+        assert [c.item.name for c in controls if c.item] == [
+            "samarium",
+            "gadolinium",
+            "terbium",
+            "dysprosium",
+            "lutetium",
+            "scandium",
+            "yttrium",
+        ]
+
+    def test_a_regime_widened_to_goods_including_examples_covers_the_examples(self) -> None:
+        events = extract(
+            "China's commerce ministry on Thursday extended its licensing regime to five more rare-earth elements, "
+            "including holmium and europium.",
+            published=date(2025, 10, 11),
+        )
+        assert [c.item.name for c in only(events, ExportControl) if c.item] == ["holmium", "europium"]
+
+    def test_licence_rules_tightened_are_a_control(self) -> None:
+        (found,) = only(
+            extract(
+                "The U.S. tightened licence rules for 24 types of chipmaking equipment.",
+                published=date(2024, 12, 3),
+            ),
+            ExportControl,
+        )
+        assert (found.status, found.item.name if found.item else None) == (
+            "tightened",
+            "chipmaking equipment",
+        )

@@ -3387,6 +3387,11 @@ def _rated_countries(
 # --- export controls -------------------------------------------------------------------------------------
 
 
+_GENERIC_BODY = re.compile(
+    r"\s*(?:the\s+)?(?:(?:commerce|trade|foreign|finance|economy|industry)\s+ministry|ministry|government|cabinet"
+    r"|state council|customs\s+(?:administration|agency|authority|office))\b"
+)
+
 # "ministers will meet to discuss export curbs", "a dispute over export controls": the topic of talks or of a
 # quarrel, not a measure
 _TOPIC_LEAD = re.compile(
@@ -3484,6 +3489,10 @@ def export_controls(clause: Clause, ctx: Context) -> list[ExportControl]:
             found: str | None = actor.code
         elif ctx.last_controller is not None and ctx.last_controller != excluded:
             found = ctx.last_controller  # the story goes on about the same government's controls
+        elif _GENERIC_BODY.match(clause.low) and (ctx.dateline or ctx.last_imposer) not in (None, excluded):
+            # "BEIJING - China will impose a 34% tariff ... The commerce ministry also put seven rare earths under
+            # export licensing": a ministry the story does not name is of the government it is about
+            found = ctx.dateline or ctx.last_imposer
         elif bound is not None and bound.code != excluded:
             found = (
                 bound.code
@@ -3892,6 +3901,17 @@ _GOODS_THEN_EXPORTS = re.compile(
 
 def _control_items(clause: Clause, trigger: re.Match[str]) -> list[Product]:
     text = clause.text
+    placed = _PUT_UNDER.search(clause.low) or _WIDENED_TO.search(clause.low)
+    if placed is not None:
+        # "put seven rare earths - samarium, ..., yttrium - under export licensing", "extended its licensing
+        # regime to five more elements, including holmium and europium": the goods named, else the goods counted
+        a, b = placed.span("goods")
+        counted = _NAMED_AFTER_COUNT.search(clause.low, a, b)
+        if counted is not None:
+            a, b = counted.span("list") if counted.group("list") is not None else counted.span("list2")
+        found = _distinct_goods(p for x, y in _listed(text, a, b) for p in products_in(clause, x, y))
+        if found:
+            return found
     listed = _GOODS_THEN_EXPORTS.match(clause.low, trigger.start())
     if listed is not None:
         items = _listed(text, listed.start("goods"), listed.end("goods"))
@@ -3921,6 +3941,19 @@ def _control_items(clause: Clause, trigger: re.Match[str]) -> list[Product]:
     return []
 
 
+_PUT_UNDER = re.compile(
+    r"\b(?:put|puts|putting|placed|places|placing|brought|brings|bringing)\s+(?P<goods>[^.;]{3,200}?)\s+under\s+"
+    r"(?:the\s+|its\s+|an?\s+)?(?:export\s+)?(?:licens|licenc|control|restrict|curb)"
+)
+_WIDENED_TO = re.compile(
+    r"\b(?:extend(?:s|ed|ing)?|expand(?:s|ed|ing)?|widen(?:s|ed|ing)?)\s+(?:its|the|their)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:licensing|licensing regime|controls?|restrictions?|curbs?)\s+to\s+(?P<goods>[^.;]{3,200})"
+)
+# the goods a phrase names after counting them: "seven rare earths - samarium, ..., yttrium -", "five more
+# elements, including holmium and europium"
+_NAMED_AFTER_COUNT = re.compile(
+    r"\s[-–—]\s(?P<list>[^-–—]{3,200}?)\s[-–—](?:\s|$)|\bincluding\s+(?P<list2>[^.;]{3,200})"
+)
 _GOODS_BEFORE = re.compile(
     r"\b(?P<goods>[a-z]+-[a-z]+|[a-z]{3,})\s+export[\s-](?:controls?|curbs?|restrictions?|bans?|rules?|limits?)\b"
 )
