@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 
 from extraction_helpers import only
-from tradewatch import ExportControl, Tariff, Threat, Truce, extract
+from tradewatch import ExportControl, Negotiation, Tariff, Threat, Truce, extract
 
 
 def tariffs(text: str, published: date) -> list[Tariff]:
@@ -153,3 +153,19 @@ class TestControlsOfGoodsNamedInAList:
             "tightened",
             "chipmaking equipment",
         )
+
+    def test_the_origin_of_goods_is_no_party_to_talks(self) -> None:
+        events = extract(
+            "India pressed the United States to drop the additional 25% tariff it imposed over Russian oil "
+            "purchases as a U.S. team held a day of talks in New Delhi on Tuesday.",
+            published=date(2025, 9, 16),
+        )
+        assert [n.parties for n in only(events, Negotiation)] == [("IN", "US")]
+
+    def test_duties_imposed_under_section_232_are_on_every_origin(self) -> None:
+        found = tariffs(
+            "The Supreme Court struck down Trump's tariffs on Chinese goods. Tariffs imposed under Section 232, "
+            "including 50% levies on steel and aluminium and 25% on cars, are unaffected by the ruling.",
+            date(2026, 2, 21),
+        )
+        assert {t.target for t in found if t.product is not None} == {"*"}

@@ -2767,7 +2767,9 @@ _EFFECT_OF_DUTIES = re.compile(
 _ON_ONES_OWN = re.compile(r"\bon (?:his|her|its|their) own\b", _I)
 
 
-_STORY_OF_ANY_ORIGIN = re.compile(r"\b(?:imported(?! from)|foreign|separately|all imports|global)\b")
+_STORY_OF_ANY_ORIGIN = re.compile(
+    r"\b(?:imported(?! from)|foreign|separately|all imports|global|section 232)\b"
+)
 
 
 def _known_target(ctx: Context, imposer: str, product: Product | None, low: str) -> tuple[str, ...] | None:
@@ -4236,8 +4238,20 @@ _BLOC_MEMBERS = (
 )
 
 
+_OF_GOODS = re.compile(
+    r"\s+(?:[\w-]+\s+)?(?:oil|gas|crude|coal|energy|goods|products|imports|exports|purchases|shipments|steel"
+    r"|grain|wheat|soybeans|cars|chips)\b"
+)
+
+
 def _parties(clause: Clause, ctx: Context) -> list[str]:
-    acting = _distinct(m.code for m in clause.actors if not _is_place(clause, m, meeting=True))
+    acting = _distinct(
+        m.code
+        for m in clause.actors
+        if not _is_place(clause, m, meeting=True)
+        # "the tariff it imposed over Russian oil purchases": a demonym of goods names no party to talks
+        and not (m.kind == "demonym" and _OF_GOODS.match(clause.low, m.end))
+    )
     for bloc, members in _BLOC_MEMBERS:
         if bloc.search(clause.low):
             acting = _distinct([*acting, *members])
