@@ -169,3 +169,35 @@ class TestControlsOfGoodsNamedInAList:
             date(2026, 2, 21),
         )
         assert {t.target for t in found if t.product is not None} == {"*"}
+
+
+class TestDatesOfOtherMeasures:
+    @pytest.mark.parametrize(
+        "sentence",
+        [
+            "Indonesian goods will face a 19% U.S. tariff, down from the 32% rate set in April, under a deal.",
+            "The agreement lowers the across-the-board U.S. rate on Japanese goods to 15% from the 25% that President "
+            "Donald Trump had set to start on Aug. 1.",
+        ],
+    )
+    def test_the_day_of_a_rate_compared_is_not_the_measures(self, sentence: str) -> None:
+        (found,) = tariffs(sentence, date(2025, 7, 23))
+        assert found.status == "lowered" and found.effective is None
+
+    def test_the_day_of_a_change_from_a_rate_is_the_changes(self) -> None:
+        (found,) = tariffs(
+            "The U.S. cut its tariff on Chinese goods to 30% from 145% on Monday.", date(2025, 5, 14)
+        )
+        assert found.effective is not None and str(found.effective.start) == "2025-05-12"
+
+    def test_a_warning_after_a_stated_duty_takes_neither_its_day_nor_its_rate(self) -> None:
+        events = extract(
+            "Goods from Japan will face tariffs of 25% from Aug. 1, President Donald Trump said on Monday, warning "
+            "that the rate would rise further if Japan retaliated.",
+            published=date(2025, 7, 7),
+        )
+        (threat,) = only(events, Threat)
+        assert threat.deadline is None
+        assert isinstance(threat.measure, Tariff) and threat.measure.rate is None
+        (duty,) = only(events, Tariff)
+        assert duty.effective is not None and str(duty.effective.start) == "2025-08-01"

@@ -529,7 +529,17 @@ def _read_measure_dates(clause: Clause) -> list[DateMention]:
         for d in clause.dates
         if not REPORTED.search(clause.low, max(0, d.start - 40), d.start)
         and not SUPERSEDED.search(clause.low, max(0, d.start - 60), d.start)
+        and not _OF_AN_OLD_RATE.search(clause.low, max(0, d.start - 160), d.start)
     ]
+
+
+# "down from the 32% rate set in April", "below the 25% rate Trump had threatened to impose from Aug. 1": the
+# date of the rate compared, not of the measure (but "to 25% from 10% on Monday" is the change's)
+_OF_AN_OLD_RATE = re.compile(
+    r"\b(?:from|below|above|than|instead of)\s+(?:the\s+|a\s+|its\s+)?\d+(?:\.\d+)?\s*(?:%|percent|per cent)"
+    r"(?:[^,;.%]|(?<=\b[a-z])\.){0,80}?\b(?:set|announced|imposed|threatened|planned|had|introduced|slapped"
+    r"|proposed)\b(?:[^,;.%]|(?<=\b[a-z])\.){0,60}$"
+)
 
 
 # Where a statement ends before a date: a cue on the far side of one ("to 5% from 8%, the ministry said on
@@ -4793,6 +4803,7 @@ _AVERTED = re.compile(
     r"\b(?:avert(?:s|ed|ing)?|avoid(?:s|ed|ing)?|stav(?:e|es|ed|ing) off|head(?:s|ed|ing)? off|forestall(?:s|ed|ing)?)"
     r"\s+(?:a|an|the|its|their|his)\s+(?:[\w-]+\s+)?$"
 )
+_WARNING_TAIL = re.compile(r",\s+(?:warning|threatening|adding)\s+that\b")
 _OFF_THE_TABLE = re.compile(r"[^.;,]{0,80}?\boff the table\b")
 _REPRISAL_PROMISED = re.compile(
     # "would have to take necessary countermeasures": the reply named as such, whatever its adjective
@@ -5086,6 +5097,10 @@ def threats(clause: Clause, ctx: Context) -> list[Threat]:
     if tariff is not None and tariff.start() < measure_cut:
         # (the rates of what follows the measure, past its condition or a clause of time, are not its own)
         rate, _previous, _added = _rates(clause.part(0, measure_cut) if told_after else clause, tariff)
+        if _WARNING_TAIL.search(low, tariff.end(), anchor + 20):
+            rate = (
+                None  # "will face tariffs of 25%, Trump said, warning that the rate would rise": of the duty
+            )
         if rate_before is not None and rate_before.group("noun") is None:
             # "a 19% tariff, down from the 32% threatened": the rate threatened is the one before the verb
             rate = next((Rate(p.value) for p in clause.percents if p.start == rate_before.start()), rate)
@@ -5123,6 +5138,10 @@ def threats(clause: Clause, ctx: Context) -> list[Threat]:
     for d in [*(d for d in dates if d.start > anchor), *(d for d in dates if d.start <= anchor)]:
         if d.start > anchor and _OTHER_EVENT.search(low, anchor, d.start):
             continue  # "... a day after the two sides extended their truce until November": not the threat's
+        if d.start < anchor and _WARNING_TAIL.search(low, d.end, anchor + 20):
+            # "will face tariffs of 25% from Aug. 1, Trump said, warning that the rate would rise": the day of
+            # the duty stated, not of the warning
+            continue
         lead = text[max(0, d.start - 20) : d.start]
         if re.search(
             r"\b(?:by|before|within|deadline|from|starting|no later than|on|until)\s*$", lead, _I
