@@ -201,3 +201,24 @@ class TestDatesOfOtherMeasures:
         assert isinstance(threat.measure, Tariff) and threat.measure.rate is None
         (duty,) = only(events, Tariff)
         assert duty.effective is not None and str(duty.effective.start) == "2025-08-01"
+
+
+class TestDutiesReferredTo:
+    def test_duties_including_those_on_a_partners_goods_leave_the_exempted_goods_alone(self) -> None:
+        found = tariffs(
+            "Smartphones and computers will be exempted from Trump's reciprocal tariffs, including those on goods "
+            "from China.",
+            date(2025, 4, 12),
+        )
+        assert [(t.target, t.status, t.product.name if t.product else None) for t in found] == [
+            ("*", "exempted", "smartphones"),
+            ("*", "exempted", "computers"),
+        ]
+
+    def test_those_on_other_goods_are_duties_of_their_own(self) -> None:
+        found = tariffs(
+            "India will raise duties on 28 U.S. products. Duties on American walnuts will rise to 120% from 30%, "
+            "and those on apples to 70% from 50%.",
+            date(2019, 6, 15),
+        )
+        assert {t.product.name for t in found if t.product} >= {"walnuts", "apples"}

@@ -1684,6 +1684,9 @@ def _segments(clause: Clause, first: int) -> list[Segment]:
             continue
         if lead.group("on") and not _LINKED.search(low[max(0, lead.start() - 45) : lead.start()]):
             continue
+        if lead.group("on") and low.endswith(("including those ", "including the ones "), 0, lead.start()):
+            continue  # "exempted from the reciprocal tariffs, including those on goods from China": the duties
+
         covers, end = _covers(clause, lead.end(), len(text))
         if not covers:
             continue
