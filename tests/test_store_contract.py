@@ -8,6 +8,7 @@ parking and replay; `on_outbox`; threads sharing a store, and several store obje
 
 from __future__ import annotations
 
+import gc
 import logging
 import threading
 import time
@@ -641,6 +642,37 @@ def test_a_reaction_is_written_in_the_poll(any_store: Store) -> None:
         ("rate move", "hook", at(3600)),
         ("rate move", "mail", at(3600)),
     ]
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_automatic_collection_is_held_off_during_a_commit_and_left_as_it_was(
+    any_store: Store, enabled: bool
+) -> None:
+    store = any_store
+    store.upsert_sources([src("a"), src("b")], now=T0)
+    seen: list[bool] = []
+
+    class Watching(Reactor):
+        def __call__(self, fresh: Sequence[Fresh], load: StateLoader) -> Reaction:
+            seen.append(gc.isenabled())
+            return super().__call__(fresh, load)
+
+    def broken(fresh: Sequence[Fresh], load: StateLoader) -> Reaction:
+        raise RuntimeError("a bug in the rules")
+
+    was = gc.isenabled()
+    try:
+        (gc.enable if enabled else gc.disable)()
+        report(store, "a", "a1", [tariff(25)], t=0, react=Watching())
+        assert seen == [False]
+        assert gc.isenabled() is enabled  # resumed as it was (a user's own gc.disable() stays)
+        (claim,) = store.claim(["b"], "me", LEASE, now=at(60))
+        rec = record(item("b1", "b"), events=(tariff(50, source="b", item_id="b1", hours=1),))
+        with pytest.raises(RuntimeError):
+            store.commit_poll("me", parsed_result(claim, ["b1"], [rec], t=60), react=broken, now=at(60))
+        assert gc.isenabled() is enabled  # and after a failed commit too
+    finally:
+        (gc.enable if was else gc.disable)()
 
 
 def test_react_is_not_called_when_nothing_is_new(any_store: Store) -> None:

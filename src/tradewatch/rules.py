@@ -1006,9 +1006,10 @@ def evaluate(rules: Iterable[Rule], produced: Produced, *, now: datetime) -> lis
     # Several rules usually match one candidate: the canonical text of its change or event, the costly part
     # of an alert id, is written once per candidate (what `Alert.make` computes, shared).
     id_parts: dict[int, tuple[str, str]] = {}
-    # The first alert of each rule is built with its validators, which check the rule's name, the item
-    # and `now`; the others differ only in their event and change, whose types are checked here.
-    validated: set[str] = set()
+    # The first alert is built with its validators, which check the item and `now` (a rule's name was checked
+    # when the rule was made); the others differ only in their rule, event and change, whose types are
+    # checked here.
+    validated = False
     for rule in rules:
         for index, cand in enumerate(found):
             if not rule.matches(cand):
@@ -1021,14 +1022,14 @@ def evaluate(rules: Iterable[Rule], produced: Produced, *, now: datetime) -> lis
                 parts = id_parts[index] = _id_parts(ref.id, event, change)
             alert_id = _id_of(rule.name, parts)
             if (
-                rule.name in validated
+                validated
                 and (event is None or type(event) in _EVENT_CLASSES)
                 and (change is None or isinstance(change, Change))
             ):
                 alert = _alert(alert_id, rule.name, ref, event, change, now)
             else:
                 alert = Alert(id=alert_id, rule=rule.name, item=ref, event=event, change=change, created=now)
-                validated.add(rule.name)
+                validated = True
             if alert.id not in seen:
                 seen.add(alert.id)
                 alerts.append(alert)

@@ -12,13 +12,15 @@ when they are read, giving the very text `tradewatch.serial.dumps` wrote. Texts 
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import gc
 import itertools
 import json
 import logging
 import re
 import threading
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from datetime import timedelta
 from typing import Any
 
@@ -384,6 +386,24 @@ def encode_reaction(reaction: Reaction, loaded: Mapping[str, int], evidences: Ev
         ],
         evidence=evidences.rows,
     )
+
+
+@contextlib.contextmanager
+def gc_paused() -> Iterator[None]:
+    """Python's automatic garbage collection held off while a poll is committed, then resumed as it was.
+
+    Working out and writing a poll's reaction makes many short-lived objects, which reference counting frees
+    anyway; the collections their number would trigger meanwhile walk every object the process keeps alive
+    (among them the store's memo of decoded states), and measured a fifth of the reaction's cost. Whatever
+    cycles the commit leaves are collected after it, by the next collection."""
+    paused = gc.isenabled()
+    if paused:
+        gc.disable()
+    try:
+        yield
+    finally:
+        if paused:
+            gc.enable()
 
 
 def unpack(texts: Sequence[str], fetch: Callable[[Collection[int]], Mapping[int, str]]) -> list[str]:

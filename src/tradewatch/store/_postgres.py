@@ -56,6 +56,7 @@ from ._common import (
     dumps,
     encode_reaction,
     fresh_records,
+    gc_paused,
     plan_stories,
     source_of,
     unpack,
@@ -482,7 +483,8 @@ class PostgresStore:
         self, owner: str, result: PollResult, *, react: React | None = None, now: datetime | None = None
     ) -> Committed | None:
         written: list[Evidences] = []  # the evidences of the attempt that committed
-        committed = self._run(lambda conn: self._commit(conn, owner, result, react, now, written))
+        with gc_paused():
+            committed = self._run(lambda conn: self._commit(conn, owner, result, react, now, written))
         for evidences in written:
             evidences.done()
         if committed is not None and committed.reaction is not None:

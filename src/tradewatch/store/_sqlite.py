@@ -33,6 +33,7 @@ from ._common import (
     Subscribers,
     encode_reaction,
     fresh_records,
+    gc_paused,
     plan_stories,
     source_of,
     unpack,
@@ -405,7 +406,7 @@ class SqliteStore:
     ) -> Committed | None:
         # The lock is held past the commit until the memos know what it wrote: a poll committing in between
         # would read versions the state memo does not hold yet and decode those states again from the file.
-        with self._lock:
+        with self._lock, gc_paused():
             committed = self._commit_poll(owner, result, react, now)
         if committed is not None and committed.reaction is not None and committed.reaction.outgoing:
             self._subscribers.call()
