@@ -222,3 +222,44 @@ class TestDutiesReferredTo:
             date(2019, 6, 15),
         )
         assert {t.product.name for t in found if t.product} >= {"walnuts", "apples"}
+
+
+class TestLeadersTalking:
+    @pytest.mark.parametrize(
+        "sentence",
+        [
+            "Mexico will keep paying a 25% U.S. tariff for another 90 days, President Donald Trump said on Thursday "
+            "after a call with President Claudia Sheinbaum.",
+            "Mexico won a 90-day reprieve from higher U.S. tariffs after a phone call between Presidents Claudia "
+            "Sheinbaum and Donald Trump on Thursday.",
+        ],
+    )
+    def test_a_call_between_leaders_is_talks_held(self, sentence: str) -> None:
+        (talks,) = only(extract(sentence, published=date(2025, 7, 11)), Negotiation)
+        assert (talks.parties, talks.status) == (("MX", "US"), "held")
+
+    def test_a_meeting_with_a_leader_is_talks_held(self) -> None:
+        events = extract(
+            "President Donald Trump said on Thursday he would cut tariffs on Chinese goods linked to fentanyl to "
+            "10% from 20% after a meeting with Chinese leader Xi Jinping.",
+            published=date(2025, 10, 30),
+        )
+        (talks,) = only(events, Negotiation)
+        assert (talks.parties, talks.status) == (("CN", "US"), "held")
+
+    def test_a_call_with_analysts_is_no_talks(self) -> None:
+        assert (
+            only(
+                extract("Shares rose after a call with analysts on Thursday.", published=date(2025, 3, 7)),
+                Negotiation,
+            )
+            == []
+        )
+
+    def test_what_leaders_discussed_names_no_party(self) -> None:
+        events = extract(
+            "President Donald Trump said he would visit Beijing in April, after a phone call with Chinese President "
+            "Xi Jinping on Monday in which the two leaders discussed trade, Ukraine and Taiwan.",
+            published=date(2025, 11, 25),
+        )
+        assert {n.parties for n in only(events, Negotiation)} == {("CN", "US")}

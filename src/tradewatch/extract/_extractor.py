@@ -458,6 +458,7 @@ _NEGOTIATION_CUES = (
     "pact",
     "framework",
     "meet",
+    "call",
 )
 _THREAT_CUES = (
     "threat",

@@ -163,7 +163,9 @@ NEGOTIATION = re.compile(
     r"|clinched)"
     # "under an agreement President Donald Trump announced on Wednesday": a deal made public
     r"|(?:deal|agreement|pact|accord) (?:[\w.'’-]+ ){0,4}?(?:announced|unveiled)"
-    r"|met|meet(?:s|ing)?)\b",
+    r"|met|meet(?:s|ing)?"
+    # "after a call with President Claudia Sheinbaum", "in a video call": leaders and ministers talking
+    r"|(?:phone|telephone|video) call|(?<=\ba )call(?= (?:with|between) ))\b",
 )
 THREAT = words(
     r"threat(?:en(?:ed|s|ing)?)?",

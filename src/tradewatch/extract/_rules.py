@@ -4251,6 +4251,9 @@ _BLOC_MEMBERS = (
 )
 
 
+_TOPIC_BEFORE = re.compile(
+    r"\b(?:discuss(?:ed|es|ing)?|talked about|talk about|touched on)\s+(?:[\w-]+(?:,\s+|\s+and\s+|\s+))*$"
+)
 _OF_GOODS = re.compile(
     r"\s+(?:[\w-]+\s+)?(?:oil|gas|crude|coal|energy|goods|products|imports|exports|purchases|shipments|steel"
     r"|grain|wheat|soybeans|cars|chips)\b"
@@ -4264,6 +4267,8 @@ def _parties(clause: Clause, ctx: Context) -> list[str]:
         if not _is_place(clause, m, meeting=True)
         # "the tariff it imposed over Russian oil purchases": a demonym of goods names no party to talks
         and not (m.kind == "demonym" and _OF_GOODS.match(clause.low, m.end))
+        # "the two leaders discussed trade, Ukraine and Taiwan": topics, not parties
+        and not _TOPIC_BEFORE.search(clause.low, max(0, m.start - 60), m.start)
     )
     for bloc, members in _BLOC_MEMBERS:
         if bloc.search(clause.low):
@@ -4391,7 +4396,11 @@ _NEGOTIATORS_MEET = re.compile(
     r"(?:meet|hold talks|sit down)\b"
 )
 _WITH_PARTNER = re.compile(r"\s+(?:with|between)\s")
-_AFTER_TALKS = re.compile(r"\b(?:after|following)\s+(?:the\s+|their\s+)?$")
+_WITH_LEADER = re.compile(
+    r"\s+(?:with|between)\s+(?:(?:the\s+)?[A-Z][\w.'’-]*\s+){0,3}?(?:President|Prime Minister|Premier|Chancellor"
+    r"|leader|Vice Premier|Minister|Secretary|counterpart)\b"
+)
+_AFTER_TALKS = re.compile(r"\b(?:after|following)\s+(?:the\s+|their\s+|a\s+|an\s+|his\s+|her\s+)?$")
 _FAILED = re.compile(r"\b(?:failed|fail|fails|unable) to\s+$")
 _A_ROUND = re.compile(r"\s*(?:(?:the|a|an|its|their)\s+)?(?:[\w-]+\s+)?round\b")
 _WITHOUT_DEAL = re.compile(r"\bwithout (?:a |an |any )?(?:[\w-]+ )?(?:deal|agreement|accord|breakthrough)\b")
@@ -4526,7 +4535,15 @@ def negotiations(clause: Clause, ctx: Context) -> list[Negotiation]:
         # "a 30% tariff unless they strike better trade deals", "ready to retaliate if talks fail": a condition,
         # not talks that took place
         return []
-    strong = trigger.group().lower() not in ("met", "meet", "meets", "meeting", "discussions", "dialogue")
+    strong = trigger.group().lower() not in (
+        "met",
+        "meet",
+        "meets",
+        "meeting",
+        "discussions",
+        "dialogue",
+        "call",
+    )
     weak_status = hit is None or hit[1].group().lower() in ("will", "meeting", "hold", "holding", "holds")
     if weak_status and _UNDER_DEAL.search(clause.low, max(0, trigger.start() - 40), trigger.start()):
         return []
@@ -4539,6 +4556,11 @@ def negotiations(clause: Clause, ctx: Context) -> list[Negotiation]:
         or _venue(clause)
         # "the accord, unveiled after talks with the other side's envoy": talks that took place
         or (after_talks and strong and _WITH_PARTNER.match(clause.low, trigger.end()))
+        # "said on Thursday after a call with President Claudia Sheinbaum": a leader talked to
+        or (
+            _AFTER_TALKS.search(clause.low, max(0, trigger.start() - 12), trigger.start())
+            and _WITH_LEADER.match(clause.text, trigger.end())
+        )
         # "negotiators would meet in the coming weeks": a meeting of negotiators is talks
         or _NEGOTIATORS_MEET.search(clause.low)
         # "following two days of talks in the Swiss city": talks that lasted, so took place
