@@ -263,3 +263,23 @@ class TestLeadersTalking:
             published=date(2025, 11, 25),
         )
         assert {n.parties for n in only(events, Negotiation)} == {("CN", "US")}
+
+
+class TestConditionsOfADeal:
+    def test_a_duty_until_a_deal_is_reached_is_a_threat_on_who_is_named_before(self) -> None:
+        (threat,) = only(
+            extract(
+                "Trump said he would impose a 10% tariff on goods from Denmark until a deal is reached on Greenland.",
+                published=date(2026, 1, 18),
+            ),
+            Threat,
+        )
+        assert (threat.actor, threat.target) == ("US", "DK")
+        assert threat.condition is not None and threat.condition.startswith("until a deal is reached")
+
+    def test_a_duty_until_a_day_is_no_threat(self) -> None:
+        events = extract(
+            "The U.S. will keep the 10% tariff on Danish goods until the end of the year.",
+            published=date(2026, 1, 18),
+        )
+        assert only(events, Threat) == []

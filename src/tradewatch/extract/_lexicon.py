@@ -198,7 +198,10 @@ CONDITION = re.compile(
     r"|\bshould\b[^.;]{0,60}?\b(?:fail|collapse|break down|fall through|stall)\b"
     # "until Beijing stops ...": a condition; "until the end of 2025" is a time
     r"|\buntil\b(?!\s+(?:the\s+)?(?:end|start|beginning|middle)\b)[^.;]{0,80}?\b(?:stops?|ends?|halts?|agrees?"
-    r"|compl(?:y|ies)|curbs?|drops?|lifts?|opens?|cracks? down|stems?|takes? action|reduces?)\b",
+    r"|compl(?:y|ies)|curbs?|drops?|lifts?|opens?|cracks? down|stems?|takes? action|reduces?)\b"
+    # "until a deal is reached for the United States to buy Greenland"
+    r"|\buntil\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?:deal|agreement|settlement|solution)\s+(?:is|has been)\s+"
+    r"(?:reached|struck|agreed|signed|found)\b",
 )
 ORDINARY_THREAT = re.compile(
     r"\bthreaten(?:ed|s|ing)? by\b|\bthreat(?:en(?:ed|s|ing)?)? (?:to )?(?:jobs|growth|the economy|livelihoods"

@@ -5099,7 +5099,13 @@ def threats(clause: Clause, ctx: Context) -> list[Threat]:
             ),
             None,
         )
-        target = buyers.code if buyers is not None else target
+        # "a 10% tariff on goods from Denmark until a deal is reached on Greenland": the party named before
+        # the condition
+        before = next(
+            (m for m in clause.actors if m.start < cond_at and m.code != actor and m.kind != "person"),
+            None,
+        )
+        target = buyers.code if buyers is not None else before.code if before is not None else target
     named_before = THREATENED_BEFORE.search(low, 0, verb.end()) if verb is not None else None
     verb_end = verb.end() if verb is not None else -1
     # "below the 25% rate Trump had threatened", "down from the 32% threatened": a rate named before the verb
