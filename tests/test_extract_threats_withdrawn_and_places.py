@@ -283,3 +283,27 @@ class TestConditionsOfADeal:
             published=date(2026, 1, 18),
         )
         assert only(events, Threat) == []
+
+
+class TestGoodsLeftOutOfADuty:
+    STORY = "A 50% U.S. tariff on imports of semi-finished copper products took effect on Friday. "
+
+    def test_goods_an_act_signed_on_a_day_exempts(self) -> None:
+        found = tariffs(
+            self.STORY + "The proclamation signed on Wednesday exempts refined copper, copper ore and copper "
+            "concentrate.",
+            date(2025, 8, 1),
+        )
+        assert [t.product.name for t in found if t.status == "exempted" and t.product] == [
+            "refined copper",
+            "copper ore",
+            "copper concentrate",
+        ]
+
+    def test_goods_that_escaped_the_duty_are_exempted(self) -> None:
+        found = tariffs(self.STORY + "Refined copper escaped the duty entirely.", date(2025, 8, 1))
+        assert [t.product.name for t in found if t.status == "exempted" and t.product] == ["refined copper"]
+
+    def test_people_who_escaped_the_duty_are_no_goods(self) -> None:
+        found = tariffs(self.STORY + "Shoppers escaped the duty by buying abroad.", date(2025, 8, 1))
+        assert [t.status for t in found] == ["in_force"]

@@ -561,7 +561,9 @@ def _read(clause: Clause, context: Context) -> list[Event]:
             # his threats, is a threat too (the duty the pledge names, not one stated beside it)
             actor, rate = context.last_threat_actor, pledge.group("rate")
             events = [_as_threat(e) if _pledged(e, actor, rate) else e for e in events]
-    if not events and ("exempt" in low or "spare" in low or "exclude" in low or "not covered" in low):
+    if not events and (
+        "exempt" in low or "spare" in low or "exclude" in low or "not covered" in low or "escape" in low
+    ):
         events.extend(earlier_duty_exemptions(clause, context))
     if "more" in low:
         events.extend(purchase_demands(clause, context))

@@ -953,7 +953,8 @@ _NOT_GOODS_WORDS |= frozenset(
 )
 # What the parties work on, and what is said of goods after them ("duty on Mexican goods staying in place")
 _NOT_GOODS_WORDS |= frozenset(
-    """agreement agreements deal deals accord pact framework talks negotiations staying remaining standing""".split()
+    """agreement agreements deal deals accord pact framework talks negotiations staying remaining standing
+    shoppers consumers households investors travellers travelers exporters producers farmers""".split()
 )
 
 
@@ -1867,6 +1868,9 @@ _ANSWER_LEAD = re.compile(
 # "Copper ore and copper cathodes were also exempted", "are exempt from it for now": goods as the subject of
 # an exemption, the duty they are exempt from named before.
 _EXEMPTED_SUBJECT = re.compile(
+    # "refined copper ... escaped the duty entirely"
+    r"\b(?:escaped|escapes|escape|escaping)\s+(?:the\s+|this\s+|that\s+)?(?:[\w-]+\s+)?(?:duty|duties|tariffs?|levy"
+    r"|levies)\b|"
     r"\b(?:are|were|is|was|will be|would be|have been|has been|had been|remain|remains|stay|stays)\s+"
     # "Smartphones and pharmaceuticals ... are not covered": outside the duty
     # (not "are not covered by the agreement": left out of a deal that cut the duty, they keep it in full)
@@ -1972,7 +1976,9 @@ _EXEMPTS_GOODS = re.compile(
 )
 _ACT_SUBJECT = re.compile(
     r"(?:\s*(?:the|its|his|this|that)\s+(?:[\w-]+\s+)?(?:order|proclamation|decree|rule|measure|regulation|notice"
-    r"|list|tariff|tariffs|duty|duties|levy|plan|policy)|\s*(?:it|they))\s+(?:also\s+)?$"
+    r"|list|tariff|tariffs|duty|duties|levy|plan|policy)"
+    # "The proclamation signed on Wednesday exempts ...": the act and when it was made
+    r"(?:\s+(?:signed|issued|published|announced|unveiled)(?:\s+(?:on|last)\s+\w+)?)?|\s*(?:it|they))\s+(?:also\s+)?$"
 )
 _INCLUDING = re.compile(r"\b(?:including|such as|among them)\s+")
 
