@@ -307,3 +307,34 @@ class TestGoodsLeftOutOfADuty:
     def test_people_who_escaped_the_duty_are_no_goods(self) -> None:
         found = tariffs(self.STORY + "Shoppers escaped the duty by buying abroad.", date(2025, 8, 1))
         assert [t.status for t in found] == ["in_force"]
+
+
+class TestNoDutyAtAll:
+    @pytest.mark.parametrize(
+        "sentence",
+        [
+            "Korea's exports to the United States fell in October, hit by higher U.S. duties, trade ministry data "
+            "show.",
+            "Analysts said container spot rates on the trans-Pacific route had eased over the past month.",
+        ],
+    )
+    def test_a_duty_as_the_cause_of_a_market_move_and_freight_rates_are_none(self, sentence: str) -> None:
+        assert tariffs(sentence, date(2025, 11, 14)) == []
+
+    @pytest.mark.parametrize(
+        ("sentence", "goods"),
+        [
+            (
+                "Trump said he would cut tariffs on Chinese goods linked to fentanyl to 10% from 20% after a "
+                "meeting with Xi that he rated 12 on a scale of one to 10.",
+                [],
+            ),
+            (
+                "Trump had postponed the tariffs in early February after Ottawa and Mexico City promised to crack "
+                "down on fentanyl trafficking.",
+                [],
+            ),
+        ],
+    )
+    def test_what_follows_on_is_not_always_goods(self, sentence: str, goods: list[str]) -> None:
+        assert [t.product.name for t in tariffs(sentence, date(2025, 3, 5)) if t.product] == goods

@@ -54,6 +54,8 @@ TARIFF = words(
     r"anti-?dumping" + _NOT_A_CASE,
     r"countervailing" + _NOT_A_CASE,
     r"(?:higher|reciprocal|baseline|duty|tariff|import|punitive|new|retaliatory) rates?",
+    # (not "container spot rates on the trans-Pacific route", "interest rates on loans": prices of other things)
+    r"(?<!spot )(?<!freight )(?<!shipping )(?<!container )(?<!interest )(?<!exchange )(?<!mortgage )(?<!lending )"
     r"rates?(?= (?:on|of \d|for imports))",
     r"(?<=%\s)rates?",
     # "Canadian steel and aluminum pay 25% under Section 232": goods that pay a rate (not "pay 25% of costs")

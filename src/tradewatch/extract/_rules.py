@@ -954,7 +954,8 @@ _NOT_GOODS_WORDS |= frozenset(
 # What the parties work on, and what is said of goods after them ("duty on Mexican goods staying in place")
 _NOT_GOODS_WORDS |= frozenset(
     """agreement agreements deal deals accord pact framework talks negotiations staying remaining standing
-    shoppers consumers households investors travellers travelers exporters producers farmers""".split()
+    shoppers consumers households investors travellers travelers exporters producers farmers scale
+    trafficking""".split()
 )
 
 
@@ -1857,7 +1858,10 @@ def _segment_rates(
 
 _CAUSE_LEAD = re.compile(
     r"\b(?:in (?:retaliation|response) (?:for|to)|retaliat(?:e|es|ed|ing|ion) against|in return for|to counter"
-    r"|to punish|over)\s+(?:the\s+)?$"
+    r"|to punish|over"
+    # "Korea's exports fell, hit by higher U.S. duties": a duty named as the cause of what a market did
+    r"|(?:hit|hurt|dented|squeezed|weighed down|battered) by)\s+(?:the\s+)?(?:(?:higher|new|steep|steeper|additional"
+    r"|extra|rising)\s+)?$"
 )
 # "..., which drew Chinese duties of 15 percent": the answer told as what the cause brought, already standing
 _ANSWER_LEAD = re.compile(
