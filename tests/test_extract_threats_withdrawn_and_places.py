@@ -338,3 +338,13 @@ class TestNoDutyAtAll:
     )
     def test_what_follows_on_is_not_always_goods(self, sentence: str, goods: list[str]) -> None:
         assert [t.product.name for t in tariffs(sentence, date(2025, 3, 5)) if t.product] == goods
+
+    def test_controls_with_immediate_effect_apply_from_the_day_told(self) -> None:
+        events = extract(
+            "BEIJING, April 4 (Wire) - China's commerce ministry put seven rare earths - samarium, gadolinium and "
+            "terbium among them - under export licensing with immediate effect. The retaliation comes weeks after "
+            "China set a 10% duty on soybeans, which took effect on March 10.",
+            published=date(2025, 4, 4),
+        )
+        days = {str(c.effective.start) if c.effective else None for c in only(events, ExportControl)}
+        assert days == {"2025-04-04"}

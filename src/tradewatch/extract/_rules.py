@@ -3556,6 +3556,10 @@ def export_controls(clause: Clause, ctx: Context) -> list[ExportControl]:
     # eased is the day it applies.
     acts = immediate or status in ("lifted", "relaxed") or _BEGAN_REQUIRING.search(clause.low) is not None
     effective = _first_date(dated, _CONTROL_DATE_CUE, old_stage=status != "imposed", acts=acts)
+    if effective is None and ctx.published is not None and status not in ("proposed", "demanded"):
+        # "put seven rare earths under export licensing with immediate effect": from the day it was said
+        now = _IMMEDIATE.search(clause.text)
+        effective = DateSpan.day(ctx.published, now.group()) if now is not None else None
     # the rest of a list of destinations, when the target is the first of them (not a demander's own)
     in_list = destination is not None and target == destination.code
     targets = [target, *(t for t in listed if t != imposer)] if in_list else [target]
