@@ -348,3 +348,29 @@ class TestNoDutyAtAll:
         )
         days = {str(c.effective.start) if c.effective else None for c in only(events, ExportControl)}
         assert days == {"2025-04-04"}
+
+
+class TestNoControlAtAll:
+    @pytest.mark.parametrize(
+        "sentence",
+        [
+            "Freight forwarders said they expected a rush of bookings from Chinese factories that had halted "
+            "shipments to the United States last month.",
+            "The so-called AI diffusion rule, issued in January, sorted countries into three tiers and would have "
+            "required licences for shipments of advanced processors to roughly 120 of them.",
+        ],
+    )
+    def test_a_business_halting_shipments_and_what_a_dropped_rule_would_have_done(
+        self, sentence: str
+    ) -> None:
+        assert only(extract(sentence, published=date(2025, 5, 13)), ExportControl) == []
+
+    def test_a_government_halting_shipments_is_a_control(self) -> None:
+        (found,) = only(
+            extract(
+                "China halted shipments of rare earths to the United States last month.",
+                published=date(2025, 5, 13),
+            ),
+            ExportControl,
+        )
+        assert (found.imposer, found.target) == ("CN", "US")

@@ -3417,6 +3417,15 @@ _GENERIC_BODY = re.compile(
     r"|state council|customs\s+(?:administration|agency|authority|office))\b"
 )
 
+
+_PRIVATE_HALT = re.compile(
+    r"\b(?:factories|firms|companies|company|carmakers?|automakers?|makers?|exporters|producers|manufacturers"
+    r"|suppliers|retailers|importers|traders|shippers|refiners|miners|growers|farmers)\s+(?:that\s+|which\s+|who\s+)?"
+    r"(?:had\s+|have\s+|has\s+)?(?:halted|stopped|suspended|paused|resumed|cut|curbed)\s+(?:[\w-]+\s+)?"
+    r"(?:shipments|exports|deliveries|sales)\b"
+)
+_WOULD_HAVE = re.compile(r"\bwould have\s+(?:[\w-]+\s+){0,2}$")
+
 # "ministers will meet to discuss export curbs", "a dispute over export controls": the topic of talks or of a
 # quarrel, not a measure
 _TOPIC_LEAD = re.compile(
@@ -3430,6 +3439,15 @@ def export_controls(clause: Clause, ctx: Context) -> list[ExportControl]:
     if trigger is None:
         return []
     if _TOPIC_LEAD.search(clause.low, max(0, trigger.start() - 40), trigger.start()):
+        return []
+    private = _PRIVATE_HALT.search(clause.low)
+    if private is not None and private.start() <= trigger.start() < private.end():
+        return []  # "Chinese factories that had halted shipments to the United States": a business's choice
+    if _WOULD_HAVE.search(clause.low, max(0, trigger.start() - 40), trigger.start()) and not any(
+        lex.CONTROL_STATUS[rank][0] in ("lifted", "relaxed") for rank, _ in clause.scan(lex.CONTROL_STATUS)
+    ):
+        # "the rule ... would have required licences for shipments": what a rule dropped would have done (but
+        # "rescinded a rule that would have required licences" lifts it)
         return []
     text = clause.text
     status_hit = _nearest(
