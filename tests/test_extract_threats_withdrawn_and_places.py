@@ -374,3 +374,15 @@ class TestNoControlAtAll:
             ExportControl,
         )
         assert (found.imposer, found.target) == ("CN", "US")
+
+    def test_a_call_that_sets_a_meeting_schedules_it(self) -> None:
+        (talks,) = only(
+            extract(
+                "Treasury Secretary Scott Bessent and Chinese Vice Premier He Lifeng held a video call over the "
+                "weekend and agreed to meet in Malaysia this week, Bessent said.",
+                published=date(2025, 10, 21),
+            ),
+            Negotiation,
+        )
+        assert (talks.parties, talks.status) == (("CN", "US"), "scheduled")
+        assert talks.when is not None and str(talks.when.start) == "2025-10-20"

@@ -4428,6 +4428,7 @@ _NEGOTIATORS_MEET = re.compile(
     r"(?:meet|hold talks|sit down)\b"
 )
 _WITH_PARTNER = re.compile(r"\s+(?:with|between)\s")
+_MEETING_TO_COME = re.compile(r"\b(?:will|would|to|are to|is to|set to|plan to|plans to)\s+meet\b")
 _WITH_LEADER = re.compile(
     r"\s+(?:with|between)\s+(?:(?:the\s+)?[A-Z][\w.'’-]*\s+){0,3}?(?:President|Prime Minister|Premier|Chancellor"
     r"|leader|Vice Premier|Minister|Secretary|counterpart)\b"
@@ -4627,12 +4628,16 @@ def negotiations(clause: Clause, ctx: Context) -> list[Negotiation]:
         )
     ):
         status = "concluded"  # "agreed on a framework after two days of talks that ended on Tuesday"
+    later_meeting = _MEETING_TO_COME.search(clause.low, trigger.end()) if word.endswith("call") else None
+    if later_meeting is not None:
+        # "held a video call over the weekend and agreed to meet in Malaysia this week": the meeting is the news
+        status = "scheduled"
     parties = _parties(clause, ctx)
     if len(parties) < 2:
         return []
     evidence = ctx.quote(clause, _confidence(clause, 0.75 if hit else 0.55))
     venue, round_, delegates = _venue(clause), _round(clause.low), _delegates(clause)
-    when = _when(clause, after=trigger.end())
+    when = _when(clause, after=later_meeting.end() if later_meeting is not None else trigger.end())
     talks_before = _AFTER_TALKS.search(clause.low, max(0, trigger.start() - 12), trigger.start())
     if talks_before and status != "scheduled" and not _dated_near(clause, trigger):
         when = None  # "the deal, announced after talks with X, will apply from Jan. 1": the date of another statement
