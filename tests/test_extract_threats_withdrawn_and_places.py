@@ -386,3 +386,168 @@ class TestNoControlAtAll:
         )
         assert (talks.parties, talks.status) == (("CN", "US"), "scheduled")
         assert talks.when is not None and str(talks.when.start) == "2025-10-20"
+
+
+class TestReadingsOfThisRoundKeptInBounds:
+    """Guards of the readings above: what each must not read."""
+
+    @pytest.mark.parametrize(
+        "sentence",
+        [
+            "The 25% tariffs on Canadian goods will stay in place until a deal is reached, Trump said on Friday.",
+            "The EU's duties on Chinese EVs of up to 35% remain in force until a solution is found, the Commission "
+            "said.",
+        ],
+    )
+    def test_a_duty_kept_until_a_deal_is_no_threat(self, sentence: str) -> None:
+        events = extract(sentence, published=date(2025, 5, 2))
+        assert only(events, Threat) == [] and [t.status for t in only(events, Tariff)] == ["in_force"]
+
+    def test_nothing_off_the_table_withdraws_no_threat(self) -> None:
+        events = extract(
+            "Trump threatened 25% tariffs on Mexican goods and said nothing was off the table.",
+            published=date(2025, 5, 2),
+        )
+        assert [t.target for t in only(events, Threat)] == ["MX"] and only(events, Tariff) == []
+
+    def test_a_party_named_before_the_verb_is_not_the_threats_target(self) -> None:
+        (threat,) = only(
+            extract(
+                "At a news conference with Canada's prime minister, Trump threatened 25% tariffs unless Mexico stops "
+                "the flow of migrants.",
+                published=date(2025, 5, 2),
+            ),
+            Threat,
+        )
+        assert threat.target == "MX"
+
+    def test_a_phone_call_with_reporters_is_no_talks(self) -> None:
+        events = extract(
+            "Trump told reporters in a phone call on Friday that tariffs on Chinese goods would stay at 145%.",
+            published=date(2025, 5, 2),
+        )
+        assert only(events, Negotiation) == []
+
+    def test_rates_by_country_after_a_sentences_own_duty_are_its_imposers(self) -> None:
+        found = tariffs(
+            "China said it would impose 34% tariffs on all U.S. goods on Friday. On Wednesday, Washington set a 24% "
+            "tariff on Japan, while Vietnam faces 46% and Cambodia 49%.",
+            date(2025, 5, 2),
+        )
+        assert {(t.imposer, t.target) for t in found} == {
+            ("CN", "US"),
+            ("US", "JP"),
+            ("US", "VN"),
+            ("US", "KH"),
+        }
+
+    def test_an_unnamed_ministry_is_not_the_datelines_government(self) -> None:
+        events = extract(
+            "LONDON (Wire) - China imposed tariffs of 15% on U.S. coal on Tuesday. The commerce ministry also placed "
+            "tungsten and tellurium under export controls.",
+            published=date(2025, 5, 2),
+        )
+        assert {c.imposer for c in only(events, ExportControl)} == {"CN"}
+
+    def test_capitals_that_act_after_after_are_parties(self) -> None:
+        events = extract(
+            "Talks resumed in Stockholm on Monday, weeks after Beijing and Washington agreed to extend their truce.",
+            published=date(2025, 7, 30),
+        )
+        assert {t.parties for t in only(events, Truce)} == {("CN", "US")}
+
+    @pytest.mark.parametrize(
+        ("text", "targets"),
+        [
+            (
+                "Washington raised tariffs on steel in March. Canadian steelmakers now pay 25% on their shipments to "
+                "the United States, the industry group said.",
+                {"*", "CA"},
+            ),
+            (
+                "Trump announced new tariffs on Wednesday. Vietnam faces 46% on its shipments, Cambodia 49% and "
+                "Thailand 36%.",
+                {"VN", "KH", "TH"},
+            ),
+            ("Trump announced new tariffs on Wednesday. Vietnam faces 46% now.", {"VN"}),
+            (
+                "China announced retaliatory tariffs on U.S. goods on Tuesday. Beijing will charge 15% on coal and "
+                "10% on farm machinery, a foreign ministry spokesman said.",
+                {"US"},
+            ),
+        ],
+    )
+    def test_duties_the_rate_filters_keep(self, text: str, targets: set[str]) -> None:
+        assert {t.target for t in tariffs(text, date(2025, 5, 2))} == targets
+
+    @pytest.mark.parametrize(
+        "sentence",
+        [
+            "Cummins said Mexican-made heavy duty diesel engines would remain competitive in the United States.",
+            "Britain relaxed its driving licence rules for EU citizens on Monday.",
+        ],
+    )
+    def test_heavy_duty_goods_and_driving_licences_are_no_measures(self, sentence: str) -> None:
+        assert extract(sentence, published=date(2025, 5, 2)) == []
+
+    def test_goods_put_under_controls_earlier_are_not_those_banned(self) -> None:
+        (ban,) = only(
+            extract(
+                "China banned exports of antimony to the United States on Tuesday, after having put gallium under "
+                "export controls last year.",
+                published=date(2025, 5, 2),
+            ),
+            ExportControl,
+        )
+        assert ban.item is not None and ban.item.name == "antimony"
+
+    def test_a_threatened_duty_that_came_into_force_is_a_duty(self) -> None:
+        found = tariffs(
+            "Canada's retaliatory duties took effect on Tuesday, hours after the threatened 25% U.S. tariffs on "
+            "Canadian goods came into force.",
+            date(2025, 3, 5),
+        )
+        assert ("US", "CA", "in_force") in {(t.imposer, t.target, t.status) for t in found}
+
+    def test_a_pledge_of_duties_with_an_adjective_is_a_threat(self) -> None:
+        events = extract(
+            "Trump threatened a 25% tariff on Mexico. Trump said he would impose reciprocal tariffs on goods from "
+            "India.",
+            published=date(2025, 5, 2),
+        )
+        assert {t.target for t in only(events, Threat)} == {"MX", "IN"}
+
+    @pytest.mark.parametrize(
+        ("sentence", "rate", "previous"),
+        [
+            ("The U.S. plans to expand 25% tariffs on steel to cover 400 more products.", "25%", None),
+            ("The U.S. will increase 10% tariffs on Chinese solar panels to 35%.", "35%", "10%"),
+        ],
+    )
+    def test_a_verb_of_growth_before_a_duty_rate_keeps_it(
+        self, sentence: str, rate: str, previous: str | None
+    ) -> None:
+        (found,) = tariffs(sentence, date(2025, 5, 2))
+        assert (str(found.rate), str(found.previous_rate) if found.previous_rate else None) == (
+            rate,
+            previous,
+        )
+
+    def test_a_start_named_after_an_old_rate_is_the_measures(self) -> None:
+        (found,) = tariffs(
+            "The U.S. will cut tariffs on Japanese cars to 15% from 27.5% under the deal announced in July starting "
+            "Sept. 16.",
+            date(2025, 7, 23),
+        )
+        assert found.effective is not None and str(found.effective.start) == "2025-09-16"
+
+    def test_a_term_added_to_a_truce_replaces_its_old_end(self) -> None:
+        (truce,) = only(
+            extract(
+                "China and the United States agreed to extend their tariff truce, due to expire on Aug. 12, for "
+                "another 90 days.",
+                published=date(2025, 7, 20),
+            ),
+            Truce,
+        )
+        assert truce.until is not None and str(truce.until.start) != "2025-08-12"

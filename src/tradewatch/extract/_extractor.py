@@ -571,7 +571,12 @@ def _read(clause: Clause, context: Context) -> list[Event]:
         # "The EU had faced a 20% reciprocal rate, Japan 24% and Vietnam 46%": the countries after the first
         # duty's, each with its rate
         covered = {e.target for e in events if isinstance(e, Tariff | Threat)}
-        rated = rates_by_country(clause, context, imposer_before if events else context.last_imposer)
+        # The imposer of the sentence's own duty ("Washington set a 24% tariff on Japan, while Vietnam faces 46%"),
+        # unless that duty answers the story's imposer ("China retaliated with duties on American coal, while
+        # Canada faced 25%": the rates are the story imposer's)
+        own = [e for e in events if isinstance(e, Tariff)]
+        answers = bool(own) and imposer_before is not None and all(e.target == imposer_before for e in own)
+        rated = rates_by_country(clause, context, imposer_before if answers else context.last_imposer)
         events.extend(e for e in rated if e.target not in covered)
     if _any(low, _CONTROL_CUES):
         events.extend(_by_part(export_controls, lex.EXPORT_CONTROL, clause, context))
@@ -649,7 +654,7 @@ _PAUSES = frozenset({"suspended", "extended"})
 _PLEDGE = re.compile(
     r"\b(?:said|says|wrote|posted)\s+(?:that\s+)?(?:he|she|it|they)\s+would\s+(?:also\s+)?"
     r"(?:impose|charge|slap|levy|put|add)\s+(?:an?\s+|the\s+)?(?:extra\s+|additional\s+|further\s+|new\s+)?"
-    r"(?:(?P<rate>\d+(?:\.\d+)?)\s*(?:%|percent|per cent)|tariffs?|duties|levies)"
+    r"(?:(?P<rate>\d+(?:\.\d+)?)\s*(?:%|percent|per cent)|(?:[\w-]+\s+)?(?:tariffs?|duties|levies))"
 )
 
 

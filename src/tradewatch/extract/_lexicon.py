@@ -17,7 +17,9 @@ def words(*alternatives: str) -> re.Pattern[str]:
 # After a rate: a tax paid at home (VAT, sales or income tax, a levy on one's own revenue), not a duty on goods.
 DOMESTIC_TAX_AFTER = (
     r"(?!\s*(?:%|per\s?cent|percent)?\s+(?:in\s+)?(?:(?!export\b|import\b|border\b)[\w-]+\s+){0,2}?"
-    r"(?:tax(?:es)?|vat|gst)\b|\s*(?:%|per\s?cent|percent)?\s+on\s+(?:their|its|his|her|your|our)\s)"
+    r"(?:tax(?:es)?|vat|gst)\b|\s*(?:%|per\s?cent|percent)?\s+on\s+(?:their|its|his|her|your|our)\s+(?:[\w-]+\s+)?"
+    # (but "pay 25% on their shipments to the United States" is a duty)
+    r"(?:revenues?|income|profits?|earnings|turnover|salar(?:y|ies)|wages|dividends|capital gains|winnings)\b)"
 )
 
 # "tariff truce", "tariff war", "tariff costs": the word names something else.
@@ -35,9 +37,9 @@ TARIFF = words(
     r"tariffs?" + _NOT_A_DUTY,
     r"duties",
     # not "heavy-duty trucks", "light-duty vehicles": a class of goods
-    # (but "imposed a heavy duty on gold" is one)
-    r"(?<!heavy-)(?<!light-)(?<!medium-)duty(?![\s-]free)"
-    r"(?<!heavy duty(?= (?:trucks?|vehicles?|pickups?|engines?|tyres|tires|equipment|machinery)\b))",
+    # (but "imposed a heavy duty on gold" is one: "heavy duty" names a duty only before what it falls on)
+    r"(?<!heavy-)(?<!light-)(?<!medium-)duty(?![\s-]free)(?<!heavy duty(?! (?:on|of|against)\b))"
+    r"(?<!light duty)(?<!medium duty)",
     # "countries that levy taxes on digital revenue": the verb of another tax
     r"levy(?!\s+(?:\w+\s+)?tax)",
     r"levies",
@@ -84,7 +86,10 @@ EXPORT_CONTROL = re.compile(
     r"|quotas?|licen[cs]e requirements?)\b"
     r"|\b(?:entity|unverified|end[\s-]user) list\b|\bblacklist(?:ed|s)?\b|\bunreliable entity list\b"
     r"|\blicen[cs]e requirements?\b|\brequir(?:e|es|ed|ing)\b[^.]{0,120}?\blicen[cs]es?\b"
-    r"|\blicen[cs]ing (?:regimes?|systems?|requirements?|rules?|controls?)\b|\blicen[cs]e (?:regimes?|rules?)\b"
+    r"|\blicen[cs]ing (?:regimes?|systems?|requirements?|rules?|controls?)\b|\blicen[cs]e regimes?\b"
+    # "licence rules for 24 types of chipmaking equipment" (not "driving licence rules")
+    r"|(?<!driving )(?<!fishing )(?<!hunting )(?<!pilot )(?<!broadcast )(?<!broadcasting )(?<!medical )(?<!liquor )"
+    r"(?<!gun )(?<!firearms )(?<!taxi )(?<!residence )(?<!work )(?<!business )\blicen[cs]e rules?\b"
     r"|\b(?:end[\s-]use|end[\s-]user|export)\s+(?:reviews?|checks?|scrutiny|vetting)\b"
     r"|\bresum(?:e|es|ed|ing)\s+(?:approving\s+|issuing\s+|granting\s+)?(?:licen[cs]es for\s+)?"
     r"(?:exports?|sales?|shipments?)\b"
@@ -201,8 +206,10 @@ CONDITION = re.compile(
     # "until Beijing stops ...": a condition; "until the end of 2025" is a time
     r"|\buntil\b(?!\s+(?:the\s+)?(?:end|start|beginning|middle)\b)[^.;]{0,80}?\b(?:stops?|ends?|halts?|agrees?"
     r"|compl(?:y|ies)|curbs?|drops?|lifts?|opens?|cracks? down|stems?|takes? action|reduces?)\b"
-    # "until a deal is reached for the United States to buy Greenland"
-    r"|\buntil\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?:deal|agreement|settlement|solution)\s+(?:is|has been)\s+"
+    # "would charge a 10% tariff on goods from Denmark until a deal is reached": a measure promised until a deal
+    # (not "will stay in place until a deal is reached": a duty kept meanwhile)
+    r"|\b(?:would|will)\s+(?:(?:also|then|now|soon)\s+)?(?:impose|charge|slap|levy|put|add)\b(?:[^.;]|(?<=\b[a-z])\.)"
+    r"{0,120}?\buntil\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?:deal|agreement|settlement|solution)\s+(?:is|has been)\s+"
     r"(?:reached|struck|agreed|signed|found)\b",
 )
 ORDINARY_THREAT = re.compile(

@@ -63,9 +63,10 @@ PERCENT = re.compile(
 _CHANGE_BEFORE = re.compile(
     r"\b(?:r[io]se|rises|rising|fell|falls?|falling|jump(?:s|ed)|climb(?:s|ed)|gain(?:s|ed)|dropp?(?:s|ed)"
     r"|slid|slides|slipp(?:ed)|declin(?:es|ed)|lost|loses|surg(?:es|ed)|tumbl(?:es|ed)|plung(?:es|ed)|sank"
-    r"|soar(?:s|ed)|firm(?:s|ed)|weaken(?:s|ed)|strengthen(?:s|ed)|grew|grows?|growing|shr[ai]nk|shrinks"
-    r"|contract(?:s|ed)?|expand(?:s|ed|ing)?|increas(?:e|es|ed|ing)|rall(?:y|ies|ied)|advanc(?:es|ed)|shed"
-    r"|edg(?:es|ed) (?:up|down|higher|lower)|up|down)"
+    r"|soar(?:s|ed)|firm(?:s|ed)|weaken(?:s|ed)|strengthen(?:s|ed)|grew|grows|shr[ai]nk|shrinks"
+    r"|contract(?:s|ed)|rall(?:y|ies|ied)|advanc(?:es|ed)|shed|edg(?:es|ed) (?:up|down|higher|lower)|up|down"
+    # "is expected to expand by about 4%" (but "plans to expand 25% tariffs" names a duty)
+    r"|(?:expand(?:s|ed|ing)?|increas(?:e|es|ed|ing)|grow(?:s|ing)?|contract(?:ing)?)(?=\s+by\b))"
     r"\s+(?:by\s+)?(?:(?:about|nearly|almost|roughly|around|some|more than|less than|as much as|over|just"
     r"|a further|another)\s+)?$"
 )

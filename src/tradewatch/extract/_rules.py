@@ -529,8 +529,15 @@ def _read_measure_dates(clause: Clause) -> list[DateMention]:
         for d in clause.dates
         if not REPORTED.search(clause.low, max(0, d.start - 40), d.start)
         and not SUPERSEDED.search(clause.low, max(0, d.start - 60), d.start)
-        and not _OF_AN_OLD_RATE.search(clause.low, max(0, d.start - 160), d.start)
+        and not (
+            _OF_AN_OLD_RATE.search(clause.low, max(0, d.start - 160), d.start)
+            # (a start named as such is the measure's: "... under the deal announced in July starting Sept. 16")
+            and not _STARTING.search(clause.low, max(0, d.start - 15), d.start)
+        )
     ]
+
+
+_STARTING = re.compile(r"\b(?:starting|beginning|effective|as of|from)\s+(?:on\s+)?$")
 
 
 # "down from the 32% rate set in April", "below the 25% rate Trump had threatened to impose from Aug. 1": the
@@ -2278,8 +2285,8 @@ def _answers_bare_duty(
 
 
 _THREATENED_BEFORE = re.compile(
-    r"\b(?:a|an|the|its|his|their)\s+(?:threatened|hypothetical|notional)\s+(?:\d[\d.]*\s*(?:%|percent|per cent)\s+)?"
-    r"(?:[\w.-]+\s+){0,2}$"
+    r"\b(?:a|an|the|its|his|their)\s+(?P<adj>threatened|hypothetical|notional)\s+"
+    r"(?:\d[\d.]*\s*(?:%|percent|per cent)\s+)?(?:[\w.-]+\s+){0,2}$"
 )
 
 
@@ -2288,10 +2295,15 @@ def _tariffs(clause: Clause, ctx: Context, *, standing: bool = False) -> list[Ta
     if not triggers:
         return []
     trigger = triggers[0]
-    if len(triggers) == 1 and _THREATENED_BEFORE.search(
-        clause.low, max(0, trigger.start() - 40), trigger.start()
+    supposed = _THREATENED_BEFORE.search(clause.low, max(0, trigger.start() - 40), trigger.start())
+    if (
+        len(triggers) == 1
+        and supposed is not None
+        and (supposed.group("adj") != "threatened" or _OFF_THE_TABLE.match(clause.low, trigger.end()))
     ):
-        return []  # "takes a threatened 100% tariff off the table", "a hypothetical 30% duty": no duty
+        # "a hypothetical 30% duty", "takes a threatened 100% tariff off the table": no duty (but "the threatened
+        # 25% U.S. tariffs came into force" is one)
+        return []
     text = clause.text
     status_hit = _nearest(
         lex.TARIFF_STATUS,
@@ -2791,7 +2803,9 @@ _ON_ONES_OWN = re.compile(r"\bon (?:his|her|its|their) own\b", _I)
 
 
 _STORY_OF_ANY_ORIGIN = re.compile(
-    r"\b(?:imported(?! from)|foreign|separately|all imports|global|section 232)\b"
+    r"\b(?:imported(?! from)|foreign(?:-made)?\s+(?:[\w-]+\s+)?(?:goods|products|imports|cars|vehicles|steel"
+    r"|alumini?um|metals|trucks|parts)|separately|all imports|global\s+(?:tariffs?|dut(?:y|ies)|levy|levies|rates?)"
+    r"|section 232)\b"
 )
 
 
@@ -3066,8 +3080,9 @@ _STARTS_LATER = re.compile(
     r"\b(?:starting|beginning|from|effective|as of|as from)\s+"
     r"(?:next|tomorrow|later|the (?:start|beginning|end) of next)\b"
     # "faces a 25% tariff starting April 3": a start named as such is one to come
-    r"|\b(?:starting|beginning)\s+(?:on\s+|from\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed"
-    r"|thu|fri|sat|sun|\d)"
+    r"|\b(?:starting|beginning)\s+(?:on\s+|from\s+)?(?:(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?"
+    r"|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?"
+    r"|fri|sat(?:ur)?|sun)(?:day)?\b|\d{1,2}\b)"
 )
 
 
@@ -3305,7 +3320,8 @@ def purchase_demands(clause: Clause, ctx: Context) -> list[Tariff]:
 
 # What may follow a rate assigned to a country: punctuation, a word that links, or a word for the duty
 _RATE_ENDS = (
-    r"(?=\s*(?:[^\w\s]|$|(?:on|from|under|in|if|unless|starting|beginning|as|and|or|but|after|before|when"
+    r"(?=\s*(?:[^\w\s]|$|(?:on|from|under|in|if|unless|starting|beginning|as|and|or|but|after|before|when|now|too"
+    r"|also|already|instead|respectively|then|each|this|next|effective"
     r"|while|by|each|for|at|with|to|until|the|tariffs?|dut(?:y|ies)|levy|levies|rates?|surcharges?|penalt(?:y|ies)"
     r"|imports?|exports?|reciprocal|additional|extra|baseline|punitive|retaliatory|tariff)\b))"
 )
@@ -3532,10 +3548,11 @@ def export_controls(clause: Clause, ctx: Context) -> list[ExportControl]:
             found: str | None = actor.code
         elif ctx.last_controller is not None and ctx.last_controller != excluded:
             found = ctx.last_controller  # the story goes on about the same government's controls
-        elif _GENERIC_BODY.match(clause.low) and (ctx.dateline or ctx.last_imposer) not in (None, excluded):
-            # "BEIJING - China will impose a 34% tariff ... The commerce ministry also put seven rare earths under
-            # export licensing": a ministry the story does not name is of the government it is about
-            found = ctx.dateline or ctx.last_imposer
+        elif _GENERIC_BODY.match(clause.low) and ctx.last_imposer not in (None, excluded):
+            # "China will impose a 34% tariff ... The commerce ministry also put seven rare earths under export
+            # licensing": a ministry the story does not name is of the government whose duty it told last
+            # (not of the dateline's city: that is where the story was filed)
+            found = ctx.last_imposer
         elif bound is not None and bound.code != excluded:
             found = (
                 bound.code
@@ -3949,7 +3966,7 @@ _GOODS_THEN_EXPORTS = re.compile(
 def _control_items(clause: Clause, trigger: re.Match[str]) -> list[Product]:
     text = clause.text
     placed = _PUT_UNDER.search(clause.low) or _WIDENED_TO.search(clause.low)
-    if placed is not None:
+    if placed is not None and placed.start() <= trigger.start() <= placed.end():
         # "put seven rare earths - samarium, ..., yttrium - under export licensing", "extended its licensing
         # regime to five more elements, including holmium and europium": the goods named, else the goods counted
         a, b = placed.span("goods")
@@ -4139,7 +4156,12 @@ def _last_new_end(clause: Clause) -> int:
 
 
 # A new end named after the old one: "until November next year" (not "agreed in Geneva in May")
-_NEW_END_CUE = re.compile(r"\b(?:until|till|through|to|into)\s*$|^(?:until|till|through)\b", _I)
+_NEW_END_CUE = re.compile(
+    r"\b(?:until|till|through|to|into)\s*$|^(?:until|till|through)\b"
+    # "..., due to expire on Aug. 12, for another 90 days": a term added
+    r"|^(?:for|by)\s+(?:another|a further|further|an extra|an additional)\b",
+    _I,
+)
 
 
 _OLD_END = re.compile(
@@ -4221,8 +4243,15 @@ def _is_place(clause: Clause, mention: Mention, *, meeting: bool = False) -> boo
     lead = clause.text[max(0, mention.start - 40) : mention.start]
     if mention.kind in ("capital", "country") and _ATTRIBUTIVE.match(clause.low, mention.end):
         return True  # "The Stockholm meeting", "a strategist at a Singapore bank": a place, not a party
-    if mention.kind == "capital" and _AFTER_PLACES.search(lead) and _ROUNDS.search(clause.low):
-        return True  # "the third round since the truce, after Geneva and London": where earlier rounds met
+    if (
+        mention.kind == "capital"
+        and _AFTER_PLACES.search(lead)
+        and _PLACES_END.match(clause.text, mention.end)
+        and clause.once("rounds", _names_rounds)
+    ):
+        # "the third round since the truce, after Geneva and London": where earlier rounds met (not "after Beijing
+        # and Washington agreed", where the capitals act)
+        return True
     if mention.kind in ("capital", "institution"):
         return bool(_LOCATIVE.search(lead[-25:]) or _PLACE_LIST.search(lead))
     if mention.kind == "demonym":
@@ -4240,6 +4269,13 @@ def _is_place(clause: Clause, mention: Mention, *, meeting: bool = False) -> boo
     return city is not None and not any(
         m.end == mention.start - len(lead) + city.end("city") for m in clause.actors if m is not mention
     )
+
+
+_PLACES_END = re.compile(r"(?:(?:\s*,\s*|\s+and\s+)[A-Z][\w'’.-]+)*\s*(?:[.;,)]|$)")
+
+
+def _names_rounds(clause: Clause) -> bool:
+    return _ROUNDS.search(clause.low) is not None
 
 
 _AFTER_PLACES = re.compile(r"\b(?:after|following|since)\s+(?:[A-Z][\w'’.-]+(?:,\s+|\s+and\s+))*$")
@@ -4431,7 +4467,7 @@ _WITH_PARTNER = re.compile(r"\s+(?:with|between)\s")
 _MEETING_TO_COME = re.compile(r"\b(?:will|would|to|are to|is to|set to|plan to|plans to)\s+meet\b")
 _WITH_LEADER = re.compile(
     r"\s+(?:with|between)\s+(?:(?:the\s+)?[A-Z][\w.'’-]*\s+){0,3}?(?:President|Prime Minister|Premier|Chancellor"
-    r"|leader|Vice Premier|Minister|Secretary|counterpart)\b"
+    r"|leader|Vice Premier|Minister|Secretary|counterpart)s?\b"
 )
 _AFTER_TALKS = re.compile(r"\b(?:after|following)\s+(?:the\s+|their\s+|a\s+|an\s+|his\s+|her\s+)?$")
 _FAILED = re.compile(r"\b(?:failed|fail|fails|unable) to\s+$")
@@ -4568,15 +4604,16 @@ def negotiations(clause: Clause, ctx: Context) -> list[Negotiation]:
         # "a 30% tariff unless they strike better trade deals", "ready to retaliate if talks fail": a condition,
         # not talks that took place
         return []
-    strong = trigger.group().lower() not in (
+    # (a call is talks only with a leader or minister on the line: not "told reporters in a phone call")
+    word_low = trigger.group().lower()
+    strong = word_low not in (
         "met",
         "meet",
         "meets",
         "meeting",
         "discussions",
         "dialogue",
-        "call",
-    )
+    ) and not word_low.endswith("call")
     weak_status = hit is None or hit[1].group().lower() in ("will", "meeting", "hold", "holding", "holds")
     if weak_status and _UNDER_DEAL.search(clause.low, max(0, trigger.start() - 40), trigger.start()):
         return []
@@ -4591,7 +4628,10 @@ def negotiations(clause: Clause, ctx: Context) -> list[Negotiation]:
         or (after_talks and strong and _WITH_PARTNER.match(clause.low, trigger.end()))
         # "said on Thursday after a call with President Claudia Sheinbaum": a leader talked to
         or (
-            _AFTER_TALKS.search(clause.low, max(0, trigger.start() - 12), trigger.start())
+            (
+                _AFTER_TALKS.search(clause.low, max(0, trigger.start() - 12), trigger.start())
+                or word_low.endswith("call")
+            )
             and _WITH_LEADER.match(clause.text, trigger.end())
         )
         # "negotiators would meet in the coming weeks": a meeting of negotiators is talks
@@ -4867,6 +4907,7 @@ _AVERTED = re.compile(
 )
 _WARNING_TAIL = re.compile(r",\s+(?:warning|threatening|adding)\s+that\b")
 _OFF_THE_TABLE = re.compile(r"[^.;,]{0,80}?\boff the table\b")
+_TAKES_OFF = re.compile(r"\b(?:take|takes|took|taken|taking)\s+(?:a|an|the|its|his|their)\s+$")
 _REPRISAL_PROMISED = re.compile(
     # "would have to take necessary countermeasures": the reply named as such, whatever its adjective
     r"\b(?:would|will)\s+(?:have to\s+|be forced to\s+)?(?:take|adopt)\s+(?:[\w-]+\s+){0,2}?"
@@ -4906,7 +4947,11 @@ def threats(clause: Clause, ctx: Context) -> list[Threat]:
         if named is not None:
             verb = [v for v in verbs if v.start() < named.start()][-1]
     if verb is not None and (
-        _AVERTED.search(low, max(0, verb.start() - 40), verb.start()) or _OFF_THE_TABLE.match(low, verb.end())
+        _AVERTED.search(low, max(0, verb.start() - 40), verb.start())
+        or (
+            _TAKES_OFF.search(low, max(0, verb.start() - 20), verb.start())
+            and _OFF_THE_TABLE.match(low, verb.end())
+        )
     ):
         # "a deal that averts a threatened 30% rate", "takes a threatened 100% tariff off the table": the threat
         # is withdrawn, the deal is the news
@@ -5138,8 +5183,11 @@ def threats(clause: Clause, ctx: Context) -> list[Threat]:
         )
         # "a 10% tariff on goods from Denmark until a deal is reached on Greenland": the party named before
         # the condition
+        # (after the verb, or the start of the promise: not "At a news conference with Canada's prime minister,
+        # Trump threatened 25% tariffs unless Mexico ...")
+        lo = verb.end() if verb is not None else condition.start()
         before = next(
-            (m for m in clause.actors if m.start < cond_at and m.code != actor and m.kind != "person"),
+            (m for m in clause.actors if lo < m.start < cond_at and m.code != actor and m.kind != "person"),
             None,
         )
         target = buyers.code if buyers is not None else before.code if before is not None else target
@@ -5313,7 +5361,15 @@ def _promise_if(m: re.Match[str]) -> int:
     found = m.group().lower()
     # "would tax their goods ... if", "retaliate with tariffs on US goods if": the promised measure comes first
     promised = found.startswith(("would", "will", "could", "respond", "retaliat", "hit back", "fight"))
-    return m.start() + max(found.rfind("if"), found.rfind("should")) if promised else m.start()
+    return m.start() + _last_condition_word(found) if promised else m.start()
+
+
+def _last_condition_word(found: str) -> int:
+    """Where the last "if", "should" or "until" of a promise stands (whole words: not the "if" of "tariffs")."""
+    return max([0, *(w.start() for w in _CONDITION_WORD.finditer(found))])
+
+
+_CONDITION_WORD = re.compile(r"\b(?:if|should|until)\b")
 
 
 def _condition(text: str, m: re.Match[str]) -> str:
@@ -5322,7 +5378,7 @@ def _condition(text: str, m: re.Match[str]) -> str:
     promised = found.startswith(
         ("respond", "retaliat", "hit", "fight", "take", "counter", "would", "will", "could")
     )
-    start = m.start() + max(found.rfind("if"), found.rfind("should")) if promised else m.start()
+    start = m.start() + _last_condition_word(found) if promised else m.start()
     rest = text[start:]
     cut = re.search(
         r"(?<!\b[A-Z])[.;]\s|[.;\"”]$|,\s+(?:he|she|they|the|officials|a|an|according|said|says|and|but)\b|,\s+\w+ing\b|\s+-\s+"

@@ -395,15 +395,27 @@ def gc_paused() -> Iterator[None]:
     Working out and writing a poll's reaction makes many short-lived objects, which reference counting frees
     anyway; the collections their number would trigger meanwhile walk every object the process keeps alive
     (among them the store's memo of decoded states), and measured a fifth of the reaction's cost. Whatever
-    cycles the commit leaves are collected after it, by the next collection."""
-    paused = gc.isenabled()
-    if paused:
-        gc.disable()
+    cycles the commit leaves are collected after it, by the next collection. Commits of several threads may
+    overlap: collection resumes when the last of them ends, and only if it was on when the first began."""
+    global _gc_holders, _gc_resume
+    with _gc_lock:
+        if _gc_holders == 0:
+            _gc_resume = gc.isenabled()
+            if _gc_resume:
+                gc.disable()
+        _gc_holders += 1
     try:
         yield
     finally:
-        if paused:
-            gc.enable()
+        with _gc_lock:
+            _gc_holders -= 1
+            if _gc_holders == 0 and _gc_resume:
+                gc.enable()
+
+
+_gc_lock = threading.Lock()
+_gc_holders = 0  # commits under way in this process
+_gc_resume = False  # whether collection was on when the first of them began
 
 
 def unpack(texts: Sequence[str], fetch: Callable[[Collection[int]], Mapping[int, str]]) -> list[str]:
