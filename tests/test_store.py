@@ -8,6 +8,7 @@ What every store must do is in tests/test_store_contract.py.
 
 from __future__ import annotations
 
+import gc
 import sqlite3
 import threading
 import time
@@ -28,6 +29,7 @@ from tradewatch.store import (
     StoreError,
     open_store,
 )
+from tradewatch.store._common import gc_paused
 from tradewatch.store._sqlite import migrate
 
 
@@ -277,3 +279,22 @@ def test_a_database_with_a_linguistic_collation_lists_in_code_point_order(
             )
     finally:
         postgres_databases.drop(url)
+
+
+def test_collection_resumes_when_the_last_of_overlapping_commits_ends() -> None:
+    was = gc.isenabled()
+    gc.enable()
+    try:
+        first, second = gc_paused(), gc_paused()
+        first.__enter__()
+        second.__enter__()  # another thread's commit, begun while the first goes on
+        first.__exit__(None, None, None)
+        assert not gc.isenabled()  # the second still runs
+        second.__exit__(None, None, None)
+        assert gc.isenabled()
+        gc.disable()  # a program that turned collection off keeps it off
+        with gc_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    finally:
+        (gc.enable if was else gc.disable)()
