@@ -78,7 +78,11 @@ INTENDED: dict[str, list[tuple[str, tuple[str, ...], dict[str, str | None]]]] = 
     "hw-20250811-1802-us-china-truce": [("truce", US_CN, {"status": "extended", "until": "2025-11-10"})],
     "td-2025-08-11-truce-extended": [("truce", US_CN, {"status": "extended", "until": "2025-11-10"})],
     "tag:ministry.example.invalid,2025-08-20:gallium-germanium-lifted": [
-        ("export_control", ("CN", "US", metal), {"control": "ban", "status": "lifted", "effective": None})
+        (
+            "export_control",
+            ("CN", "US", metal),
+            {"control": "ban", "status": "lifted", "effective": "2025-08-20"},
+        )
         for metal in ("gallium", "germanium")
     ],
     "td-2025-09-05-madrid-round": [
