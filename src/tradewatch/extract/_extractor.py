@@ -458,7 +458,10 @@ _NEGOTIATION_CUES = (
     "pact",
     "framework",
     "meet",
-    "call",
+    "call with",
+    "call between",
+    "phone call",
+    "video call",
 )
 _THREAT_CUES = (
     "threat",

@@ -57,8 +57,8 @@ TARIFF = words(
     r"countervailing" + _NOT_A_CASE,
     r"(?:higher|reciprocal|baseline|duty|tariff|import|punitive|new|retaliatory) rates?",
     # (not "container spot rates on the trans-Pacific route", "interest rates on loans": prices of other things)
-    r"(?<!spot )(?<!freight )(?<!shipping )(?<!container )(?<!interest )(?<!exchange )(?<!mortgage )(?<!lending )"
-    r"rates?(?= (?:on|of \d|for imports))",
+    r"r(?<!spot r)(?<!freight r)(?<!shipping r)(?<!container r)(?<!interest r)(?<!exchange r)(?<!mortgage r)"
+    r"(?<!lending r)ates?(?= (?:on|of \d|for imports))",
     r"(?<=%\s)rates?",
     # "Canadian steel and aluminum pay 25% under Section 232": goods that pay a rate (not "pay 25% of costs")
     # (not "smokers pay 80% tax on cigarettes", "pay 19% VAT", "carriers pay 3% on their revenue": taxes at home)
@@ -88,8 +88,9 @@ EXPORT_CONTROL = re.compile(
     r"|\blicen[cs]e requirements?\b|\brequir(?:e|es|ed|ing)\b[^.]{0,120}?\blicen[cs]es?\b"
     r"|\blicen[cs]ing (?:regimes?|systems?|requirements?|rules?|controls?)\b|\blicen[cs]e regimes?\b"
     # "licence rules for 24 types of chipmaking equipment" (not "driving licence rules")
-    r"|(?<!driving )(?<!fishing )(?<!hunting )(?<!pilot )(?<!broadcast )(?<!broadcasting )(?<!medical )(?<!liquor )"
-    r"(?<!gun )(?<!firearms )(?<!taxi )(?<!residence )(?<!work )(?<!business )\blicen[cs]e rules?\b"
+    # (the lookbehinds after the first letter, so that they are tried only where a word starts with it)
+    r"|\bl(?<!driving l)(?<!fishing l)(?<!hunting l)(?<!pilot l)(?<!broadcast l)(?<!broadcasting l)(?<!medical l)"
+    r"(?<!liquor l)(?<!gun l)(?<!firearms l)(?<!taxi l)(?<!residence l)(?<!work l)(?<!business l)icen[cs]e rules?\b"
     r"|\b(?:end[\s-]use|end[\s-]user|export)\s+(?:reviews?|checks?|scrutiny|vetting)\b"
     r"|\bresum(?:e|es|ed|ing)\s+(?:approving\s+|issuing\s+|granting\s+)?(?:licen[cs]es for\s+)?"
     r"(?:exports?|sales?|shipments?)\b"
@@ -172,7 +173,7 @@ NEGOTIATION = re.compile(
     r"|(?:deal|agreement|pact|accord) (?:[\w.'’-]+ ){0,4}?(?:announced|unveiled)"
     r"|met|meet(?:s|ing)?"
     # "after a call with President Claudia Sheinbaum", "in a video call": leaders and ministers talking
-    r"|(?:phone|telephone|video) call|(?<=\ba )call(?= (?:with|between) ))\b",
+    r"|(?:phone|telephone|video) call|call(?<=\ba call)(?= (?:with|between) ))\b",
 )
 THREAT = words(
     r"threat(?:en(?:ed|s|ing)?)?",
