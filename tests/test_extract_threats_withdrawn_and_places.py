@@ -551,3 +551,20 @@ class TestReadingsOfThisRoundKeptInBounds:
             Truce,
         )
         assert truce.until is not None and str(truce.until.start) != "2025-08-12"
+
+
+class TestSafeguards:
+    def test_safeguard_measures_on_imports_are_a_duty_on_the_goods(self) -> None:
+        (found,) = tariffs(
+            "BRUSSELS, Nov 18 - The European Commission on Tuesday imposed safeguard measures on imports of "
+            "ferro-alloys, capping volumes with country quotas from Wednesday.",
+            date(2025, 11, 18),
+        )
+        assert (found.imposer, found.target, found.product.name if found.product else None) == (
+            "EU",
+            "*",
+            "ferro-alloys",
+        )
+
+    def test_safeguard_measures_named_as_a_topic_are_none(self) -> None:
+        assert tariffs("Analysts said safeguard measures were a blunt tool.", date(2025, 11, 18)) == []

@@ -395,6 +395,7 @@ _TARIFF_CUES = (
     "lev",
     "surtax",
     "surcharge",
+    "safeguard measure",
     "dumping",
     "countervailing",
     "rate",

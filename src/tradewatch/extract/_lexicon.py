@@ -52,6 +52,8 @@ TARIFF = words(
     r"(?<!non-tariff )counter-?measures(?= (?:on|against) )",
     r"(?<=package of )counter-?measures",
     r"surcharges?",
+    # "imposed safeguard measures on imports of ferro-alloys": a safeguard on imports is a duty (or a quota)
+    r"safeguard measures?(?= (?:on|against) )",
     # "an anti-dumping investigation into steel pipes" opens a case; it sets no duty yet
     r"anti-?dumping" + _NOT_A_CASE,
     r"countervailing" + _NOT_A_CASE,

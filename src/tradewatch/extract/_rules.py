@@ -962,7 +962,7 @@ _NOT_GOODS_WORDS |= frozenset(
 _NOT_GOODS_WORDS |= frozenset(
     """agreement agreements deal deals accord pact framework talks negotiations staying remaining standing
     shoppers consumers households investors travellers travelers exporters producers farmers scale
-    trafficking""".split()
+    trafficking capping""".split()
 )
 
 

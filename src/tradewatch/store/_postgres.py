@@ -483,26 +483,15 @@ class PostgresStore:
         self, owner: str, result: PollResult, *, react: React | None = None, now: datetime | None = None
     ) -> Committed | None:
         written: list[Evidences] = []  # the evidences of the attempt that committed
-        committed = self._run(lambda conn: self._commit_paused(conn, owner, result, react, now, written))
+        committed = self._run(lambda conn: self._commit(conn, owner, result, react, now, written))
         for evidences in written:
             evidences.done()
         if committed is not None and committed.reaction is not None:
             self._remember(committed.reaction.states)
         return committed
 
-    def _commit_paused(
-        self,
-        conn: Conn,
-        owner: str,
-        result: PollResult,
-        react: React | None,
-        now: datetime | None,
-        written: list[Evidences],
-    ) -> Committed | None:
-        # Each attempt with collection held off (see `gc_paused`), not the waits between attempts.
-        with gc_paused():
-            return self._commit(conn, owner, result, react, now, written)
-
+    # Each attempt with collection held off (see `gc_paused`), not the waits between attempts.
+    @gc_paused()
     def _commit(
         self,
         conn: Conn,
