@@ -550,7 +550,8 @@ class TestReadingsOfThisRoundKeptInBounds:
             ),
             Truce,
         )
-        assert truce.until is not None and str(truce.until.start) != "2025-08-12"
+        # 90 days from the published day, as the corpus README counts "for 90 days" with no start stated
+        assert truce.until is not None and str(truce.until.start) == "2025-10-18"
 
 
 class TestSafeguards:

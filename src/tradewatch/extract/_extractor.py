@@ -36,6 +36,7 @@ from ._rules import (
     SUPERSEDED,
     THREATENED_BEFORE,
     TIME_CLAUSE,
+    WARNING_AFTER,
     Clause,
     Context,
     acting_codes,
@@ -538,7 +539,7 @@ def _read(clause: Clause, context: Context) -> list[Event]:
                 answered += tariffs(clause.part(0, named_before.start()), context)
             # "Goods from Japan will face tariffs of 25% from Aug. 1, Trump said, warning that the rate would rise
             # if Tokyo retaliated": the duty stated before the warning is news of its own
-            warning = _WARNING_AFTER.search(low)
+            warning = WARNING_AFTER.search(low)
             if (
                 warning is not None
                 and named_before is None
@@ -685,7 +686,6 @@ _REPRIEVE = re.compile(rf"\b(?:{lex.REPRIEVE})\b")
 _NAMED_TRUCE = re.compile(r"\b(?:truces?|ceasefires?|cease-fires?|d[ée]tente)\b")
 # A reprieve is a truce in a story of trade, not "the company's reprieve expired"
 _OF_TRADE = re.compile(r"\b(?:tariffs?|dut(?:y|ies)|levy|levies|trade|imports?|exports?|truce)\b")
-_WARNING_AFTER = re.compile(r",\s+(?:warning|adding|threatening)\s+that\b")
 
 # Changes to a measure: the date a change applies from is never when the measure it changes began.
 _CHANGES = frozenset(

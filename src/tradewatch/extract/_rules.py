@@ -532,12 +532,9 @@ def _read_measure_dates(clause: Clause) -> list[DateMention]:
         and not (
             _OF_AN_OLD_RATE.search(clause.low, max(0, d.start - 160), d.start)
             # (a start named as such is the measure's: "... under the deal announced in July starting Sept. 16")
-            and not _STARTING.search(clause.low, max(0, d.start - 15), d.start)
+            and not _TERM_START.search(clause.low, max(0, d.start - 15), d.start)
         )
     ]
-
-
-_STARTING = re.compile(r"\b(?:starting|beginning|effective|as of|from)\s+(?:on\s+)?$")
 
 
 # "down from the 32% rate set in April", "below the 25% rate Trump had threatened to impose from Aug. 1": the
@@ -4177,7 +4174,7 @@ _TERM = re.compile(
     r"|ceasefire|cease-fire|suspension)\b"
 )
 _TERM_START = re.compile(
-    r"\b(?:starting|from|beginning|begins|began|took effect|takes effect|effective)\s+(?:on\s+)?$"
+    r"\b(?:starting|from|beginning|begins|began|took effect|takes effect|effective|as of)\s+(?:on\s+)?$"
 )
 
 
@@ -4905,7 +4902,8 @@ _AVERTED = re.compile(
     r"\b(?:avert(?:s|ed|ing)?|avoid(?:s|ed|ing)?|stav(?:e|es|ed|ing) off|head(?:s|ed|ing)? off|forestall(?:s|ed|ing)?)"
     r"\s+(?:a|an|the|its|their|his)\s+(?:[\w-]+\s+)?$"
 )
-_WARNING_TAIL = re.compile(r",\s+(?:warning|threatening|adding)\s+that\b")
+# ", Trump said, warning that the rate would rise": a warning told after a statement
+WARNING_AFTER = re.compile(r",\s+(?:warning|adding|threatening)\s+that\b")
 _OFF_THE_TABLE = re.compile(r"[^.;,]{0,80}?\boff the table\b")
 _TAKES_OFF = re.compile(r"\b(?:take|takes|took|taken|taking)\s+(?:a|an|the|its|his|their)\s+$")
 _REPRISAL_PROMISED = re.compile(
@@ -5213,7 +5211,7 @@ def threats(clause: Clause, ctx: Context) -> list[Threat]:
     if tariff is not None and tariff.start() < measure_cut:
         # (the rates of what follows the measure, past its condition or a clause of time, are not its own)
         rate, _previous, _added = _rates(clause.part(0, measure_cut) if told_after else clause, tariff)
-        if _WARNING_TAIL.search(low, tariff.end(), anchor + 20):
+        if WARNING_AFTER.search(low, tariff.end(), anchor + 20):
             rate = (
                 None  # "will face tariffs of 25%, Trump said, warning that the rate would rise": of the duty
             )
@@ -5254,7 +5252,7 @@ def threats(clause: Clause, ctx: Context) -> list[Threat]:
     for d in [*(d for d in dates if d.start > anchor), *(d for d in dates if d.start <= anchor)]:
         if d.start > anchor and _OTHER_EVENT.search(low, anchor, d.start):
             continue  # "... a day after the two sides extended their truce until November": not the threat's
-        if d.start < anchor and _WARNING_TAIL.search(low, d.end, anchor + 20):
+        if d.start < anchor and WARNING_AFTER.search(low, d.end, anchor + 20):
             # "will face tariffs of 25% from Aug. 1, Trump said, warning that the rate would rise": the day of
             # the duty stated, not of the warning
             continue

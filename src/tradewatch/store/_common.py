@@ -394,8 +394,8 @@ def gc_paused() -> Iterator[None]:
 
     Working out and writing a poll's reaction makes many short-lived objects, which reference counting frees
     anyway; the collections their number would trigger meanwhile walk every object the process keeps alive
-    (among them the store's memo of decoded states): 6-7% of the reaction's CPU time in bench/ledger.py, more
-    in a process that keeps more objects alive. Whatever
+    (among them the store's memo of decoded states): ~7% of the commit's CPU time in bench/ledger.py while it
+    kept its own inputs alive, within the noise once it froze them. Whatever
     cycles the commit leaves are collected after it, by the next collection. Commits of several threads may
     overlap: collection resumes when the last of them ends, and only if it was on when the first began."""
     global _gc_holders, _gc_resume
