@@ -78,10 +78,11 @@ class TestControlDates:
         assert found.status == "relaxed"
         assert found.effective is None
 
-    def test_a_control_imposed_is_dated_only_by_a_cue(self) -> None:
+    def test_a_control_imposed_on_a_day_is_dated_by_it(self) -> None:
+        # as a duty imposed is (tests/corpus/README.md)
         (found,) = controls("China imposed licence requirements on exports of gallium on Monday.")
         assert found.status == "imposed"
-        assert found.effective is None
+        assert found.effective is not None and found.effective.start == MONDAY
 
 
 def threats(text: str, published: date = MONDAY) -> list[Threat]:

@@ -201,8 +201,15 @@ class TestTheDayOfAnAct:
         control = only(events, ExportControl)[0]
         assert control.effective is not None and str(control.effective.start) == "2025-03-10"
 
-    def test_a_control_announced_on_a_day_is_not_dated_by_it(self) -> None:
+    def test_a_control_imposed_on_a_day_is_dated_by_it(self) -> None:
         events = extract("Hanoi on Monday banned exports of raw rare-earth ore.", published=WEDNESDAY)
+        effective = only(events, ExportControl)[0].effective
+        assert effective is not None and str(effective.start) == "2025-03-10"
+
+    def test_a_control_announced_for_later_is_not_dated_by_the_day_it_was_said(self) -> None:
+        events = extract(
+            "Hanoi said on Monday it will ban exports of raw rare-earth ore.", published=WEDNESDAY
+        )
         assert only(events, ExportControl)[0].effective is None
 
 

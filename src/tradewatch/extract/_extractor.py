@@ -225,7 +225,13 @@ class RuleBasedExtractor:
             context.last_person = person or context.last_person
         events = _undated_by_start(_named_sets(events, context.counted_sets))
         stated = _fill_from_item(
-            merge(_without_exempted_sources(events)), readable, spans, dateline_end, day, dates_of
+            merge(_without_exempted_sources(events)),
+            readable,
+            spans,
+            dateline_end,
+            day,
+            dates_of,
+            context.acted_days,
         )
         if not stated and not context.denied and title and title.strip() and title not in text:
             # A feed's summary is often a teaser ("What the new duties mean for exporters") and only the
@@ -968,6 +974,7 @@ def _fill_from_item(
     skip: int,
     published: date | None,
     dates_of: dict[tuple[int, int], list[DateMention]],
+    acted_days: set[DateSpan],
 ) -> list[Event]:
     """What one sentence of an item says of "the duties" applies to the measures the item names.
 
@@ -991,6 +998,8 @@ def _fill_from_item(
         called = _CALLED.match(low_text, max(start, skip), end)
         if effect is not None and called is None:
             continue
+        if _ANOTHER_MEASURE.match(low_text, max(start, skip), end):
+            continue  # "A separate rule, effective Dec. 1, ...": the date of that rule, not of the item's others
         # The dates of a sentence read in the main pass are not read again.
         known = dates_of.get((start, end)) if start >= skip else None
         for d in find_dates(sentence, published) if known is None else known:
@@ -1082,7 +1091,7 @@ def _fill_from_item(
             event = attrs.evolve(event, **fills) if fills else event
         elif (
             isinstance(event, ExportControl)
-            and event.effective is None
+            and (event.effective is None or event.effective in acted_days)
             and effect is not None
             and not _SEPARATE.match(event.evidence.sentence)
             # a control of the sentence that dates another statement is not the one that date is about
@@ -1153,4 +1162,5 @@ def _agreed_on(talks: Negotiation, events: list[Event], published: date | None) 
 _AGREED_LEAD = re.compile(r"\b(?:agreed|reached|struck|sealed|signed|called a truce)\b[^,;.]{0,80}$")
 # "Separately, the ministry added 16 entities to its list": a measure of its own, not dated by the others.
 _SEPARATE = re.compile(r"\s*(?:Separately|In a separate (?:move|step|decision|statement|announcement))\b")
+_ANOTHER_MEASURE = re.compile(r"\s*(?:a separate|another)\s")
 _UNDATED = frozenset({"exempted", "demanded", "proposed", "in_force", "suspended"})

@@ -160,6 +160,9 @@ class Context:
     # Whether a sentence denied a measure ("will not impose tariffs"): the item states that nothing happened,
     # so its headline ("UK holds fire on retaliation") is not read for an event instead.
     denied: bool = False
+    # The dates of controls that name only the day each was made ("on Tuesday banned exports"): a day another
+    # sentence says the rules take effect ("The rules take effect on Dec. 1") outranks them.
+    acted_days: set[DateSpan] = attrs.Factory(set)
     _immediate: bool | None = None
     _item_low: str | None = None
     _story_has: dict[re.Pattern[str], bool] = attrs.Factory(dict)
@@ -567,6 +570,13 @@ def _first_date(
     `old_stage`, a date of when the measure was imposed is not the one sought. With `acts`, also the day of a
     change stated as done ("on Tuesday imposed controls", "doubled tariffs on Wednesday"): the day it was made
     is the day it applies."""
+    return _dated(clause, cue, old_stage=old_stage, acts=acts)[0]
+
+
+def _dated(
+    clause: Clause, cue: re.Pattern[str] | None = None, *, old_stage: bool = False, acts: bool = False
+) -> tuple[DateSpan | None, bool]:
+    """`_first_date`, and whether the date is only the day the change was made (no cue of its own)."""
     found = []
     acted = []  # dates of the act only, with no cue of their own
     for d in _measure_dates(clause):
@@ -587,10 +597,11 @@ def _first_date(
         found.append(d.span)
     # "removed the tariff on Thursday, with the change applying from November 13": a day the text says the
     # change applies from outranks the day it was made
+    only_acted = not found
     found = found or acted
     named = [span for span in found if not _DURATION.match(span.text)]
     chosen = named or found
-    return chosen[0] if chosen else None
+    return (chosen[0], only_acted) if chosen else (None, False)
 
 
 _DURATION = re.compile(r"(?:for|within)\s", _I)
@@ -637,6 +648,8 @@ _IMMEDIATE = re.compile(
 
 
 _IN_BEFORE = re.compile(r"\bin $")
+# The rest of a list after one of its commas: a few words, the last item after "and", then the day.
+_LIST_TAIL = re.compile(r"(?:\s+[a-z-]+){1,3}(?:\s+(?:and|or)(?:\s+[a-z-]+){1,3})?\s+(?:on\s+)?$")
 _ANOTHER_PAST_VERB = re.compile(
     r"\b(?:reached|struck|agreed|signed|met|held|said|announced|made|took|came|sealed|clinched|won|lost|launched"
     r"|opened|started|began|ended)\b"
@@ -660,6 +673,9 @@ def _acted_on(clause: Clause, d: DateMention) -> bool:
             act is not None
             and not lex.FUTURE.search(window)
             and not _ANOTHER_PAST_VERB.search(clause.low, act.end(), d.start)
+            # "the ban, imposed last December, would no longer apply, but exporters must still obtain
+            # licences": a participle after a comma says when the noun before it was imposed
+            and not clause.low.endswith(", ", 0, act.start())
         )
     if d.span.granularity.value != "day":
         return False
@@ -669,6 +685,12 @@ def _acted_on(clause: Clause, d: DateMention) -> bool:
     ):
         return False
     start = clause.low.rfind(",", 0, d.start) + 1
+    # "doubled tariffs on imports including cars, alcoholic drinks and tobacco on Wednesday": the commas of a
+    # list of goods end no statement
+    for _ in range(8):
+        if start == 0 or not _LIST_TAIL.match(clause.low, start, d.start):
+            break
+        start = clause.low.rfind(",", 0, start - 1) + 1
     if not clause.low[: d.start].strip():
         # "On Tuesday, Canada raised its surtax": a day that opens the sentence dates the verb that follows it
         after = d.end + (1 if clause.low.startswith(",", d.end) else 0)
@@ -724,7 +746,8 @@ def _hits_between(
 
 _FAR = 2000  # characters: farther than any status cue of a sentence of news is from what it governs
 _NO_GOODS_WORDS = frozenset(
-    "is are was were be been being it its this that these those which who whom whose there here".split()
+    "is are was were be been being it its this that these those which who whom whose there here he she they we"
+    " you industries sectors".split()
 )
 _SCALE = r"(?:billion|million|trillion|bn|mn|bln|mln|tn|trln)\b"
 _CURRENCY = r"(?:euros?|dollars?|pounds?|sterling|yuan|renminbi|yen|won|rupees?|pesos?|reais|francs?)\b"
@@ -761,7 +784,7 @@ _ANAPHORA = re.compile(
 # "gallium and germanium, two metals used in chips": after goods listed, an apposition that counts them
 _COUNTED_APPOSITION = re.compile(
     r"\s*(?:two|three|four|five|six|seven|eight|nine|ten|both)\s+(?:of\s+)?(?:[\w'’-]+\s+){0,2}?(?:metals|minerals"
-    r"|elements|materials|chemicals|products|goods|items|commodities|exports|imports)\b",
+    r"|elements|materials|chemicals|products|goods|items|commodities|exports|imports|industries|sectors)\b",
     _I,
 )
 # "tungsten and indium, metals used in defence": a class of goods described by their use, which classes the
@@ -833,8 +856,15 @@ def products_in(clause: Clause, start: int, end: int, *, opens: bool = False) ->
             continue  # "cocoa, tea and several other crops": the rest, not goods of their own
         if _ANAPHORA.match(part):
             continue  # "exporters of the five metals", "some related products": goods named before
+        if _CLAUSE_NOT_GOODS.match(part):
+            continue  # "on U.S. cars, retaliating against Washington's decision": a clause after the list
         part = _PRODUCT_LEAD.sub("", _MADE_BY_ORIGIN.sub("", part.strip()))
         part = _GOODS_TAIL.sub("", part)
+        verb = _VERB_AFTER_GOODS.search(part)
+        if verb is not None:
+            part = part[
+                : verb.start()
+            ]  # "Turkish steel angered Ankara": the verb of the sentence ends the goods
         words = part.split()
         # "on Swiss goods.": the stop at the end of the sentence is no part of the word
         # "on U.S. goods": the abbreviation's last point, left behind by the origin, is no word either
@@ -854,6 +884,20 @@ def products_in(clause: Clause, start: int, end: int, *, opens: bool = False) ->
     return found
 
 
+# A clause after a list of goods, opened by a verb's -ing form and its object.
+_CLAUSE_NOT_GOODS = re.compile(
+    r"\s*[a-z]+ing\s+(?:against|the|a|an|its|their|his|her|that|what|how|it|them|him|us|back|up|down)\b"
+)
+# A verb in the past tense after a word of the goods, before what it does or where ("steel angered Ankara",
+# "rare earths it unveiled on Oct. 9", "goods not covered by the pact", "movies produced outside the United
+# States"); not an adjective of goods ("advanced AI chips", "refined copper", "rare earths and related
+# products"), nor "-eed" ("canola seed").
+_VERB_AFTER_GOODS = re.compile(
+    r"(?<=[a-z])\s+(?<!\band\s)(?<!\bor\s)(?<!\bof\s)(?:(?:it|they|he|she|we)\s+)?(?:not\s+|already\s+|previously\s+)?"
+    r"[a-z]{3,}(?<!e)ed"
+    r"(?=\s+(?:by|in|on|at|to|for|from|with|outside|inside|into|under|over|the|a|an|its|their|his|her|this|last)\b"
+    r"|\s+[A-Z][a-z]|\s*[.!?]?\s*$)"
+)
 # What is left of "Chinese-made cars" once the origin is taken out of the goods.
 _MADE_BY_ORIGIN = re.compile(r"^-?(?:made|built|produced|grown|manufactured|assembled)\s+", _I)
 _EDGE_WORDS = re.compile(
@@ -3586,8 +3630,14 @@ def export_controls(clause: Clause, ctx: Context) -> list[ExportControl]:
     immediate = status not in ("proposed", "demanded") and ctx.immediate
     # "China on Sunday lifted its ban": as for a duty lifted or lowered, the day a control was lifted or
     # eased is the day it applies.
-    acts = immediate or status in ("lifted", "relaxed") or _BEGAN_REQUIRING.search(clause.low) is not None
-    effective = _first_date(dated, _CONTROL_DATE_CUE, old_stage=status != "imposed", acts=acts)
+    acts = (
+        immediate
+        or status in ("lifted", "relaxed", "imposed", "tightened")
+        or _BEGAN_REQUIRING.search(clause.low) is not None
+    )
+    effective, acted = _dated(dated, _CONTROL_DATE_CUE, old_stage=status != "imposed", acts=acts)
+    if acted and effective is not None:
+        ctx.acted_days.add(effective)
     if effective is None and ctx.published is not None and status not in ("proposed", "demanded"):
         # "put seven rare earths under export licensing with immediate effect": from the day it was said
         now = _IMMEDIATE.search(clause.text)

@@ -1,0 +1,165 @@
+"""Readings found on sentences written for them (none from the corpus): the day a control was made as its date,
+unless the item says from when it applies; the commas of a list of goods before the day of a change; and where
+goods end when a verb or a clause follows them."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from extraction_helpers import only
+from tradewatch import ExportControl, Tariff, extract
+
+
+def controls(text: str, published: date) -> list[ExportControl]:
+    return only(extract(text, published=published), ExportControl)
+
+
+def tariffs(text: str, published: date) -> list[Tariff]:
+    return only(extract(text, published=published), Tariff)
+
+
+def goods(found: list[Tariff]) -> list[str | None]:
+    return [t.product.name if t.product else None for t in found]
+
+
+class TestTheDayAControlWasMade:
+    def test_a_ban_imposed_on_a_weekday_is_dated_by_it(self) -> None:
+        found = controls(
+            "China on Tuesday banned exports of gallium, germanium and antimony to the United States, a day after "
+            "Washington unveiled new curbs on chipmaking tools.",
+            date(2024, 12, 4),
+        )
+        assert sorted(c.item.name for c in found if c.item) == ["antimony", "gallium", "germanium"]
+        for control in found:
+            assert control.effective is not None
+            assert (control.effective.start, control.effective.end) == (date(2024, 12, 3), date(2024, 12, 3))
+
+    def test_entities_listed_on_a_weekday_are_dated_by_it(self) -> None:
+        (listing,) = controls(
+            "Washington added 23 Chinese entities to its Entity List on Friday, among them firms accused of buying "
+            "chips for the military.",
+            date(2025, 9, 13),
+        )
+        assert listing.control == "entity_list" and listing.effective is not None
+        assert listing.effective.start == date(2025, 9, 12)
+
+    def test_a_day_the_rules_take_effect_outranks_the_day_they_were_made(self) -> None:
+        (control,) = controls(
+            "On Thursday, China's commerce ministry expanded its export controls on rare earths, requiring foreign "
+            "firms to obtain a licence to ship products with even traces of Chinese rare earths. The rules take "
+            "effect on Dec. 1.",
+            date(2025, 10, 10),
+        )
+        assert control.status == "tightened" and control.effective is not None
+        assert control.effective.start == date(2025, 12, 1)
+
+    def test_a_separate_rule_dates_only_itself(self) -> None:
+        found = controls(
+            "China's commerce ministry on Thursday extended its licensing regime to holmium and europium. A "
+            "separate rule, effective Dec. 1, will require foreign companies to seek approval to export products "
+            "containing Chinese rare earths.",
+            date(2025, 10, 10),
+        )
+        named = [c for c in found if c.item and c.item.name in ("holmium", "europium")]
+        assert len(named) == 2
+        for control in named:
+            assert control.effective is not None and control.effective.start == date(2025, 10, 9)
+
+    def test_when_a_ban_before_a_comma_was_imposed_does_not_date_the_licences_after_it(self) -> None:
+        found = controls(
+            "The ministry said the ban, imposed last December in answer to U.S. chip curbs, would no longer apply, "
+            "but exporters of gallium must still obtain licences for shipments to any destination.",
+            date(2025, 11, 10),
+        )
+        licences = [c for c in found if c.status == "imposed"]
+        assert licences, found
+        for control in licences:
+            assert control.effective is None or control.effective.start.month != 12
+
+    def test_a_control_to_come_is_not_dated_by_the_day_it_was_said(self) -> None:
+        (control,) = controls(
+            "India said on Monday it would ban exports of onions from next month.",
+            date(2024, 5, 6),
+        )
+        assert control.effective is not None and control.effective.start == date(2024, 6, 1)
+
+
+class TestAListOfGoodsBeforeTheDay:
+    def test_the_commas_of_a_list_end_no_statement(self) -> None:
+        found = tariffs(
+            "Turkey doubled tariffs on some U.S. imports including cars, alcoholic drinks and tobacco on Wednesday.",
+            date(2018, 8, 15),
+        )
+        assert sorted(goods(found)) == ["alcoholic drinks", "cars", "tobacco"]  # type: ignore[type-var]
+        for duty in found:
+            assert duty.status == "raised" and duty.effective is not None
+            assert duty.effective.start == date(2018, 8, 15)
+
+    def test_a_comma_before_another_verb_still_ends_the_statement(self) -> None:
+        (duty,) = tariffs(
+            "Canada raised its surtax on U.S. steel, officials said on Friday.",
+            date(2025, 3, 14),
+        )
+        assert duty.effective is None
+
+
+class TestWhereGoodsEnd:
+    def test_the_verb_of_the_sentence_ends_the_goods(self) -> None:
+        (duty,) = tariffs(
+            "Washington's decision last week to raise duties on Turkish steel angered Ankara.",
+            date(2018, 8, 15),
+        )
+        assert (duty.imposer, duty.target, goods([duty])) == ("US", "TR", ["steel"])
+
+    def test_a_participle_and_its_place_end_the_goods(self) -> None:
+        (duty,) = tariffs(
+            "The president ordered a 100% tariff on movies produced outside the United States.",
+            date(2025, 5, 5),
+        )
+        assert goods([duty]) == ["movies"]
+
+    def test_goods_not_covered_by_a_pact_are_the_partners_goods(self) -> None:
+        (duty,) = tariffs(
+            "Washington raised its tariff on Canadian goods not covered by the pact to 35% from 25%.",
+            date(2025, 8, 2),
+        )
+        assert (duty.target, duty.product, str(duty.rate)) == ("CA", None, "35%")
+
+    def test_a_pronoun_and_its_verb_end_the_goods(self) -> None:
+        (control,) = controls(
+            "China will suspend for one year the licensing regime for rare earths it unveiled on Oct. 9.",
+            date(2025, 11, 1),
+        )
+        assert control.item is not None and control.item.name == "rare earths"
+
+    def test_a_clause_after_a_list_of_goods_is_no_goods(self) -> None:
+        found = tariffs(
+            "Turkey raised tariffs on U.S. cars, retaliating against Washington's decision.",
+            date(2018, 8, 15),
+        )
+        assert goods(found) == ["cars"]
+
+    def test_a_speaker_after_the_goods_is_no_goods(self) -> None:
+        found = tariffs(
+            "Ottawa will also open a consultation on possible duties on Chinese batteries, she added.",
+            date(2025, 10, 3),
+        )
+        assert goods(found) == ["batteries"]
+
+    def test_adjectives_of_goods_are_kept(self) -> None:
+        assert goods(tariffs("Washington exempted refined copper from the tariff.", date(2025, 7, 31))) == [
+            "refined copper"
+        ]
+        found = controls(
+            "The United States requires licences for exports of advanced AI chips to China.",
+            date(2025, 11, 1),
+        )
+        assert [c.item.name for c in found if c.item] == ["advanced ai chips"]
+        assert goods(
+            tariffs(
+                "China imposed anti-dumping deposits of 75.8% on Canadian canola seed.", date(2025, 8, 13)
+            )
+        ) == ["canola seed"]
+        assert goods(
+            tariffs("China imposed duties on rare earths and related products.", date(2025, 8, 13))
+        ) == ["rare earths"]
