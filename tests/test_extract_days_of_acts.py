@@ -163,3 +163,51 @@ class TestWhereGoodsEnd:
         assert goods(
             tariffs("China imposed duties on rare earths and related products.", date(2025, 8, 13))
         ) == ["rare earths"]
+
+
+class TestWhoSetADutyAndWhoIsSpared:
+    def test_a_relative_clause_after_the_duty_names_who_set_it(self) -> None:
+        found = tariffs(
+            "BEIJING, May 12 (Wire) - China and the United States agreed to cut their tariffs. The 25% duties on "
+            "steel and aluminium that Washington imposed under Section 232 in March are not affected by the deal.",
+            date(2025, 5, 12),
+        )
+        standing = [t for t in found if t.product is not None]
+        assert sorted(goods(standing)) == ["aluminium", "steel"]  # type: ignore[type-var]
+        for duty in standing:
+            assert (duty.imposer, duty.target, duty.status, str(duty.rate)) == ("US", "*", "in_force", "25%")
+            assert duty.effective is not None and duty.effective.start == date(2025, 3, 1)
+
+    def test_a_partner_spared_a_rise_is_exempted_from_it_on_each_good(self) -> None:
+        found = tariffs(
+            "WASHINGTON, June 4 (Wire) - Tariffs on imported steel and aluminium doubled to 50% on Wednesday under "
+            "a proclamation President Donald Trump signed. Imports from Britain, which agreed a trade deal with "
+            "Washington last month, were exempted from the increase.",
+            date(2025, 6, 4),
+        )
+        exempted = {
+            (t.imposer, t.target, t.product.name if t.product else None)
+            for t in found
+            if t.status == "exempted"
+        }
+        assert exempted == {("US", "GB", "steel"), ("US", "GB", "aluminium")}
+
+    def test_partners_exempted_from_a_duty_on_all_goods(self) -> None:
+        found = tariffs(
+            "WASHINGTON, April 2 (Wire) - President Donald Trump on Wednesday announced a 10% tariff on imports "
+            "from all trading partners. Canada and Mexico were exempted.",
+            date(2025, 4, 2),
+        )
+        exempted = {(t.imposer, t.target, t.product) for t in found if t.status == "exempted"}
+        assert exempted == {("US", "CA", None), ("US", "MX", None)}
+
+    def test_goods_exempted_are_still_read_as_goods(self) -> None:
+        found = tariffs(
+            "WASHINGTON, April 2 (Wire) - Washington imposed a 25% tariff on Canadian goods. Potash and energy "
+            "were exempted.",
+            date(2025, 4, 2),
+        )
+        exempted = {
+            (t.target, t.product.name if t.product else None) for t in found if t.status == "exempted"
+        }
+        assert exempted == {("CA", "potash"), ("CA", "energy")}

@@ -1322,8 +1322,9 @@ _EXTENDED_CUE = re.compile(
 _IN_FORCE_CUE = re.compile(
     _EFFECT_CUE.pattern
     + r"|\b(?:in effect since|since)\b"
-    + r"|\b(?:imposed|introduced|placed|slapped|levied|adopted|set)\s+(?:in|since|last|this|earlier"
-    r"|early|mid|late)\b",
+    # "imposed under Section 232 in March": the law it was imposed under may stand between
+    + r"|\b(?:imposed|introduced|placed|slapped|levied|adopted|set)\s+(?:under\s+section\s+\d+\s+)?(?:in|since|last"
+    r"|this|earlier|early|mid|late)\b",
     _I,
 )
 
@@ -1341,6 +1342,27 @@ _BEGAN_REQUIRING = re.compile(
 _IMPOSED_PAST = re.compile(r"\b(?:imposed|slapped|levied)\b")
 _OTHER_VERB_BETWEEN = re.compile(r"\b(?:announced|unveiled|proposed|said|plans|planned|threatened)\b[^,;]*$")
 _IMPOSED_DONE = re.compile(r"\b(?:imposed|introduced|slapped|levied|placed|put|(?:is|are) imposing)\b")
+
+
+# "The 25% duties on steel that Washington imposed in March": a relative clause after the duty names who set it.
+_SET_AFTER_ACTOR = re.compile(
+    r"\s+(?:had\s+|has\s+|have\s+)?(?:first\s+|originally\s+)?(?:imposed|slapped|levied|introduced|placed|set)\b"
+)
+_RELATIVE_BEFORE_ACTOR = re.compile(r"\b(?:that|which)\s+(?:the\s+)?$")
+
+
+def _imposed_by_after(clause: Clause, after: int) -> str | None:
+    """The jurisdiction a relative clause after the duty says set it: "the duties that Washington imposed"."""
+    for m in clause.actors:
+        if m.start < after:
+            continue
+        if m.start - after > 120:
+            break
+        if _RELATIVE_BEFORE_ACTOR.search(
+            clause.low, max(0, m.start - 12), m.start
+        ) and _SET_AFTER_ACTOR.match(clause.low, m.end):
+            return m.code
+    return None
 
 
 def _day_collection_began(clause: Clause) -> DateSpan | None:
@@ -1962,7 +1984,7 @@ def earlier_duty_exemptions(clause: Clause, ctx: Context) -> list[Tariff]:
     dateline = DATELINE.match(clause.text) if clause.offset == 0 else None
     head = (dateline.end() if dateline is not None else 0) + 4  # "The EU"
     if any(m.start <= head and m.kind != "demonym" for m in clause.actors):
-        return []  # "Britain is exempt": a country exempted is not read here
+        return _partners_exempted(clause, ctx, imposer, verb.start())  # "Britain was spared the increase"
     # The subject lists the goods: each item of the list read on its own ("Copper ore, copper concentrates and
     # copper cathodes")
     # ", CBP said, and USMCA-compliant goods ... are exempt": the subject starts after the last join
@@ -1973,7 +1995,8 @@ def earlier_duty_exemptions(clause: Clause, ctx: Context) -> list[Tariff]:
         goods += _goods_of_list(clause, begin, each.start())
     goods = _distinct_goods(goods)
     if not goods:
-        return []
+        # "Imports from Britain, which struck a deal last month, were exempted from the increase"
+        return _partners_exempted(clause, ctx, imposer, verb.start())
     begin = max([0, *(m.end() for m in _SUBJECT_JOIN.finditer(clause.text, 0, verb.start()))])
     origins = _distinct(
         m.code for m in clause.actors if begin <= m.start < verb.start() and m.code != imposer
@@ -1981,6 +2004,21 @@ def earlier_duty_exemptions(clause: Clause, ctx: Context) -> list[Tariff]:
     targets = tuple(origins) or ctx.last_targets.get(imposer) or ("*",)
     effective = _first_date(clause, _date_cue("exempted"), acts=False)
     return _exempted(clause, ctx, imposer, goods, targets, effective)
+
+
+def _partners_exempted(clause: Clause, ctx: Context, imposer: str, verb_at: int) -> list[Tariff]:
+    """The jurisdictions the subject names exempted from the latest duty of the item, on each of its goods:
+    "Britain was spared the increase" after a rise of the duties on steel and aluminium."""
+    begin = max([0, *(m.end() for m in _SUBJECT_JOIN.finditer(clause.text, 0, verb_at))])
+    partners = _distinct(
+        m.code
+        for m in clause.actors
+        if begin <= m.start < verb_at and m.code not in (imposer, "*") and m.kind != "demonym"
+    )
+    if not partners:
+        return []
+    goods: list[Product | None] = [*ctx.last_goods.get(imposer, (0, ()))[1]] or [None]
+    return _exempted(clause, ctx, imposer, goods, partners, _first_date(clause, _date_cue("exempted")))
 
 
 def _goods_of_list(clause: Clause, start: int, end: int) -> list[Product]:
@@ -1999,7 +2037,7 @@ def _exempted(
     clause: Clause,
     ctx: Context,
     imposer: str,
-    goods: Sequence[Product],
+    goods: Sequence[Product | None],
     targets: Sequence[str],
     effective: DateSpan | None = None,
 ) -> list[Tariff]:
@@ -2566,6 +2604,8 @@ def _tariffs(clause: Clause, ctx: Context, *, standing: bool = False) -> list[Ta
         # "Goods from Japan and South Korea will face tariffs of 25%, President Donald Trump said"
         story = ctx.last_imposer if ctx.last_imposer not in (None, *seg_targets) else None
         imposer = _closing_speaker(clause, trigger.end(), sorted(seg_targets), story)
+    if imposer is None:
+        imposer = _imposed_by_after(clause, trigger.end())
     if imposer is None:
         # "The levies on cheese and wine were first set in 2019": goods the item already named with
         # their imposer.
