@@ -211,3 +211,31 @@ class TestWhoSetADutyAndWhoIsSpared:
             (t.target, t.product.name if t.product else None) for t in found if t.status == "exempted"
         }
         assert exempted == {("CA", "potash"), ("CA", "energy")}
+
+
+class TestASentenceThatOpensWithADay:
+    TEXT = (
+        "BEIJING, Dec 3 (Wire) - China on Tuesday banned exports of gallium to the United States.\n\n"
+        "On Monday the US Commerce Department added 140 Chinese companies to its Entity List, and imposed licence "
+        "requirements on high-bandwidth memory chips and 24 types of chipmaking equipment."
+    )
+
+    def test_a_day_after_on_makes_no_target_of_the_subject(self) -> None:
+        found = [c for c in controls(self.TEXT, date(2024, 12, 3)) if c.imposer == "US"]
+        assert {c.control for c in found} >= {"entity_list"}
+        assert all(c.target == "CN" for c in found)
+
+    def test_the_second_verb_shares_the_first_ones_destination_and_day(self) -> None:
+        found = {c.item.name: c for c in controls(self.TEXT, date(2024, 12, 3)) if c.item}
+        for name in ("high-bandwidth memory chips", "chipmaking equipment"):
+            control = found[name]
+            assert (control.imposer, control.target, control.status) == ("US", "CN", "imposed")
+            assert control.effective is not None and control.effective.start == date(2024, 12, 2)
+
+    def test_a_control_with_a_destination_of_its_own_keeps_it(self) -> None:
+        found = controls(
+            "Washington added 12 Chinese firms to its Entity List, and restricted sales of AI chips to Malaysia.",
+            date(2025, 7, 1),
+        )
+        chips = [c for c in found if c.item is not None]
+        assert [(c.imposer, c.target) for c in chips] == [("US", "MY")]

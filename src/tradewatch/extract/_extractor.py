@@ -361,6 +361,7 @@ def _by_part(builder: Builder, trigger: re.Pattern[str], clause: Clause, context
             found = builder(clause.part(a, b), context)
             if read and _SAME_TIME.search(clause.low, a, b):
                 found = [_at_the_same_time(e, read) for e in found]
+            found = [_aimed_as_before(e, read) for e in found]
             read += found
         return read
     return builder(clause, context)
@@ -370,6 +371,27 @@ def _by_part(builder: Builder, trigger: re.Pattern[str], clause: Clause, context
 _SAME_TIME = re.compile(
     r"\b(?:within (?:hours|minutes)|(?:hours|minutes) later|the same day|that same day)\b"
 )
+
+
+def _aimed_as_before(event: Any, before: list[Any]) -> Any:
+    """ "On Monday the Commerce Department added 140 Chinese entities to its Entity List, and imposed licence
+    requirements on memory chips": a control of the same government that names no destination is aimed where
+    its sentence's first one was, and the day that opens the sentence dates both."""
+    if not isinstance(event, ExportControl):
+        return event
+    earlier = [e for e in before if isinstance(e, ExportControl) and e.imposer == event.imposer]
+    changes: dict[str, Any] = {}
+    if event.target == "*":
+        aimed = next((e.target for e in earlier if e.target != "*"), None)
+        if aimed is not None:
+            changes["target"] = aimed
+    if event.effective is None and event.status.value not in ("proposed", "demanded"):
+        opening = next(
+            (e.effective for e in earlier if e.effective and e.effective.text.startswith("On ")), None
+        )
+        if opening is not None:
+            changes["effective"] = opening
+    return attrs.evolve(event, **changes) if changes else event
 
 
 def _at_the_same_time(event: Any, before: list[Any]) -> Any:

@@ -204,7 +204,9 @@ _ACTING_DEMONYM_NOUN = re.compile(
     _I,
 )
 _TARGET_LEAD = re.compile(
-    r"\b(?:on|against|from|toward|towards|targeting|target|hitting|hit(?!\s+back\b)|to|into|of|with|for|over|through|via"
+    # not "On Monday the US Commerce Department added": a day after "on" is when, not whom
+    r"\b(?:on(?!\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|(?:jan|feb|mar|apr|jun|jul|aug|sep"
+    r"|oct|nov|dec)[a-z]*\.?\s+\d))|against|from|toward|towards|targeting|target|hitting|hit(?!\s+back\b)|to|into|of|with|for|over|through|via"
     # "added 14 organisations, including US defence contractors, to its list": those listed, not who lists
     r"|including|such as)\s+"
     r"(?:(?:the|all|most|some|many|certain|more|its|their|imports|goods|products|exports|shipments|of|from"
