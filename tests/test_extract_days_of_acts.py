@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 from extraction_helpers import only
-from tradewatch import ExportControl, Tariff, extract
+from tradewatch import ExportControl, Negotiation, Tariff, Truce, extract
 
 
 def controls(text: str, published: date) -> list[ExportControl]:
@@ -239,3 +239,41 @@ class TestASentenceThatOpensWithADay:
         )
         chips = [c for c in found if c.item is not None]
         assert [(c.imposer, c.target) for c in chips] == [("US", "MY")]
+
+
+class TestTalksBehindADeal:
+    def test_the_first_country_to_strike_a_deal_struck_it(self) -> None:
+        (talks,) = only(
+            extract(
+                "Britain became the first country to strike a tariff deal with the Trump administration, winning "
+                "relief for its carmakers.",
+                published=date(2025, 5, 9),
+            ),
+            Negotiation,
+        )
+        assert (talks.parties, talks.status) == (("GB", "US"), "concluded")
+
+    def test_a_deal_hoped_for_is_none(self) -> None:
+        assert (
+            only(
+                extract("Britain hopes to strike a deal with Washington.", published=date(2025, 5, 9)),
+                Negotiation,
+            )
+            == []
+        )
+
+    def test_leaders_who_met_where_a_truce_was_agreed_held_talks(self) -> None:
+        events = extract(
+            "Trump and Xi met in Buenos Aires in December and agreed a truce.", published=date(2019, 5, 10)
+        )
+        assert [t.status for t in only(events, Truce)] == ["agreed"]
+        (talks,) = only(events, Negotiation)
+        assert (talks.parties, talks.status, talks.venue) == (("CN", "US"), "held", "Buenos Aires")
+
+    def test_a_truce_that_held_since_leaders_met_recalls_their_talks(self) -> None:
+        events = extract(
+            "The truce has held since Presidents Donald Trump and Xi Jinping met in Buenos Aires in December.",
+            published=date(2019, 5, 10),
+        )
+        (talks,) = only(events, Negotiation)
+        assert talks.status == "held" and talks.when is not None and talks.when.start == date(2018, 12, 1)

@@ -102,7 +102,9 @@ _TALKS = re.compile(
     r"\b(?:talks|negotiations|round of|(?:deal|agreement|pact) (?:reached|struck|sealed|clinched)"
     r" (?:by|in|at|on|last|this|earlier)"
     # "agreed to a truce after Trump met Xi in Busan": the leaders' meeting is talks of its own
-    r"|(?:after|when|as)\s+(?:[\w.'-]+\s+){1,6}?(?:met|meets|meeting)\b"
+    r"|(?:after|when|as|since)\s+(?:[\w.'-]+\s+){1,6}?(?:met|meets|meeting)\b"
+    # "Trump and Xi met in Buenos Aires and agreed a truce": the leaders' meeting where it was agreed
+    r"|\bmet\s+(?:in|at)\s+[A-Z][\w-]*"
     # "agreed at a meeting in Osaka to a truce", "the outcome of Thursday's meeting between Trump and Xi"
     r"|(?:at|after|following)\s+(?:a|an|the|their)\s+(?:[\w-]+\s+)?(?:meeting|summit)\b|\bmeeting between\b)\b",
     re.IGNORECASE,

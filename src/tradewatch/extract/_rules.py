@@ -4564,7 +4564,8 @@ _A_ROUND = re.compile(r"\s*(?:(?:the|a|an|its|their)\s+)?(?:[\w-]+\s+)?round\b")
 _WITHOUT_DEAL = re.compile(r"\bwithout (?:a |an |any )?(?:[\w-]+ )?(?:deal|agreement|accord|breakthrough)\b")
 # A deal hoped for or denied concludes nothing: "hope to sign a pact soon", "no deal was struck".
 _UNREALISED = re.compile(
-    r"\bto\s+$"
+    # "hopes to strike a deal", but not "became the first country to strike a deal": the first to do it did it
+    r"(?<!first )(?<!first country )(?<!first nation )(?<!first partner )(?<!first economy )\bto\s+$"
     r"|\bno\s+(?:[\w-]+\s+)?(?:(?:deal|agreement|accord|pact|breakthrough)\s+(?:was|were|has been|had been|is)\s+)?$"
 )
 
@@ -4577,6 +4578,10 @@ _MEASURE_AFTER = re.compile(
     r"\s+(?:(?:its|their|the|all|some)\s+)?(?:[\w-]+\s+)?(?:tariffs?|duties|levies|countermeasures|curbs"
     r"|controls|sanctions|restrictions)\b"
 )
+
+
+_CONCLUDING_TRIGGER = re.compile(r"(?:reach|strike|struck|sign|seal|clinch|conclude|finali[sz]e)")
+_FIRST_TO = re.compile(r"\bfirst\s+(?:[\w-]+\s+){0,2}?to\s+$")
 
 
 def _unrealised_deals(clause: Clause) -> frozenset[int]:
@@ -4660,6 +4665,12 @@ def negotiations(clause: Clause, ctx: Context) -> list[Negotiation]:
         nouns=(unrealised := _unrealised_deals(clause)),
         hits=clause.scan(lex.NEGOTIATION_STATUS),
     )
+    if (
+        hit is None
+        and _CONCLUDING_TRIGGER.match(trigger.group().lower())
+        and _FIRST_TO.search(clause.low, max(0, trigger.start() - 40), trigger.start())
+    ):
+        hit = ("concluded", trigger)  # "became the first country to strike a deal with Washington"
     if (
         hit is not None
         and hit[1].start() < trigger.start()
