@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 from extraction_helpers import only
-from tradewatch import ExportControl, Negotiation, Tariff, Truce, extract
+from tradewatch import ExportControl, Negotiation, Tariff, Threat, Truce, extract
 
 
 def controls(text: str, published: date) -> list[ExportControl]:
@@ -277,3 +277,27 @@ class TestTalksBehindADeal:
         )
         (talks,) = only(events, Negotiation)
         assert talks.status == "held" and talks.when is not None and talks.when.start == date(2018, 12, 1)
+
+
+class TestATimeIsNoCondition:
+    def test_until_at_least_the_end_of_the_year_is_a_time(self) -> None:
+        events = extract(
+            "China will also lift its tariffs on Canadian canola meal, lobsters, crabs and peas from March 1 until "
+            "at least the end of the year, Carney's office said.",
+            published=date(2026, 1, 16),
+        )
+        assert only(events, Threat) == []
+        lifted = only(events, Tariff)
+        assert sorted(goods(lifted)) == ["canola meal", "crabs", "lobsters", "peas"]  # type: ignore[type-var]
+        assert {(t.imposer, t.target, t.status) for t in lifted} == {("CN", "CA", "lifted")}
+
+    def test_until_a_partner_ends_a_practice_is_still_a_condition(self) -> None:
+        (threat,) = only(
+            extract(
+                "Washington would charge a 25% tariff on Colombian coffee until Bogota ends its curbs on deportation "
+                "flights, Trump said.",
+                published=date(2025, 1, 26),
+            ),
+            Threat,
+        )
+        assert (threat.actor, threat.target) == ("US", "CO")

@@ -207,7 +207,9 @@ CONDITION = re.compile(
     r"|insist|decide|move|press|push|carry|choose|reject|walk|keep|extend|target|act)\b)"
     r"|\bshould\b[^.;]{0,60}?\b(?:fail|collapse|break down|fall through|stall)\b"
     # "until Beijing stops ...": a condition; "until the end of 2025" is a time
-    r"|\buntil\b(?!\s+(?:the\s+)?(?:end|start|beginning|middle)\b)[^.;]{0,80}?\b(?:stops?|ends?|halts?|agrees?"
+    # ("until at least the end of the year" is a time too)
+    r"|\buntil\b(?!\s+(?:at\s+least\s+)?(?:the\s+)?(?:end|start|beginning|middle)\b)[^.;]{0,80}?\b(?:stops?"
+    r"|ends?(?!\s+of\b)|halts?|agrees?"
     r"|compl(?:y|ies)|curbs?|drops?|lifts?|opens?|cracks? down|stems?|takes? action|reduces?)\b"
     # "would charge a 10% tariff on goods from Denmark until a deal is reached": a measure promised until a deal
     # (not "will stay in place until a deal is reached": a duty kept meanwhile)
