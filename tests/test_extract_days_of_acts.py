@@ -301,3 +301,16 @@ class TestATimeIsNoCondition:
             Threat,
         )
         assert (threat.actor, threat.target) == ("US", "CO")
+
+
+class TestASidesOwnGoods:
+    def test_a_levy_on_its_exports_is_the_other_sides(self) -> None:
+        (duty,) = tariffs(
+            "Britain struck a deal with Washington, accepting that a 10% levy on most of its exports will stay.",
+            date(2025, 5, 9),
+        )
+        assert (duty.imposer, duty.target, duty.status, str(duty.rate)) == ("US", "GB", "in_force", "10%")
+
+    def test_a_duty_on_its_exports_of_a_good_is_an_export_duty(self) -> None:
+        (duty,) = tariffs("China raised tariffs on its exports of steel.", date(2025, 5, 9))
+        assert (duty.imposer, duty.status) == ("CN", "raised")

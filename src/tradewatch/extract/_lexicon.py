@@ -485,6 +485,9 @@ TARIFF_STATUS: list[tuple[str, re.Pattern[str]]] = [
             r"face[sd]?",
             r"facing",
             r"remain(?:s|ed)?",
+            # "accepting that a 10% levy on most of its exports will stay"
+            r"will stay(?! on hold)",
+            r"stay(?:s|ed)? in place",
             r"still",
             r"current(?:ly)?",
             r"existing",

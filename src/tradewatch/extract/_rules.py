@@ -2626,6 +2626,14 @@ def _tariffs(clause: Clause, ctx: Context, *, standing: bool = False) -> list[Ta
             imposer = ctx.last_imposer
         else:
             imposer = _context_actor(ctx, exclude=excluded)
+    if (target is None or target == "*") and _ITS_OWN_GOODS.match(clause.low, trigger.end()):
+        # "Britain accepted that a 10% levy on most of its exports will stay": the subject's own goods undergo
+        # the duty of the other side
+        target = imposer
+        imposer = next(
+            (m.code for m in clause.actors if m.code not in (target, "*") and _is_actor(clause, m)),
+            None,
+        ) or _context_actor(ctx, exclude=target)
     if imposer is None or imposer == "*":
         return []
     if status_hit is not None:
@@ -2889,6 +2897,12 @@ _STORY_OF_ANY_ORIGIN = re.compile(
     r"\b(?:imported(?! from)|foreign(?:-made)?\s+(?:[\w-]+\s+)?(?:goods|products|imports|cars|vehicles|steel"
     r"|alumini?um|metals|trucks|parts)|separately|all imports|global\s+(?:tariffs?|dut(?:y|ies)|levy|levies|rates?)"
     r"|section 232)\b"
+)
+
+
+_ITS_OWN_GOODS = re.compile(
+    r"\s+on\s+(?:(?:most|some|all|many|much|half)\s+of\s+)?(?:its|their)\s+(?:[\w-]+\s+)?(?:exports|goods|products"
+    r"|shipments|sales)\b(?!\s+of\b)"  # not "raised its duty on its exports of steel": an export duty
 )
 
 
