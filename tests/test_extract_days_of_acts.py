@@ -314,3 +314,26 @@ class TestASidesOwnGoods:
     def test_a_duty_on_its_exports_of_a_good_is_an_export_duty(self) -> None:
         (duty,) = tariffs("China raised tariffs on its exports of steel.", date(2025, 5, 9))
         assert (duty.imposer, duty.status) == ("CN", "raised")
+
+
+class TestWhenATruceWasStruck:
+    def test_the_day_a_truce_was_struck_is_not_its_end(self) -> None:
+        (truce,) = only(
+            extract(
+                "The increase ends a truce that Trump and Chinese President Xi Jinping struck over dinner in Buenos "
+                "Aires in December.",
+                published=date(2019, 5, 10),
+            ),
+            Truce,
+        )
+        assert (truce.parties, truce.status, truce.until) == (("CN", "US"), "ended", None)
+
+    def test_a_truce_agreed_until_a_day_ends_then(self) -> None:
+        (truce,) = only(
+            extract(
+                "China and the United States agreed to extend their tariff truce until Nov. 10.",
+                published=date(2025, 8, 11),
+            ),
+            Truce,
+        )
+        assert truce.until is not None and truce.until.start == date(2025, 11, 10)

@@ -4232,6 +4232,12 @@ def _until(clause: Clause, ctx: Context, status: str = "agreed") -> DateSpan | N
             # one follows
             or _replaced_end(clause, d, lead)
             or re.match(r"(?:on|since|last)\s", d.span.text, _I)
+            # "ends a truce that Trump and Xi struck over dinner in Buenos Aires in December"
+            or (
+                _AGREED_BEFORE.search(clause.low, max(0, d.start - 60), d.start)
+                and not _NEW_END_CUE.match(d.span.text)
+                and not _NEW_END_CUE.search(lead)
+            )
         ):
             continue  # when it was agreed, not when it ends
         if _UNTIL_CUE.search(lead) or _UNTIL_CUE.match(d.span.text):
@@ -4269,6 +4275,9 @@ _NEW_END_CUE = re.compile(
 
 _OLD_END = re.compile(
     r"\b(?:due|set|scheduled|slated)\s+to\s+(?:expire|end|lapse|run out)\s+(?:on\s+|in\s+)?$", _I
+)
+_AGREED_BEFORE = re.compile(
+    r"\b(?:struck|agreed|reached|sealed|signed|brokered|hammered out)\b(?![^,;]{0,45}\b(?:to|for)\s)[^,;]{0,45}$"
 )
 _ENDING_BY = re.compile(r",\s+(?:\w+ly\s+)?(?:ending|breaking|wrecking|shattering)\s+(?:a|the|its|their)\s")
 _ENDED_ON = re.compile(r"\b(?:expired|lapsed|ran out|ended|collapsed|broke down)\s+(?:\w+\s+){0,2}$")
