@@ -337,3 +337,25 @@ class TestWhenATruceWasStruck:
             Truce,
         )
         assert truce.until is not None and truce.until.start == date(2025, 11, 10)
+
+
+class TestAListOfTrustedBuyers:
+    def test_a_country_struck_off_a_white_list_faces_tighter_controls(self) -> None:
+        (control,) = controls(
+            "Japan removed South Korea from its white list of trusted trading partners on Friday.",
+            date(2019, 8, 2),
+        )
+        assert (control.imposer, control.target, control.status) == ("JP", "KR", "tightened")
+        assert control.effective is not None and control.effective.start == date(2019, 8, 2)
+
+    def test_a_removal_weighed_is_proposed(self) -> None:
+        (control,) = controls(
+            "Tokyo is also weighing the removal of South Korea from its white list of trusted trading partners, a "
+            "step that would require licences for hundreds more goods.",
+            date(2019, 7, 4),
+        )
+        assert (control.imposer, control.target, control.status) == ("JP", "KR", "proposed")
+
+    def test_a_list_asked_back_onto_and_the_white_house_are_no_controls(self) -> None:
+        assert controls("Seoul asked Tokyo to put it back on its white list.", date(2019, 8, 2)) == []
+        assert extract("The White House said the talks went well.", published=date(2019, 8, 2)) == []

@@ -60,6 +60,7 @@ _TRIGGER_STEMS = frozenset(
     for w in """tariff duty duties levy levies surtax surcharge antidumping anti-dumping countervailing export
     exports licence license licences licenses licensing entity unverified blacklist embargo ban bans banned
     halt halted curb curbs restrict restricted restrictions block blocked prohibit prohibited bar barred hold
+    whitelist white
     holding held withhold withheld truce ceasefire cease-fire detente détente talks negotiate negotiation
     negotiations negotiators round consultations dialogue discussions deal deals agreement pact pacts framework met meet
     meets meeting threat threaten threatened warn warned vow vowed ultimatum unless else otherwise if should

@@ -87,6 +87,9 @@ EXPORT_CONTROL = re.compile(
     r"\bexport[\s-](?:controls?|curbs?|restrictions?|bans?|licen[cs](?:e|es|ing)|rules?|limits?|permits?"
     r"|quotas?|licen[cs]e requirements?)\b"
     r"|\b(?:entity|unverified|end[\s-]user) list\b|\bblacklist(?:ed|s)?\b|\bunreliable entity list\b"
+    # "removed South Korea from its white list of trusted trading partners": fast-track export approvals
+    r"|\b(?:from|off) (?:its|their|the) (?:white[\s-]?list|list of (?:trusted|preferred|favou?red) (?:trading"
+    r" partners|trade partners|export destinations|destinations|buyers|countries))\b"
     r"|\blicen[cs]e requirements?\b|\brequir(?:e|es|ed|ing)\b[^.]{0,120}?\blicen[cs]es?\b"
     r"|\blicen[cs]ing (?:regimes?|systems?|requirements?|rules?|controls?)\b|\blicen[cs]e regimes?\b"
     # "licence rules for 24 types of chipmaking equipment" (not "driving licence rules")

@@ -3612,7 +3612,13 @@ def export_controls(clause: Clause, ctx: Context) -> list[ExportControl]:
     # A control's target is the destination the text names ("to China", "Chinese buyers"); a rule that
     # applies to every destination targets "*" even when the story says whom it is aimed at.
     destination = _listed_entities_from(clause) if kind == "entity_list" else None
-    destination = destination or _destination(clause, trigger) or _struck_off(clause)
+    if destination is None and (destination := _destination(clause, trigger)) is None:
+        destination = _struck_off(clause)
+        if destination is not None and status not in ("demanded", "proposed"):
+            # a country struck off a list of trusted buyers needs licences it did not: controls tightened on it,
+            # or proposed ("is weighing the removal of South Korea from its white list")
+            hedge = lex.HEDGE.search(clause.low, max(0, destination.start - 50), destination.start)
+            status = "proposed" if hedge is not None else "tightened"
     if destination is not None and _ANY_DESTINATION.search(clause.low, trigger.start()):
         destination = None  # "licences for shipments to any destination": every destination, whoever is named
     if kind != "entity_list" and _LISTED_BUYERS.search(clause.low):
@@ -3842,7 +3848,9 @@ _LISTED_BUYERS = re.compile(
 # "may drop Japan from its list of favoured buyers": the country struck off a list of
 # favoured destinations is the one the control hits.
 _STRUCK_OFF = re.compile(
-    r"\b(?:drop(?:s|ped|ping)?|remov(?:e|es|ed|ing)|strik(?:e|es|ing)|struck|exclud(?:e|es|ed|ing))\s+(?:the\s+)?$"
+    r"\b(?:drop(?:s|ped|ping)?|remov(?:e|es|ed|ing)|strik(?:e|es|ing)|struck|exclud(?:e|es|ed|ing)"
+    # "weighing the removal of South Korea from its white list"
+    r"|(?:removal|exclusion|delisting)\s+of)\s+(?:the\s+)?$"
 )
 
 
