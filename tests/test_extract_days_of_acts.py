@@ -359,3 +359,23 @@ class TestAListOfTrustedBuyers:
     def test_a_list_asked_back_onto_and_the_white_house_are_no_controls(self) -> None:
         assert controls("Seoul asked Tokyo to put it back on its white list.", date(2019, 8, 2)) == []
         assert extract("The White House said the talks went well.", published=date(2019, 8, 2)) == []
+
+
+class TestTwoSidesInOneSentence:
+    def test_while_and_a_named_subject_start_the_other_sides_duty(self) -> None:
+        found = tariffs(
+            "Trump wrote that U.S. tariffs on Chinese goods would total 55% while Chinese levies on American goods "
+            "would stay at 10%.",
+            date(2025, 6, 11),
+        )
+        assert {(t.imposer, t.target, t.status, str(t.rate)) for t in found} == {
+            ("US", "CN", "in_force", "55%"),
+            ("CN", "US", "in_force", "10%"),
+        }
+
+    def test_while_a_clause_of_time_joins_nothing(self) -> None:
+        (duty,) = tariffs(
+            "Canada will keep its 25% levy on U.S. steel while talks with Washington continue.",
+            date(2025, 8, 22),
+        )
+        assert (duty.imposer, duty.target) == ("CA", "US")

@@ -489,7 +489,9 @@ TARIFF_STATUS: list[tuple[str, re.Pattern[str]]] = [
             r"facing",
             r"remain(?:s|ed)?",
             # "accepting that a 10% levy on most of its exports will stay"
-            r"will stay(?! on hold)",
+            r"(?:will|would) stay(?! on hold)",
+            # "U.S. tariffs on Chinese goods would total 55%": the duties in place, added up
+            r"(?:will|would) total",
             r"stay(?:s|ed)? in place",
             r"still",
             r"current(?:ly)?",
