@@ -379,3 +379,19 @@ class TestTwoSidesInOneSentence:
             date(2025, 8, 22),
         )
         assert (duty.imposer, duty.target) == ("CA", "US")
+
+
+class TestADemandAfterTalksWithTheImposer:
+    def test_who_is_in_talks_with_the_imposer_and_demands_relief_demands_it(self) -> None:
+        found = tariffs(
+            "WASHINGTON, June 4 (Wire) - U.S. tariffs on steel doubled to 50%. Prime Minister Mark Carney's office "
+            "said it was in intensive talks with Washington and demanded that the tariffs on Canadian steel and "
+            "aluminium be lifted.",
+            date(2025, 6, 4),
+        )
+        demanded = {
+            (t.imposer, t.target, t.product.name if t.product else None)
+            for t in found
+            if t.status == "demanded"
+        }
+        assert demanded == {("US", "CA", "steel"), ("US", "CA", "aluminium")}

@@ -3336,7 +3336,9 @@ def _demand(clause: Clause, trigger: re.Match[str], imposer: str | None = None) 
     non_state = _NON_STATE_SPEAKER.search(clause.low, max(0, verb.start() - 40), verb.start()) is not None
     # "Carmakers in Japan want relief from US tariffs": a wish of a trade, not a government's demand; but "Farmers
     # urged Beijing to cut its tariffs": a change asked of a government by name
-    demander = None if non_state else _subject(clause, verb.start())
+    # (not the imposer of the story's duty: "said it was in talks with Washington and demanded that the tariffs
+    # be lifted" asks Washington)
+    demander = None if non_state else _subject(clause, verb.start(), exclude=[imposer] if imposer else ())
     # "urged Ottawa to drop", "demanded that the United States remove": who is asked stands before the change
     bound = change.end() if change.group().startswith("that") else change.start() + 5
     if change.group().endswith("from"):
