@@ -395,3 +395,15 @@ class TestADemandAfterTalksWithTheImposer:
             if t.status == "demanded"
         }
         assert demanded == {("US", "CA", "steel"), ("US", "CA", "aluminium")}
+
+
+class TestTalksCalledOff:
+    def test_talks_planned_then_called_off_are_suspended(self) -> None:
+        (talks,) = only(
+            extract(
+                "Talks between U.S. and Indian negotiators planned for this week were called off.",
+                published=date(2025, 8, 27),
+            ),
+            Negotiation,
+        )
+        assert (talks.parties, talks.status) == (("IN", "US"), "suspended")

@@ -4570,6 +4570,8 @@ _TRADE_CONTEXT = re.compile(
 
 _CALLED_OFF = re.compile(
     r"\b(?:has|have|had) been (?:postponed|suspended|called off|cancell?ed|delayed|put on hold)\b"
+    # "A visit by U.S. trade negotiators planned for this week was called off"
+    r"|\b(?:was|were) (?:called off|cancell?ed|scrapped)\b"
     r"|\b(?:talks|negotiations) (?:were|are) (?:off|postponed|suspended|called off|cancell?ed)\b"
 )
 _THERE = re.compile(r"\bthere\b(?!\s+(?:is|are|was|were|will|would|has|have|had)\b)")
