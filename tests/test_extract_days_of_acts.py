@@ -407,3 +407,43 @@ class TestTalksCalledOff:
             Negotiation,
         )
         assert (talks.parties, talks.status) == (("IN", "US"), "suspended")
+
+
+class TestGoodsAndPartnersOfAStandingDuty:
+    def test_a_hyphen_keeps_the_goods_whole(self) -> None:
+        assert goods(tariffs("South Africa charges a 62% tariff on bone-in chicken.", date(2024, 8, 9))) == [
+            "bone-in chicken"
+        ]
+
+    def test_a_general_tariff_is_on_every_origin(self) -> None:
+        found = tariffs(
+            "PRETORIA, Aug 9 (Wire) - South Africa extended its suspension of anti-dumping duties on frozen chicken "
+            "from Brazil. South Africa also charges a general tariff of 62% on bone-in chicken.",
+            date(2024, 8, 9),
+        )
+        (general,) = [t for t in found if t.product and t.product.name == "bone-in chicken"]
+        assert general.target == "*"
+
+    def test_the_new_end_of_a_pause_told_in_another_sentence(self) -> None:
+        found = tariffs(
+            "PRETORIA, Aug 9 (Wire) - South Africa has extended by a further 12 months its suspension of "
+            "anti-dumping duties on frozen chicken from Brazil. The suspension now runs until August 2025.",
+            date(2024, 8, 9),
+        )
+        (extended,) = [t for t in found if t.status == "extended"]
+        assert extended.effective is not None and extended.effective.start == date(2025, 8, 1)
+
+    def test_an_unnamed_ministry_with_no_measure_before_is_the_datelines_government(self) -> None:
+        found = controls(
+            "MOSCOW, Feb 13 (Wire) - Grain traders expect a busy season. Shipments to Belarus and Kyrgyzstan are "
+            "not counted against the quota.\n\nThe agriculture ministry said on Friday it would lift a ban on "
+            "exports of durum wheat from March 1.",
+            date(2026, 2, 13),
+        )
+        assert [(c.imposer, c.status) for c in found if c.item and c.item.name == "durum wheat"] == [
+            ("RU", "lifted")
+        ]
+
+    def test_a_cap_on_exports_is_a_control(self) -> None:
+        (control,) = controls("Russia's cap on grain exports takes effect on Sunday.", date(2026, 2, 13))
+        assert (control.imposer, control.target) == ("RU", "*")

@@ -1083,8 +1083,20 @@ def _fill_from_item(
     effect_controllers = {
         e.imposer for e in events if isinstance(e, ExportControl) and e.evidence.start == effect_at
     }
+    pause_end = (
+        _end_of_pause(text, spans, skip, published, dates_of)
+        if any(isinstance(e, Tariff) and e.status.value == "extended" and e.effective is None for e in events)
+        else None
+    )
     out: list[Event] = []
     for event in events:
+        if (
+            isinstance(event, Tariff)
+            and event.status.value == "extended"
+            and event.effective is None
+            and pause_end
+        ):
+            event = attrs.evolve(event, effective=pause_end)  # "The suspension now runs until August 2025."
         if isinstance(event, Tariff):
             anaphoric = event.product is None and event.rate is None and event.target == "*"
             if anaphoric and (
@@ -1149,6 +1161,35 @@ def _fill_from_item(
 
 
 _LONG_AGO = timedelta(days=180)
+# "The suspension now runs until August 2025": the new end of a pause or an exemption the item said was extended
+_PAUSE_UNTIL = re.compile(
+    r"\b(?:suspension|pause|exemption|exclusion|waiver|reprieve)s?\b[^.;]{0,40}?\b(?:until|till|through)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _end_of_pause(
+    text: str,
+    spans: list[tuple[int, int]],
+    skip: int,
+    published: date | None,
+    dates_of: dict[tuple[int, int], list[DateMention]],
+) -> DateSpan | None:
+    for start, end in spans:
+        if (
+            "until" not in text[start:end]
+            and "through" not in text[start:end]
+            and "till" not in text[start:end]
+        ):
+            continue
+        sentence = text[max(start, skip) : end]
+        known = dates_of.get((start, end)) if start >= skip else None
+        for d in find_dates(sentence, published) if known is None else known:
+            if _PAUSE_UNTIL.search(sentence, max(0, d.start - 80), d.start):
+                return d.span
+    return None
+
+
 _DUTY_NOUN = r"(?:tariffs?|dut(?:y|ies)|levy|levies|surtax|surcharge|rates?)\b"
 # A sentence that opens with the duty it dates, called by a word of its own: "The baseline duty takes effect ..."
 _CALLED = re.compile(r"\s*(?:the|its|their)\s+(?P<word>[a-z][a-z-]{3,})\s+" + _DUTY_NOUN)

@@ -222,6 +222,8 @@ _ALL_PARTNERS = re.compile(
     r"\b(?:all|every|most|global|worldwide|all of its|any) (?:trading )?(?:partners?|countries|nations|imports"
     r"|origins|sources|suppliers|economies)\b|\bbaseline\b|\bglobal(?:ly)?\b|\bworldwide\b|\ball imports\b"
     r"|\bfrom anywhere\b|\bmost-favou?red-nation\b"
+    # "a general tariff of 62% on bone-in chicken": the duty every origin pays
+    r"|\bgeneral (?:import )?(?:tariffs?|dut(?:y|ies)|rates?)\b"
     # "steel imported from countries it has no trade agreement with": every partner of a kind, none by name
     r"|\bfrom (?:other |all other )?countries (?:that|which|it|with|without|outside|where)\b",
 )
@@ -1690,7 +1692,8 @@ def _list_items(chunk: str) -> list[tuple[int, int]]:
 # Matched on the lowered chunk (`Clause.low`, same offsets): IGNORECASE made it the costliest scan of a
 # tariff sentence.
 _ITEM_STOP = re.compile(
-    r"\b(?:from|to|at|by|in|since|starting|effective|beginning|which|that|as of|after|before|until|under|over"
+    # (not the "-in" of "bone-in chicken", the "-to" of "ready-to-wear")
+    r"\b(?<!-)(?:from|to|at|by|in|since|starting|effective|beginning|which|that|as of|after|before|until|under|over"
     r"|worth(?!\s+of\b)|valued|amid|while|because|if|unless|this|next|last|on|said|says|will|would|was|were|is|are"
     r"|has|have|had|could|may|might|should|can|must|shall|need|needs|citing|following|saying|rather|instead|when|where|who"
     r"|than|plus|up|down|through|beyond|within|per|taking|bringing|raising|lifting|cutting|doubling|adding"
@@ -3528,7 +3531,8 @@ def _rated_countries(
 
 
 _GENERIC_BODY = re.compile(
-    r"\s*(?:the\s+)?(?:(?:commerce|trade|foreign|finance|economy|industry)\s+ministry|ministry|government|cabinet"
+    r"\s*(?:the\s+)?(?:(?:commerce|trade|foreign|finance|economy|industry|agriculture|farm|energy|mining)\s+ministry"
+    r"|ministry|government|cabinet"
     r"|state council|customs\s+(?:administration|agency|authority|office))\b"
 )
 
@@ -3658,6 +3662,10 @@ def export_controls(clause: Clause, ctx: Context) -> list[ExportControl]:
             # licensing": a ministry the story does not name is of the government whose duty it told last
             # (not of the dateline's city: that is where the story was filed)
             found = ctx.last_imposer
+        elif _GENERIC_BODY.match(clause.low) and ctx.dateline not in (None, "*", excluded):
+            # "MOSCOW - ... The agriculture ministry said it would lift a ban": with no measure told before, the
+            # ministry of the government where the story was filed
+            found = ctx.dateline
         elif bound is not None and bound.code != excluded:
             found = (
                 bound.code
@@ -3670,9 +3678,6 @@ def export_controls(clause: Clause, ctx: Context) -> list[ExportControl]:
         imposer, target = found, (destination.code if destination else owner_of or "*")
     if imposer == target or imposer == "*":
         return []
-    ctx.last_controller = imposer
-    if kind == "entity_list" and status == "imposed":
-        ctx.last_lister = imposer
     items: list[Product | None]
     named = None if kind == "entity_list" else _set_named_elsewhere(clause, trigger, ctx)
     if named:
@@ -3689,6 +3694,10 @@ def export_controls(clause: Clause, ctx: Context) -> list[ExportControl]:
         and _bound_exporters(clause) is None
     ):
         return []  # "ministers will discuss investment and export controls": controls named as a topic, not a measure
+    # (only a control read makes its government the story's: not "Shipments to Belarus are not counted")
+    ctx.last_controller = imposer
+    if kind == "entity_list" and status == "imposed":
+        ctx.last_lister = imposer
     confidence = _confidence(clause, 0.8 if status_hit else 0.6)
     # "The rule, which took effect immediately": the day the control was imposed is the day it applies.
     immediate = status not in ("proposed", "demanded") and ctx.immediate
