@@ -447,3 +447,65 @@ class TestGoodsAndPartnersOfAStandingDuty:
     def test_a_cap_on_exports_is_a_control(self) -> None:
         (control,) = controls("Russia's cap on grain exports takes effect on Sunday.", date(2026, 2, 13))
         assert (control.imposer, control.target) == ("RU", "*")
+
+
+class TestUnitedStatesDutiesByTheirLawAndTheirGoods:
+    def test_a_section_232_duty_is_the_united_states(self) -> None:
+        found = tariffs(
+            "OTTAWA (Wire) - Canada kept its counter-tariffs. Background: Section 232 tariffs of 50% on steel and "
+            "aluminum and 25% on autos are already in force.",
+            date(2025, 9, 26),
+        )
+        standing = {
+            (t.imposer, t.target, t.product.name if t.product else None)
+            for t in found
+            if t.status == "in_force" and t.rate and t.product
+        }
+        assert ("US", "*", "steel") in standing and ("US", "*", "autos") in standing
+
+    def test_goods_imported_into_a_country_are_its_duty(self) -> None:
+        (duty,) = tariffs(
+            "President Donald Trump said he would slap a 100% tariff on branded drugs imported into the United States.",
+            date(2025, 9, 26),
+        )
+        assert (duty.imposer, duty.target, goods([duty]), str(duty.rate)) == (
+            "US",
+            "*",
+            ["branded drugs"],
+            "100%",
+        )
+
+    def test_a_statement_opening_with_its_verb_has_the_subject_before(self) -> None:
+        found = tariffs(
+            "OTTAWA, Aug 22 (Wire) - Canada will keep its counter-tariffs on U.S. steel and aluminum. Background: "
+            "Washington raised its tariff on Canadian goods outside the USMCA to 35% from 25% on Aug. 1, and applies "
+            "a 50% tariff on steel and aluminum and a 25% tariff on cars from all countries.",
+            date(2025, 8, 22),
+        )
+        global_ = {
+            (t.imposer, t.target, t.status, goods([t])[0], str(t.rate)) for t in found if t.target == "*"
+        }
+        assert global_ == {
+            ("US", "*", "in_force", "steel", "50%"),
+            ("US", "*", "in_force", "aluminum", "50%"),
+            ("US", "*", "in_force", "cars", "25%"),
+        }
+
+    def test_leaders_who_spoke_by_phone_held_talks(self) -> None:
+        (talks,) = only(
+            extract(
+                "Carney spoke with President Donald Trump by phone on Thursday about tariffs.",
+                published=date(2025, 8, 22),
+            ),
+            Negotiation,
+        )
+        assert (talks.parties, talks.status) == (("CA", "US"), "held")
+        assert (
+            only(
+                extract(
+                    "Carney spoke with reporters on Thursday about tariffs.", published=date(2025, 8, 22)
+                ),
+                Negotiation,
+            )
+            == []
+        )

@@ -59,7 +59,7 @@ _TRIGGER_STEMS = frozenset(
     w[:5]
     for w in """tariff duty duties levy levies surtax surcharge antidumping anti-dumping countervailing export
     exports licence license licences licenses licensing entity unverified blacklist embargo ban bans banned
-    halt halted curb curbs restrict restricted restrictions block blocked prohibit prohibited bar barred hold
+    halt halted curb curbs restrict restricted restrictions block blocked prohibit prohibited bar barred hold spoke
     whitelist white
     holding held withhold withheld truce ceasefire cease-fire detente détente talks negotiate negotiation
     negotiations negotiators round consultations dialogue discussions deal deals agreement pact pacts framework met meet
@@ -339,6 +339,8 @@ _JOIN = re.compile(
     r"|,\s+and\s+(?:also\s+|then\s+)?(?=(?:added|placed|put|imposed|banned|lifted|removed|suspended|extended"
     r"|raised|cut|lowered|halted|restricted|tightened|eased|relaxed|blacklisted|announced|scrapped|dropped"
     r"|exempted|paused|will|would|plans|is|are|has|have"
+    # "raised its tariff on Canadian goods to 35%, and applies a 50% tariff on steel from all countries"
+    r"|applies|charges|levies|keeps|maintains"
     # "follows curbs on X, and comes days after Y widened its own": what the move follows is another measure
     r"|comes|came|follows|followed)\b)"
     # "halved a tariff to 10% and Beijing suspended its curbs": a named subject and its own verb
@@ -363,13 +365,28 @@ def _by_part(builder: Builder, trigger: re.Pattern[str], clause: Clause, context
     if len(parts) > 1 and _named_twice(trigger, clause.low, parts):
         read: list[Any] = []
         for a, b in parts:
+            # "Washington raised its tariff on Canadian goods ..., and applies a 50% tariff on steel": a statement
+            # that opens with its verb has the subject of the one before
+            context.joined_subject = (
+                next((e.imposer for e in reversed(read) if isinstance(e, Tariff | ExportControl)), None)
+                if read and _OPENS_WITH_VERB.match(clause.low, a)
+                else None
+            )
             found = builder(clause.part(a, b), context)
+            context.joined_subject = None
             if read and _SAME_TIME.search(clause.low, a, b):
                 found = [_at_the_same_time(e, read) for e in found]
             found = [_aimed_as_before(e, read) for e in found]
             read += found
         return read
     return builder(clause, context)
+
+
+_OPENS_WITH_VERB = re.compile(
+    r"(?:also\s+|then\s+)?(?:applies|charges|levies|keeps|maintains|added|placed|put|imposed|banned|lifted|removed"
+    r"|suspended|extended|raised|cut|lowered|halted|restricted|tightened|eased|relaxed|scrapped|dropped|exempted"
+    r"|paused|will|would)\b"
+)
 
 
 # "..., and Beijing answered within hours with matching duties": the answer came on the day of what it answers
@@ -494,6 +511,7 @@ _NEGOTIATION_CUES = (
     "framework",
     "meet",
     "call with",
+    "spoke",
     "call between",
     "phone call",
     "video call",

@@ -179,7 +179,9 @@ NEGOTIATION = re.compile(
     r"|(?:deal|agreement|pact|accord) (?:[\w.'’-]+ ){0,4}?(?:announced|unveiled)"
     r"|met|meet(?:s|ing)?"
     # "after a call with President Claudia Sheinbaum", "in a video call": leaders and ministers talking
-    r"|(?:phone|telephone|video) call|call(?<=\ba call)(?= (?:with|between) ))\b",
+    r"|(?:phone|telephone|video) call|call(?<=\ba call)(?= (?:with|between) )"
+    # "Carney spoke with President Donald Trump by phone": a call by its verb
+    r"|spoke(?: by (?:tele)?phone| on the (?:tele)?phone)?(?= with ))\b",
 )
 THREAT = words(
     r"threat(?:en(?:ed|s|ing)?)?",
@@ -491,6 +493,8 @@ TARIFF_STATUS: list[tuple[str, re.Pattern[str]]] = [
             r"remain(?:s|ed)?",
             # "accepting that a 10% levy on most of its exports will stay"
             r"(?:will|would) stay(?! on hold)",
+            # "applies a 50% tariff on steel from all countries": a duty it charges now
+            r"applies",
             # "U.S. tariffs on Chinese goods would total 55%": the duties in place, added up
             r"(?:will|would) total",
             r"stay(?:s|ed)? in place",

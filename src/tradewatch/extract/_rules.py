@@ -160,6 +160,8 @@ class Context:
     # Whether a sentence denied a measure ("will not impose tariffs"): the item states that nothing happened,
     # so its headline ("UK holds fire on retaliation") is not read for an event instead.
     denied: bool = False
+    # the imposer of the statement before, while a statement that opens with its verb is read
+    joined_subject: str | None = None
     # The dates of controls that name only the day each was made ("on Tuesday banned exports"): a day another
     # sentence says the rules take effect ("The rules take effect on Dec. 1") outranks them.
     acted_days: set[DateSpan] = attrs.Factory(set)
@@ -1355,6 +1357,11 @@ _SET_AFTER_ACTOR = re.compile(
 _RELATIVE_BEFORE_ACTOR = re.compile(r"\b(?:that|which)\s+(?:the\s+)?$")
 
 
+_US_LAW = re.compile(
+    r"\bSection\s+(?:232|301|201|122)\b|\bIEEPA\b|\bInternational Emergency Economic Powers Act\b"
+)
+
+
 def _imposed_by_after(clause: Clause, after: int) -> str | None:
     """The jurisdiction a relative clause after the duty says set it: "the duties that Washington imposed"."""
     for m in clause.actors:
@@ -1648,7 +1655,8 @@ def _covers(clause: Clause, start: int, end: int) -> tuple[list[tuple[tuple[str,
 # "imports into the United States", "goods entering the EU": the jurisdiction the goods go to, which levies the
 # duty on them; never their origin. Nor is the one goods are "made outside" of.
 _DESTINATION_LEAD = re.compile(
-    r"\b(?:(?:imports?|goods|products|shipments?)\s+(?:to|into)|entering|arriving\s+in|outside(?:\s+of)?)\s+"
+    r"\b(?:(?:imports?|goods|products|shipments?|imported|shipped|brought|sent|coming)\s+(?:to|into)|entering"
+    r"|arriving\s+in|outside(?:\s+of)?)\s+"
     r"(?:the\s+)?$"
 )
 
@@ -2610,7 +2618,11 @@ def _tariffs(clause: Clause, ctx: Context, *, standing: bool = False) -> list[Ta
         story = ctx.last_imposer if ctx.last_imposer not in (None, *seg_targets) else None
         imposer = _closing_speaker(clause, trigger.end(), sorted(seg_targets), story)
     if imposer is None:
-        imposer = _imposed_by_after(clause, trigger.end())
+        imposer = _imposed_by_after(clause, trigger.end()) or ctx.joined_subject
+    if imposer is None and _US_LAW.search(clause.text):
+        imposer = (
+            "US"  # "Section 232 tariffs of 50% on steel and aluminum are already in force": United States law
+        )
     if imposer is None:
         # "The levies on cheese and wine were first set in 2019": goods the item already named with
         # their imposer.
@@ -4598,6 +4610,7 @@ _NEGOTIATORS_MEET = re.compile(
 )
 _WITH_PARTNER = re.compile(r"\s+(?:with|between)\s")
 _MEETING_TO_COME = re.compile(r"\b(?:will|would|to|are to|is to|set to|plan to|plans to)\s+meet\b")
+_A_CALL = re.compile(r"call$|^spoke")
 _WITH_LEADER = re.compile(
     r"\s+(?:with|between)\s+(?:(?:the\s+)?[A-Z][\w.'’-]*\s+){0,3}?(?:President|Prime Minister|Premier|Chancellor"
     r"|leader|Vice Premier|Minister|Secretary|counterpart)s?\b"
@@ -4757,7 +4770,7 @@ def negotiations(clause: Clause, ctx: Context) -> list[Negotiation]:
         "meeting",
         "discussions",
         "dialogue",
-    ) and not word_low.endswith("call")
+    ) and not _A_CALL.search(word_low)
     weak_status = hit is None or hit[1].group().lower() in ("will", "meeting", "hold", "holding", "holds")
     if weak_status and _UNDER_DEAL.search(clause.low, max(0, trigger.start() - 40), trigger.start()):
         return []
@@ -4774,7 +4787,7 @@ def negotiations(clause: Clause, ctx: Context) -> list[Negotiation]:
         or (
             (
                 _AFTER_TALKS.search(clause.low, max(0, trigger.start() - 12), trigger.start())
-                or word_low.endswith("call")
+                or _A_CALL.search(word_low)
             )
             and _WITH_LEADER.match(clause.text, trigger.end())
         )
