@@ -509,3 +509,30 @@ class TestUnitedStatesDutiesByTheirLawAndTheirGoods:
             )
             == []
         )
+
+
+class TestGoodsNamedInAListOrAfterAsWill:
+    def test_goods_added_between_dashes_to_a_licensing_regime(self) -> None:
+        found = controls(
+            "China's commerce ministry on Thursday added five rare earths - holmium, erbium, thulium, europium and "
+            "ytterbium - to its export licensing regime.",
+            date(2025, 10, 10),
+        )
+        assert sorted(c.item.name for c in found if c.item) == [
+            "erbium",
+            "europium",
+            "holmium",
+            "thulium",
+            "ytterbium",
+        ]
+        assert all(c.status == "imposed" and c.imposer == "CN" for c in found)
+
+    def test_goods_exempted_as_will_others(self) -> None:
+        found = tariffs(
+            "WASHINGTON (Wire) - The US and the EU agreed a deal that puts a 15% tariff on EU goods. Aircraft and "
+            "aircraft parts will be exempt from the 15% rate, as will certain chemicals and generic drugs, she said.",
+            date(2025, 7, 28),
+        )
+        exempted = sorted(t.product.name for t in found if t.status == "exempted" and t.product)
+        assert exempted == ["aircraft", "aircraft parts", "chemicals", "generic drugs"]
+        assert {(t.imposer, t.target) for t in found if t.status == "exempted"} == {("US", "EU")}

@@ -2235,7 +2235,25 @@ def tariffs(clause: Clause, ctx: Context) -> list[Tariff]:
         # later duty's rate and its "additional" are its own
         found = _tariffs(clause.part(0, first_end), ctx) or found
     found = found + later_found
-    return _as_is(clause, found + _owned_after(clause, ctx, found))
+    return _as_is(clause, found + _owned_after(clause, ctx, found) + _as_will(clause, found))
+
+
+# "Aircraft will be exempt from the 15% rate, as will certain chemicals and generic drugs": more goods in the same
+# case as those before
+_AS_WILL = re.compile(r",\s+as\s+(?:will|would|are|were|is|was)\s+(?:also\s+)?(?P<goods>[^.;,]{3,120})")
+
+
+def _as_will(clause: Clause, found: list[Tariff]) -> list[Tariff]:
+    exempted = [t for t in found if t.status == "exempted" and t.product is not None]
+    if not exempted or ", as " not in clause.low:
+        return []
+    tail = _AS_WILL.search(clause.low)
+    if tail is None:
+        return []
+    goods = _goods_of_list(clause, *tail.span("goods"))
+    first = exempted[0]
+    known = {t.product.name for t in exempted if t.product is not None}
+    return [attrs.evolve(first, product=good) for good in goods if good.name not in known]
 
 
 # "retaliating against the 34% tariff Washington announced on Wednesday", "a 25% tariff that Washington imposed
@@ -4103,13 +4121,15 @@ def _control_items(clause: Clause, trigger: re.Match[str]) -> list[Product]:
     if placed is not None and placed.start() <= trigger.start() <= placed.end():
         # "put seven rare earths - samarium, ..., yttrium - under export licensing", "extended its licensing
         # regime to five more elements, including holmium and europium": the goods named, else the goods counted
-        a, b = placed.span("goods")
+        a, b = placed.span("goods") if placed.group("goods") is not None else placed.span("added")
         counted = _NAMED_AFTER_COUNT.search(clause.low, a, b)
         if counted is not None:
             a, b = counted.span("list") if counted.group("list") is not None else counted.span("list2")
-        found = _distinct_goods(p for x, y in _listed(text, a, b) for p in products_in(clause, x, y))
-        if found:
-            return found
+        # (goods "added" to a regime are read only when counted and named: "added five rare earths - ... -")
+        if counted is not None or placed.group("goods") is not None:
+            found = _distinct_goods(p for x, y in _listed(text, a, b) for p in products_in(clause, x, y))
+            if found:
+                return found
     listed = _GOODS_THEN_EXPORTS.match(clause.low, trigger.start())
     if listed is not None:
         items = _listed(text, listed.start("goods"), listed.end("goods"))
@@ -4142,6 +4162,9 @@ def _control_items(clause: Clause, trigger: re.Match[str]) -> list[Product]:
 _PUT_UNDER = re.compile(
     r"\b(?:put|puts|putting|placed|places|placing|brought|brings|bringing)\s+(?P<goods>[^.;]{3,200}?)\s+under\s+"
     r"(?:the\s+|its\s+|an?\s+)?(?:export\s+)?(?:licens|licenc|control|restrict|curb)"
+    # "added five rare earths - holmium, ..., ytterbium - to its export licensing regime"
+    r"|\b(?:add|adds|added|adding)\s+(?P<added>[^.;]{3,200}?)\s+to\s+(?:the\s+|its\s+|their\s+)?(?:export\s+)?"
+    r"(?:licens|licenc|control(?!\s+list)|restrict|curb)"
 )
 _WIDENED_TO = re.compile(
     r"\b(?:extend(?:s|ed|ing)?|expand(?:s|ed|ing)?|widen(?:s|ed|ing)?)\s+(?:its|the|their)\s+(?:[\w-]+\s+){0,3}?"
