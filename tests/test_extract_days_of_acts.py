@@ -536,3 +536,28 @@ class TestGoodsNamedInAListOrAfterAsWill:
         exempted = sorted(t.product.name for t in found if t.status == "exempted" and t.product)
         assert exempted == ["aircraft", "aircraft parts", "chemicals", "generic drugs"]
         assert {(t.imposer, t.target) for t in found if t.status == "exempted"} == {("US", "EU")}
+
+    def test_a_list_of_goods_exempted_is_each_exempted(self) -> None:
+        found = tariffs(
+            "WASHINGTON (Wire) - Trump added a 40% tariff on Brazilian goods. Orange juice, civil aircraft and energy "
+            "products are exempt from the 40% duty.",
+            date(2025, 7, 31),
+        )
+        exempted = sorted(t.product.name for t in found if t.status == "exempted" and t.product)
+        assert exempted == ["civil aircraft", "energy products", "orange juice"]
+
+    def test_an_apposition_after_exempted_goods_is_no_goods(self) -> None:
+        found = tariffs(
+            "WASHINGTON (Wire) - Trump added a 39% tariff on Swiss goods. Watches, Switzerland's largest export, are "
+            "exempt from the duty.",
+            date(2025, 8, 1),
+        )
+        assert [t.product.name for t in found if t.status == "exempted" and t.product] == ["watches"]
+
+    def test_the_makers_who_pay_a_duty_are_no_goods(self) -> None:
+        found = tariffs(
+            "TOKYO (Wire) - The United States and Japan reached a trade deal that sets a 15% tariff on Japanese goods. "
+            "Japanese mills will keep paying the 50% tariff Washington applies to all foreign steel.",
+            date(2025, 7, 23),
+        )
+        assert all(t.product is None or t.product.name != "mills" for t in found)

@@ -1009,7 +1009,8 @@ _NOT_GOODS_WORDS |= frozenset(
 _NOT_GOODS_WORDS |= frozenset(
     """agreement agreements deal deals accord pact framework talks negotiations staying remaining standing
     shoppers consumers households investors travellers travelers exporters producers farmers scale
-    trafficking capping""".split()
+    trafficking capping mills makers carmakers automakers steelmakers chipmakers manufacturers shippers growers
+    miners refiners""".split()
 )
 
 
@@ -3306,7 +3307,13 @@ def _subject_goods(clause: Clause, verb_pos: int) -> tuple[int, list[Product]] |
     if clause.actors and clause.actors[0].start <= begin:
         return None  # "Canada and Mexico are exempt": countries, not goods
     products = products_in(clause, begin, head_end)
+    if products and _LIST_TO_THE_VERB.match(clause.low, head_end, be.start()):
+        # "Orange juice, civil aircraft and energy products are exempt": a list, not an apposition
+        products = _goods_of_list(clause, begin, be.start()) or products
     return (be.start(), products) if products else None
+
+
+_LIST_TO_THE_VERB = re.compile(r",(?:\s+[\w-]+){1,3},?\s+and(?:\s+[\w-]+){1,3}\s*$")
 
 
 _SUBJECT_OPENERS = frozenset(
