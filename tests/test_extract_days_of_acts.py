@@ -561,3 +561,14 @@ class TestGoodsNamedInAListOrAfterAsWill:
             date(2025, 7, 23),
         )
         assert all(t.product is None or t.product.name != "mills" for t in found)
+
+    def test_goods_of_an_origin_that_will_pay_a_rate(self) -> None:
+        found = tariffs(
+            "MEXICO CITY (Wire) - Mexico's Senate approved tariffs of up to 50% on 1,400 products from countries "
+            "without a trade agreement. Chinese cars will pay 50%, up from 20%.",
+            date(2025, 12, 11),
+        )
+        cars = [t for t in found if t.product and t.product.name == "cars"]
+        assert [(t.imposer, t.target, t.status, str(t.rate), str(t.previous_rate)) for t in cars] == [
+            ("MX", "CN", "raised", "50%", "20%")
+        ]

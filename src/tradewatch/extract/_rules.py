@@ -3148,6 +3148,10 @@ def _undergoers(clause: Clause, before: int) -> list[str]:
             break
         subject.append(m)
     between = clause.text[subject[-1].end : verb.start()]
+    if subject[-1].kind == "demonym" and any(
+        p.name.lower() not in lex.GENERIC_GOODS for p in products_in(clause, subject[-1].end, verb.start())
+    ):
+        return []  # "Chinese cars will pay 50%": goods of that origin, read as goods
     # Nothing but an apposition, modals and adverbs between the subject and its verb.
     between = re.sub(
         r"^(?:'s)?[^,]*?(?:goods|products|exports|imports|companies|carmakers|exporters)?", "", between
@@ -3249,7 +3253,15 @@ def _goods_subject(clause: Clause, before: int) -> list[tuple[Product, int]]:
     sentence as the subject of an undergoing verb (with where the verb stands); none when a jurisdiction or
     anything but goods opens it."""
     # "will be taxed at 40%", "will be charged 10%": the duty's own word may end the verb
-    own_verb = next((w for w in ("taxed at", "charged") if clause.low.startswith(w, before)), None)
+    # ("Chinese cars will pay 50%": the verb itself may be the duty's trigger)
+    own_verb = next(
+        (
+            w
+            for w in ("taxed at", "charged", "pays", "pay", "paid", "faces", "face")
+            if clause.low.startswith(w, before)
+        ),
+        None,
+    )
     reach = before + (len(own_verb) if own_verb else 1)
     verb = _GOODS_UNDERGO.search(clause.low, 0, reach)
     shift = 0
