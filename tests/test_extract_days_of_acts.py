@@ -572,3 +572,22 @@ class TestGoodsNamedInAListOrAfterAsWill:
         assert [(t.imposer, t.target, t.status, str(t.rate), str(t.previous_rate)) for t in cars] == [
             ("MX", "CN", "raised", "50%", "20%")
         ]
+
+
+class TestExportDuties:
+    def test_an_export_levy_is_a_tariff_with_its_rate(self) -> None:
+        (duty,) = tariffs(
+            "Indonesia will raise the levy it charges on crude palm oil exports to 10% of the reference price from "
+            "7.5% starting Saturday.",
+            date(2025, 5, 16),
+        )
+        assert (duty.imposer, duty.target, goods([duty]), duty.status) == (
+            "ID",
+            "*",
+            ["crude palm oil"],
+            "raised",
+        )
+        assert (str(duty.rate), str(duty.previous_rate)) == ("10%", "7.5%")
+
+    def test_a_share_of_something_else_is_still_no_rate(self) -> None:
+        assert tariffs("Steel makes up 10% of the value of its exports to Europe.", date(2025, 5, 16)) == []

@@ -73,7 +73,7 @@ _CHANGE_BEFORE = re.compile(
 _CHANGE_AFTER = re.compile(
     r"\s*(?:year[\s-]on[\s-]year|year[\s-]over[\s-]year|from a year (?:earlier|ago|before)|on the (?:day|week|month"
     r"|year|quarter)|in (?:early|late|morning|afternoon) trading)\b"
-    r"|\s+of\s+(?!(?:the|their|its)\s+(?:customs\s+|declared\s+|import\s+)?value\b)"
+    r"|\s+of\s+(?!(?:the|their|its)\s+(?:customs\s+|declared\s+|import\s+|reference\s+|export\s+)?(?:value|price)\b)"
 )
 
 
