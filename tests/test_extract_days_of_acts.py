@@ -591,3 +591,22 @@ class TestExportDuties:
 
     def test_a_share_of_something_else_is_still_no_rate(self) -> None:
         assert tariffs("Steel makes up 10% of the value of its exports to Europe.", date(2025, 5, 16)) == []
+
+    def test_a_halt_promised_on_a_condition_is_a_threat(self) -> None:
+        events = extract(
+            "Indonesia could halt palm oil exports to the European Union if Brussels enforces its "
+            "anti-deforestation regulation without changes, a minister said on Wednesday.",
+            published=date(2024, 5, 2),
+        )
+        (threat,) = only(events, Threat)
+        assert (threat.actor, threat.target) == ("ID", "EU")
+        assert isinstance(threat.measure, ExportControl) and threat.measure.item is not None
+        assert threat.measure.item.name == "palm oil"
+        assert only(events, ExportControl) == []
+
+    def test_exports_to_and_imports_from_a_country_halted(self) -> None:
+        (control,) = controls(
+            "Turkey on Thursday halted all exports to and imports from Israel, the trade ministry said.",
+            date(2024, 5, 2),
+        )
+        assert (control.imposer, control.target) == ("TR", "IL")

@@ -206,7 +206,9 @@ CONDITION = re.compile(
     r"[^.;]{0,80}?\b(?:if|should)\b"
     # "would tariff Norway heavily if it kept its quotas": a measure promised on a condition
     r"|\b(?:would|will|could)\s+(?:(?:still|also|then|now|soon|likely)\s+)?"
-    r"(?:impose|slap|tariff|levy|punish|sanction|pay|face|be charged)\b"
+    r"(?:impose|slap|tariff|levy|punish|sanction|pay|face|be charged"
+    # "could halt palm oil exports to the EU if Brussels enforces its rule": a control promised on a condition
+    r"|halt|ban|stop|cut off|curb|restrict|suspend)\b"
     r"(?:[^.;]|(?<=\b[a-z])\.){0,80}?"
     # "should Washington go ahead with its plan": a condition stated by inversion
     r"\b(?:if|should\s+(?:the\s+)?[\w.-]+(?:\s+[\w.-]+)?\s+(?:go|proceed|fail|refuse|raise|hike|impose|continue"

@@ -3889,6 +3889,8 @@ _BUYER_NOUN = re.compile(
 )
 _CONTROL_DESTINATION_LEAD = re.compile(
     r"\b(?:to|into|bound for|destined for|headed for|for (?:buyers|customers|users) in|in"
+    # "halted all exports to and imports from Israel"
+    r"|to and (?:imports|purchases|shipments) from"
     # "imposed sweeping export controls on Russia": the country the controls are placed on
     r"|(?:controls?|curbs?|restrictions?|embargo(?:es)?)\s+(?:on|against))\s+(?:the\s+)?$",
     _I,
