@@ -610,3 +610,18 @@ class TestExportDuties:
             date(2024, 5, 2),
         )
         assert (control.imposer, control.target) == ("TR", "IL")
+
+    def test_a_duty_put_on_a_partner_if_it_acts_is_a_threat(self) -> None:
+        events = extract(
+            "President Donald Trump said on Saturday he would put a 100% tariff on all Canadian goods coming into the "
+            "United States if Canada makes a deal with China.",
+            published=date(2026, 1, 24),
+        )
+        (threat,) = only(events, Threat)
+        assert (threat.actor, threat.target) == ("US", "CA")
+        assert only(events, Tariff) == []
+        hit_back = extract(
+            'French Finance Minister Bruno Le Maire said France would hit back "strongly" if Washington went ahead.',
+            published=date(2019, 12, 3),
+        )
+        assert [(t.actor, t.target) for t in only(hit_back, Threat)] == [("FR", "US")]

@@ -206,7 +206,7 @@ CONDITION = re.compile(
     r"[^.;]{0,80}?\b(?:if|should)\b"
     # "would tariff Norway heavily if it kept its quotas": a measure promised on a condition
     r"|\b(?:would|will|could)\s+(?:(?:still|also|then|now|soon|likely)\s+)?"
-    r"(?:impose|slap|tariff|levy|punish|sanction|pay|face|be charged"
+    r"(?:impose|slap|tariff|levy|punish|sanction|pay|face|be charged|put|charge|hit(?! back)|raise|double"
     # "could halt palm oil exports to the EU if Brussels enforces its rule": a control promised on a condition
     r"|halt|ban|stop|cut off|curb|restrict|suspend)\b"
     r"(?:[^.;]|(?<=\b[a-z])\.){0,80}?"
