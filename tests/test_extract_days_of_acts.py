@@ -625,3 +625,32 @@ class TestExportDuties:
             published=date(2019, 12, 3),
         )
         assert [(t.actor, t.target) for t in only(hit_back, Threat)] == [("FR", "US")]
+
+
+class TestCallsAndTheirPlace:
+    def test_a_minister_who_has_spoken_to_a_trade_representative_held_talks_nowhere(self) -> None:
+        (talks,) = only(
+            extract(
+                "JOHANNESBURG, Aug 8 (Wire) - South Africa will keep talking about the tariff. Tau said he had spoken "
+                "to U.S. Trade Representative Jamieson Greer by phone on Wednesday.",
+                published=date(2025, 8, 8),
+            ),
+            Negotiation,
+        )
+        assert (talks.parties, talks.status, talks.venue) == (("US", "ZA"), "held", None)
+        assert talks.when is not None and talks.when.start == date(2025, 8, 6)
+
+    def test_a_duty_on_its_exports_owned_by_the_imposer_keeps_its_imposer(self) -> None:
+        (duty,) = tariffs(
+            "JOHANNESBURG, Aug 8 (Wire) - The 30% U.S. tariff on most of its exports took effect on Thursday.",
+            date(2025, 8, 8),
+        )
+        assert (duty.imposer, duty.status, str(duty.rate)) == ("US", "in_force", "30%")
+
+    def test_depending_on_names_no_goods(self) -> None:
+        (duty,) = tariffs(
+            "Vietnam imposed anti-dumping duties on Chinese steel that range from 19.38% to 27.83% depending on the "
+            "producer.",
+            date(2025, 3, 7),
+        )
+        assert goods([duty]) == ["steel"]

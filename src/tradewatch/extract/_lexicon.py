@@ -181,7 +181,7 @@ NEGOTIATION = re.compile(
     # "after a call with President Claudia Sheinbaum", "in a video call": leaders and ministers talking
     r"|(?:phone|telephone|video) call|call(?<=\ba call)(?= (?:with|between) )"
     # "Carney spoke with President Donald Trump by phone": a call by its verb
-    r"|spoke(?: by (?:tele)?phone| on the (?:tele)?phone)?(?= with ))\b",
+    r"|spok(?:e|en)(?: by (?:tele)?phone| on the (?:tele)?phone)?(?= (?:with|to) ))\b",
 )
 THREAT = words(
     r"threat(?:en(?:ed|s|ing)?)?",

@@ -1415,7 +1415,9 @@ class Segment:
 # On `Clause.low`. The word boundary is tested once for the three kinds of lead, not once per kind.
 _SEGMENT_LEAD = re.compile(
     r"\b(?:(?P<origin>(?:goods|imports|products|those|shipments|exports)\s+(?:from|made in))\s+"
-    r"|(?P<on>on(?!\s+hold\b)|against|(?<=%\s)(?:to(?:\s+the\s+(?:cost|price)\s+of)?|for)"
+    # (not "range up to 27.83% depending on the producer", "based on the value")
+    r"|(?P<on>(?<!depending )(?<!depends )(?<!based )on(?!\s+hold\b)|against"
+    r"|(?<=%\s)(?:to(?:\s+the\s+(?:cost|price)\s+of)?|for)"
     # "waive its tariffs for a set volume of steel": "for" an amount of goods names the goods
     rf"|for(?=\s+(?:an?\s+|the\s+)?{_AMOUNT_OF}))\s+"
     # "sparing Mexico an increase": spared a change to come, not exempted from the duty
@@ -2660,7 +2662,15 @@ def _tariffs(clause: Clause, ctx: Context, *, standing: bool = False) -> list[Ta
             imposer = ctx.last_imposer
         else:
             imposer = _context_actor(ctx, exclude=excluded)
-    if (target is None or target == "*") and _ITS_OWN_GOODS.match(clause.low, trigger.end()):
+    owned = (
+        _adjacent_before(clause, trigger.start()) if _ITS_OWN_GOODS.match(clause.low, trigger.end()) else None
+    )
+    if (
+        (target is None or target == "*")
+        and _ITS_OWN_GOODS.match(clause.low, trigger.end())
+        # (not "the 30% U.S. tariff on most of its exports": the owner of the duty named by it)
+        and (owned is None or owned.code != imposer)
+    ):
         # "Britain accepted that a 10% levy on most of its exports will stay": the subject's own goods undergo
         # the duty of the other side
         target = imposer
@@ -2668,6 +2678,10 @@ def _tariffs(clause: Clause, ctx: Context, *, standing: bool = False) -> list[Ta
             (m.code for m in clause.actors if m.code not in (target, "*") and _is_actor(clause, m)),
             None,
         ) or _context_actor(ctx, exclude=target)
+    elif (target is None or target == "*") and owned is not None and owned.code == imposer and imposer:
+        # "the 30% U.S. tariff on most of its exports", in a story about South Africa: the story's other side
+        its = _subject(clause, trigger.start(), exclude=[imposer])
+        target = its.code if its is not None else _context_actor(ctx, exclude=imposer)
     if imposer is None or imposer == "*":
         return []
     if status_hit is not None:
@@ -4656,8 +4670,8 @@ _WITH_PARTNER = re.compile(r"\s+(?:with|between)\s")
 _MEETING_TO_COME = re.compile(r"\b(?:will|would|to|are to|is to|set to|plan to|plans to)\s+meet\b")
 _A_CALL = re.compile(r"call$|^spoke")
 _WITH_LEADER = re.compile(
-    r"\s+(?:with|between)\s+(?:(?:the\s+)?[A-Z][\w.'’-]*\s+){0,3}?(?:President|Prime Minister|Premier|Chancellor"
-    r"|leader|Vice Premier|Minister|Secretary|counterpart)s?\b"
+    r"\s+(?:with|between|to)\s+(?:(?:the\s+)?[A-Z][\w.'’-]*\s+){0,3}?(?:President|Prime Minister|Premier|Chancellor"
+    r"|leader|Vice Premier|Minister|Secretary|counterpart|Representative|Commissioner)s?\b"
 )
 _AFTER_TALKS = re.compile(r"\b(?:after|following)\s+(?:the\s+|their\s+|a\s+|an\s+|his\s+|her\s+)?$")
 _FAILED = re.compile(r"\b(?:failed|fail|fails|unable) to\s+$")
@@ -4893,7 +4907,10 @@ def negotiations(clause: Clause, ctx: Context) -> list[Negotiation]:
     if status == "scheduled" and when is not None and ctx.published is not None and when.end < ctx.published:
         status = "held"  # "the truce agreed at their talks in Busan on October 30": talks of a day gone by
     # A report of talks, filed from where they took place; a deal is announced from anywhere.
-    talks_named = status == "held" or (status == "concluded" and word in ("talks", "negotiations"))
+    # (a call has no place: "spoke to Greer by phone" from Johannesburg was no meeting there)
+    talks_named = (status == "held" and not _A_CALL.search(word)) or (
+        status == "concluded" and word in ("talks", "negotiations")
+    )
     if venue is None and talks_named and ctx.dateline_city and not _THERE.search(clause.low):
         venue = ctx.dateline_city  # ...unless "they met there": the place the story named before
     return [
