@@ -654,3 +654,22 @@ class TestCallsAndTheirPlace:
             date(2025, 3, 7),
         )
         assert goods([duty]) == ["steel"]
+
+
+class TestACourtStrikesDownDuties:
+    def test_duties_struck_down_on_a_day_are_lifted_then(self) -> None:
+        (duty,) = tariffs(
+            "WASHINGTON, Feb 20 (Wire) - The U.S. Supreme Court on Friday struck down the tariffs President Donald "
+            "Trump imposed under the International Emergency Economic Powers Act.",
+            date(2026, 2, 20),
+        )
+        assert (duty.imposer, duty.status) == ("US", "lifted")
+        assert duty.effective is not None and duty.effective.start == date(2026, 2, 20)
+
+    def test_duties_swept_away_are_lifted(self) -> None:
+        found = tariffs(
+            "WASHINGTON, Feb 20 (Wire) - The Supreme Court struck down the tariffs Trump imposed under IEEPA. The "
+            "ruling also sweeps away the fentanyl-related duties of 35% on Canadian goods.",
+            date(2026, 2, 20),
+        )
+        assert ("US", "CA", "lifted", "35%") in {(t.imposer, t.target, t.status, str(t.rate)) for t in found}

@@ -403,7 +403,9 @@ TARIFF_STATUS: list[tuple[str, re.Pattern[str]]] = [
             # ("up to 15%" is a cap of the duty lifted, not where it is lifted to)
             # not "terminating all trade negotiations": what ends is the talks
             r"|terminat(?:e|es|ed|ing)(?!\s+(?:all\s+)?(?:the\s+)?(?:trade\s+)?(?:negotiations|talks|discussions))"
-            r"|struck down|strikes? down|expire[sd]?)\b"
+            # a court's ruling: "struck down the tariffs", "sweeps away the duties", "invalidating the levies"
+            r"|struck down|strikes? down|striking down|sweeps? away|swept away|sweeping away|invalidat(?:e|es|ed|ing)"
+            r"|overturn(?:s|ed|ing)?|expire[sd]?)\b"
             # "exports dropped about 14%": a figure that falls, no duty removed (but "removed 25% tariffs" is)
             r"(?!\s+(?:about|around|nearly|roughly|almost|some|more than|less than|by)?\s*\d[\d.,]*(?![\d.,])"
             r"(?!\s*(?:%|percent|per\s+cent)\s+(?:[\w-]+\s+){0,2}?(?:tariffs?|dut(?:y|ies)|levies|levy|surcharges?|taxes)\b))"

@@ -639,6 +639,7 @@ def _imposed_then(low: str, at: int) -> bool:
 _PAST_ACT = re.compile(
     r"\b(?:imposed|tightened|expanded|widened|added|banned|halted|lifted|removed|scrapped|dropped|raised|doubled|tripled"
     r"|hiked|lowered|reduced|eased|relaxed|suspended|paused|restricted|blacklisted|slashed|halved|extended"
+    r"|struck(?= down)|invalidated|overturned"
     r"|began|started)\b"
 )
 _DAY_WORD = re.compile(
