@@ -673,3 +673,12 @@ class TestACourtStrikesDownDuties:
             date(2026, 2, 20),
         )
         assert ("US", "CA", "lifted", "35%") in {(t.imposer, t.target, t.status, str(t.rate)) for t in found}
+
+    def test_exclusions_extended_until_a_day_with_its_year(self) -> None:
+        (duty,) = tariffs(
+            "The Office of the U.S. Trade Representative has extended until Nov. 10, 2026 the exclusions from "
+            "Section 301 tariffs on Chinese goods that cover 178 products.",
+            date(2025, 11, 27),
+        )
+        assert (duty.imposer, duty.target, duty.status) == ("US", "CN", "extended")
+        assert duty.effective is not None and duty.effective.start == date(2026, 11, 10)

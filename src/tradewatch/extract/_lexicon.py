@@ -375,8 +375,9 @@ TARIFF_STATUS: list[tuple[str, re.Pattern[str]]] = [
         words(
             # "extended the suspension of its tariffs", "extended until March the exemption from the duties": the
             # pause or the exemption is what is pushed back, so the duty's status is extended
-            r"extend(?:s|ed|ing)?(?: (?:until|by|for) [^,;]{1,30}?)? (?:the |a |its |their )?(?:suspensions?|pause"
-            r"|exemptions?"
+            # ("extended until Nov. 10, 2026 the exclusions from Section 301 tariffs": a year after the comma)
+            r"extend(?:s|ed|ing)?(?: (?:until|by|for) (?:[^,;]|, (?=\d{4})){1,30}?)? (?:the |a |its |their )?"
+            r"(?:suspensions?|pause|exemptions?"
             r"|exclusions?|waivers?|reprieve) (?:of|on|from|for)",
             r"extend(?:s|ed|ing)?",
             r"extension",
