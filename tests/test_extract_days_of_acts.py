@@ -682,3 +682,22 @@ class TestACourtStrikesDownDuties:
         )
         assert (duty.imposer, duty.target, duty.status) == ("US", "CN", "extended")
         assert duty.effective is not None and duty.effective.start == date(2026, 11, 10)
+
+
+class TestDutiesThatDoNotExistYet:
+    def test_any_new_levies_are_none(self) -> None:
+        text = (
+            "Analysts at ING said the European Union could answer any new U.S. levies on pharmaceuticals with "
+            "counter-tariffs."
+        )
+        assert tariffs(text, date(2026, 8, 4)) == []
+
+    def test_new_tariffs_announced_are_read(self) -> None:
+        (duty,) = tariffs("China said it would impose new tariffs on U.S. soybeans.", date(2025, 8, 1))
+        assert (duty.imposer, duty.target, goods([duty])) == ("CN", "US", ["soybeans"])
+
+    def test_an_adverb_is_no_goods(self) -> None:
+        found = controls(
+            "The foreign ministry urged the United States to stop the sales immediately.", date(2025, 8, 1)
+        )
+        assert all(c.item is None for c in found)

@@ -1011,7 +1011,7 @@ _NOT_GOODS_WORDS |= frozenset(
     """agreement agreements deal deals accord pact framework talks negotiations staying remaining standing
     shoppers consumers households investors travellers travelers exporters producers farmers scale
     trafficking capping mills makers carmakers automakers steelmakers chipmakers manufacturers shippers growers
-    miners refiners""".split()
+    miners refiners immediately quickly gradually fully partially temporarily permanently entirely completely""".split()
 )
 
 
@@ -2401,6 +2401,8 @@ def _answers_bare_duty(
 _THREATENED_BEFORE = re.compile(
     r"\b(?:a|an|the|its|his|their)\s+(?P<adj>threatened|hypothetical|notional)\s+"
     r"(?:\d[\d.]*\s*(?:%|percent|per cent)\s+)?(?:[\w.-]+\s+){0,2}$"
+    # "could answer any new U.S. levies on pharmaceuticals": duties that do not exist yet
+    r"|\bany\s+(?P<any>new|future|further|additional|fresh)\s+(?:[\w.-]+\s+){0,1}$"
 )
 
 
@@ -2410,10 +2412,12 @@ def _tariffs(clause: Clause, ctx: Context, *, standing: bool = False) -> list[Ta
         return []
     trigger = triggers[0]
     supposed = _THREATENED_BEFORE.search(clause.low, max(0, trigger.start() - 40), trigger.start())
-    if (
-        len(triggers) == 1
-        and supposed is not None
-        and (supposed.group("adj") != "threatened" or _OFF_THE_TABLE.match(clause.low, trigger.end()))
+    if supposed is not None and (
+        supposed.group("any") is not None
+        or (
+            len(triggers) == 1
+            and (supposed.group("adj") != "threatened" or _OFF_THE_TABLE.match(clause.low, trigger.end()))
+        )
     ):
         # "a hypothetical 30% duty", "takes a threatened 100% tariff off the table": no duty (but "the threatened
         # 25% U.S. tariffs came into force" is one)
