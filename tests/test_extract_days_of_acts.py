@@ -701,3 +701,22 @@ class TestDutiesThatDoNotExistYet:
             "The foreign ministry urged the United States to stop the sales immediately.", date(2025, 8, 1)
         )
         assert all(c.item is None for c in found)
+
+
+class TestGoodsThatEnterAMarket:
+    def test_goods_entering_a_market_pay_its_duty(self) -> None:
+        (duty,) = tariffs(
+            "BRUSSELS, June 30 (Wire) - Steel entering the European Union above newly reduced quotas will pay a 50% "
+            "tariff from Wednesday, when a permanent regime replaces the safeguard.",
+            date(2025, 6, 30),
+        )
+        assert (duty.imposer, duty.target, goods([duty]), str(duty.rate)) == ("EU", "*", ["steel"], "50%")
+        assert duty.effective is not None and duty.effective.start == date(2025, 7, 2)
+
+    def test_a_ban_no_one_plans_to_lift_stands(self) -> None:
+        (control,) = controls(
+            "India has no plans to lift its ban on wheat exports, Food Secretary Sanjeev Chopra told reporters on "
+            "Tuesday.",
+            date(2025, 3, 11),
+        )
+        assert (control.imposer, control.status) == ("IN", "imposed")

@@ -2524,14 +2524,25 @@ def _tariffs(clause: Clause, ctx: Context, *, standing: bool = False) -> list[Ta
         if goods:
             # "Steel pipes from Vietnam will face a 25% tariff": the goods undergo the duty of whoever the
             # story is about; their origin, if named, is its target.
-            origins = _distinct(m.code for m in clause.actors if m.start < goods[0][1] and m.kind != "person")
+            origins = _distinct(
+                m.code
+                for m in clause.actors
+                if m.start < goods[0][1] and m.kind != "person" and not _is_destination(clause, m.start)
+            )
+            # "Steel entering the European Union": where the goods go levies the duty
+            into = next(
+                (m.code for m in clause.actors if m.start < goods[0][1] and _is_destination(clause, m.start)),
+                None,
+            )
             # "Canola seed had faced duties of 75%" in a story of two sides' duties: the goods were named
             # before as those of one imposer only, whose duty they undergo.
             named = {p.name for p, _ in goods}
             known = [] if origins else _distinct(i for (i, good) in ctx.product_targets if good in named)
             found_imposer = ctx.last_imposer if ctx.last_imposer not in (None, *origins) else None
             found_imposer = known[0] if len(known) == 1 else found_imposer
-            found_imposer = found_imposer or _context_actor(ctx, exclude=origins[0] if origins else None)
+            found_imposer = (
+                into or found_imposer or _context_actor(ctx, exclude=origins[0] if origins else None)
+            )
             if status_hit is not None:
                 status = _background(_tense(status, status_hit[1], text), clause)
             status = _undergone(clause.low, goods[0][1], status)
@@ -3303,8 +3314,22 @@ def _goods_subject(clause: Clause, before: int) -> list[tuple[Product, int]]:
                 head = attrs.evolve(head, text=head.text[0].lower() + head.text[1:])
             return [(p, shift + verb.start()) for p in products_in(head, 0, len(head.text))]
         return []
-    if verb is None or len(clause.text[: verb.start()].split()) > 7:
+    if verb is None:
         return []
+    if len(clause.text[: verb.start()].split()) > 7:
+        # "Steel entering the European Union above newly reduced quotas will pay 50%": the goods before the
+        # participle that says where they go
+        went = _GOODS_GOING.search(clause.low, 0, verb.start())
+        if (
+            went is None
+            or len(clause.text[: went.start()].split()) > 4
+            or (clause.actors and clause.actors[0].start == 0)
+        ):
+            return []
+        head = clause.part(0, went.start())
+        if head.text[:1].isupper():
+            head = attrs.evolve(head, text=head.text[0].lower() + head.text[1:])
+        return [(p, shift + verb.start()) for p in products_in(head, 0, len(head.text))]
     if any(m.start < verb.start() and m.kind == "person" for m in clause.actors):
         return []
     subject = [m for m in clause.actors if m.start < verb.start()]
@@ -3316,6 +3341,7 @@ def _goods_subject(clause: Clause, before: int) -> list[tuple[Product, int]]:
     return [(p, shift + verb.start()) for p in products_in(clause, 0, verb.start())]
 
 
+_GOODS_GOING = re.compile(r"\s(?:entering|arriving in|imported into|coming into|shipped to|sold in)\s")
 _WHICH_BEFORE = re.compile(r",\s+(?:which|that)\s+(?:already\s+|also\s+|now\s+)?$")
 
 
@@ -3660,10 +3686,12 @@ def export_controls(clause: Clause, ctx: Context) -> list[ExportControl]:
         # named in a clause about its earlier stage; the sentence's news is the change before it.
         status, verb_pos = change[0], change[1].start()
         dated = clause.part(0, earlier.start())
+    relief_denied = False
     if _negated(clause, verb_pos):
         if status not in ("lifted", "relaxed") or status_hit is None:
             return _denied(ctx)
         status = "imposed"  # "will not lift its ban on nickel ore exports": relief denied, the control stands
+        relief_denied = True
     if _ANY_SUCH.search(clause.low, max(0, trigger.start() - 40), trigger.start()):
         return []  # "each new set of export rules is sold as ...": rules in general, none in particular
     if _TOPIC_LIST.search(clause.low, max(0, trigger.start() - 60), trigger.start()):
@@ -3680,8 +3708,8 @@ def export_controls(clause: Clause, ctx: Context) -> list[ExportControl]:
     demand = _demand(clause, trigger)
     if demand is not None:
         status = "demanded"
-    elif _hedged(clause, min(verb_pos, trigger.start()), max(verb_pos, trigger.end())):
-        status = "proposed"
+    elif not relief_denied and _hedged(clause, min(verb_pos, trigger.start()), max(verb_pos, trigger.end())):
+        status = "proposed"  # (not "has no plans to lift its ban": the ban stands)
     owner = _adjacent_before(clause, trigger.start())
     # A control's target is the destination the text names ("to China", "Chinese buyers"); a rule that
     # applies to every destination targets "*" even when the story says whom it is aimed at.
