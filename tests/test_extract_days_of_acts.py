@@ -720,3 +720,14 @@ class TestGoodsThatEnterAMarket:
             date(2025, 3, 11),
         )
         assert (control.imposer, control.status) == ("IN", "imposed")
+
+    def test_a_truce_declared_over_ended(self) -> None:
+        (truce,) = only(
+            extract(
+                "The European Union's 50% tariff on American whiskey took effect again on Thursday, two weeks after "
+                "Brussels declared its trade truce with Washington over.",
+                published=date(2025, 4, 24),
+            ),
+            Truce,
+        )
+        assert (truce.parties, truce.status) == (("EU", "US"), "ended")

@@ -690,6 +690,8 @@ TRUCE_STATUS: list[tuple[str, re.Pattern[str]]] = [
             r"shattered",
             # "the truce is over"; "a dispute over aircraft" ends nothing
             r"(?:is|was|are|were|be|been|now) over",
+            # "two weeks after Brussels declared its trade truce with Washington over"
+            r"declar(?:e|es|ed|ing)(?=\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,5}?over\b)",
             # "abruptly ending a truce"; "a truce ending in May" says when it runs out
             r"ending(?=\s+(?:a|an|the|its|their|his|her|this|that)\b)",
         ),
