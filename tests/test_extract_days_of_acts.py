@@ -731,3 +731,13 @@ class TestGoodsThatEnterAMarket:
             Truce,
         )
         assert (truce.parties, truce.status) == (("EU", "US"), "ended")
+
+    def test_a_deal_signed_is_signed_where_the_story_is_filed(self) -> None:
+        (talks,) = only(
+            extract(
+                "KUALA LUMPUR (Wire) - China and Malaysia signed an upgraded free trade agreement on Tuesday.",
+                published=date(2025, 10, 28),
+            ),
+            Negotiation,
+        )
+        assert (talks.status, talks.venue) == ("concluded", "Kuala Lumpur")

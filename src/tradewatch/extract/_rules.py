@@ -4941,8 +4941,11 @@ def negotiations(clause: Clause, ctx: Context) -> list[Negotiation]:
         status = "held"  # "the truce agreed at their talks in Busan on October 30": talks of a day gone by
     # A report of talks, filed from where they took place; a deal is announced from anywhere.
     # (a call has no place: "spoke to Greer by phone" from Johannesburg was no meeting there)
-    talks_named = (status == "held" and not _A_CALL.search(word)) or (
-        status == "concluded" and word in ("talks", "negotiations")
+    talks_named = (
+        (status == "held" and not _A_CALL.search(word))
+        or (status == "concluded" and word in ("talks", "negotiations"))
+        # "KUALA LUMPUR - ... signed an upgraded free trade agreement": a signing is where it is reported from
+        or (status == "concluded" and word.startswith("sign"))
     )
     if venue is None and talks_named and ctx.dateline_city and not _THERE.search(clause.low):
         venue = ctx.dateline_city  # ...unless "they met there": the place the story named before
