@@ -741,3 +741,24 @@ class TestGoodsThatEnterAMarket:
             Negotiation,
         )
         assert (talks.status, talks.venue) == ("concluded", "Kuala Lumpur")
+
+
+class TestAnAnswerInAParticiple:
+    def test_the_participles_duty_is_the_subjects_answer(self) -> None:
+        found = tariffs(
+            "OTTAWA, March 4 - Canada's retaliatory 25% tariffs on American goods also took effect. China hit back "
+            "after Washington raised its levy on Chinese goods to 20%, announcing tariffs of 15% on US chicken and "
+            "wheat and 10% on soybeans and pork, effective March 10.",
+            date(2025, 3, 4),
+        )
+        pairs = {
+            (t.imposer, t.target, t.status, t.product.name if t.product else None, str(t.rate)) for t in found
+        }
+        assert ("US", "CN", "raised", None, "20%") in pairs
+        assert {p for p in pairs if p[0] == "CN"} == {
+            ("CN", "US", "announced", "chicken", "15%"),
+            ("CN", "US", "announced", "wheat", "15%"),
+            ("CN", "US", "announced", "soybeans", "10%"),
+            ("CN", "US", "announced", "pork", "10%"),
+        }
+        assert not any(p[0] == "CA" and p[1] == "CN" for p in pairs)

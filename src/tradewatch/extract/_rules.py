@@ -2124,7 +2124,17 @@ def _answer_owned_after(clause: Clause, after: int) -> int:
         owner = _adjacent_before(clause, later.start())
         if owner is not None and _ANSWER_LEAD.search(clause.low, max(0, owner.start - 30), owner.start):
             return owner.start
+        # "China hit back after Washington raised its levy on Chinese goods, announcing tariffs of 15% on US
+        # chicken": the participle's duty is the main subject's answer
+        participle = _ANSWER_PARTICIPLE.search(clause.low, max(0, later.start() - 40), later.start())
+        if participle is not None:
+            return participle.start()
     return len(clause.text)
+
+
+_ANSWER_PARTICIPLE = re.compile(
+    r",\s+(?:announcing|imposing|slapping|levying|unveiling|retaliating\s+with|responding\s+with)\s+(?:[\w%.$-]+\s+){0,4}$"
+)
 
 
 def _closing_speaker(
@@ -2238,8 +2248,36 @@ def tariffs(clause: Clause, ctx: Context) -> list[Tariff]:
         # "announced tariffs on coal on Tuesday, minutes after an additional 10% U.S. duty came into force": the
         # later duty's rate and its "additional" are its own
         found = _tariffs(clause.part(0, first_end), ctx) or found
+    reply_at, reply = _participle_answer(clause, ctx, found)
+    if reply:
+        # what the sentence says before the participle is the duty answered
+        found = _tariffs(clause.part(0, reply_at), ctx) + reply
     found = found + later_found
     return _as_is(clause, found + _owned_after(clause, ctx, found) + _as_will(clause, found))
+
+
+def _participle_answer(clause: Clause, ctx: Context, found: list[Tariff]) -> tuple[int, list[Tariff]]:
+    """ "China hit back after Washington raised its levy on Chinese goods, announcing tariffs of 15% on US
+    chicken": the duty of the participle is the answer of the sentence's subject (with where it starts)."""
+    if ", " not in clause.low:
+        return 0, []
+    participle = _ANSWER_PARTICIPLE_START.search(clause.low)
+    if participle is None or not lex.TARIFF.search(clause.low, participle.end()):
+        return 0, []
+    main = _first_actor(clause, 0, participle.start(), ())
+    if main is None or any(t.imposer == main.code for t in found):
+        return 0, []
+    ctx.joined_subject = main.code
+    try:
+        answer = _tariffs(clause.part(participle.end(), len(clause.text)), ctx)
+    finally:
+        ctx.joined_subject = None
+    return participle.start(), [t for t in answer if t.imposer == main.code]
+
+
+_ANSWER_PARTICIPLE_START = re.compile(
+    r",\s+(?:announcing|imposing|slapping|levying|unveiling|retaliating\s+with|responding\s+with)\s"
+)
 
 
 # "Aircraft will be exempt from the 15% rate, as will certain chemicals and generic drugs": more goods in the same
