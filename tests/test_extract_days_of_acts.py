@@ -762,3 +762,13 @@ class TestAnAnswerInAParticiple:
             ("CN", "US", "announced", "pork", "10%"),
         }
         assert not any(p[0] == "CA" and p[1] == "CN" for p in pairs)
+
+    def test_after_meeting_a_leader_talks_were_held(self) -> None:
+        events = extract(
+            "President Donald Trump said he would lower the tariff on Chinese goods to 10% from 20% after meeting "
+            "Chinese President Xi Jinping on Thursday.",
+            published=date(2025, 10, 30),
+        )
+        (talks,) = only(events, Negotiation)
+        assert (talks.parties, talks.status) == (("CN", "US"), "held")
+        assert talks.when is not None and talks.when.start == date(2025, 10, 30)

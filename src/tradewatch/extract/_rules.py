@@ -4740,6 +4740,10 @@ _NEGOTIATORS_MEET = re.compile(
 _WITH_PARTNER = re.compile(r"\s+(?:with|between)\s")
 _MEETING_TO_COME = re.compile(r"\b(?:will|would|to|are to|is to|set to|plan to|plans to)\s+meet\b")
 _A_CALL = re.compile(r"call$|^spoke")
+_MET_LEADER = re.compile(
+    r"(?:met|meet|meets|meeting)\s+(?:with\s+)?(?:[A-Z][\w.'’-]*\s+){0,3}?(?:President|Prime Minister|Premier"
+    r"|Chancellor|Vice Premier|Minister|Secretary)\b"
+)
 _WITH_LEADER = re.compile(
     r"\s+(?:with|between|to)\s+(?:(?:the\s+)?[A-Z][\w.'’-]*\s+){0,3}?(?:President|Prime Minister|Premier|Chancellor"
     r"|leader|Vice Premier|Minister|Secretary|counterpart|Representative|Commissioner)s?\b"
@@ -4920,6 +4924,8 @@ def negotiations(clause: Clause, ctx: Context) -> list[Negotiation]:
             )
             and _WITH_LEADER.match(clause.text, trigger.end())
         )
+        # "after meeting Chinese President Xi Jinping on Thursday": a meeting with a leader is talks
+        or _MET_LEADER.match(clause.text, trigger.start())
         # "negotiators would meet in the coming weeks": a meeting of negotiators is talks
         or _NEGOTIATORS_MEET.search(clause.low)
         # "following two days of talks in the Swiss city": talks that lasted, so took place
@@ -4977,6 +4983,17 @@ def negotiations(clause: Clause, ctx: Context) -> list[Negotiation]:
         when = _when(clause, stated_only=True)
     if status == "scheduled" and when is not None and ctx.published is not None and when.end < ctx.published:
         status = "held"  # "the truce agreed at their talks in Busan on October 30": talks of a day gone by
+    elif (
+        status == "held"
+        and when is not None
+        and ctx.published is not None
+        and when.start > ctx.published
+        and _DAY_WORD.fullmatch(when.text)
+    ):
+        # "would lower the tariff after meeting Xi on Thursday": talks held, on the weekday gone by (the
+        # sentence's future tense is its other verb's)
+        week = timedelta(days=7)
+        when = attrs.evolve(when, start=when.start - week, end=when.end - week)
     # A report of talks, filed from where they took place; a deal is announced from anywhere.
     # (a call has no place: "spoke to Greer by phone" from Johannesburg was no meeting there)
     talks_named = (
