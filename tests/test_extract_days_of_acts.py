@@ -772,3 +772,12 @@ class TestAnAnswerInAParticiple:
         (talks,) = only(events, Negotiation)
         assert (talks.parties, talks.status) == (("CN", "US"), "held")
         assert talks.when is not None and talks.when.start == date(2025, 10, 30)
+
+    def test_a_meeting_between_presidents_is_talks_held(self) -> None:
+        events = extract(
+            "The United States and China have extended their tariff truce by a year, both governments said over the "
+            "weekend, formalising the outcome of Thursday's meeting between Presidents Donald Trump and Xi Jinping.",
+            published=date(2025, 11, 2),
+        )
+        (talks,) = only(events, Negotiation)
+        assert (talks.parties, talks.status) == (("CN", "US"), "held")

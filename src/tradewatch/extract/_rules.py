@@ -4924,8 +4924,12 @@ def negotiations(clause: Clause, ctx: Context) -> list[Negotiation]:
             )
             and _WITH_LEADER.match(clause.text, trigger.end())
         )
-        # "after meeting Chinese President Xi Jinping on Thursday": a meeting with a leader is talks
+        # "after meeting Chinese President Xi Jinping on Thursday", "Thursday's meeting between Presidents Donald
+        # Trump and Xi Jinping": a meeting with or between leaders is talks
         or _MET_LEADER.match(clause.text, trigger.start())
+        or (
+            word_low in ("meeting", "met", "meet", "meets") and _WITH_LEADER.match(clause.text, trigger.end())
+        )
         # "negotiators would meet in the coming weeks": a meeting of negotiators is talks
         or _NEGOTIATORS_MEET.search(clause.low)
         # "following two days of talks in the Swiss city": talks that lasted, so took place
