@@ -781,3 +781,15 @@ class TestAnAnswerInAParticiple:
         )
         (talks,) = only(events, Negotiation)
         assert (talks.parties, talks.status) == (("CN", "US"), "held")
+
+
+class TestStricterReviews:
+    def test_stricter_licence_reviews_tighten_a_control(self) -> None:
+        found = controls(
+            "BEIJING, Dec 3 (Wire) - China banned exports of gallium to the United States on Tuesday. The commerce "
+            "ministry also said shipments of graphite to the United States would be subject to stricter licence "
+            "reviews.",
+            date(2024, 12, 3),
+        )
+        graphite = [(c.imposer, c.target, c.status) for c in found if c.item and c.item.name == "graphite"]
+        assert graphite == [("CN", "US", "tightened")]

@@ -97,6 +97,8 @@ EXPORT_CONTROL = re.compile(
     r"|\bl(?<!driving l)(?<!fishing l)(?<!hunting l)(?<!pilot l)(?<!broadcast l)(?<!broadcasting l)(?<!medical l)"
     r"(?<!liquor l)(?<!gun l)(?<!firearms l)(?<!taxi l)(?<!residence l)(?<!work l)(?<!business l)icen[cs]e rules?\b"
     r"|\b(?:end[\s-]use|end[\s-]user|export)\s+(?:reviews?|checks?|scrutiny|vetting)\b"
+    # "would be subject to stricter licence reviews", "stricter reviews of end users"
+    r"|\blicen[cs](?:e|ing)\s+(?:reviews?|checks?|scrutiny)\b|\b(?:stricter|tighter|tougher)\s+reviews\s+of\s+end\b"
     r"|\bresum(?:e|es|ed|ing)\s+(?:approving\s+|issuing\s+|granting\s+)?(?:licen[cs]es for\s+)?"
     r"(?:exports?|sales?|shipments?)\b"
     r"|\b(?:obtain|seek|apply for|need|requir(?:e|es|ed|ing))\s+"
