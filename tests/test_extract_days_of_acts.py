@@ -793,3 +793,18 @@ class TestStricterReviews:
         )
         graphite = [(c.imposer, c.target, c.status) for c in found if c.item and c.item.name == "graphite"]
         assert graphite == [("CN", "US", "tightened")]
+
+    def test_a_duty_answered_with_in_a_month_gone_by_is_in_force_from_then(self) -> None:
+        found = tariffs(
+            "Beijing answered with a 100% tariff on Canadian canola oil and meal last March.",
+            date(2026, 1, 16),
+        )
+        assert {(t.imposer, t.target, t.status, goods([t])[0]) for t in found} == {
+            ("CN", "CA", "in_force", "canola oil"),
+            ("CN", "CA", "in_force", "meal"),
+        }
+        assert all(t.effective is not None and t.effective.start == date(2025, 3, 1) for t in found)
+
+    def test_a_reply_to_come_is_announced(self) -> None:
+        (duty,) = tariffs("China retaliated with tariffs of 15% on U.S. coal from Feb. 10.", date(2025, 2, 4))
+        assert duty.status == "announced"

@@ -639,7 +639,7 @@ def _imposed_then(low: str, at: int) -> bool:
 _PAST_ACT = re.compile(
     r"\b(?:imposed|tightened|expanded|widened|added|banned|halted|lifted|removed|scrapped|dropped|raised|doubled|tripled"
     r"|hiked|lowered|reduced|eased|relaxed|suspended|paused|restricted|blacklisted|slashed|halved|extended"
-    r"|struck(?= down)|invalidated|overturned"
+    r"|struck(?= down)|invalidated|overturned|answered|retaliated"
     r"|began|started)\b"
 )
 _DAY_WORD = re.compile(
@@ -1347,7 +1347,8 @@ _BEGAN_REQUIRING = re.compile(
     r"\b(?:began|begun|started)\s+(?:requiring|enforcing|applying|restricting|banning|blocking|checking)\b"
 )
 
-_IMPOSED_PAST = re.compile(r"\b(?:imposed|slapped|levied)\b")
+# (and "Beijing answered with a 100% tariff on Canadian canola oil last March": a duty imposed in reply)
+_IMPOSED_PAST = re.compile(r"\b(?:imposed|slapped|levied|(?:answered|retaliated|responded|hit back) with)\b")
 _OTHER_VERB_BETWEEN = re.compile(r"\b(?:announced|unveiled|proposed|said|plans|planned|threatened)\b[^,;]*$")
 _IMPOSED_DONE = re.compile(r"\b(?:imposed|introduced|slapped|levied|placed|put|(?:is|are) imposing)\b")
 
