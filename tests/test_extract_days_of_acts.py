@@ -808,3 +808,11 @@ class TestStricterReviews:
     def test_a_reply_to_come_is_announced(self) -> None:
         (duty,) = tariffs("China retaliated with tariffs of 15% on U.S. coal from Feb. 10.", date(2025, 2, 4))
         assert duty.status == "announced"
+
+    def test_duties_which_took_effect_on_a_day_gone_by_are_in_force(self) -> None:
+        found = tariffs(
+            "The retaliation comes weeks after China set a 15% duty on American chicken and wheat and a 10% duty on "
+            "soybeans and pork, which took effect on March 10.",
+            date(2025, 4, 4),
+        )
+        assert len(found) == 4 and {t.status for t in found} == {"in_force"}

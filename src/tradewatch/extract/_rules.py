@@ -2249,12 +2249,25 @@ def tariffs(clause: Clause, ctx: Context) -> list[Tariff]:
         # "announced tariffs on coal on Tuesday, minutes after an additional 10% U.S. duty came into force": the
         # later duty's rate and its "additional" are its own
         found = _tariffs(clause.part(0, first_end), ctx) or found
+    if ctx.published is not None and _WHICH_TOOK_EFFECT.search(clause.low):
+        # "set a 15% duty on chicken and a 10% duty on pork, which took effect on March 10": all in force since
+        found = [
+            attrs.evolve(t, status="in_force")
+            if t.status == "announced" and t.effective is not None and t.effective.end <= ctx.published
+            else t
+            for t in found
+        ]
     reply_at, reply = _participle_answer(clause, ctx, found)
     if reply:
         # what the sentence says before the participle is the duty answered
         found = _tariffs(clause.part(0, reply_at), ctx) + reply
     found = found + later_found
     return _as_is(clause, found + _owned_after(clause, ctx, found) + _as_will(clause, found))
+
+
+_WHICH_TOOK_EFFECT = re.compile(
+    r",\s+(?:which|that)\s+(?:took|had taken|came into|went into)\s+(?:effect|force)\b"
+)
 
 
 def _participle_answer(clause: Clause, ctx: Context, found: list[Tariff]) -> tuple[int, list[Tariff]]:
