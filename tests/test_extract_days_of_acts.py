@@ -816,3 +816,19 @@ class TestStricterReviews:
             date(2025, 4, 4),
         )
         assert len(found) == 4 and {t.status for t in found} == {"in_force"}
+
+    def test_an_extra_duty_that_took_effect_doubling_the_rate_raised_it(self) -> None:
+        (duty,) = tariffs(
+            "An extra U.S. tariff on Indian goods took effect on Wednesday, doubling the duty on many of India's "
+            "exports to 50% from 25%.",
+            date(2025, 8, 27),
+        )
+        assert (duty.status, str(duty.rate), str(duty.previous_rate)) == ("raised", "50%", "25%")
+
+    def test_a_duty_called_off_is_suspended(self) -> None:
+        found = tariffs(
+            "The United States has called off a 15 percent tariff on Chinese-made laptops, cellphones and toys that "
+            "was due to start on Sunday.",
+            date(2019, 12, 13),
+        )
+        assert {t.status for t in found} == {"suspended"} and len(found) == 3

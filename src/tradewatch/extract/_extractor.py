@@ -934,6 +934,15 @@ def merge(events: list[Event]) -> list[Event]:
                     if value not in (None, ()):
                         fills[field.name] = value
                         break
+        if (
+            isinstance(best, Tariff)
+            and best.status.value == "in_force"
+            and fills.get("rate") is not None
+            and fills.get("previous_rate") is not None
+            and fills["previous_rate"] != fills["rate"]
+        ):
+            # "An extra tariff took effect on Wednesday, doubling the duty to 50% from 25%": the change that applies
+            fills["status"] = "raised" if fills["rate"] > fills["previous_rate"] else "lowered"
         if isinstance(best, Tariff) and best.previous_rate is None and "previous_rate" not in fills:
             standing = _standing_rate(best, group)
             if standing is not None:

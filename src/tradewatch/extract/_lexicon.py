@@ -367,6 +367,9 @@ TARIFF_STATUS: list[tuple[str, re.Pattern[str]]] = [
             r"(?:keep(?:s|ing)?|kept|remain(?:s|ed)?|stay(?:s|ed)?|left) on hold",
             r"hold off",
             r"held off",
+            # "has called off a 15 percent tariff that was due to start on Sunday"
+            r"call(?:s|ed)? off",
+            r"calling off",
             r"defer(?:s|red|ring)?",
             # "a planned levy has been shelved": put aside
             r"shelv(?:e|es|ed|ing)",

@@ -3160,6 +3160,9 @@ def _tariff_events(
         and _PRESENT_EFFECT.search(clause.low)
     ):
         status = "announced"  # "the new tariffs take effect in January": in force only from a day to come
+    if status == "in_force" and rate is not None and previous is not None and rate != previous:
+        # "An extra U.S. tariff took effect on Wednesday, doubling the duty to 50% from 25%": a rise that applies
+        status = "raised" if rate > previous else "lowered"
     authority = _authority(clause)
     evidence = ctx.quote(clause, confidence)
     out = []
