@@ -832,3 +832,16 @@ class TestStricterReviews:
             date(2019, 12, 13),
         )
         assert {t.status for t in found} == {"suspended"} and len(found) == 3
+
+
+class TestAWeekdayOfTheStorysDay:
+    def test_from_the_weekday_of_publication_is_that_day(self) -> None:
+        (duty,) = tariffs(
+            "China will keep suspending a 24% additional tariff on U.S. goods for another 90 days from Tuesday.",
+            date(2025, 8, 12),
+        )
+        assert duty.effective is not None and duty.effective.start == date(2025, 8, 12)
+
+    def test_next_weekday_is_a_week_on(self) -> None:
+        (duty,) = tariffs("China will lift its tariff on U.S. soybeans next Tuesday.", date(2025, 8, 12))
+        assert duty.effective is not None and duty.effective.start == date(2025, 8, 19)

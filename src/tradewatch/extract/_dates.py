@@ -722,6 +722,9 @@ def _absolute_day(m: re.Match[str], text: str, published: date | None) -> DateSp
     return DateSpan.day(min(candidates, key=lambda d: abs((d - published).days)), text)
 
 
+_ONWARD_WORD = re.compile(r"(?:from|starting|beginning|effective)\s")
+
+
 def _weekday(name: str, text: str, published: date | None, future: bool) -> DateSpan | None:
     if published is None:
         return None
@@ -729,7 +732,9 @@ def _weekday(name: str, text: str, published: date | None, future: bool) -> Date
     lowered = text.lower()
     ahead = "next" in lowered or (future and "last" not in lowered)
     if ahead:
-        delta = (target - published.weekday()) % 7 or 7
+        # "from Tuesday" in a story of a Tuesday, of a step to come: that very day (but "next Tuesday" is a week on)
+        today = "next" not in lowered and _ONWARD_WORD.match(lowered) is not None
+        delta = (target - published.weekday()) % 7 or (0 if today else 7)
         return DateSpan.day(published + timedelta(days=delta), text)
     delta = (published.weekday() - target) % 7
     return DateSpan.day(published - timedelta(days=delta), text)
