@@ -845,3 +845,196 @@ class TestAWeekdayOfTheStorysDay:
     def test_next_weekday_is_a_week_on(self) -> None:
         (duty,) = tariffs("China will lift its tariff on U.S. soybeans next Tuesday.", date(2025, 8, 12))
         assert duty.effective is not None and duty.effective.start == date(2025, 8, 19)
+
+
+class TestReadingsOfThisRoundKeptInBounds:
+    """What the readings above must not read: each sentence read wrongly by a first version of them."""
+
+    def test_a_side_that_imposed_a_duty_may_still_demand_the_others_removal(self) -> None:
+        found = tariffs(
+            "China imposed 10% tariffs on U.S. crude oil on Monday. Beijing has demanded the removal of the 20% U.S. "
+            "tariffs on Chinese goods.",
+            date(2025, 8, 1),
+        )
+        assert ("US", "CN", "demanded") in {(t.imposer, t.target, t.status) for t in found}
+
+    def test_a_duty_on_its_own_named_exports_is_an_export_duty(self) -> None:
+        (duty,) = tariffs(
+            "Indonesia will impose a 5% levy on its coal exports from January.", date(2025, 8, 1)
+        )
+        assert (duty.imposer, duty.target, goods([duty])) == ("ID", "*", ["coal"])
+        found = tariffs(
+            "Rice prices rose after Bangladesh cut import tariffs. India cut the duty on its rice exports to 10% on "
+            "Monday.",
+            date(2025, 8, 1),
+        )
+        assert ("IN", "lowered") in {(t.imposer, t.status) for t in found}
+
+    def test_what_a_duty_would_do_if_it_lasts_is_no_threat(self) -> None:
+        events = extract(
+            "The U.S. imposed a 25% tariff on Mexican tomatoes on Monday, a move growers said would raise prices if it "
+            "lasts.",
+            published=date(2025, 8, 1),
+        )
+        assert only(events, Threat) == [] and [t.target for t in only(events, Tariff)] == ["MX"]
+
+    def test_relief_offered_on_a_condition_is_no_threat(self) -> None:
+        for text in (
+            "The EU said it would suspend its retaliatory tariffs on U.S. goods if Washington lifts its steel duties.",
+            "India would halt its export ban on rice if the monsoon improves.",
+        ):
+            assert only(extract(text, published=date(2025, 8, 1)), Threat) == []
+
+    def test_speaking_to_reporters_or_ones_own_officials_is_no_talks(self) -> None:
+        for text in (
+            "Trump spoke to reporters aboard Air Force One on Friday about his tariffs on China.",
+            "A person who spoke to Reuters said Beijing would not retaliate against the EU tariffs.",
+            "Trump spoke with Commerce Secretary Howard Lutnick on Tuesday about tariffs on Chinese goods.",
+        ):
+            assert only(extract(text, published=date(2025, 8, 1)), Negotiation) == [], text
+
+    def test_two_leaders_who_spoke_by_phone_held_talks(self) -> None:
+        events = extract("Trump and Xi spoke by phone on Thursday about tariffs.", published=date(2025, 8, 1))
+        assert [(n.parties, n.status) for n in only(events, Negotiation)] == [(("CN", "US"), "held")]
+
+    def test_the_first_to_strike_a_deal_only_hoped_for_struck_none(self) -> None:
+        for text in (
+            "Japan hopes to become the first country to strike a trade deal with the United States.",
+            "India could be the first to seal an agreement with the US.",
+        ):
+            assert only(extract(text, published=date(2025, 8, 1)), Negotiation) == [], text
+
+    def test_a_reply_to_a_united_states_law_is_not_the_united_states_duty(self) -> None:
+        found = tariffs(
+            "BRUSSELS - The European Union will hit back at Washington. Retaliatory duties on American bourbon, a "
+            "response to the Section 232 tariffs, will double to 50% on June 1.",
+            date(2025, 5, 1),
+        )
+        assert [(t.imposer, t.target, goods([t])[0]) for t in found] == [("EU", "US", "bourbon")]
+
+    def test_a_joined_statement_has_the_subject_of_the_one_before_not_its_duty(self) -> None:
+        found = tariffs(
+            "China's commerce ministry said the 34% U.S. tariffs on Chinese goods were unjustified, and will impose a "
+            "34% tariff on all U.S. goods from April 10.",
+            date(2025, 4, 4),
+        )
+        assert ("CN", "US", "announced") in {(t.imposer, t.target, t.status) for t in found}
+
+    def test_duties_scrapped_are_no_talks_called_off(self) -> None:
+        events = extract(
+            "U.S. and Chinese negotiators will meet in London next week after the 145% tariffs were scrapped.",
+            published=date(2025, 6, 1),
+        )
+        assert [n.status for n in only(events, Negotiation)] == ["scheduled"]
+
+    def test_a_pause_that_stays_is_no_duty_in_force(self) -> None:
+        (duty,) = tariffs(
+            "The EU said its 25% countermeasures on U.S. goods would stay suspended until Feb. 6.",
+            date(2025, 8, 1),
+        )
+        assert duty.status != "in_force"
+
+    def test_a_duty_that_applies_from_a_day_to_come_is_announced(self) -> None:
+        for text in (
+            "The U.S. applies a 50% tariff on Indian goods from Aug. 27.",
+            "U.S. tariffs on Indian goods will total 50% from Aug. 27.",
+        ):
+            (duty,) = tariffs(text, date(2025, 8, 7))
+            assert duty.status == "announced", text
+
+    def test_a_country_left_out_of_a_pause_is_not_exempted(self) -> None:
+        found = tariffs(
+            "Trump on Wednesday paused the higher reciprocal tariffs for 90 days. China was excluded from the pause.",
+            date(2025, 4, 10),
+        )
+        assert all(t.status != "exempted" for t in found)
+
+    def test_a_ruling_overturned_or_a_vote_lifts_no_duty(self) -> None:
+        for text in (
+            "A federal appeals court on Friday overturned a lower court ruling that had blocked Trump's tariffs on "
+            "Chinese goods.",
+            "Lawmakers voted to overturn Trump's tariffs on Canadian goods, but the measure is unlikely to become law.",
+        ):
+            assert all(t.status != "lifted" for t in tariffs(text, date(2025, 8, 1))), text
+
+    def test_a_country_removed_from_a_ban_is_no_tighter_control(self) -> None:
+        (control,) = controls(
+            "China removed Lithuania from its export ban on dairy products on Monday.", date(2025, 8, 1)
+        )
+        assert control.status != "tightened"
+
+    def test_a_cap_on_tariffs_or_prices_is_no_export_control(self) -> None:
+        for text in (
+            "The deal sets a 15% cap on tariffs on most EU exports to the United States.",
+            "Britain secured a 10% tariff cap on car exports to the U.S.",
+            "The G7 lowered its cap on Russian oil exports to $47.60 a barrel.",
+        ):
+            assert controls(text, date(2025, 8, 1)) == [], text
+
+    def test_a_worldwide_control_after_a_listing_stays_worldwide(self) -> None:
+        found = controls(
+            "The U.S. added 12 Chinese companies to the Entity List, and imposed worldwide licence requirements on "
+            "advanced AI chips.",
+            date(2025, 8, 1),
+        )
+        assert [c.target for c in found if c.item] == ["*"]
+
+    def test_an_old_end_or_another_measures_end_is_no_new_end_of_a_pause(self) -> None:
+        for text, published in (
+            (
+                "Trump extended the pause on higher tariffs on Chinese goods. The suspension had been due to run "
+                "until Aug. 12.",
+                date(2025, 8, 11),
+            ),
+            (
+                "The EU extended its suspension of retaliatory tariffs on U.S. goods. A separate exemption for "
+                "aircraft parts runs until Dec. 31.",
+                date(2025, 8, 1),
+            ),
+        ):
+            (duty,) = [t for t in tariffs(text, published) if t.status == "extended"]
+            assert duty.effective is None, text
+
+    def test_a_white_list_of_suppliers_is_no_export_control(self) -> None:
+        assert (
+            controls(
+                "China removed the United States from its white list of approved beef suppliers.",
+                date(2025, 8, 1),
+            )
+            == []
+        )
+
+    def test_a_ban_imposed_on_a_day_before_a_comma_does_not_date_the_licences_after_it(self) -> None:
+        found = controls(
+            "The ministry said the ban, imposed on Dec. 3, 2024, in answer to U.S. chip curbs, would no longer "
+            "apply, but exporters of gallium must still obtain licences for shipments to any destination.",
+            date(2025, 11, 10),
+        )
+        assert all(c.effective is None for c in found)
+
+    def test_a_list_with_several_commas_before_the_day(self) -> None:
+        for text in (
+            "Canada doubled tariffs on imports including cars, alcoholic drinks, and tobacco on Wednesday.",
+            "Canada doubled tariffs on U.S. cars, steel, aluminum and tobacco on Wednesday.",
+        ):
+            found = tariffs(text, date(2025, 7, 31))
+            assert found and all(
+                t.effective is not None and t.effective.start == date(2025, 7, 30) for t in found
+            )
+
+    def test_met_at_least_is_no_meeting(self) -> None:
+        events = extract(
+            "Analysts said the 90-day truce between China and the U.S. met at least some of Beijing's demands.",
+            published=date(2025, 8, 1),
+        )
+        assert only(events, Negotiation) == []
+
+    def test_goods_named_with_makers_or_an_ing_noun_are_kept(self) -> None:
+        assert "coffee makers" in goods(
+            tariffs(
+                "Washington imposed a 25% tariff on Chinese coffee makers and toasters.", date(2025, 8, 1)
+            )
+        )
+        assert goods(tariffs("Bangladesh cut tariffs on clothing back to 10%.", date(2025, 8, 1))) == [
+            "clothing"
+        ]

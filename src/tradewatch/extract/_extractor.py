@@ -42,6 +42,7 @@ from ._rules import (
     acting_codes,
     earlier_duty_exemptions,
     export_controls,
+    first_actor,
     listed_entities,
     negotiations,
     purchase_demands,
@@ -105,7 +106,7 @@ _TALKS = re.compile(
     # "agreed to a truce after Trump met Xi in Busan": the leaders' meeting is talks of its own
     r"|(?:after|when|as|since)\s+(?:[\w.'-]+\s+){1,6}?(?:met|meets|meeting)\b"
     # "Trump and Xi met in Buenos Aires and agreed a truce": the leaders' meeting where it was agreed
-    r"|\bmet\s+(?:in|at)\s+[A-Z][\w-]*"
+    r"|\bmet\s+(?:in|at)\s+(?-i:[A-Z])[\w-]*|\bspok(?:e|en)\s+(?:by|on the)\s+(?:tele)?phone"
     # "agreed at a meeting in Osaka to a truce", "the outcome of Thursday's meeting between Trump and Xi"
     r"|(?:at|after|following)\s+(?:a|an|the|their)\s+(?:[\w-]+\s+)?(?:meeting|summit)\b|\bmeeting between\b)\b",
     re.IGNORECASE,
@@ -364,22 +365,30 @@ def _by_part(builder: Builder, trigger: re.Pattern[str], clause: Clause, context
     parts = [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds), 2)]
     if len(parts) > 1 and _named_twice(trigger, clause.low, parts):
         read: list[Any] = []
+        previous: tuple[int, int] | None = None
         for a, b in parts:
             # "Washington raised its tariff on Canadian goods ..., and applies a 50% tariff on steel": a statement
             # that opens with its verb has the subject of the one before
             context.joined_subject = (
-                next((e.imposer for e in reversed(read) if isinstance(e, Tariff | ExportControl)), None)
-                if read and _OPENS_WITH_VERB.match(clause.low, a)
+                _subject_of(clause.part(*previous))
+                if previous and _OPENS_WITH_VERB.match(clause.low, a)
                 else None
             )
             found = builder(clause.part(a, b), context)
             context.joined_subject = None
+            previous = (a, b)
             if read and _SAME_TIME.search(clause.low, a, b):
                 found = [_at_the_same_time(e, read) for e in found]
             found = [_aimed_as_before(e, read) for e in found]
             read += found
         return read
     return builder(clause, context)
+
+
+def _subject_of(part: Clause) -> str | None:
+    """The jurisdiction a statement opens with as its subject ("China's commerce ministry said ...")."""
+    found = first_actor(part, 0, len(part.text), ())
+    return found.code if found is not None else None
 
 
 _OPENS_WITH_VERB = re.compile(
@@ -395,6 +404,12 @@ _SAME_TIME = re.compile(
 )
 
 
+# "imposed worldwide licence requirements", "for exports to any destination": aimed at everyone
+_GLOBAL = re.compile(
+    r"\b(?:worldwide|global(?:ly)?|any destination|all destinations|every destination|all countries)\b"
+)
+
+
 def _aimed_as_before(event: Any, before: list[Any]) -> Any:
     """ "On Monday the Commerce Department added 140 Chinese entities to its Entity List, and imposed licence
     requirements on memory chips": a control of the same government that names no destination is aimed where
@@ -403,7 +418,7 @@ def _aimed_as_before(event: Any, before: list[Any]) -> Any:
         return event
     earlier = [e for e in before if isinstance(e, ExportControl) and e.imposer == event.imposer]
     changes: dict[str, Any] = {}
-    if event.target == "*":
+    if event.target == "*" and not _GLOBAL.search(lowered(event.evidence.sentence)):
         aimed = next((e.target for e in earlier if e.target != "*"), None)
         if aimed is not None:
             changes["target"] = aimed
@@ -1195,6 +1210,9 @@ _PAUSE_UNTIL = re.compile(
 )
 
 
+_OLD_PAUSE_END = re.compile(r"\b(?:had been|was|were|is|are)\s+(?:due|set|scheduled)\b", re.IGNORECASE)
+
+
 def _end_of_pause(
     text: str,
     spans: list[tuple[int, int]],
@@ -1212,7 +1230,15 @@ def _end_of_pause(
         sentence = text[max(start, skip) : end]
         known = dates_of.get((start, end)) if start >= skip else None
         for d in find_dates(sentence, published) if known is None else known:
-            if _PAUSE_UNTIL.search(sentence, max(0, d.start - 80), d.start):
+            lead = sentence[max(0, d.start - 80) : d.start]
+            if (
+                _PAUSE_UNTIL.search(sentence, max(0, d.start - 80), d.start)
+                # "The suspension had been due to run until Aug. 12": the old end; "A separate exemption runs
+                # until Dec. 31": another measure's
+                and not _OLD_PAUSE_END.search(lead)
+                and not _ANOTHER_MEASURE.match(lowered(sentence))
+                and not _SEPARATE.match(sentence)
+            ):
                 return d.span
     return None
 

@@ -88,8 +88,8 @@ EXPORT_CONTROL = re.compile(
     r"|quotas?|licen[cs]e requirements?)\b"
     r"|\b(?:entity|unverified|end[\s-]user) list\b|\bblacklist(?:ed|s)?\b|\bunreliable entity list\b"
     # "removed South Korea from its white list of trusted trading partners": fast-track export approvals
-    r"|\b(?:from|off) (?:its|their|the) (?:white[\s-]?list|list of (?:trusted|preferred|favou?red) (?:trading"
-    r" partners|trade partners|export destinations|destinations|buyers|countries))\b"
+    r"|\b(?:from|off) (?:its|their|the) (?:export white[\s-]?list|(?:white[\s-]?list|list) of (?:trusted|preferred"
+    r"|favou?red) (?:trading partners|trade partners|export destinations|destinations|buyers|countries))\b"
     r"|\blicen[cs]e requirements?\b|\brequir(?:e|es|ed|ing)\b[^.]{0,120}?\blicen[cs]es?\b"
     r"|\blicen[cs]ing (?:regimes?|systems?|requirements?|rules?|controls?)\b|\blicen[cs]e regimes?\b"
     # "licence rules for 24 types of chipmaking equipment" (not "driving licence rules")
@@ -104,8 +104,11 @@ EXPORT_CONTROL = re.compile(
     r"|\b(?:obtain|seek|apply for|need|requir(?:e|es|ed|ing))\s+"
     r"(?:(?:a|an|export|trade|special|government|prior|separate|new|individual)\s+)*(?:licen[cs]es?|permits?"
     r"|authori[sz]ations?)\b"
-    r"|\b(?:ban|curbs?|restrictions?|limits?|halt|(?<!price )caps?)\s+on\s+(?:[\w-]+\s+){0,4}?(?:exports?|sales?"
-    r"|shipments?)\b"
+    r"|\b(?:ban|curbs?|restrictions?|limits?|halt)\s+on\s+(?:[\w-]+\s+){0,4}?(?:exports?|sales?|shipments?)\b"
+    # "Russia's cap on grain exports" (not "a 15% cap on tariffs on EU exports", "its cap on Russian oil exports
+    # to $47.60 a barrel", "a tariff cap on car exports": a limit on duties or prices)
+    r"|\b(?<!price )(?<!tariff )(?<!% )caps?\s+on\s+(?!(?:tariffs?|duties|levies|prices?)\b)(?:[\w-]+\s+){0,4}?"
+    r"(?:exports?|sales?|shipments?)\b(?!\s+(?:to|at)\s+\$)"
     # "set a quota of 1 million tonnes for sugar exports"
     r"|\bquotas?\s+(?:of\s+[^.;]{1,40}?\s+)?(?:on|for)\s+(?:[\w-]+\s+){0,3}?exports?\b"
     r"|\bwithout (?:a |an )?(?:export )?licen[cs]es?\b|\blicen[cs]es? (?:to|for|before) (?:ship|sell|export)"
@@ -183,7 +186,9 @@ NEGOTIATION = re.compile(
     # "after a call with President Claudia Sheinbaum", "in a video call": leaders and ministers talking
     r"|(?:phone|telephone|video) call|call(?<=\ba call)(?= (?:with|between) )"
     # "Carney spoke with President Donald Trump by phone": a call by its verb
-    r"|spok(?:e|en)(?: by (?:tele)?phone| on the (?:tele)?phone)?(?= (?:with|to) ))\b",
+    r"|spok(?:e|en)(?: by (?:tele)?phone| on the (?:tele)?phone)?(?= (?:with|to) )"
+    # "Trump and Xi spoke by phone on Thursday"
+    r"|spok(?:e|en) (?:by|on the) (?:tele)?phone)\b",
 )
 THREAT = words(
     r"threat(?:en(?:ed|s|ing)?)?",
@@ -208,9 +213,14 @@ CONDITION = re.compile(
     r"[^.;]{0,80}?\b(?:if|should)\b"
     # "would tariff Norway heavily if it kept its quotas": a measure promised on a condition
     r"|\b(?:would|will|could)\s+(?:(?:still|also|then|now|soon|likely)\s+)?"
-    r"(?:impose|slap|tariff|levy|punish|sanction|pay|face|be charged|put|charge|hit(?! back)|raise|double"
+    r"(?:impose|slap|tariff|levy|punish|sanction|pay|face|be charged"
+    # "would put a 100% tariff on all Canadian goods if ...", "would raise the duty to 50% if ...": a duty named
+    # right after the verb (not "would raise prices if it lasts")
+    r"|(?:put|charge|raise|double)(?=\s+(?:an?\s+|the\s+|its\s+|their\s+)?(?:\d[\d.]*\s*%\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:tariffs?|dut(?:y|ies)|levy|levies|surcharges?|rates?)\b)"
     # "could halt palm oil exports to the EU if Brussels enforces its rule": a control promised on a condition
-    r"|halt|ban|stop|cut off|curb|restrict|suspend)\b"
+    # (not "would halt its export ban if": a measure of its own lifted)
+    r"|(?:halt|ban|stop|cut off|curb|restrict)(?!\s+(?:its|their|the)\b))\b"
     r"(?:[^.;]|(?<=\b[a-z])\.){0,80}?"
     # "should Washington go ahead with its plan": a condition stated by inversion
     r"\b(?:if|should\s+(?:the\s+)?[\w.-]+(?:\s+[\w.-]+)?\s+(?:go|proceed|fail|refuse|raise|hike|impose|continue"
@@ -410,8 +420,10 @@ TARIFF_STATUS: list[tuple[str, re.Pattern[str]]] = [
             # not "terminating all trade negotiations": what ends is the talks
             r"|terminat(?:e|es|ed|ing)(?!\s+(?:all\s+)?(?:the\s+)?(?:trade\s+)?(?:negotiations|talks|discussions))"
             # a court's ruling: "struck down the tariffs", "sweeps away the duties", "invalidating the levies"
-            r"|struck down|strikes? down|striking down|sweeps? away|swept away|sweeping away|invalidat(?:e|es|ed|ing)"
-            r"|overturn(?:s|ed|ing)?|expire[sd]?)\b"
+            r"|struck down|strikes? down|striking down|sweeps? away|swept away|sweeping away"
+            # (not "overturned a lower court ruling", "voted to overturn the tariffs")
+            r"|(?<!to )(?:invalidat(?:e|es|ed|ing)|overturn(?:s|ed|ing)?)(?=\s+(?:the\s+|his\s+|its\s+|their\s+)?"
+            r"(?:[\w-]+\s+){0,3}?(?:tariffs?|dut(?:y|ies)|levies|levy)\b)|expire[sd]?)\b"
             # "exports dropped about 14%": a figure that falls, no duty removed (but "removed 25% tariffs" is)
             r"(?!\s+(?:about|around|nearly|roughly|almost|some|more than|less than|by)?\s*\d[\d.,]*(?![\d.,])"
             r"(?!\s*(?:%|percent|per\s+cent)\s+(?:[\w-]+\s+){0,2}?(?:tariffs?|dut(?:y|ies)|levies|levy|surcharges?|taxes)\b))"
@@ -502,7 +514,7 @@ TARIFF_STATUS: list[tuple[str, re.Pattern[str]]] = [
             r"facing",
             r"remain(?:s|ed)?",
             # "accepting that a 10% levy on most of its exports will stay"
-            r"(?:will|would) stay(?! on hold)",
+            r"(?:will|would) stay(?! (?:on hold|suspended|paused|frozen|halted|exempt))",
             # "applies a 50% tariff on steel from all countries": a duty it charges now
             r"applies",
             # "U.S. tariffs on Chinese goods would total 55%": the duties in place, added up

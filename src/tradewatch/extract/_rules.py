@@ -284,6 +284,10 @@ def _first_actor(clause: Clause, start: int, before: int, exclude: Sequence[str]
     return None
 
 
+#: The first acting jurisdiction of `clause.text[start:before]`, for the extractor's joined statements.
+first_actor = _first_actor
+
+
 # Where the statement of a measure ends and the sentence goes on about something else.
 # On `Clause.low`: compiled without IGNORECASE, the scan costs half as much.
 _STATEMENT_END = re.compile(
@@ -656,7 +660,10 @@ _IMMEDIATE = re.compile(
 
 _IN_BEFORE = re.compile(r"\bin $")
 # The rest of a list after one of its commas: a few words, the last item after "and", then the day.
-_LIST_TAIL = re.compile(r"(?:\s+[a-z-]+){1,3}(?:\s+(?:and|or)(?:\s+[a-z-]+){1,3})?\s+(?:on\s+)?$")
+_LIST_TAIL = re.compile(
+    r"(?:\s+(?:and|or))?(?:\s+[a-z-]+){1,3}(?:\s+(?:and|or)(?:\s+[a-z-]+){1,3})?\s+(?:on\s+)?$"
+)
+_LIST_ITEM = re.compile(r"(?:\s+[a-z-]+){1,3}")
 _ANOTHER_PAST_VERB = re.compile(
     r"\b(?:reached|struck|agreed|signed|met|held|said|announced|made|took|came|sealed|clinched|won|lost|launched"
     r"|opened|started|began|ended)\b"
@@ -692,12 +699,15 @@ def _acted_on(clause: Clause, d: DateMention) -> bool:
     ):
         return False
     start = clause.low.rfind(",", 0, d.start) + 1
-    # "doubled tariffs on imports including cars, alcoholic drinks and tobacco on Wednesday": the commas of a
-    # list of goods end no statement
-    for _ in range(8):
-        if start == 0 or not _LIST_TAIL.match(clause.low, start, d.start):
-            break
-        start = clause.low.rfind(",", 0, start - 1) + 1
+    # "doubled tariffs on imports including cars, alcoholic drinks(,) and tobacco on Wednesday": the commas of a
+    # list of goods end no statement; the window steps back over its items to the statement that holds them
+    if start and _LIST_TAIL.match(clause.low, start, d.start):
+        for _ in range(12):
+            prev = clause.low.rfind(",", 0, start - 1) + 1
+            item = _LIST_ITEM.fullmatch(clause.low, prev, start - 1)
+            start = prev
+            if item is None or start == 0:
+                break
     if not clause.low[: d.start].strip():
         # "On Tuesday, Canada raised its surtax": a day that opens the sentence dates the verb that follows it
         after = d.end + (1 if clause.low.startswith(",", d.end) else 0)
@@ -708,8 +718,10 @@ def _acted_on(clause: Clause, d: DateMention) -> bool:
         # The verb may stand well before the day, across a long object: "imposed a provisional safeguard duty
         # of 12 percent on all imports of some flat steel products on Monday".
         window = clause.low[max(start, d.start - 130) : d.end + 20 if end < 0 else min(end, d.end + 20)]
+    act = _PAST_ACT.search(window)
     return (
-        bool(_PAST_ACT.search(window))
+        act is not None
+        and not window.endswith(", ", 0, act.start())
         and not lex.FUTURE.search(window)
         and not _hedged(clause, d.start, d.end)
     )
@@ -733,7 +745,8 @@ _PRODUCT_STOP = re.compile(
     # "American goods also took effect", "imports above that quota"
     r"|also|above|below|currently|still|now|typically|usually|generally|expire|expires|expired|lapse|lapses|lapsed"
     r"|was|were|is|are|has|have|had|could|may|might|should|can|citing|following|saying|rather|instead|made"
-    r"|when|where|who|whose|than|plus|up|down|unless|through|beyond|within|under|per|totall?ing|accounting"
+    r"|when|where|who|whose|than|plus|up|down|back(?=\s+to\b)|unless|through|beyond|within|under|per|totall?ing"
+    r"|accounting"
     r"|taking|bringing|raising|lifting|cutting|doubling|entering|arriving|coming|bound|destined|crossing"
     # "tariffs on steel and aluminium doubled to 50%", "duty on British goods stays": the verb of the duty
     r"|doubled|tripled|halved|rose|rises|fell|falls|jumped|climbed|soared|stays|stayed|remain|remains|remained"
@@ -893,7 +906,9 @@ def products_in(clause: Clause, start: int, end: int, *, opens: bool = False) ->
 
 # A clause after a list of goods, opened by a verb's -ing form and its object.
 _CLAUSE_NOT_GOODS = re.compile(
-    r"\s*[a-z]+ing\s+(?:against|the|a|an|its|their|his|her|that|what|how|it|them|him|us|back|up|down)\b"
+    r"\s*(?!(?:clothing|bedding|packaging|roofing|flooring|tubing|piping|fencing|housing|lighting|casting|forging"
+    r"|seasoning|dressing|heating|cooling|building|mining|printing|shipping)\b)[a-z]+ing\s+(?:against|the|a|an|its"
+    r"|their|his|her|that|what|how|it|them|him|us)\b"
 )
 # A verb in the past tense after a word of the goods, before what it does or where ("steel angered Ankara",
 # "rare earths it unveiled on Oct. 9", "goods not covered by the pact", "movies produced outside the United
@@ -1010,7 +1025,7 @@ _NOT_GOODS_WORDS |= frozenset(
 _NOT_GOODS_WORDS |= frozenset(
     """agreement agreements deal deals accord pact framework talks negotiations staying remaining standing
     shoppers consumers households investors travellers travelers exporters producers farmers scale
-    trafficking capping mills makers carmakers automakers steelmakers chipmakers manufacturers shippers growers
+    trafficking capping mills carmakers automakers steelmakers chipmakers manufacturers shippers growers
     miners refiners immediately quickly gradually fully partially temporarily permanently entirely completely""".split()
 )
 
@@ -1363,6 +1378,24 @@ _RELATIVE_BEFORE_ACTOR = re.compile(r"\b(?:that|which)\s+(?:the\s+)?$")
 _US_LAW = re.compile(
     r"\bSection\s+(?:232|301|201|122)\b|\bIEEPA\b|\bInternational Emergency Economic Powers Act\b"
 )
+# "a response to the Section 232 tariffs": the law of the duty answered, not of this one
+_ANSWERING_LAW = re.compile(
+    r"\b(?:response|answer|reply|retaliation|riposte)\s+(?:to|for)\s+(?:the\s+)?$", _I
+)
+_UNDER_BEFORE = re.compile(r"\bunder\s+(?:the\s+)?$")
+
+
+def _us_law_of(clause: Clause, trigger: re.Match[str]) -> bool:
+    """Whether the duty at `trigger` is set under United States law: "Section 232 tariffs of 50%", "duties
+    imposed under Section 301" (the law before the duty or "under" it, not one the duty answers)."""
+    for law in _US_LAW.finditer(clause.text, max(0, trigger.start() - 30)):
+        if _ANSWERING_LAW.search(clause.text, max(0, law.start() - 30), law.start()):
+            continue
+        if law.end() <= trigger.start() or _UNDER_BEFORE.search(
+            clause.low, max(0, law.start() - 14), law.start()
+        ):
+            return True
+    return False
 
 
 def _imposed_by_after(clause: Clause, after: int) -> str | None:
@@ -1709,7 +1742,8 @@ _ITEM_STOP = re.compile(
     r"\b(?<!-)(?:from|to|at|by|in|since|starting|effective|beginning|which|that|as of|after|before|until|under|over"
     r"|worth(?!\s+of\b)|valued|amid|while|because|if|unless|this|next|last|on|said|says|will|would|was|were|is|are"
     r"|has|have|had|could|may|might|should|can|must|shall|need|needs|citing|following|saying|rather|instead|when|where|who"
-    r"|than|plus|up|down|through|beyond|within|per|taking|bringing|raising|lifting|cutting|doubling|adding"
+    r"|than|plus|up|down|back(?=\s+to\b)|through|beyond|within|per|taking|bringing|raising|lifting|cutting|doubling"
+    r"|adding"
     r"|but|accounting|totall?ing|among|in retaliation|with|for|a year|annually|each|invoking|according|took"
     r"|wrote|writes|told|tells|already|warning|arguing|noting|claiming|insisting"
     # an adverb that ends a list ("..., well below the provisional rates", "along with"), not "well pumps"
@@ -2002,7 +2036,9 @@ def earlier_duty_exemptions(clause: Clause, ctx: Context) -> list[Tariff]:
     dateline = DATELINE.match(clause.text) if clause.offset == 0 else None
     head = (dateline.end() if dateline is not None else 0) + 4  # "The EU"
     if any(m.start <= head and m.kind != "demonym" for m in clause.actors):
-        return _partners_exempted(clause, ctx, imposer, verb.start())  # "Britain was spared the increase"
+        return _partners_exempted(
+            clause, ctx, imposer, verb.start(), verb.end()
+        )  # "Britain was spared the increase"
     # The subject lists the goods: each item of the list read on its own ("Copper ore, copper concentrates and
     # copper cathodes")
     # ", CBP said, and USMCA-compliant goods ... are exempt": the subject starts after the last join
@@ -2014,7 +2050,7 @@ def earlier_duty_exemptions(clause: Clause, ctx: Context) -> list[Tariff]:
     goods = _distinct_goods(goods)
     if not goods:
         # "Imports from Britain, which struck a deal last month, were exempted from the increase"
-        return _partners_exempted(clause, ctx, imposer, verb.start())
+        return _partners_exempted(clause, ctx, imposer, verb.start(), verb.end())
     begin = max([0, *(m.end() for m in _SUBJECT_JOIN.finditer(clause.text, 0, verb.start()))])
     origins = _distinct(
         m.code for m in clause.actors if begin <= m.start < verb.start() and m.code != imposer
@@ -2024,9 +2060,19 @@ def earlier_duty_exemptions(clause: Clause, ctx: Context) -> list[Tariff]:
     return _exempted(clause, ctx, imposer, goods, targets, effective)
 
 
-def _partners_exempted(clause: Clause, ctx: Context, imposer: str, verb_at: int) -> list[Tariff]:
+_FROM_A_RELIEF = re.compile(
+    r"\s+from\s+(?:the|this|that|its|their)\s+(?:[\w-]+\s+)?(?:pause|cut|deal|reprieve|suspension|reduction"
+    r"|agreement|truce|relief|exemption|extension)\b"
+)
+
+
+def _partners_exempted(
+    clause: Clause, ctx: Context, imposer: str, verb_at: int, verb_end: int
+) -> list[Tariff]:
     """The jurisdictions the subject names exempted from the latest duty of the item, on each of its goods:
     "Britain was spared the increase" after a rise of the duties on steel and aluminium."""
+    if _FROM_A_RELIEF.match(clause.low, verb_end):
+        return []  # "China was excluded from the pause": left out of a relief, it still pays
     begin = max([0, *(m.end() for m in _SUBJECT_JOIN.finditer(clause.text, 0, verb_at))])
     partners = _distinct(
         m.code
@@ -2708,10 +2754,9 @@ def _tariffs(clause: Clause, ctx: Context, *, standing: bool = False) -> list[Ta
         imposer = _closing_speaker(clause, trigger.end(), sorted(seg_targets), story)
     if imposer is None:
         imposer = _imposed_by_after(clause, trigger.end()) or ctx.joined_subject
-    if imposer is None and _US_LAW.search(clause.text):
-        imposer = (
-            "US"  # "Section 232 tariffs of 50% on steel and aluminum are already in force": United States law
-        )
+    if imposer is None and _us_law_of(clause, trigger):
+        # "Section 232 tariffs of 50% on steel and aluminum are already in force": United States law
+        imposer = "US"
     if imposer is None:
         # "The levies on cheese and wine were first set in 2019": goods the item already named with
         # their imposer.
@@ -2876,6 +2921,8 @@ def _tariffs(clause: Clause, ctx: Context, *, standing: bool = False) -> list[Ta
 # "take effect", "come into force" in the present: with a day to come, a duty not in force yet
 _PRESENT_EFFECT = re.compile(
     r"\b(?:take|takes) effect\b|\b(?:come|comes|enter|enters) into force\b|\b(?:kick|kicks) in\b"
+    # "applies a 50% tariff on Indian goods from Aug. 27", "will total 50% from Aug. 27": from a day to come
+    r"|\bapplies\b|\b(?:will|would) total\b"
 )
 # The verb of a duty that starts to apply, not of one that stands: "took effect", "kicked in", "came into force".
 _EFFECT_VERB = re.compile(
@@ -3017,7 +3064,7 @@ _STORY_OF_ANY_ORIGIN = re.compile(
 
 
 _ITS_OWN_GOODS = re.compile(
-    r"\s+on\s+(?:(?:most|some|all|many|much|half)\s+of\s+)?(?:its|their)\s+(?:[\w-]+\s+)?(?:exports|goods|products"
+    r"\s+on\s+(?:(?:most|some|all|many|much|half)\s+of\s+)?(?:its|their)\s+(?:exports|goods|products"
     r"|shipments|sales)\b(?!\s+of\b)"  # not "raised its duty on its exports of steel": an export duty
 )
 
@@ -3470,6 +3517,7 @@ def _should_change(clause: Clause, trigger: re.Match[str]) -> tuple[str, str] | 
 
 
 _SAID_BEFORE = re.compile(r"\b(?:said|says|told)\b")
+_TALKS_WITH = re.compile(r"\b(?:talks|negotiations|contact|discussions)\s+with\s+(?:the\s+)?$")
 _ASKED_BY_NAME = re.compile(r"\s+(?:the\s+)?[\w.'’-]+(?:\s+[\w.'’-]+)?\s+to\s")
 
 
@@ -3488,9 +3536,14 @@ def _demand(clause: Clause, trigger: re.Match[str], imposer: str | None = None) 
     non_state = _NON_STATE_SPEAKER.search(clause.low, max(0, verb.start() - 40), verb.start()) is not None
     # "Carmakers in Japan want relief from US tariffs": a wish of a trade, not a government's demand; but "Farmers
     # urged Beijing to cut its tariffs": a change asked of a government by name
-    # (not the imposer of the story's duty: "said it was in talks with Washington and demanded that the tariffs
-    # be lifted" asks Washington)
-    demander = None if non_state else _subject(clause, verb.start(), exclude=[imposer] if imposer else ())
+    demander = None if non_state else _subject(clause, verb.start())
+    if (
+        demander is not None
+        and demander.code == imposer
+        and _TALKS_WITH.search(clause.low, max(0, demander.start - 40), demander.start)
+    ):
+        # "said it was in talks with Washington and demanded that the tariffs be lifted": Washington is asked
+        demander = _subject(clause, verb.start(), exclude=[imposer])
     # "urged Ottawa to drop", "demanded that the United States remove": who is asked stands before the change
     bound = change.end() if change.group().startswith("that") else change.start() + 5
     if change.group().endswith("from"):
@@ -3771,7 +3824,11 @@ def export_controls(clause: Clause, ctx: Context) -> list[ExportControl]:
     destination = _listed_entities_from(clause) if kind == "entity_list" else None
     if destination is None and (destination := _destination(clause, trigger)) is None:
         destination = _struck_off(clause)
-        if destination is not None and status not in ("demanded", "proposed"):
+        if (
+            destination is not None
+            and status not in ("demanded", "proposed")
+            and _TRUSTED_LIST.search(clause.low)
+        ):
             # a country struck off a list of trusted buyers needs licences it did not: controls tightened on it,
             # or proposed ("is weighing the removal of South Korea from its white list")
             hedge = lex.HEDGE.search(clause.low, max(0, destination.start - 50), destination.start)
@@ -4009,6 +4066,7 @@ _LISTED_BUYERS = re.compile(
     # "Companies on the list must obtain a licence before they can receive U.S. technology"
     r"|\b(?:companies|firms|entities) on the (?:list|blacklist|entity list)\b"
 )
+_TRUSTED_LIST = re.compile(r"\bwhite[\s-]?list\b|\blist of (?:trusted|preferred|favou?red)\b")
 # "may drop Japan from its list of favoured buyers": the country struck off a list of
 # favoured destinations is the one the control hits.
 _STRUCK_OFF = re.compile(
@@ -4738,7 +4796,9 @@ _TRADE_CONTEXT = re.compile(
 _CALLED_OFF = re.compile(
     r"\b(?:has|have|had) been (?:postponed|suspended|called off|cancell?ed|delayed|put on hold)\b"
     # "A visit by U.S. trade negotiators planned for this week was called off"
-    r"|\b(?:was|were) (?:called off|cancell?ed|scrapped)\b"
+    r"|\b(?:talks|negotiations|visit|trip|meeting|round|summit)\b(?:[^.;]|(?<=\b[a-z])\.|\.(?=\s+\d)){0,120}?"
+    r"\b(?:was|were)"
+    r" (?:called off|cancell?ed|scrapped)\b"
     r"|\b(?:talks|negotiations) (?:were|are) (?:off|postponed|suspended|called off|cancell?ed)\b"
 )
 _THERE = re.compile(r"\bthere\b(?!\s+(?:is|are|was|were|will|would|has|have|had)\b)")
@@ -4756,13 +4816,41 @@ _NEGOTIATORS_MEET = re.compile(
 )
 _WITH_PARTNER = re.compile(r"\s+(?:with|between)\s")
 _MEETING_TO_COME = re.compile(r"\b(?:will|would|to|are to|is to|set to|plan to|plans to)\s+meet\b")
-_A_CALL = re.compile(r"call$|^spoke")
+_A_CALL = re.compile(r"call$|^spok")
+
+
+_NAME_AFTER = re.compile(r"(?:\s+[A-Z][\w.'’-]*){1,4}")
+
+
+def _a_call_abroad(clause: Clause, trigger: re.Match[str]) -> bool:
+    """Whether "spoke (by phone) with/to ..." names a leader or official of another jurisdiction than the
+    speaker's ("Carney spoke with President Donald Trump"), or two leaders spoke ("Trump and Xi spoke by phone")."""
+    speaker = first_actor(clause, 0, trigger.start(), ())
+    if not clause.low.startswith((" with ", " to "), trigger.end()):
+        return speaker is not None and any(
+            m.code != speaker.code for m in clause.actors if speaker.end <= m.start < trigger.start()
+        )
+    leader = _WITH_LEADER.match(clause.text, trigger.end())
+    if leader is None:
+        return False
+    # the one spoken to: the title's own words and the name after it ("U.S. Trade Representative Jamieson Greer")
+    named = _NAME_AFTER.match(clause.text, leader.end())
+    end = named.end() if named else leader.end()
+    # (a counterpart is of another jurisdiction by itself: "spoke with his counterpart He Lifeng")
+    return leader.group().rstrip().endswith(("counterpart", "counterparts")) or any(
+        speaker is None or m.code != speaker.code
+        for m in clause.actors
+        if trigger.end() <= m.start < end and m.code != "*"
+    )
+
+
 _MET_LEADER = re.compile(
     r"(?:met|meet|meets|meeting)\s+(?:with\s+)?(?:[A-Z][\w.'’-]*\s+){0,3}?(?:President|Prime Minister|Premier"
     r"|Chancellor|Vice Premier|Minister|Secretary)\b"
 )
 _WITH_LEADER = re.compile(
-    r"\s+(?:with|between|to)\s+(?:(?:the\s+)?[A-Z][\w.'’-]*\s+){0,3}?(?:President|Prime Minister|Premier|Chancellor"
+    r"\s+(?:with|between|to)\s+(?:(?:the|his|her|their)\s+)?(?:(?:the\s+)?[A-Z][\w.'’-]*\s+){0,3}?"
+    r"(?:President|Prime Minister|Premier|Chancellor"
     r"|leader|Vice Premier|Minister|Secretary|counterpart|Representative|Commissioner)s?\b"
 )
 _AFTER_TALKS = re.compile(r"\b(?:after|following)\s+(?:the\s+|their\s+|a\s+|an\s+|his\s+|her\s+)?$")
@@ -4771,8 +4859,8 @@ _A_ROUND = re.compile(r"\s*(?:(?:the|a|an|its|their)\s+)?(?:[\w-]+\s+)?round\b")
 _WITHOUT_DEAL = re.compile(r"\bwithout (?:a |an |any )?(?:[\w-]+ )?(?:deal|agreement|accord|breakthrough)\b")
 # A deal hoped for or denied concludes nothing: "hope to sign a pact soon", "no deal was struck".
 _UNREALISED = re.compile(
-    # "hopes to strike a deal", but not "became the first country to strike a deal": the first to do it did it
-    r"(?<!first )(?<!first country )(?<!first nation )(?<!first partner )(?<!first economy )\bto\s+$"
+    # "hopes to strike a deal" (a deal "the first country to strike" is read with its verb: `_FIRST_TO`)
+    r"\bto\s+$"
     r"|\bno\s+(?:[\w-]+\s+)?(?:(?:deal|agreement|accord|pact|breakthrough)\s+(?:was|were|has been|had been|is)\s+)?$"
 )
 
@@ -4788,7 +4876,10 @@ _MEASURE_AFTER = re.compile(
 
 
 _CONCLUDING_TRIGGER = re.compile(r"(?:reach|strike|struck|sign|seal|clinch|conclude|finali[sz]e)")
-_FIRST_TO = re.compile(r"\bfirst\s+(?:[\w-]+\s+){0,2}?to\s+$")
+# "became the first country to strike a deal" (not "hopes to become the first", "could be the first")
+_FIRST_TO = re.compile(
+    r"\b(?<!to )(?<!be )(?:became|was|were|is|has become|had become)\s+the\s+first\s+(?:[\w-]+\s+){0,2}?to\s+$"
+)
 
 
 def _unrealised_deals(clause: Clause) -> frozenset[int]:
@@ -4849,6 +4940,8 @@ def negotiations(clause: Clause, ctx: Context) -> list[Negotiation]:
         return []
     text = clause.text
     word = trigger.group().lower()
+    if word.startswith("spok") and not _a_call_abroad(clause, trigger):
+        return []  # "Trump spoke to reporters", "spoke with Commerce Secretary Howard Lutnick": no talks
     if (
         word in ("met", "meet", "meets", "meeting")
         and not _TRADE_CONTEXT.search(clause.low)
