@@ -1029,12 +1029,147 @@ class TestReadingsOfThisRoundKeptInBounds:
         )
         assert only(events, Negotiation) == []
 
-    def test_goods_named_with_makers_or_an_ing_noun_are_kept(self) -> None:
-        assert "coffee makers" in goods(
-            tariffs(
-                "Washington imposed a 25% tariff on Chinese coffee makers and toasters.", date(2025, 8, 1)
-            )
-        )
+    def test_goods_named_with_an_ing_noun_are_kept(self) -> None:
         assert goods(tariffs("Bangladesh cut tariffs on clothing back to 10%.", date(2025, 8, 1))) == [
             "clothing"
         ]
+
+
+class TestReadingsOfThisRoundKeptInBoundsAgain:
+    """What a second review of this round's readings found read wrongly, each fixed."""
+
+    def test_a_duty_or_a_curb_promised_on_a_condition_is_a_threat(self) -> None:
+        for text in (
+            "Trump said the U.S. would hit Canada with a 35% tariff if it retaliated.",
+            "China said it would ban the export of rare earths to U.S. defence firms if Washington raised tariffs.",
+            "China said it would suspend imports of U.S. soybeans if Washington raised tariffs.",
+        ):
+            events = extract(text, published=date(2025, 8, 1))
+            assert only(events, Threat) and not only(events, Tariff) and not only(events, ExportControl), text
+
+    def test_a_call_with_a_leader_named_without_a_title_is_talks(self) -> None:
+        for text in (
+            "Carney spoke with Trump on Thursday about tariffs.",
+            "Trump spoke with Xi Jinping by phone on Thursday about tariffs and rare earths.",
+            "Trump said he spoke with China's president on Thursday about tariffs.",
+        ):
+            assert [n.status for n in only(extract(text, published=date(2025, 8, 22)), Negotiation)] == [
+                "held"
+            ], text
+
+    def test_who_negotiates_with_the_imposer_demands_relief_from_it(self) -> None:
+        found = tariffs(
+            "U.S. tariffs on steel doubled to 50%. Carney's office said it was negotiating with Washington and "
+            "demanded that the tariffs on Canadian steel be lifted.",
+            date(2025, 6, 4),
+        )
+        assert ("US", "CA", "demanded") in {(t.imposer, t.target, t.status) for t in found}
+
+    def test_the_first_country_to_strike_a_deal_in_apposition_struck_it(self) -> None:
+        events = extract(
+            "Britain, the first country to strike a trade deal with the Trump administration, won relief for its "
+            "carmakers.",
+            published=date(2025, 8, 1),
+        )
+        assert [n.status for n in only(events, Negotiation)] == ["concluded"]
+
+    def test_a_pause_scheduled_to_run_until_a_day_ends_then(self) -> None:
+        text = (
+            "Trump extended the pause on higher tariffs on Chinese goods. The suspension is scheduled to run until "
+            "Nov. 10."
+        )
+        (duty,) = [t for t in tariffs(text, date(2025, 8, 11)) if t.status == "extended"]
+        assert duty.effective is not None and duty.effective.start == date(2025, 11, 10)
+
+    def test_another_sides_duty_on_its_exports_is_not_its_own(self) -> None:
+        for text in (
+            "India wants the 50% tariff on its textile exports lifted.",
+            "Brazil said it would seek talks over the 50% tariff on its coffee exports.",
+        ):
+            assert all(t.imposer not in ("IN", "BR") for t in tariffs(text, date(2025, 8, 1))), text
+
+    def test_hitting_back_makers_and_market_moves_are_no_goods(self) -> None:
+        text = "China raised tariffs on U.S. soybeans and pork, hitting back at Washington."
+        assert goods(tariffs(text, date(2025, 8, 1))) == ["soybeans", "pork"]
+        found = tariffs(
+            "The EU imposed anti-subsidy duties of up to 35% on Chinese electric vehicle makers.",
+            date(2025, 8, 1),
+        )
+        assert all(t.product is None or "makers" not in t.product.name for t in found)
+        found_controls = controls(
+            "The U.S. added 140 Chinese companies to its Entity List, and imposed licence requirements on memory "
+            "chips, rattling global markets.",
+            date(2025, 8, 1),
+        )
+        assert [(c.target, c.item.name) for c in found_controls if c.item] == [("CN", "memory chips")]
+
+    def test_a_bare_white_list_and_import_licence_checks(self) -> None:
+        (control,) = controls("Japan removed South Korea from its white list on Friday.", date(2019, 8, 2))
+        assert (control.imposer, control.target, control.status) == ("JP", "KR", "tightened")
+        assert (
+            controls("India tightened import licence checks on laptops from China.", date(2025, 8, 1)) == []
+        )
+
+    def test_a_section_232_proclamation_before_the_duty_is_the_united_states(self) -> None:
+        found = tariffs(
+            "BRUSSELS (Wire) - The EU will hit back. Under a Section 232 proclamation signed in February, tariffs of "
+            "25% on all steel imports took effect on March 12.",
+            date(2025, 3, 12),
+        )
+        assert ("US", "steel") in {(t.imposer, goods([t])[0]) for t in found}
+
+    def test_a_duty_after_any_new_ones_vowed_against_is_read(self) -> None:
+        found = tariffs(
+            "China, vowing to answer any new U.S. tariffs, imposed 15% duties on American coal on Monday.",
+            date(2025, 8, 1),
+        )
+        assert [(t.imposer, t.target, goods([t])[0]) for t in found] == [("CN", "US", "coal")]
+
+    def test_a_truce_declared_a_success_goes_on_and_talks_called_off_suspend_no_duty(self) -> None:
+        (truce,) = only(
+            extract(
+                "China and the United States declared their trade truce a success over the weekend.",
+                published=date(2025, 8, 1),
+            ),
+            Truce,
+        )
+        assert truce.status != "ended"
+        text = "Trump called off trade talks with Canada over its 250% tariffs on U.S. dairy."
+        assert all(t.status != "suspended" for t in tariffs(text, date(2025, 8, 1)))
+
+    def test_a_meeting_with_ones_own_officials_is_no_talks(self) -> None:
+        for text in (
+            "Trump's meeting with his Commerce Secretary on Tuesday focused on tariffs on Chinese goods.",
+            "The meeting between Commerce Secretary Howard Lutnick and steel executives on Tuesday focused on tariffs "
+            "on Chinese steel.",
+        ):
+            assert only(extract(text, published=date(2025, 8, 1)), Negotiation) == [], text
+
+    def test_which_took_effect_under_a_future_verb_leaves_the_new_duty_announced(self) -> None:
+        found = tariffs(
+            "Trump said on Monday he would impose a 25% tariff on imported cars, weeks after duties on steel, which "
+            "took effect on March 12.",
+            date(2025, 3, 26),
+        )
+        assert [t.status for t in found if goods([t]) == ["cars"]] == ["announced"]
+
+    def test_a_deal_signed_years_ago_takes_no_venue_from_the_dateline(self) -> None:
+        (talks,) = only(
+            extract(
+                "BRUSSELS (Wire) - Vietnam, which signed a free trade agreement with the EU in 2019, is now the bloc's "
+                "biggest ASEAN partner.",
+                published=date(2025, 8, 1),
+            ),
+            Negotiation,
+        )
+        assert talks.venue is None
+
+    def test_a_duty_responded_with_in_a_month_gone_by(self) -> None:
+        (duty,) = tariffs(
+            "Beijing responded with a 100% tariff on Canadian canola oil last March.", date(2026, 1, 16)
+        )
+        assert (
+            duty.status == "in_force"
+            and duty.effective is not None
+            and duty.effective.start == date(2025, 3, 1)
+        )

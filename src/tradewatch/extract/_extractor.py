@@ -379,7 +379,7 @@ def _by_part(builder: Builder, trigger: re.Pattern[str], clause: Clause, context
             previous = (a, b)
             if read and _SAME_TIME.search(clause.low, a, b):
                 found = [_at_the_same_time(e, read) for e in found]
-            found = [_aimed_as_before(e, read) for e in found]
+            found = [_aimed_as_before(e, read, clause.low[a:b]) for e in found]
             read += found
         return read
     return builder(clause, context)
@@ -406,11 +406,12 @@ _SAME_TIME = re.compile(
 
 # "imposed worldwide licence requirements", "for exports to any destination": aimed at everyone
 _GLOBAL = re.compile(
-    r"\b(?:worldwide|global(?:ly)?|any destination|all destinations|every destination|all countries)\b"
+    r"\b(?:worldwide|global)\s+(?:licen|export|control|restriction|curb|requirement|ban)"
+    r"|\b(?:to|for)\s+(?:any|all|every)\s+destinations?\b|\ball countries\b"
 )
 
 
-def _aimed_as_before(event: Any, before: list[Any]) -> Any:
+def _aimed_as_before(event: Any, before: list[Any], statement: str) -> Any:
     """ "On Monday the Commerce Department added 140 Chinese entities to its Entity List, and imposed licence
     requirements on memory chips": a control of the same government that names no destination is aimed where
     its sentence's first one was, and the day that opens the sentence dates both."""
@@ -418,7 +419,7 @@ def _aimed_as_before(event: Any, before: list[Any]) -> Any:
         return event
     earlier = [e for e in before if isinstance(e, ExportControl) and e.imposer == event.imposer]
     changes: dict[str, Any] = {}
-    if event.target == "*" and not _GLOBAL.search(lowered(event.evidence.sentence)):
+    if event.target == "*" and not _GLOBAL.search(statement):
         aimed = next((e.target for e in earlier if e.target != "*"), None)
         if aimed is not None:
             changes["target"] = aimed
@@ -1210,7 +1211,7 @@ _PAUSE_UNTIL = re.compile(
 )
 
 
-_OLD_PAUSE_END = re.compile(r"\b(?:had been|was|were|is|are)\s+(?:due|set|scheduled)\b", re.IGNORECASE)
+_OLD_PAUSE_END = re.compile(r"\b(?:had been|was|were)\s+(?:due|set|scheduled)\b", re.IGNORECASE)
 
 
 def _end_of_pause(

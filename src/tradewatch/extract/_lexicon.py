@@ -88,8 +88,11 @@ EXPORT_CONTROL = re.compile(
     r"|quotas?|licen[cs]e requirements?)\b"
     r"|\b(?:entity|unverified|end[\s-]user) list\b|\bblacklist(?:ed|s)?\b|\bunreliable entity list\b"
     # "removed South Korea from its white list of trusted trading partners": fast-track export approvals
-    r"|\b(?:from|off) (?:its|their|the) (?:export white[\s-]?list|(?:white[\s-]?list|list) of (?:trusted|preferred"
-    r"|favou?red) (?:trading partners|trade partners|export destinations|destinations|buyers|countries))\b"
+    # (not "its white list of approved beef suppliers": an import list)
+    r"|\b(?:from|off) (?:its|their|the) (?:export )?white[\s-]?list\b(?!\s+of\s+(?:approved|certified|registered"
+    r"|licensed)\b)"
+    r"|\b(?:from|off) (?:its|their|the) list of (?:trusted|preferred|favou?red) (?:trading partners|trade partners"
+    r"|export destinations|destinations|buyers|countries)\b"
     r"|\blicen[cs]e requirements?\b|\brequir(?:e|es|ed|ing)\b[^.]{0,120}?\blicen[cs]es?\b"
     r"|\blicen[cs]ing (?:regimes?|systems?|requirements?|rules?|controls?)\b|\blicen[cs]e regimes?\b"
     # "licence rules for 24 types of chipmaking equipment" (not "driving licence rules")
@@ -98,7 +101,8 @@ EXPORT_CONTROL = re.compile(
     r"(?<!liquor l)(?<!gun l)(?<!firearms l)(?<!taxi l)(?<!residence l)(?<!work l)(?<!business l)icen[cs]e rules?\b"
     r"|\b(?:end[\s-]use|end[\s-]user|export)\s+(?:reviews?|checks?|scrutiny|vetting)\b"
     # "would be subject to stricter licence reviews", "stricter reviews of end users"
-    r"|\blicen[cs](?:e|ing)\s+(?:reviews?|checks?|scrutiny)\b|\b(?:stricter|tighter|tougher)\s+reviews\s+of\s+end\b"
+    r"|\b(?<!import )licen[cs](?:e|ing)\s+(?:reviews?|checks?|scrutiny)\b"
+    r"|\b(?:stricter|tighter|tougher)\s+reviews\s+of\s+end\b"
     r"|\bresum(?:e|es|ed|ing)\s+(?:approving\s+|issuing\s+|granting\s+)?(?:licen[cs]es for\s+)?"
     r"(?:exports?|sales?|shipments?)\b"
     r"|\b(?:obtain|seek|apply for|need|requir(?:e|es|ed|ing))\s+"
@@ -218,9 +222,12 @@ CONDITION = re.compile(
     # right after the verb (not "would raise prices if it lasts")
     r"|(?:put|charge|raise|double)(?=\s+(?:an?\s+|the\s+|its\s+|their\s+)?(?:\d[\d.]*\s*%\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:tariffs?|dut(?:y|ies)|levy|levies|surcharges?|rates?)\b)"
+    # "would hit Canada with a 35% tariff if ...": whom a duty hits (not "would hit American producers if")
+    r"|hit(?! back)(?=\s+(?:[\w.'’-]+\s+){1,3}?with\b)"
     # "could halt palm oil exports to the EU if Brussels enforces its rule": a control promised on a condition
-    # (not "would halt its export ban if": a measure of its own lifted)
-    r"|(?:halt|ban|stop|cut off|curb|restrict)(?!\s+(?:its|their|the)\b))\b"
+    # (not "would halt its export ban if", "would suspend its retaliatory tariffs if": its own measure lifted)
+    r"|(?:halt|ban|stop|cut off|curb|restrict|suspend)(?!\s+(?:its|their)\s+(?:own\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:bans?|curbs?|tariffs?|duties|restrictions|controls|levies|countermeasures)\b))\b"
     r"(?:[^.;]|(?<=\b[a-z])\.){0,80}?"
     # "should Washington go ahead with its plan": a condition stated by inversion
     r"\b(?:if|should\s+(?:the\s+)?[\w.-]+(?:\s+[\w.-]+)?\s+(?:go|proceed|fail|refuse|raise|hike|impose|continue"
@@ -321,6 +328,8 @@ _SCRAP = (
     r"(?<!copper )(?<!steel )(?<!iron )(?<!metal )(?<!brass )(?<!aluminium )(?<!aluminum )"
     rf"scrap(?:ped|ping|s{_NOT_SCRAP_GOODS}|{_NOT_SCRAP_GOODS})"
 )
+# "called off trade talks with Canada": what is called off is not the duty
+_NOT_TALKS = r"(?!\s+(?:all\s+)?(?:the\s+)?(?:[\w-]+\s+)?(?:talks|negotiations|visit|trip|meeting|summit))"
 TARIFF_STATUS: list[tuple[str, re.Pattern[str]]] = [
     (
         # "waived its import duty on cotton until September 30": the duty itself set aside for a time
@@ -378,8 +387,8 @@ TARIFF_STATUS: list[tuple[str, re.Pattern[str]]] = [
             r"hold off",
             r"held off",
             # "has called off a 15 percent tariff that was due to start on Sunday"
-            r"call(?:s|ed)? off",
-            r"calling off",
+            r"call(?:s|ed)? off" + _NOT_TALKS,
+            r"calling off" + _NOT_TALKS,
             r"defer(?:s|red|ring)?",
             # "a planned levy has been shelved": put aside
             r"shelv(?:e|es|ed|ing)",
@@ -708,7 +717,7 @@ TRUCE_STATUS: list[tuple[str, re.Pattern[str]]] = [
             # "the truce is over"; "a dispute over aircraft" ends nothing
             r"(?:is|was|are|were|be|been|now) over",
             # "two weeks after Brussels declared its trade truce with Washington over"
-            r"declar(?:e|es|ed|ing)(?=\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,5}?over\b)",
+            r"declar(?:e|es|ed|ing)(?=\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,5}?over\s*(?:[,.;]|$))",
             # "abruptly ending a truce"; "a truce ending in May" says when it runs out
             r"ending(?=\s+(?:a|an|the|its|their|his|her|this|that)\b)",
         ),

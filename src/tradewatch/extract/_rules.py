@@ -643,7 +643,7 @@ def _imposed_then(low: str, at: int) -> bool:
 _PAST_ACT = re.compile(
     r"\b(?:imposed|tightened|expanded|widened|added|banned|halted|lifted|removed|scrapped|dropped|raised|doubled|tripled"
     r"|hiked|lowered|reduced|eased|relaxed|suspended|paused|restricted|blacklisted|slashed|halved|extended"
-    r"|struck(?= down)|invalidated|overturned|answered|retaliated"
+    r"|struck(?= down)|invalidated|overturned|answered|retaliated|responded(?= with)|hit back(?= with)"
     r"|began|started)\b"
 )
 _DAY_WORD = re.compile(
@@ -905,10 +905,15 @@ def products_in(clause: Clause, start: int, end: int, *, opens: bool = False) ->
 
 
 # A clause after a list of goods, opened by a verb's -ing form and its object.
+# "imposed licence requirements on memory chips, rattling global markets": what the measure did after the goods
+_REACTION_NOT_GOODS = re.compile(
+    r"\s*(?:rattling|hurting|hitting|boosting|sending|sparking|prompting|fuell?ing|dragging|weighing|roiling"
+    r"|jolting|unsettling|spooking|denting|lifting|angering|drawing)\s"
+)
 _CLAUSE_NOT_GOODS = re.compile(
     r"\s*(?!(?:clothing|bedding|packaging|roofing|flooring|tubing|piping|fencing|housing|lighting|casting|forging"
     r"|seasoning|dressing|heating|cooling|building|mining|printing|shipping)\b)[a-z]+ing\s+(?:against|the|a|an|its"
-    r"|their|his|her|that|what|how|it|them|him|us)\b"
+    r"|their|his|her|that|what|how|it|them|him|us|back|up|down)\b(?!\s+to\s+\d)"
 )
 # A verb in the past tense after a word of the goods, before what it does or where ("steel angered Ankara",
 # "rare earths it unveiled on Oct. 9", "goods not covered by the pact", "movies produced outside the United
@@ -1025,7 +1030,7 @@ _NOT_GOODS_WORDS |= frozenset(
 _NOT_GOODS_WORDS |= frozenset(
     """agreement agreements deal deals accord pact framework talks negotiations staying remaining standing
     shoppers consumers households investors travellers travelers exporters producers farmers scale
-    trafficking capping mills carmakers automakers steelmakers chipmakers manufacturers shippers growers
+    trafficking capping mills makers carmakers automakers steelmakers chipmakers manufacturers shippers growers
     miners refiners immediately quickly gradually fully partially temporarily permanently entirely completely""".split()
 )
 
@@ -1065,6 +1070,8 @@ def _plausible_goods(part: str) -> bool:
     low_words = [w.lower().strip(".,'") for w in words]
     if low_words[-1] in _NON_GOODS or any(w in _NOT_GOODS_WORDS for w in low_words):
         return False
+    if _REACTION_NOT_GOODS.match(" " + part.lower()):
+        return False  # "rattling global markets": what a measure did, after its goods
     if low_words[0] in ("of", "on", "to", "top", "at", "for", "parts"):
         return False  # "and of 10% on soybeans": what is left of a second rate, not goods
     if low_words[-1].endswith("ed") and not low_words[-1].endswith(("seed", "feed", "bred")):
@@ -1388,7 +1395,7 @@ _UNDER_BEFORE = re.compile(r"\bunder\s+(?:the\s+)?$")
 def _us_law_of(clause: Clause, trigger: re.Match[str]) -> bool:
     """Whether the duty at `trigger` is set under United States law: "Section 232 tariffs of 50%", "duties
     imposed under Section 301" (the law before the duty or "under" it, not one the duty answers)."""
-    for law in _US_LAW.finditer(clause.text, max(0, trigger.start() - 30)):
+    for law in _US_LAW.finditer(clause.text):
         if _ANSWERING_LAW.search(clause.text, max(0, law.start() - 30), law.start()):
             continue
         if law.end() <= trigger.start() or _UNDER_BEFORE.search(
@@ -2295,7 +2302,13 @@ def tariffs(clause: Clause, ctx: Context) -> list[Tariff]:
         # "announced tariffs on coal on Tuesday, minutes after an additional 10% U.S. duty came into force": the
         # later duty's rate and its "additional" are its own
         found = _tariffs(clause.part(0, first_end), ctx) or found
-    if ctx.published is not None and _WHICH_TOOK_EFFECT.search(clause.low):
+    took = _WHICH_TOOK_EFFECT.search(clause.low) if ctx.published is not None else None
+    if (
+        took is not None
+        and ctx.published is not None
+        and not lex.FUTURE.search(clause.low, 0, took.start())
+        and not lex.HEDGE.search(clause.low, 0, took.start())
+    ):
         # "set a 15% duty on chicken and a 10% duty on pork, which took effect on March 10": all in force since
         found = [
             attrs.evolve(t, status="in_force")
@@ -2327,11 +2340,11 @@ def _participle_answer(clause: Clause, ctx: Context, found: list[Tariff]) -> tup
     main = _first_actor(clause, 0, participle.start(), ())
     if main is None or any(t.imposer == main.code for t in found):
         return 0, []
-    ctx.joined_subject = main.code
+    joined, ctx.joined_subject = ctx.joined_subject, main.code
     try:
         answer = _tariffs(clause.part(participle.end(), len(clause.text)), ctx)
     finally:
-        ctx.joined_subject = None
+        ctx.joined_subject = joined
     return participle.start(), [t for t in answer if t.imposer == main.code]
 
 
@@ -2510,12 +2523,17 @@ def _tariffs(clause: Clause, ctx: Context, *, standing: bool = False) -> list[Ta
         return []
     trigger = triggers[0]
     supposed = _THREATENED_BEFORE.search(clause.low, max(0, trigger.start() - 40), trigger.start())
-    if supposed is not None and (
-        supposed.group("any") is not None
-        or (
-            len(triggers) == 1
-            and (supposed.group("adj") != "threatened" or _OFF_THE_TABLE.match(clause.low, trigger.end()))
+    if supposed is not None and supposed.group("any") is not None:
+        # "China, vowing to answer any new U.S. tariffs, imposed 15% duties on American coal": the duties after
+        return (
+            _tariffs(clause.part(trigger.end(), len(clause.text)), ctx, standing=standing)
+            if len(triggers) > 1
+            else []
         )
+    if (
+        supposed is not None
+        and len(triggers) == 1
+        and (supposed.group("adj") != "threatened" or _OFF_THE_TABLE.match(clause.low, trigger.end()))
     ):
         # "a hypothetical 30% duty", "takes a threatened 100% tariff off the table": no duty (but "the threatened
         # 25% U.S. tariffs came into force" is one)
@@ -2781,6 +2799,8 @@ def _tariffs(clause: Clause, ctx: Context, *, standing: bool = False) -> list[Ta
     if (
         (target is None or target == "*")
         and _ITS_OWN_GOODS.match(clause.low, trigger.end())
+        # (not "Indonesia will impose a 5% levy on its coal exports": a duty it sets on its own goods)
+        and not _IMPOSING_VERB.search(clause.low, 0, trigger.start())
         # (not "the 30% U.S. tariff on most of its exports": the owner of the duty named by it)
         and (owned is None or owned.code != imposer)
     ):
@@ -3063,8 +3083,13 @@ _STORY_OF_ANY_ORIGIN = re.compile(
 )
 
 
+_IMPOSING_VERB = re.compile(
+    r"\b(?:impos(?:e|es|ed|ing)|lev(?:y|ies|ied|ying)|charg(?:e|es|ed|ing)|rais(?:e|es|ed|ing)|cut(?:s|ting)?"
+    r"|lower(?:s|ed|ing)?|set(?:s|ting)?|introduc(?:e|es|ed|ing)|hik(?:e|es|ed|ing)|slash(?:es|ed|ing)?"
+    r"|scrap(?:s|ped|ping)?|remov(?:e|es|ed|ing)|lift(?:s|ed|ing)?|doubl(?:e|es|ed|ing))\b"
+)
 _ITS_OWN_GOODS = re.compile(
-    r"\s+on\s+(?:(?:most|some|all|many|much|half)\s+of\s+)?(?:its|their)\s+(?:exports|goods|products"
+    r"\s+on\s+(?:(?:most|some|all|many|much|half)\s+of\s+)?(?:its|their)\s+(?:[\w-]+\s+)?(?:exports|goods|products"
     r"|shipments|sales)\b(?!\s+of\b)"  # not "raised its duty on its exports of steel": an export duty
 )
 
@@ -3517,7 +3542,6 @@ def _should_change(clause: Clause, trigger: re.Match[str]) -> tuple[str, str] | 
 
 
 _SAID_BEFORE = re.compile(r"\b(?:said|says|told)\b")
-_TALKS_WITH = re.compile(r"\b(?:talks|negotiations|contact|discussions)\s+with\s+(?:the\s+)?$")
 _ASKED_BY_NAME = re.compile(r"\s+(?:the\s+)?[\w.'’-]+(?:\s+[\w.'’-]+)?\s+to\s")
 
 
@@ -3536,14 +3560,14 @@ def _demand(clause: Clause, trigger: re.Match[str], imposer: str | None = None) 
     non_state = _NON_STATE_SPEAKER.search(clause.low, max(0, verb.start() - 40), verb.start()) is not None
     # "Carmakers in Japan want relief from US tariffs": a wish of a trade, not a government's demand; but "Farmers
     # urged Beijing to cut its tariffs": a change asked of a government by name
-    demander = None if non_state else _subject(clause, verb.start())
-    if (
-        demander is not None
-        and demander.code == imposer
-        and _TALKS_WITH.search(clause.low, max(0, demander.start - 40), demander.start)
-    ):
-        # "said it was in talks with Washington and demanded that the tariffs be lifted": Washington is asked
-        demander = _subject(clause, verb.start(), exclude=[imposer])
+    # Who demands a change is not who owns the duty: the owner named with it ("the removal of the 20% U.S.
+    # tariffs"), else the story's imposer ("said it was in talks with Washington and demanded that the tariffs on
+    # Canadian steel be lifted")
+    duty_owner = _adjacent_before(clause, trigger.start())
+    not_demander = duty_owner.code if duty_owner is not None else imposer
+    demander = (
+        None if non_state else _subject(clause, verb.start(), exclude=[not_demander] if not_demander else ())
+    )
     # "urged Ottawa to drop", "demanded that the United States remove": who is asked stands before the change
     bound = change.end() if change.group().startswith("that") else change.start() + 5
     if change.group().endswith("from"):
@@ -4819,28 +4843,62 @@ _MEETING_TO_COME = re.compile(r"\b(?:will|would|to|are to|is to|set to|plan to|p
 _A_CALL = re.compile(r"call$|^spok")
 
 
+# "Vietnam, which signed a free trade agreement with the EU in 2019": a signing recalled
+_SIGNED_BEFORE = re.compile(r"\b(?:which|that|who|after|since|when)\s+(?:had\s+|has\s+|have\s+)?$")
+_NAMED_AFTER_WITH = re.compile(
+    r"\s+(?:with|to)\s+(?:the\s+)?(?:[A-Z][\w.'’-]*(?:'s)?\s+){0,4}?(?:[A-Z][\w.'’-]*|(?:president|prime minister"
+    r"|premier|leader|counterpart))"
+)
 _NAME_AFTER = re.compile(r"(?:\s+[A-Z][\w.'’-]*){1,4}")
 
 
 def _a_call_abroad(clause: Clause, trigger: re.Match[str]) -> bool:
     """Whether "spoke (by phone) with/to ..." names a leader or official of another jurisdiction than the
-    speaker's ("Carney spoke with President Donald Trump"), or two leaders spoke ("Trump and Xi spoke by phone")."""
+    speaker's ("Carney spoke with President Donald Trump", "Modi spoke with Trump"), or two leaders spoke ("Trump
+    and Xi spoke by phone")."""
     speaker = first_actor(clause, 0, trigger.start(), ())
     if not clause.low.startswith((" with ", " to "), trigger.end()):
         return speaker is not None and any(
             m.code != speaker.code for m in clause.actors if speaker.end <= m.start < trigger.start()
         )
-    leader = _WITH_LEADER.match(clause.text, trigger.end())
-    if leader is None:
+    return _someone_abroad(clause, trigger.end(), speaker)
+
+
+def _met_leader_abroad(clause: Clause, trigger: re.Match[str]) -> bool:
+    """ "after meeting Chinese President Xi Jinping": a leader of another jurisdiction than the one who met."""
+    met = _MET_LEADER.match(clause.text, trigger.start())
+    if met is None:
         return False
-    # the one spoken to: the title's own words and the name after it ("U.S. Trade Representative Jamieson Greer")
-    named = _NAME_AFTER.match(clause.text, leader.end())
-    end = named.end() if named else leader.end()
-    # (a counterpart is of another jurisdiction by itself: "spoke with his counterpart He Lifeng")
-    return leader.group().rstrip().endswith(("counterpart", "counterparts")) or any(
-        speaker is None or m.code != speaker.code
+    named = _NAME_AFTER.match(clause.text, met.end())
+    end = named.end() if named else met.end()
+    speaker = first_actor(clause, 0, trigger.start(), ())
+    return any(
+        m.code != "*" and (speaker is None or m.code != speaker.code)
         for m in clause.actors
-        if trigger.end() <= m.start < end and m.code != "*"
+        if trigger.end() <= m.start < end
+    )
+
+
+def _someone_abroad(clause: Clause, after: int, speaker: Mention | None) -> bool:
+    """Whether the one named right after `after` ("with President Donald Trump", "with China's president", "with
+    Xi Jinping", "with his counterpart He Lifeng") is of another jurisdiction than `speaker`."""
+    leader = _WITH_LEADER.match(clause.text, after)
+    if leader is not None and leader.group().rstrip().endswith(("counterpart", "counterparts")):
+        return True  # a counterpart is of another jurisdiction by itself
+    if clause.low.startswith(" between ", after):
+        # "a meeting between Presidents Donald Trump and Xi Jinping": two sides named
+        return len({m.code for m in clause.actors if after <= m.start < after + 90 and m.code != "*"}) >= 2
+    # the one spoken to: a title and the name after it ("U.S. Trade Representative Jamieson Greer"), or a name
+    named = (
+        _NAME_AFTER.match(clause.text, leader.end())
+        if leader is not None
+        else _NAMED_AFTER_WITH.match(clause.text, after)
+    )
+    end = named.end() if named else (leader.end() if leader is not None else after)
+    return any(
+        m.code != "*" and (speaker is None or m.code != speaker.code)
+        for m in clause.actors
+        if after <= m.start < end
     )
 
 
@@ -4878,7 +4936,7 @@ _MEASURE_AFTER = re.compile(
 _CONCLUDING_TRIGGER = re.compile(r"(?:reach|strike|struck|sign|seal|clinch|conclude|finali[sz]e)")
 # "became the first country to strike a deal" (not "hopes to become the first", "could be the first")
 _FIRST_TO = re.compile(
-    r"\b(?<!to )(?<!be )(?:became|was|were|is|has become|had become)\s+the\s+first\s+(?:[\w-]+\s+){0,2}?to\s+$"
+    r"(?:\b(?:became|was|were|is|has become|had become)\s+|,\s+)the\s+first\s+(?:[\w-]+\s+){0,2}?to\s+$"
 )
 
 
@@ -5036,9 +5094,12 @@ def negotiations(clause: Clause, ctx: Context) -> list[Negotiation]:
         )
         # "after meeting Chinese President Xi Jinping on Thursday", "Thursday's meeting between Presidents Donald
         # Trump and Xi Jinping": a meeting with or between leaders is talks
-        or _MET_LEADER.match(clause.text, trigger.start())
+        # (of another jurisdiction: not "Trump's meeting with his Commerce Secretary")
+        or _met_leader_abroad(clause, trigger)
         or (
-            word_low in ("meeting", "met", "meet", "meets") and _WITH_LEADER.match(clause.text, trigger.end())
+            word_low in ("meeting", "met", "meet", "meets")
+            and _WITH_LEADER.match(clause.text, trigger.end()) is not None
+            and _someone_abroad(clause, trigger.end(), first_actor(clause, 0, trigger.start(), ()))
         )
         # "negotiators would meet in the coming weeks": a meeting of negotiators is talks
         or _NEGOTIATORS_MEET.search(clause.low)
@@ -5114,7 +5175,12 @@ def negotiations(clause: Clause, ctx: Context) -> list[Negotiation]:
         (status == "held" and not _A_CALL.search(word))
         or (status == "concluded" and word in ("talks", "negotiations"))
         # "KUALA LUMPUR - ... signed an upgraded free trade agreement": a signing is where it is reported from
-        or (status == "concluded" and word.startswith("sign"))
+        or (
+            status == "concluded"
+            and word.startswith("sign")
+            and not _SIGNED_BEFORE.search(clause.low, max(0, trigger.start() - 20), trigger.start())
+            and (when is None or ctx.published is None or abs((ctx.published - when.end).days) <= 7)
+        )
     )
     if venue is None and talks_named and ctx.dateline_city and not _THERE.search(clause.low):
         venue = ctx.dateline_city  # ...unless "they met there": the place the story named before
