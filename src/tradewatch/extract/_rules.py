@@ -4871,12 +4871,7 @@ def _met_leader_abroad(clause: Clause, trigger: re.Match[str]) -> bool:
         return False
     named = _NAME_AFTER.match(clause.text, met.end())
     end = named.end() if named else met.end()
-    speaker = first_actor(clause, 0, trigger.start(), ())
-    return any(
-        m.code != "*" and (speaker is None or m.code != speaker.code)
-        for m in clause.actors
-        if trigger.end() <= m.start < end
-    )
+    return _of_another_side(clause, trigger.end(), end, first_actor(clause, 0, trigger.start(), ()))
 
 
 def _someone_abroad(clause: Clause, after: int, speaker: Mention | None) -> bool:
@@ -4895,10 +4890,15 @@ def _someone_abroad(clause: Clause, after: int, speaker: Mention | None) -> bool
         else _NAMED_AFTER_WITH.match(clause.text, after)
     )
     end = named.end() if named else (leader.end() if leader is not None else after)
+    return _of_another_side(clause, after, end, speaker)
+
+
+def _of_another_side(clause: Clause, start: int, end: int, speaker: Mention | None) -> bool:
+    """Whether `clause.text[start:end]` names a jurisdiction other than the speaker's."""
     return any(
         m.code != "*" and (speaker is None or m.code != speaker.code)
         for m in clause.actors
-        if after <= m.start < end
+        if start <= m.start < end
     )
 
 
