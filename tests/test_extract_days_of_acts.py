@@ -1173,3 +1173,26 @@ class TestReadingsOfThisRoundKeptInBoundsAgain:
             and duty.effective is not None
             and duty.effective.start == date(2025, 3, 1)
         )
+
+
+class TestWhenAStandingDutyBegan:
+    def test_a_duty_a_country_placed_on_goods_in_a_month_is_dated_by_it(self) -> None:
+        (duty,) = tariffs(
+            "The new levy comes on top of a 40% duty that Ankara placed on Chinese electric vehicles in March 2023.",
+            date(2024, 6, 8),
+        )
+        assert (duty.imposer, duty.target, duty.status) == ("TR", "CN", "in_force")
+        assert duty.effective is not None and duty.effective.start == date(2023, 3, 1)
+
+    def test_a_duty_that_came_into_force_overnight_is_in_force_from_the_storys_day(self) -> None:
+        (duty,) = tariffs(
+            "OTTAWA, Oct 14 (Wire) - A 10% U.S. tariff on imported softwood lumber came into force just after "
+            "midnight.",
+            date(2025, 10, 14),
+        )
+        assert duty.status == "in_force" and duty.effective is not None
+        assert duty.effective.start == date(2025, 10, 14)
+
+    def test_a_duty_that_took_effect_in_a_month_named_keeps_that_month(self) -> None:
+        (duty,) = tariffs("A 25% U.S. tariff on imported cars took effect in April.", date(2025, 8, 1))
+        assert duty.effective is not None and duty.effective.start == date(2025, 4, 1)

@@ -644,6 +644,7 @@ _PAST_ACT = re.compile(
     r"\b(?:imposed|tightened|expanded|widened|added|banned|halted|lifted|removed|scrapped|dropped|raised|doubled|tripled"
     r"|hiked|lowered|reduced|eased|relaxed|suspended|paused|restricted|blacklisted|slashed|halved|extended"
     r"|struck(?= down)|invalidated|overturned|answered|retaliated|responded(?= with)|hit back(?= with)"
+    r"|placed|introduced|levied|slapped|adopted"
     r"|began|started)\b"
 )
 _DAY_WORD = re.compile(
@@ -1417,6 +1418,12 @@ def _imposed_by_after(clause: Clause, after: int) -> str | None:
         ) and _SET_AFTER_ACTOR.match(clause.low, m.end):
             return m.code
     return None
+
+
+_TOOK_EFFECT_NOW = re.compile(
+    r"\b(?:took effect|came into (?:force|effect)|kicked in|went into effect|entered into force)\b"
+    r"(?=\s+(?:just\s+)?(?:after|at)\s+midnight|\s+overnight|\s*[.,;]|\s*$)"
+)
 
 
 def _day_collection_began(clause: Clause) -> DateSpan | None:
@@ -3206,6 +3213,9 @@ def _tariff_events(
             or (status in ("announced", "in_force") and ctx.immediate)
             # "began collecting the duty on Friday": the day collection began is the day it applies
             or (status in ("announced", "in_force") and _BEGAN_APPLYING.search(clause.low) is not None)
+            # "a 40% duty that Ankara placed on Chinese electric vehicles in March 2023": a standing duty is dated
+            # by when it was put in place
+            or (status == "in_force" and _IMPOSED_WORD.search(clause.low) is not None)
             or imposed_now
         )
         # a change's date is not that of when the duty it changes was imposed
@@ -3224,6 +3234,11 @@ def _tariff_events(
         status = "in_force"
     if effective is None and status in ("announced", "in_force"):
         effective = _day_collection_began(clause)
+    if effective is None and status in ("in_force", "raised", "lowered") and ctx.published is not None:
+        # "a 25% tariff on imported cars came into force just after midnight": in force from the story's day
+        now = _TOOK_EFFECT_NOW.search(clause.low)
+        if now is not None and not clause.dates:
+            effective = DateSpan.day(ctx.published, clause.text[now.start() : now.end()])
     if (
         status == "in_force"
         and effective is not None
