@@ -1347,7 +1347,8 @@ _EXTENDED_CUE = re.compile(
     _EFFECT_CUE.pattern + r"|\bto\s+(?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)", _I
 )
 # A measure stated as standing is dated by when it was put in place: "a 25% tariff, which Washington imposed in
-# March", "a duty that Turkey introduced last year" ("imposed on Brazil in July" names a target in between).
+# March", "a duty that Turkey introduced last year" ("imposed on Brazil in July", with a target in between, is read
+# as the day of the act: `_acted_on`).
 # "Since" dates only such a measure: "the rate, in place since Sept. 1, will fall to 7.5%" says when the old
 # rate began, not when the cut applies.
 _IN_FORCE_CUE = re.compile(
