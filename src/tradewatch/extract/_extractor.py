@@ -406,7 +406,7 @@ _SAME_TIME = re.compile(
 
 # "imposed worldwide licence requirements", "for exports to any destination": aimed at everyone
 _GLOBAL = re.compile(
-    r"\b(?:worldwide|global)\s+(?:licen|export|control|restriction|curb|requirement|ban)"
+    r"\bworldwide\b|\bglobally\b|\bglobal\s+(?:licen|export|control|restriction|curb|requirement|ban)"
     r"|\b(?:to|for)\s+(?:any|all|every)\s+destinations?\b|\ball countries\b"
 )
 
@@ -1211,7 +1211,9 @@ _PAUSE_UNTIL = re.compile(
 )
 
 
+_UNTIL_WORD = re.compile(r"\b(?:until|till|through)\s*$")
 _OLD_PAUSE_END = re.compile(r"\b(?:had been|was|were)\s+(?:due|set|scheduled)\b", re.IGNORECASE)
+# "The pause, which is set to run until Aug. 12 under the May deal, will now run until Nov. 10": the last end named
 
 
 def _end_of_pause(
@@ -1230,17 +1232,25 @@ def _end_of_pause(
             continue
         sentence = text[max(start, skip) : end]
         known = dates_of.get((start, end)) if start >= skip else None
+        found = None
         for d in find_dates(sentence, published) if known is None else known:
             lead = sentence[max(0, d.start - 80) : d.start]
             if (
-                _PAUSE_UNTIL.search(sentence, max(0, d.start - 80), d.start)
+                (
+                    _PAUSE_UNTIL.search(sentence, max(0, d.start - 80), d.start)
+                    or (found and _UNTIL_WORD.search(lead))
+                )
                 # "The suspension had been due to run until Aug. 12": the old end; "A separate exemption runs
                 # until Dec. 31": another measure's
                 and not _OLD_PAUSE_END.search(lead)
                 and not _ANOTHER_MEASURE.match(lowered(sentence))
                 and not _SEPARATE.match(sentence)
             ):
-                return d.span
+                found = (
+                    d.span
+                )  # the last end the sentence names: "set to run until Aug. 12, will now run until ..."
+        if found is not None:
+            return found
     return None
 
 

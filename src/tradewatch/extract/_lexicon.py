@@ -88,9 +88,8 @@ EXPORT_CONTROL = re.compile(
     r"|quotas?|licen[cs]e requirements?)\b"
     r"|\b(?:entity|unverified|end[\s-]user) list\b|\bblacklist(?:ed|s)?\b|\bunreliable entity list\b"
     # "removed South Korea from its white list of trusted trading partners": fast-track export approvals
-    # (not "its white list of approved beef suppliers": an import list)
-    r"|\b(?:from|off) (?:its|their|the) (?:export )?white[\s-]?list\b(?!\s+of\s+(?:approved|certified|registered"
-    r"|licensed)\b)"
+    # (not "removed three Australian beef plants from its white list": suppliers struck off an import list)
+    r"|\b(?:from|off) (?:its|their|the) (?:export )?white[\s-]?list\b"
     r"|\b(?:from|off) (?:its|their|the) list of (?:trusted|preferred|favou?red) (?:trading partners|trade partners"
     r"|export destinations|destinations|buyers|countries)\b"
     r"|\blicen[cs]e requirements?\b|\brequir(?:e|es|ed|ing)\b[^.]{0,120}?\blicen[cs]es?\b"
@@ -186,7 +185,10 @@ NEGOTIATION = re.compile(
     r"|clinched)"
     # "under an agreement President Donald Trump announced on Wednesday": a deal made public
     r"|(?:deal|agreement|pact|accord) (?:[\w.'’-]+ ){0,4}?(?:announced|unveiled)"
-    r"|met|meet(?:s|ing)?"
+    # (not "would be met with countermeasures", "meet the deadline": a reply received, a condition satisfied)
+    r"|(?:met(?<!\bbe met)(?<!\bis met)(?<!\bwas met)(?<!\bare met)(?<!\bwere met)(?<!\bbeen met)(?<!\bbeing met)"
+    r"|meet(?:s|ing)?)(?! (?:the |its |their |his |her |a |all |those |these )?(?:[\w-]+ )?(?:deadlines?|demands?"
+    r"|targets?|conditions?|requirements?|standards?|criteria|expectations|goals?|obligations|terms|needs)\b)"
     # "after a call with President Claudia Sheinbaum", "in a video call": leaders and ministers talking
     r"|(?:phone|telephone|video) call|call(?<=\ba call)(?= (?:with|between) )"
     # "Carney spoke with President Donald Trump by phone": a call by its verb
@@ -226,8 +228,10 @@ CONDITION = re.compile(
     r"|hit(?! back)(?=\s+(?:[\w.'’-]+\s+){1,3}?with\b)"
     # "could halt palm oil exports to the EU if Brussels enforces its rule": a control promised on a condition
     # (not "would halt its export ban if", "would suspend its retaliatory tariffs if": its own measure lifted)
-    r"|(?:halt|ban|stop|cut off|curb|restrict|suspend)(?!\s+(?:its|their)\s+(?:own\s+)?(?:[\w-]+\s+){0,2}?"
-    r"(?:bans?|curbs?|tariffs?|duties|restrictions|controls|levies|countermeasures)\b))\b"
+    r"|(?:halt|ban|stop|cut off|curb|restrict)(?!\s+(?:its|their|the|this|these)\s+(?:own\s+)?(?:[\w%.-]+\s+){0,4}?"
+    r"(?:bans?|curbs?|tariffs?|duties|restrictions|controls|levies|countermeasures)\b)"
+    # "would suspend imports of U.S. soybeans if ..." (not "would suspend the 50% tariff if": relief offered)
+    r"|suspend(?=\s+(?:all\s+)?(?:imports|purchases|shipments|exports|sales)\b))\b"
     r"(?:[^.;]|(?<=\b[a-z])\.){0,80}?"
     # "should Washington go ahead with its plan": a condition stated by inversion
     r"\b(?:if|should\s+(?:the\s+)?[\w.-]+(?:\s+[\w.-]+)?\s+(?:go|proceed|fail|refuse|raise|hike|impose|continue"
@@ -267,7 +271,8 @@ NEGATION = re.compile(
     r"|rejected (?:calls|a proposal|proposals) to|no longer plans?|dropped plans? to|backed away from|without)\b",
 )
 HEDGE = re.compile(
-    r"\b(?:could|might|may|consider(?:s|ed|ing)?|weigh(?:s|ed|ing)?|mull(?:s|ed|ing)?|propos(?:e|es|ed|ing|al)"
+    # (not "weighing scales": goods)
+    r"\b(?:could|might|may|consider(?:s|ed|ing)?|weigh(?:s|ed|ing)?(?!\s+(?:scales?|machines?|instruments?))|mull(?:s|ed|ing)?|propos(?:e|es|ed|ing|al)"
     r"|draft|plans? to|planning to|would consider|studying|explor(?:e|es|ed|ing)|option|possible|potential"
     r"|contemplat(?:e|es|ed|ing)|review(?:ing)? whether|sought public comment|public comment|seeking comment"
     r"|floated|float(?:s|ing)?"
@@ -717,7 +722,8 @@ TRUCE_STATUS: list[tuple[str, re.Pattern[str]]] = [
             # "the truce is over"; "a dispute over aircraft" ends nothing
             r"(?:is|was|are|were|be|been|now) over",
             # "two weeks after Brussels declared its trade truce with Washington over"
-            r"declar(?:e|es|ed|ing)(?=\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,5}?over\s*(?:[,.;]|$))",
+            r"declar(?:e|es|ed|ing)(?=\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,5}?over\b"
+            r"(?!\s+(?:the|a|an|this|that|its|their)\b))",
             # "abruptly ending a truce"; "a truce ending in May" says when it runs out
             r"ending(?=\s+(?:a|an|the|its|their|his|her|this|that)\b)",
         ),

@@ -574,17 +574,27 @@ _IMPOSED_ON = re.compile(
 
 
 def _first_date(
-    clause: Clause, cue: re.Pattern[str] | None = None, *, old_stage: bool = False, acts: bool = False
+    clause: Clause,
+    cue: re.Pattern[str] | None = None,
+    *,
+    old_stage: bool = False,
+    acts: bool = False,
+    act_words: re.Pattern[str] | None = None,
 ) -> DateSpan | None:
     """The first date the cue introduces; a duration ("for five years") only when no day is named. With
     `old_stage`, a date of when the measure was imposed is not the one sought. With `acts`, also the day of a
     change stated as done ("on Tuesday imposed controls", "doubled tariffs on Wednesday"): the day it was made
     is the day it applies."""
-    return _dated(clause, cue, old_stage=old_stage, acts=acts)[0]
+    return _dated(clause, cue, old_stage=old_stage, acts=acts, act_words=act_words)[0]
 
 
 def _dated(
-    clause: Clause, cue: re.Pattern[str] | None = None, *, old_stage: bool = False, acts: bool = False
+    clause: Clause,
+    cue: re.Pattern[str] | None = None,
+    *,
+    old_stage: bool = False,
+    acts: bool = False,
+    act_words: re.Pattern[str] | None = None,
 ) -> tuple[DateSpan | None, bool]:
     """`_first_date`, and whether the date is only the day the change was made (no cue of its own)."""
     found = []
@@ -601,7 +611,7 @@ def _dated(
             cut = _DATE_CUE_BREAK.match(lead)
             lead = lead[cut.end() :] if cut else lead
             if not cue.search(lead + clause.text[d.start : d.start + len(d.span.text) + 1]):
-                if acts and _acted_on(clause, d):
+                if acts and _acted_on(clause, d, act_words or _PAST_ACT):
                     acted.append(d.span)
                 continue
         found.append(d.span)
@@ -667,12 +677,14 @@ _LIST_TAIL = re.compile(
 _LIST_ITEM = re.compile(r"(?:\s+[a-z-]+){1,3}")
 _ANOTHER_PAST_VERB = re.compile(
     r"\b(?:reached|struck|agreed|signed|met|held|said|announced|made|took|came|sealed|clinched|won|lost|launched"
-    r"|opened|started|began|ended)\b"
+    r"|opened|started|began|ended|dropped|lifted|removed|scrapped|withdrew|eased|suspended|paused|retaliated"
+    r"|responded)\b"
 )
 _IN_OR_LAST = re.compile(r"(?:in|last)\s", _I)  # the month's phrase may hold its preposition
 
 
-def _acted_on(clause: Clause, d: DateMention) -> bool:
+def _acted_on(clause: Clause, d: DateMention, verbs: re.Pattern[str]) -> bool:
+    """Whether `d` is the day (or the month) of a change stated as done, whose verb is one of `verbs`."""
     if d.span.granularity.value == "month" and (
         _IN_BEFORE.search(clause.low, max(0, d.start - 4), d.start) or _IN_OR_LAST.match(d.span.text)
     ):
@@ -682,7 +694,7 @@ def _acted_on(clause: Clause, d: DateMention) -> bool:
         # electric vehicles in October 2024"
         window_start = max(0, d.start - 100)
         window = clause.low[window_start : d.start]
-        act = _last_match(_PAST_ACT, clause.low, window_start, d.start)
+        act = _last_match(verbs, clause.low, window_start, d.start)
         # "lifted its ban under a deal the leaders reached in Lima last month": the month of another verb
         return (
             act is not None
@@ -719,7 +731,7 @@ def _acted_on(clause: Clause, d: DateMention) -> bool:
         # The verb may stand well before the day, across a long object: "imposed a provisional safeguard duty
         # of 12 percent on all imports of some flat steel products on Monday".
         window = clause.low[max(start, d.start - 130) : d.end + 20 if end < 0 else min(end, d.end + 20)]
-    act = _PAST_ACT.search(window)
+    act = verbs.search(window)
     return (
         act is not None
         and not window.endswith(", ", 0, act.start())
@@ -909,7 +921,10 @@ def products_in(clause: Clause, start: int, end: int, *, opens: bool = False) ->
 # "imposed licence requirements on memory chips, rattling global markets": what the measure did after the goods
 _REACTION_NOT_GOODS = re.compile(
     r"\s*(?:rattling|hurting|hitting|boosting|sending|sparking|prompting|fuell?ing|dragging|weighing|roiling"
-    r"|jolting|unsettling|spooking|denting|lifting|angering|drawing)\s"
+    r"|jolting|unsettling|spooking|denting|lifting|angering|drawing)\s+(?:the\s+|its\s+|their\s+|a\s+)?"
+    r"(?:[\w-]+\s+)?(?:markets?|shares|stocks|investors|prices|industry|industries|producers|exporters|importers"
+    r"|farmers|officials|growers|makers|traders|hopes|fears|concerns|tensions|street|equities|bonds|currenc(?:y|ies)"
+    r"|dollar|yuan|yen|euro|peso|rupee|sentiment|confidence)\b"
 )
 _CLAUSE_NOT_GOODS = re.compile(
     r"\s*(?!(?:clothing|bedding|packaging|roofing|flooring|tubing|piping|fencing|housing|lighting|casting|forging"
@@ -1032,7 +1047,8 @@ _NOT_GOODS_WORDS |= frozenset(
     """agreement agreements deal deals accord pact framework talks negotiations staying remaining standing
     shoppers consumers households investors travellers travelers exporters producers farmers scale
     trafficking capping mills makers carmakers automakers steelmakers chipmakers manufacturers shippers growers
-    miners refiners immediately quickly gradually fully partially temporarily permanently entirely completely""".split()
+    miners refiners immediately quickly gradually fully partially temporarily permanently entirely completely
+    worldwide globally overseas""".split()
 )
 
 
@@ -1425,6 +1441,11 @@ _TOOK_EFFECT_NOW = re.compile(
     r"\b(?:took effect|came into (?:force|effect)|kicked in|went into effect|entered into force)\b"
     r"(?=\s+(?:just\s+)?(?:after|at)\s+midnight|\s+overnight|\s*[.,;]|\s*$)"
 )
+# "Since the tariff took effect, imports have plunged": a duty in force for some time before the story, unlike
+# one that took effect "minutes after" or "just after midnight"
+_SINCE_IT_TOOK_EFFECT = re.compile(
+    r"\b(?:since|(?<!minutes )(?<!hours )(?<!moments )(?<!shortly )(?<!just )(?<!soon )after|when|once|before)\b"
+)
 
 
 def _day_collection_began(clause: Clause) -> DateSpan | None:
@@ -1758,7 +1779,7 @@ _ITEM_STOP = re.compile(
     r"|worth(?!\s+of\b)|valued|amid|while|because|if|unless|this|next|last|on|said|says|will|would|was|were|is|are"
     r"|has|have|had|could|may|might|should|can|must|shall|need|needs|citing|following|saying|rather|instead|when|where|who"
     r"|than|plus|up|down|back(?=\s+to\b)|through|beyond|within|per|taking|bringing|raising|lifting|cutting|doubling"
-    r"|adding"
+    r"|adding|worldwide|globally|overseas"
     r"|but|accounting|totall?ing|among|in retaliation|with|for|a year|annually|each|invoking|according|took"
     r"|wrote|writes|told|tells|already|warning|arguing|noting|claiming|insisting"
     # an adverb that ends a list ("..., well below the provisional rates", "along with"), not "well pumps"
@@ -2315,7 +2336,7 @@ def tariffs(clause: Clause, ctx: Context) -> list[Tariff]:
         took is not None
         and ctx.published is not None
         and not lex.FUTURE.search(clause.low, 0, took.start())
-        and not lex.HEDGE.search(clause.low, 0, took.start())
+        and not _hedged(clause, 0, took.start())
     ):
         # "set a 15% duty on chicken and a 10% duty on pork, which took effect on March 10": all in force since
         found = [
@@ -2533,11 +2554,10 @@ def _tariffs(clause: Clause, ctx: Context, *, standing: bool = False) -> list[Ta
     supposed = _THREATENED_BEFORE.search(clause.low, max(0, trigger.start() - 40), trigger.start())
     if supposed is not None and supposed.group("any") is not None:
         # "China, vowing to answer any new U.S. tariffs, imposed 15% duties on American coal": the duties after
-        return (
-            _tariffs(clause.part(trigger.end(), len(clause.text)), ctx, standing=standing)
-            if len(triggers) > 1
-            else []
-        )
+        rest = clause.part(trigger.end(), len(clause.text))
+        if len(triggers) == 1 or lex.FUTURE.search(rest.low) or _hedged(rest, 0, len(rest.text)):
+            return []  # "any new U.S. tariffs would be met with countermeasures": a reply promised, not made
+        return _tariffs(rest, ctx, standing=standing)
     if (
         supposed is not None
         and len(triggers) == 1
@@ -2807,8 +2827,9 @@ def _tariffs(clause: Clause, ctx: Context, *, standing: bool = False) -> list[Ta
     if (
         (target is None or target == "*")
         and _ITS_OWN_GOODS.match(clause.low, trigger.end())
-        # (not "Indonesia will impose a 5% levy on its coal exports": a duty it sets on its own goods)
-        and not _IMPOSING_VERB.search(clause.low, 0, trigger.start())
+        # (not "Indonesia will impose a 5% levy on its coal exports", "the export duty on its rice exports": a duty
+        # it sets on its own goods)
+        and not _own_export_duty(clause, trigger, imposer)
         # (not "the 30% U.S. tariff on most of its exports": the owner of the duty named by it)
         and (owned is None or owned.code != imposer)
     ):
@@ -3097,9 +3118,26 @@ _IMPOSING_VERB = re.compile(
     r"|scrap(?:s|ped|ping)?|remov(?:e|es|ed|ing)|lift(?:s|ed|ing)?|doubl(?:e|es|ed|ing))\b"
 )
 _ITS_OWN_GOODS = re.compile(
-    r"\s+on\s+(?:(?:most|some|all|many|much|half)\s+of\s+)?(?:its|their)\s+(?:[\w-]+\s+)?(?:exports|goods|products"
-    r"|shipments|sales)\b(?!\s+of\b)"  # not "raised its duty on its exports of steel": an export duty
+    r"\s+on\s+(?:(?:most|some|all|many|much|half)\s+of\s+)?(?:its|their)\s+(?P<goods>[\w-]+\s+)?(?:exports|goods"
+    r"|products|shipments|sales)\b(?!\s+of\b)"  # not "raised its duty on its exports of steel": an export duty
 )
+_EXPORT_DUTY_WORD = re.compile(r"\bexport\s+$")
+
+
+def _own_export_duty(clause: Clause, trigger: re.Match[str], imposer: str | None) -> bool:
+    """Whether the duty "on its (coal) exports" is the subject's own export duty: named so ("the export duty on its
+    rice exports"), a levy or a duty on named goods of its own, or set by the subject's own verb right before it
+    ("Indonesia will impose a 5% levy on its coal exports", not "Kenya hopes the U.S. will lift the tariff")."""
+    if _EXPORT_DUTY_WORD.search(clause.low, max(0, trigger.start() - 8), trigger.start()):
+        return True
+    own = _ITS_OWN_GOODS.match(clause.low, trigger.end())
+    if own is not None and own.group("goods") and not trigger.group().lower().startswith("tariff"):
+        return True
+    verb = _last_match(_IMPOSING_VERB, clause.low, max(0, trigger.start() - 45), trigger.start())
+    if verb is None or re.search(r"\b(?:the|a|an)\s+$", clause.low[max(0, verb.start() - 5) : verb.start()]):
+        return False  # no verb, or a noun of one ("the lifting of", "a cut in")
+    # the verb's subject: no other jurisdiction stands between the imposer and it
+    return not any(m.code != imposer for m in clause.actors if verb.start() - 30 <= m.start < verb.start())
 
 
 def _known_target(ctx: Context, imposer: str, product: Product | None, low: str) -> tuple[str, ...] | None:
@@ -3214,13 +3252,20 @@ def _tariff_events(
             or (status in ("announced", "in_force") and ctx.immediate)
             # "began collecting the duty on Friday": the day collection began is the day it applies
             or (status in ("announced", "in_force") and _BEGAN_APPLYING.search(clause.low) is not None)
-            # "a 40% duty that Ankara placed on Chinese electric vehicles in March 2023": a standing duty is dated
-            # by when it was put in place
-            or (status == "in_force" and _IMPOSED_WORD.search(clause.low) is not None)
             or imposed_now
         )
+        # "a 40% duty that Ankara placed on Chinese electric vehicles in March 2023": a standing duty is dated by
+        # when it was put in place, the day of that verb only (not "though Ottawa dropped its counter-tariffs in
+        # September")
+        put_in_place = not acts and status == "in_force" and _IMPOSED_WORD.search(clause.low) is not None
         # a change's date is not that of when the duty it changes was imposed
-        effective = _first_date(clause, _date_cue(status), acts=acts, old_stage=status in _TARIFF_CHANGES)
+        effective = _first_date(
+            clause,
+            _date_cue(status),
+            acts=acts or put_in_place,
+            old_stage=status in _TARIFF_CHANGES,
+            act_words=_IMPOSED_WORD if put_in_place else _PAST_ACT,
+        )
         if (
             effective is not None
             and status in ("announced", "in_force")
@@ -3238,7 +3283,11 @@ def _tariff_events(
     if effective is None and status in ("in_force", "raised", "lowered") and ctx.published is not None:
         # "a 25% tariff on imported cars came into force just after midnight": in force from the story's day
         now = _TOOK_EFFECT_NOW.search(clause.low)
-        if now is not None and not clause.dates:
+        if (
+            now is not None
+            and not clause.dates
+            and not _SINCE_IT_TOOK_EFFECT.search(clause.low, 0, now.start())
+        ):
             effective = DateSpan.day(ctx.published, clause.text[now.start() : now.end()])
     if (
         status == "in_force"
@@ -3576,20 +3625,20 @@ def _demand(clause: Clause, trigger: re.Match[str], imposer: str | None = None) 
     non_state = _NON_STATE_SPEAKER.search(clause.low, max(0, verb.start() - 40), verb.start()) is not None
     # "Carmakers in Japan want relief from US tariffs": a wish of a trade, not a government's demand; but "Farmers
     # urged Beijing to cut its tariffs": a change asked of a government by name
-    # Who demands a change is not who owns the duty: the owner named with it ("the removal of the 20% U.S.
-    # tariffs"), else the story's imposer ("said it was in talks with Washington and demanded that the tariffs on
-    # Canadian steel be lifted")
-    duty_owner = _adjacent_before(clause, trigger.start())
-    not_demander = duty_owner.code if duty_owner is not None else imposer
-    demander = (
-        None if non_state else _subject(clause, verb.start(), exclude=[not_demander] if not_demander else ())
-    )
     # "urged Ottawa to drop", "demanded that the United States remove": who is asked stands before the change
     bound = change.end() if change.group().startswith("that") else change.start() + 5
     if change.group().endswith("from"):
         bound = change.end() + 20  # "relief from US tariffs", "an exemption from Washington's duties"
     # "demanded that the tariffs on Canadian steel be lifted": the goods' origin is not who is asked
     asked = next((a for a in clause.actors if verb.end() <= a.start <= bound and _is_actor(clause, a)), None)
+    # Who demands a change is not who is asked, nor who owns the duty ("the removal of the 20% U.S. tariffs"); with
+    # neither named, not the story's imposer ("said it was in talks with Washington and demanded that the tariffs
+    # on Canadian steel be lifted")
+    duty_owner = _adjacent_before(clause, trigger.start())
+    not_demander = asked.code if asked is not None else duty_owner.code if duty_owner is not None else imposer
+    demander = (
+        None if non_state else _subject(clause, verb.start(), exclude=[not_demander] if not_demander else ())
+    )
     if non_state and (asked is None or not _ASKED_BY_NAME.match(clause.low, verb.end())):
         return None
     if asked is None and demander is not None:
@@ -3800,6 +3849,12 @@ def export_controls(clause: Clause, ctx: Context) -> list[ExportControl]:
     if trigger is None:
         return []
     if _TOPIC_LEAD.search(clause.low, max(0, trigger.start() - 40), trigger.start()):
+        return []
+    if _TRUSTED_LIST.search(trigger.group()) and (
+        _struck_off(clause) is None or _LIST_OF_SUPPLIERS.match(clause.low, trigger.end())
+    ):
+        # "removed three Australian beef plants from its white list", "from its white list of approved beef
+        # suppliers": the suppliers it buys from, not the countries it sells to
         return []
     private = _PRIVATE_HALT.search(clause.low)
     if private is not None and private.start() <= trigger.start() < private.end():
@@ -4105,6 +4160,10 @@ _LISTED_BUYERS = re.compile(
     r"\b(?:to|for|with)\s+(?:the|those|these)\s+(?:listed|blacklisted|designated)\s+(?:firms|companies|entities)\b"
     # "Companies on the list must obtain a licence before they can receive U.S. technology"
     r"|\b(?:companies|firms|entities) on the (?:list|blacklist|entity list)\b"
+)
+_LIST_OF_SUPPLIERS = re.compile(
+    r"\s+of\s+(?:[\w-]+\s+){0,3}?(?:suppliers|exporters|plants|producers|firms|companies|facilities|establishments"
+    r"|vendors|processors|slaughterhouses|abattoirs|mills|farms|brands)\b"
 )
 _TRUSTED_LIST = re.compile(r"\bwhite[\s-]?list\b|\blist of (?:trusted|preferred|favou?red)\b")
 # "may drop Japan from its list of favoured buyers": the country struck off a list of
@@ -4609,7 +4668,8 @@ def _anchored_duration(clause: Clause, d: DateMention) -> DateSpan | None:
 
 _LOCATIVE = re.compile(
     r"\b(?:in|at|to|from|visit(?:s|ed|ing)?|arriv(?:e|es|ed|ing) in|held in|hosted in|travel(?:s|led|ed)? to"
-    r"|trip to|talks in|meeting in)\s+(?:the\s+)?$",
+    r"|trip to|talks in|meeting in|(?:left|leaves|leaving|depart(?:s|ed|ing)?|flew|flies"
+    r"|flying|set off|sets off|setting off) for)\s+(?:the\s+)?$",
     _I,
 )
 
@@ -4617,7 +4677,8 @@ _LOCATIVE = re.compile(
 _COUNTRY_AS_PLACE = re.compile(
     r"\b(?:travel(?:s|led|ed|ling|ing)? to|trip to|visit(?:s|ed|ing)?|arriv(?:e|es|ed|ing) in|held in|hosted in"
     r"|residence of|summit in|talks in|meeting in|meetings in|sessions in|sidelines in|flew to|fly to|headed to"
-    r"|heads to)\s+(?:the\s+)?$",
+    r"|heads to|(?:left|leaves|leaving|depart(?:s|ed|ing)?|flew|flies|flying) for)\s+"
+    r"(?:the\s+)?$",
 )
 
 
@@ -4861,6 +4922,7 @@ _A_CALL = re.compile(r"call$|^spok")
 
 # "Vietnam, which signed a free trade agreement with the EU in 2019": a signing recalled
 _SIGNED_BEFORE = re.compile(r"\b(?:which|that|who|after|since|when)\s+(?:had\s+|has\s+|have\s+)?$")
+_LEADER_OF = re.compile(r"(?:'s|’s)\s+(?:president|prime minister|premier|leader|chancellor)\b")
 _NAMED_AFTER_WITH = re.compile(
     r"\s+(?:with|to)\s+(?:the\s+)?(?:[A-Z][\w.'’-]*(?:'s)?\s+){0,4}?(?:[A-Z][\w.'’-]*|(?:president|prime minister"
     r"|premier|leader|counterpart))"
@@ -4899,14 +4961,19 @@ def _someone_abroad(clause: Clause, after: int, speaker: Mention | None) -> bool
     if clause.low.startswith(" between ", after):
         # "a meeting between Presidents Donald Trump and Xi Jinping": two sides named
         return len({m.code for m in clause.actors if after <= m.start < after + 90 and m.code != "*"}) >= 2
-    # the one spoken to: a title and the name after it ("U.S. Trade Representative Jamieson Greer"), or a name
-    named = (
-        _NAME_AFTER.match(clause.text, leader.end())
-        if leader is not None
-        else _NAMED_AFTER_WITH.match(clause.text, after)
-    )
-    end = named.end() if named else (leader.end() if leader is not None else after)
-    return _of_another_side(clause, after, end, speaker)
+    if leader is None:
+        # with no title, a leader by name ("with Trump", "with Xi Jinping") or a country's leader ("with China's
+        # president"), not "with Canadian reporters", "with U.S. investors", "to the European Parliament"
+        named = _NAMED_AFTER_WITH.match(clause.text, after)
+        return named is not None and any(
+            (speaker is None or m.code != speaker.code)
+            and (m.kind == "person" or _LEADER_OF.match(clause.low, m.end))
+            for m in clause.actors
+            if after <= m.start < named.end()
+        )
+    # the one spoken to: a title and the name after it ("U.S. Trade Representative Jamieson Greer")
+    named = _NAME_AFTER.match(clause.text, leader.end())
+    return _of_another_side(clause, after, named.end() if named else leader.end(), speaker)
 
 
 def _of_another_side(clause: Clause, start: int, end: int, speaker: Mention | None) -> bool:
@@ -5194,8 +5261,17 @@ def negotiations(clause: Clause, ctx: Context) -> list[Negotiation]:
         or (
             status == "concluded"
             and word.startswith("sign")
-            and not _SIGNED_BEFORE.search(clause.low, max(0, trigger.start() - 20), trigger.start())
-            and (when is None or ctx.published is None or abs((ctx.published - when.end).days) <= 7)
+            and (
+                (
+                    when is None
+                    and not _SIGNED_BEFORE.search(clause.low, max(0, trigger.start() - 20), trigger.start())
+                )
+                or (
+                    when is not None
+                    and ctx.published is not None
+                    and abs((ctx.published - when.end).days) <= 7
+                )
+            )
         )
     )
     if venue is None and talks_named and ctx.dateline_city and not _THERE.search(clause.low):
