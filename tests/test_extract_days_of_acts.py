@@ -1360,3 +1360,45 @@ class TestReadingsOfThisRoundKeptInBoundsThirdTime:
         assert (
             truce.status == "extended" and truce.until is not None and truce.until.start == date(2025, 11, 10)
         )
+
+
+class TestDaysAndMonthsThatOpenASentence:
+    def test_a_month_that_opens_the_sentence_dates_the_act_after_it(self) -> None:
+        (control,) = controls(
+            "Last October, Washington imposed sweeping rules requiring licences for sales of advanced chips to China.",
+            date(2023, 10, 20),
+        )
+        assert control.effective is not None
+        assert (control.effective.start, control.effective.end) == (date(2022, 10, 1), date(2022, 10, 31))
+
+    def test_a_month_that_opens_a_sentence_of_what_will_be_dates_nothing_done(self) -> None:
+        found = controls("Last month, Indonesia said it would halt exports of palm oil.", date(2022, 5, 20))
+        assert all(c.effective is None for c in found)
+
+    def test_a_listing_day_after_an_inserted_including_dates_it(self) -> None:
+        (listing,) = controls(
+            "China added 14 foreign organisations, including U.S. and Canadian companies, to its unreliable entity "
+            "list on Thursday, barring them from trading with Chinese firms.",
+            date(2025, 10, 10),
+        )
+        assert listing.effective is not None and listing.effective.start == date(2025, 10, 9)
+
+    def test_a_duty_in_place_since_a_month_began_in_the_past(self) -> None:
+        (duty,) = tariffs(
+            "Indian textile exporters, hit by a 50% U.S. tariff since August, said the deal would help them shift "
+            "sales to Europe.",
+            date(2026, 1, 27),
+        )
+        assert duty.effective is not None and duty.effective.start == date(2025, 8, 1)
+
+    def test_earlier_on_the_storys_weekday_is_that_day_whatever_comes_next(self) -> None:
+        found = tariffs(
+            "Earlier on Wednesday, China's 84% tariff on all U.S. goods took effect, and the European Union "
+            "approved duties of up to 25% on U.S. soybeans, to apply from next week.",
+            date(2025, 4, 9),
+        )
+        (chinese,) = [t for t in found if t.imposer == "CN"]
+        assert chinese.status == "in_force" and chinese.effective is not None
+        assert chinese.effective.start == date(2025, 4, 9)
+        (european,) = [t for t in found if t.imposer == "EU"]
+        assert european.effective is not None and european.effective.start == date(2025, 4, 14)

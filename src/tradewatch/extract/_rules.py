@@ -670,6 +670,7 @@ _IMMEDIATE = re.compile(
 
 
 _IN_BEFORE = re.compile(r"\bin $")
+_INSERTED = re.compile(r"\s*(?:including|such as|among them|mostly|many of them|most of them)\b")
 # The rest of a list after one of its commas: a few words, the last item after "and", then the day.
 _LIST_TAIL = re.compile(
     r"(?:\s+(?:and|or))?(?:\s+[a-z-]+){1,3}(?:\s+(?:and|or)(?:\s+[a-z-]+){1,3})?\s+(?:on\s+)?$"
@@ -685,6 +686,22 @@ _IN_OR_LAST = re.compile(r"(?:in|last)\s", _I)  # the month's phrase may hold it
 
 def _acted_on(clause: Clause, d: DateMention, verbs: re.Pattern[str]) -> bool:
     """Whether `d` is the day (or the month) of a change stated as done, whose verb is one of `verbs`."""
+    if (
+        d.span.granularity.value == "month"
+        and clause.low[: d.start].strip() in ("", "in")
+        and clause.low.startswith(",", d.end)
+    ):
+        # "Last October, Washington imposed sweeping rules", "In March, China banned exports": a month that opens
+        # the sentence dates the verb right after its subject
+        end = clause.low.find(",", d.end + 1)
+        window = clause.low[d.end : d.end + 60 if end < 0 else min(end, d.end + 60)]
+        act = verbs.search(window)
+        return (
+            act is not None
+            and not lex.FUTURE.search(window)
+            and not _hedged(clause, d.end, d.end + len(window))
+            and not _ANOTHER_PAST_VERB.search(window, 0, act.start())
+        )
     if d.span.granularity.value == "month" and (
         _IN_BEFORE.search(clause.low, max(0, d.start - 4), d.start) or _IN_OR_LAST.match(d.span.text)
     ):
@@ -721,7 +738,13 @@ def _acted_on(clause: Clause, d: DateMention, verbs: re.Pattern[str]) -> bool:
             start = prev
             if item is None or start == 0:
                 break
-    if not clause.low[: d.start].strip():
+    if start and not verbs.search(clause.low, start, d.start):
+        # "added 14 foreign organisations, including U.S. and Canadian companies, to its entity list on Thursday":
+        # the window steps back over an inserted "including ..." to the statement around it
+        prev = clause.low.rfind(",", 0, start - 1) + 1
+        if _INSERTED.match(clause.low, prev, start - 1):
+            start = clause.low.rfind(",", 0, prev - 1) + 1
+    if clause.low[: d.start].strip() in ("", "earlier", "later", "early", "late", "also"):
         # "On Tuesday, Canada raised its surtax": a day that opens the sentence dates the verb that follows it
         after = d.end + (1 if clause.low.startswith(",", d.end) else 0)
         end = clause.low.find(",", after)
@@ -1437,6 +1460,9 @@ def _imposed_by_after(clause: Clause, after: int) -> str | None:
     return None
 
 
+_TOOK_EFFECT = re.compile(
+    r"\b(?:took effect|came into (?:force|effect)|kicked in|went into effect|entered into force)\b"
+)
 _TOOK_EFFECT_NOW = re.compile(
     r"\b(?:took effect|came into (?:force|effect)|kicked in|went into effect|entered into force)\b"
     r"(?=\s+(?:just\s+)?(?:after|at)\s+midnight|\s+overnight|\s*[.,;]|\s*$)"
@@ -3258,6 +3284,8 @@ def _tariff_events(
         # when it was put in place, the day of that verb only (not "though Ottawa dropped its counter-tariffs in
         # September")
         put_in_place = not acts and status == "in_force" and _IMPOSED_WORD.search(clause.low) is not None
+        # "Earlier on Wednesday, China's 84% tariff took effect": the day the duty came into force
+        came_in = not acts and not put_in_place and status == "in_force" and _TOOK_EFFECT.search(clause.low)
         # a change's date is not that of when the duty it changes was imposed
         effective = _first_date(
             clause,
@@ -3266,6 +3294,11 @@ def _tariff_events(
             old_stage=status in _TARIFF_CHANGES,
             act_words=_IMPOSED_WORD if put_in_place else _PAST_ACT,
         )
+        if came_in and (effective is None or (ctx.published is not None and effective.start > ctx.published)):
+            # (not "... took effect, and the EU approved duties to apply from next week": another measure's start)
+            effective = next(
+                (d.span for d in _measure_dates(clause) if _acted_on(clause, d, _TOOK_EFFECT)), None
+            )
         if (
             effective is not None
             and status in ("announced", "in_force")
