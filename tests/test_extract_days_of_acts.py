@@ -1402,3 +1402,29 @@ class TestDaysAndMonthsThatOpenASentence:
         assert chinese.effective.start == date(2025, 4, 9)
         (european,) = [t for t in found if t.imposer == "EU"]
         assert european.effective is not None and european.effective.start == date(2025, 4, 14)
+
+
+class TestTheDayOfACallReported:
+    def test_a_deal_said_on_a_day_after_a_call_is_dated_by_that_day(self) -> None:
+        (deal,) = talks(
+            "The United States will cut the tariff on Indian goods to 18%, President Donald Trump said on Monday "
+            "after a phone call with Prime Minister Narendra Modi.",
+            date(2026, 2, 3),
+        )
+        assert deal.parties == ("IN", "US") and deal.when is not None and deal.when.start == date(2026, 2, 2)
+
+    def test_the_day_of_the_report_outranks_the_month_of_a_rate_compared(self) -> None:
+        (deal,) = talks(
+            "Indonesia agreed to a trade deal with the United States that sets a 19% US tariff on Indonesian goods, "
+            "down from the 32% rate announced in April, President Donald Trump said on Tuesday after a call with "
+            "President Prabowo Subianto.",
+            date(2025, 7, 16),
+        )
+        assert deal.status == "concluded" and deal.when is not None and deal.when.start == date(2025, 7, 15)
+
+    def test_a_deal_said_on_a_day_with_no_call_keeps_no_date_of_its_own(self) -> None:
+        found = talks(
+            "The deal, announced after talks with Mexico, will apply from Jan. 1, the ministry said on Monday.",
+            date(2025, 11, 4),
+        )
+        assert all(t.when is None or t.when.start != date(2025, 11, 3) for t in found)

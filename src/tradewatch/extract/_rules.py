@@ -5264,6 +5264,10 @@ def negotiations(clause: Clause, ctx: Context) -> list[Negotiation]:
     talks_before = _AFTER_TALKS.search(clause.low, max(0, trigger.start() - 12), trigger.start())
     if talks_before and status != "scheduled" and not _dated_near(clause, trigger):
         when = None  # "the deal, announced after talks with X, will apply from Jan. 1": the date of another statement
+    said_after = _SAID_AFTER_TALKS.search(clause.low) if status in ("held", "concluded") else None
+    if said_after is not None:
+        # "..., Trump said on Monday after a call with Modi": the day of the report is the day of the call
+        when = next((d.span for d in clause.dates if d.start == said_after.start("day")), when)
     if status in ("proposed", "suspended") and not re.search(r"\b(?:until|from|for|by)\b", text, _I):
         # "talks were suspended on Friday": the day it was said, not a time of talks; but "talks could resume
         # early next month" is all to come, so the date is that of the talks
@@ -5382,6 +5386,12 @@ def _venue(clause: Clause) -> str | None:
 _OTHER_MEASURE_BEGAN = re.compile(
     r"\b(?:that|which)\s+(?:has\s+|had\s+)?(?:took|taken|take|takes) effect\s+(?:on\s+|in\s+)?$"
     r"|\b(?:that|which)\s+(?:came|come|comes|went|go|goes) into (?:force|effect)\s+(?:on\s+|in\s+)?$"
+)
+_SAID_AFTER_TALKS = re.compile(
+    r"\b(?:said|announced|told reporters)\s+(?:late\s+|early\s+)?"
+    r"(?P<day>on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
+    r"\s*,?\s+(?:shortly\s+|just\s+)?after\s+(?:a\s+|an\s+|the\s+|his\s+|her\s+|their\s+)?(?:[\w-]+\s+)?"
+    r"(?:(?:phone|telephone|video)\s+)?(?:call|talks|meeting|conversation)\s+with\b"
 )
 _SINCE_CLAUSE = re.compile(r"\bsince\s+[^,;:()]*$")
 # Between the talks and a date of theirs: no break of the statement ("talks held in Washington last week").
