@@ -1428,3 +1428,27 @@ class TestTheDayOfACallReported:
             date(2025, 11, 4),
         )
         assert all(t.when is None or t.when.start != date(2025, 11, 3) for t in found)
+
+
+class TestDutiesByOtherNames:
+    def test_steep_tariffs_proposed_are_proposed(self) -> None:
+        found = tariffs(
+            "The European Commission on Tuesday proposed steep tariffs on nitrogen fertilisers from Russia and "
+            "Belarus, rising over three years to levels that would halt the trade.",
+            date(2025, 1, 28),
+        )
+        assert {(t.target, t.status, goods([t])[0]) for t in found} == {
+            ("RU", "proposed", "nitrogen fertilisers"),
+            ("BY", "proposed", "nitrogen fertilisers"),
+        }
+
+    def test_a_fee_at_a_rate_on_imports_is_a_duty(self) -> None:
+        (duty,) = tariffs(
+            'Ecuador will charge a 30% "security fee" on imports from Colombia from Feb. 1, President Daniel Noboa '
+            "said on Wednesday.",
+            date(2026, 1, 22),
+        )
+        assert (duty.imposer, duty.target, duty.status, str(duty.rate)) == ("EC", "CO", "announced", "30%")
+
+    def test_a_fee_on_anything_else_is_no_duty(self) -> None:
+        assert tariffs("The bank charges a 3% fee on transfers to Colombia.", date(2026, 1, 22)) == []

@@ -79,6 +79,8 @@ TARIFF = words(
     r"(?<=%\s)penalt(?:y|ies)",
     r"(?<=percent\s)penalt(?:y|ies)",
     r"(?<=per cent\s)penalt(?:y|ies)",
+    # "a 30% \"security fee\" on imports from Colombia": a fee at a rate on imports is a duty
+    r"(?:(?<=%\s)|(?<=%\s[\"“])[\w-]+\s)fees?(?=[\"”]?\s+on\s+(?:all\s+)?(?:imports|goods|products|shipments)\b)",
     # "started charging 25 per cent on steel": the verb names the duty when a rate on goods follows it
     r"(?:charg(?:e|es|ed|ing)|collect(?:s|ed|ing)?)(?=\s+(?:an?\s+)?(?:extra\s+|additional\s+)?\d[\d.]*\s*"
     r"(?:%|per\s?cent\b|percent\b)\s+on\s)",

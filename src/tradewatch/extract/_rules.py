@@ -1805,7 +1805,7 @@ _ITEM_STOP = re.compile(
     r"|worth(?!\s+of\b)|valued|amid|while|because|if|unless|this|next|last|on|said|says|will|would|was|were|is|are"
     r"|has|have|had|could|may|might|should|can|must|shall|need|needs|citing|following|saying|rather|instead|when|where|who"
     r"|than|plus|up|down|back(?=\s+to\b)|through|beyond|within|per|taking|bringing|raising|lifting|cutting|doubling"
-    r"|adding|worldwide|globally|overseas"
+    r"|adding|worldwide|globally|overseas|rising|falling|climbing|increasing|declining|jumping"
     r"|but|accounting|totall?ing|among|in retaliation|with|for|a year|annually|each|invoking|according|took"
     r"|wrote|writes|told|tells|already|warning|arguing|noting|claiming|insisting"
     # an adverb that ends a list ("..., well below the provisional rates", "along with"), not "well pumps"
@@ -2499,7 +2499,8 @@ _WEIGHED = re.compile(
     r"\b(?:consider(?:s|ed|ing)?|weigh(?:s|ed|ing)?|mull(?:s|ed|ing)?|propos(?:e|es|ed|ing)|eye(?:s|d|ing)?"
     # "a consultation on possible duties on batteries": duties put to the public before a decision
     r"|(?:consultation|consultations|review|investigation|probe|study) (?:on|into|of))\s+"
-    r"(?:(?:new|possible|fresh|higher|additional|further|retaliatory|its|their|the|a|an)\s+){0,2}(?:counter[\s-]?)?$"
+    r"(?:(?:new|possible|fresh|higher|additional|further|retaliatory|steep|steeper|hefty|heavy|punitive|sweeping"
+    r"|its|their|the|a|an)\s+){0,2}(?:counter[\s-]?)?$"
 )
 
 
