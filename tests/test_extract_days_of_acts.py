@@ -1452,3 +1452,54 @@ class TestDutiesByOtherNames:
 
     def test_a_fee_on_anything_else_is_no_duty(self) -> None:
         assert tariffs("The bank charges a 3% fee on transfers to Colombia.", date(2026, 1, 22)) == []
+
+
+class TestWhatIsNoDutyOfItsOwn:
+    def test_duties_a_region_braces_for_are_a_backdrop(self) -> None:
+        found = tariffs(
+            "Trade ministers from South Korea, Japan and China met in Seoul on Sunday and agreed to speed up talks on "
+            "a three-way free trade agreement, as the region braces for a new wave of U.S. tariffs.",
+            date(2025, 3, 30),
+        )
+        assert found == []
+
+    def test_goods_rushed_ahead_of_new_duties_undergo_none(self) -> None:
+        found = tariffs(
+            "Trade grew at a solid pace as companies rushed goods through ports ahead of new duties and rerouted "
+            "supply chains through Mexico.",
+            date(2025, 10, 7),
+        )
+        assert found == []
+
+    def test_a_rate_awaited_with_its_goods_is_still_read(self) -> None:
+        (duty,) = tariffs("Canada braced for a 35% U.S. tariff on its lumber.", date(2025, 7, 31))
+        assert (duty.imposer, duty.target, str(duty.rate)) == ("US", "CA", "35%")
+
+    def test_the_second_figure_of_a_range_of_growth_is_no_rate(self) -> None:
+        found = tariffs(
+            "The Danish group said container demand grew about 4% in 2025, helped by importers who brought forward "
+            "shipments to get ahead of tariff changes, but it expects growth of only 2% to 4% in 2026.",
+            date(2026, 2, 5),
+        )
+        assert all(t.rate is None for t in found)
+
+    def test_a_range_of_duties_keeps_its_top_rate(self) -> None:
+        (duty,) = tariffs(
+            "The EU imposed duties of 17% to 35% on Chinese electric vehicles.", date(2024, 10, 30)
+        )
+        assert str(duty.rate) == "35%"
+
+    def test_goods_of_a_control_after_a_duty_are_the_controls_only(self) -> None:
+        events = extract(
+            "China announced tariffs of 15% on US coal and 10% on crude oil from February 10, and imposed licence "
+            "requirements on exports of tungsten and tellurium.",
+            published=date(2025, 2, 4),
+        )
+        assert sorted(goods(only(events, Tariff))) == ["coal", "crude oil"]
+        assert sorted(c.item.name for c in only(events, ExportControl) if c.item) == ["tellurium", "tungsten"]
+
+    def test_duties_and_curbs_on_the_same_goods_are_both_read(self) -> None:
+        events = extract(
+            "The U.S. imposed tariffs and export restrictions on Chinese drones.", published=date(2025, 10, 7)
+        )
+        assert goods(only(events, Tariff)) == ["drones"]

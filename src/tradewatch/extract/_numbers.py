@@ -75,6 +75,8 @@ _CHANGE_AFTER = re.compile(
     r"|year|quarter)|in (?:early|late|morning|afternoon) trading)\b"
     r"|\s+of\s+(?!(?:the|their|its)\s+(?:customs\s+|declared\s+|import\s+|reference\s+|export\s+)?(?:value|price)\b)"
 )
+# The second figure of a range ("growth of only 2% to 4%") is what the first one is.
+_RANGE_AFTER = re.compile(r"\s*(?:to|and|-|–)\s*$")
 
 
 # "cut its forecast for global growth to 2.8% from 3.3%", "inflation of 4%": the figure of an economic
@@ -109,12 +111,17 @@ def find_percents(sentence: str, low: str | None = None) -> list[Percent]:
     if "%" not in low and "per" not in low and "pc" not in low:
         return []  # no unit, no percentage: most sentences cost only this
     found = []
+    skipped_end = -1
     for m in PERCENT.finditer(low):
         value = _value(m.group("num"))
         if value is None or value > 10_000:
             continue  # "9999999%" is no rate
         points = bool(m.group("points")) or m.group("unit").lower() == "percentage"
-        if not points and _not_a_rate(low, m.start(), m.end()):
+        if not points and (
+            _not_a_rate(low, m.start(), m.end())
+            or (skipped_end >= 0 and _RANGE_AFTER.fullmatch(low, skipped_end, m.start()))
+        ):
+            skipped_end = m.end()
             continue
         found.append(Percent(m.start(), m.end(), value, points))
     return found

@@ -1857,6 +1857,12 @@ def _next_lead(low: str, pos: int) -> re.Match[str] | None:
     return None
 
 
+_CONTROL_BEFORE_ON = re.compile(
+    r"\b(?:export\s+)?(?:controls?|curbs?|restrictions?|bans?|licen[cs](?:e|es|ing)\s+requirements?)\s+$"
+)
+_DUTY_AND = re.compile(r"\b(?:tariffs?|dut(?:y|ies)|lev(?:y|ies))\s+(?:and|or)\s+(?:new\s+)?$")
+
+
 def _segments(clause: Clause, first: int) -> list[Segment]:
     text = clause.text
     segments: list[Segment] = []
@@ -1872,6 +1878,12 @@ def _segments(clause: Clause, first: int) -> list[Segment]:
             continue
         if lead.group("on") and low.endswith(("including those ", "including the ones "), 0, lead.start()):
             continue  # "exempted from the reciprocal tariffs, including those on goods from China": the duties
+        if lead.group("on"):
+            control = _CONTROL_BEFORE_ON.search(low, max(0, lead.start() - 40), lead.start())
+            if control is not None and not _DUTY_AND.search(
+                low, max(0, control.start() - 30), control.start()
+            ):
+                continue  # "..., and imposed licence requirements on exports of tungsten": goods of a control
 
         covers, end = _covers(clause, lead.end(), len(text))
         if not covers:
@@ -2627,7 +2639,10 @@ def _tariffs(clause: Clause, ctx: Context, *, standing: bool = False) -> list[Ta
         and not any(p.start > trigger.start() - 80 for p in clause.percents)
     ):
         return []  # "if the U.S. continues to impose tariffs, China will ignore it": a condition, not a measure
-    if not clause.percents and _TOPIC_LEAD.search(clause.low, max(0, trigger.start() - 40), trigger.start()):
+    if not clause.percents and (
+        _TOPIC_LEAD.search(clause.low, max(0, trigger.start() - 40), trigger.start())
+        or _AWAITED_LEAD.search(clause.low, max(0, trigger.start() - 50), trigger.start())
+    ):
         # "officials will meet on Thursday to discuss the tariffs": the duties as a subject of talks; "amid a row
         # over steel tariffs, Canada imposed duties on whiskey": the duty named after it is the measure
         if len(triggers) == 1:
@@ -3872,6 +3887,13 @@ _WOULD_HAVE = re.compile(r"\bwould have\s+(?:[\w-]+\s+){0,2}$")
 
 # "ministers will meet to discuss export curbs", "a dispute over export controls": the topic of talks or of a
 # quarrel, not a measure
+# "as the region braces for a new wave of U.S. tariffs", "rushed goods through ports ahead of new duties": duties
+# awaited, with no rate or goods of their own, are a backdrop, not a measure
+_AWAITED_LEAD = re.compile(
+    r"\b(?:brac(?:e|es|ed|ing)(?:\s+itself|\s+themselves)?\s+for|ahead\s+of|in\s+anticipation\s+of|clarity\s+on\s+how"
+    r"|wary\s+of|fears?\s+of)\s+(?:the\s+|a\s+|any\s+)?(?:new\s+|fresh\s+|further\s+|more\s+|possible\s+)?"
+    r"(?:wave\s+of\s+|round\s+of\s+)?(?:[\w.-]+\s+)?$"
+)
 _TOPIC_LEAD = re.compile(
     r"\b(?:discuss(?:es|ed|ing)?|talks? (?:on|over|about)|negotiat\w* (?:on|over|about)|dispute over"
     r"|tensions? over|row over|concerns? (?:over|about))\s+(?:the\s+|their\s+|its\s+|new\s+)?(?:[\w-]+\s+)?$"
