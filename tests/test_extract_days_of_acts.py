@@ -1503,3 +1503,18 @@ class TestWhatIsNoDutyOfItsOwn:
             "The U.S. imposed tariffs and export restrictions on Chinese drones.", published=date(2025, 10, 7)
         )
         assert goods(only(events, Tariff)) == ["drones"]
+
+    def test_what_goods_would_pay_without_a_relief_is_no_duty(self) -> None:
+        assert tariffs("Without them, the machinery would pay duties of 25%.", date(2025, 5, 2)) == []
+
+    def test_likewise_and_add_end_the_goods(self) -> None:
+        found = tariffs(
+            "The list, published by the Office of the U.S. Trade Representative, also includes a new 25% tariff on "
+            "ship-to-shore cranes from China, likewise from Sept. 27.",
+            date(2024, 9, 13),
+        )
+        assert goods(found) == ["ship-to-shore cranes"]
+        found = tariffs(
+            "China's tariffs on U.S. soybeans add 20% to the cost of American cargoes.", date(2025, 5, 2)
+        )
+        assert "soybeans" in goods(found) and "soybeans add" not in goods(found)

@@ -1071,7 +1071,7 @@ _NOT_GOODS_WORDS |= frozenset(
     shoppers consumers households investors travellers travelers exporters producers farmers scale
     trafficking capping mills makers carmakers automakers steelmakers chipmakers manufacturers shippers growers
     miners refiners immediately quickly gradually fully partially temporarily permanently entirely completely
-    worldwide globally overseas""".split()
+    worldwide globally overseas likewise""".split()
 )
 
 
@@ -1167,6 +1167,9 @@ _PREVIOUS = re.compile(
 )
 _IF_CLAUSE = re.compile(r"\b(?:if|unless)\s+[^,;:]*$")
 _COUNTERFACTUAL = re.compile(r"\b(?:would|could|might|should)(?: not|n't)? have\s+(?:been\s+)?$")
+_WITHOUT_IT = re.compile(
+    r"\s*(?:without|but for|absent)\s+(?:it|them|this|that|those|these|the\s+[\w-]+)\s*,[^.;]*\bwould\b"
+)
 _ALTERNATIVE = re.compile(r"\brather than\s+(?:the\s+|a\s+|an\s+)?$", _I)
 # "a 40% levy on bicycles, doubling the current 20% rate": a rate named after the new one as
 # the one in force is the previous rate.
@@ -1805,7 +1808,7 @@ _ITEM_STOP = re.compile(
     r"|worth(?!\s+of\b)|valued|amid|while|because|if|unless|this|next|last|on|said|says|will|would|was|were|is|are"
     r"|has|have|had|could|may|might|should|can|must|shall|need|needs|citing|following|saying|rather|instead|when|where|who"
     r"|than|plus|up|down|back(?=\s+to\b)|through|beyond|within|per|taking|bringing|raising|lifting|cutting|doubling"
-    r"|adding|worldwide|globally|overseas|rising|falling|climbing|increasing|declining|jumping"
+    r"|adding|add|adds|worldwide|globally|overseas|rising|falling|climbing|increasing|declining|jumping"
     r"|but|accounting|totall?ing|among|in retaliation|with|for|a year|annually|each|invoking|according|took"
     r"|wrote|writes|told|tells|already|warning|arguing|noting|claiming|insisting"
     # an adverb that ends a list ("..., well below the provisional rates", "along with"), not "well pumps"
@@ -2633,6 +2636,8 @@ def _tariffs(clause: Clause, ctx: Context, *, standing: bool = False) -> list[Ta
         return _denied(ctx)
     if status_hit is not None and _COUNTERFACTUAL.search(clause.low, max(0, verb_pos - 25), verb_pos):
         return []  # "they would have put a 50% levy on whiskey": what did not happen states no measure
+    if _WITHOUT_IT.match(clause.low):
+        return []  # "Without them, the machinery would pay duties of 25%": what a relief spares, no duty
     if (
         ("if" in clause.low or "unless" in clause.low)
         and _IF_CLAUSE.search(clause.low, max(0, trigger.start() - 80), trigger.start())
