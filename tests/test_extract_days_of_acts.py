@@ -1518,3 +1518,56 @@ class TestWhatIsNoDutyOfItsOwn:
             "China's tariffs on U.S. soybeans add 20% to the cost of American cargoes.", date(2025, 5, 2)
         )
         assert "soybeans" in goods(found) and "soybeans add" not in goods(found)
+
+
+class TestMinistersPressedAndLeadersMet:
+    def test_a_minister_urged_in_a_video_call_held_talks(self) -> None:
+        (call,) = talks(
+            "EU trade chief Maros Sefcovic urged Chinese Commerce Minister Wang Wentao in a video call on Wednesday "
+            "to withdraw Beijing's expanded licensing requirements for rare earths.",
+            date(2025, 10, 16),
+        )
+        assert (call.parties, call.status) == (("CN", "EU"), "held")
+        assert call.when is not None and call.when.start == date(2025, 10, 15)
+
+    def test_a_minister_pressed_in_a_city_on_a_day_held_talks(self) -> None:
+        (meeting,) = talks(
+            "EU trade commissioner Maros Sefcovic pressed Chinese Commerce Minister Wang Wentao in Paris on Tuesday "
+            "to lift licensing requirements on exports of rare earths to Europe.",
+            date(2025, 6, 4),
+        )
+        assert (meeting.parties, meeting.status) == (("CN", "EU"), "held")
+
+    def test_reporters_on_the_line_or_a_home_minister_pressed_are_no_talks(self) -> None:
+        assert (
+            talks(
+                "Trump told reporters in a phone call on Wednesday that tariffs would rise.", date(2025, 6, 4)
+            )
+            == []
+        )
+        assert (
+            talks(
+                "Senators pressed Commerce Secretary Howard Lutnick in Washington on Tuesday to explain the tariffs.",
+                date(2025, 6, 4),
+            )
+            == []
+        )
+
+    def test_leaders_who_met_a_leader_abroad_in_a_trade_story_held_talks(self) -> None:
+        found = talks(
+            "EU leaders met Chinese President Xi Jinping in Beijing on Thursday. The EU wants China to ease curbs on "
+            "rare-earth exports and to rebalance trade.",
+            date(2025, 7, 24),
+        )
+        assert [(t.parties, t.status) for t in found] == [(("CN", "EU"), "held")]
+
+    def test_a_meeting_outside_a_trade_story_is_no_negotiation(self) -> None:
+        assert talks("Trump met Chinese President Xi Jinping in Busan on Thursday.", date(2025, 10, 30)) == []
+
+    def test_the_first_visit_in_eight_years_is_no_date_to_come(self) -> None:
+        found = talks(
+            "The arrangement was announced after Prime Minister Mark Carney met President Xi Jinping in Beijing, the "
+            "first visit to China by a Canadian leader in eight years, and cuts tariffs on canola.",
+            date(2026, 1, 16),
+        )
+        assert all(t.when is None or t.when.start.year == 2026 for t in found)

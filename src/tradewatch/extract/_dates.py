@@ -58,6 +58,9 @@ _WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunda
 _NUMBER_WORDS = {**NUMBER_WORDS, "a": 1}
 _COUNT = r"(?P<count>\d{1,3}|" + "|".join(_NUMBER_WORDS) + r")"
 _UNIT = r"(?P<unit>hours?|days?|weeks?|months?|years?)"
+_SUPERLATIVE_BEFORE = re.compile(
+    r"\b(?:first|largest|biggest|highest|lowest|worst|best|steepest|sharpest|strongest|weakest|only)\b[^,.;]*$"
+)
 
 _FULL_MONTH = (
     r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)"
@@ -347,6 +350,12 @@ def find_dates(sentence: str, published: date | None, low: str | None = None) ->
     for start, end, kind, match in matches:
         if start < last_end or not _is_date(match, masked):
             continue
+        if (
+            kind == "duration"
+            and (match.group("lead") or "").lower() == "in"
+            and _SUPERLATIVE_BEFORE.search(low, max(0, start - 80), start)
+        ):
+            continue  # "the first visit by a Canadian leader in eight years": eight years gone by, no date
         if kind == "part":
             # "the curbs it imposed in late May": a part of a month is the next one unless a past verb
             # stands right before it (its preposition aside)

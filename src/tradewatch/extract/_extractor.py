@@ -531,6 +531,8 @@ _NEGOTIATION_CUES = (
     "call between",
     "phone call",
     "video call",
+    "pressed",
+    "urged",
 )
 _THREAT_CUES = (
     "threat",

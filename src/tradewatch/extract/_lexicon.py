@@ -193,6 +193,9 @@ NEGOTIATION = re.compile(
     r"|targets?|conditions?|requirements?|standards?|criteria|expectations|goals?|obligations|terms|needs)\b)"
     # "after a call with President Claudia Sheinbaum", "in a video call": leaders and ministers talking
     r"|(?:phone|telephone|video) call|call(?<=\ba call)(?= (?:with|between) )"
+    # "pressed Chinese Commerce Minister Wang Wentao in Paris on Tuesday": a minister pressed in person
+    r"|(?:pressed|urged)(?= [a-z.' -]{0,40}?\b(?:president|prime minister|premier|minister|secretary|commissioner)"
+    r" [a-z'-]+(?: [a-z'-]+)? (?:in|at) (?!a |an |the |his |her |its |their )[a-z-]+(?: [a-z-]+)? on [a-z]+day\b)"
     # "Carney spoke with President Donald Trump by phone": a call by its verb
     r"|spok(?:e|en)(?: by (?:tele)?phone| on the (?:tele)?phone)?(?= (?:with|to) )"
     # "Trump and Xi spoke by phone on Thursday"

@@ -5055,6 +5055,11 @@ _WITH_LEADER = re.compile(
     r"(?:President|Prime Minister|Premier|Chancellor"
     r"|leader|Vice Premier|Minister|Secretary|counterpart|Representative|Commissioner)s?\b"
 )
+_LEADER_ON_THE_LINE = re.compile(
+    r"\b(?:urged|pressed|asked|told|called on|warned|assured|thanked|congratulated)\s+(?:[A-Z][\w.'’-]*\s+){0,3}?"
+    r"(?:President|Prime Minister|Premier|Chancellor|Vice Premier|Minister|Secretary|Representative|Commissioner)"
+    r"\s+(?:[A-Z][\w'’-]*\s+){1,3}(?:in|during|on)\s+(?:a|an|the|their)\s+(?:[\w-]+\s+)?$"
+)
 _AFTER_TALKS = re.compile(r"\b(?:after|following)\s+(?:the\s+|their\s+|a\s+|an\s+|his\s+|her\s+)?$")
 _FAILED = re.compile(r"\b(?:failed|fail|fails|unable) to\s+$")
 _A_ROUND = re.compile(r"\s*(?:(?:the|a|an|its|their)\s+)?(?:[\w-]+\s+)?round\b")
@@ -5148,7 +5153,11 @@ def negotiations(clause: Clause, ctx: Context) -> list[Negotiation]:
         word in ("met", "meet", "meets", "meeting")
         and not _TRADE_CONTEXT.search(clause.low)
         # "US and Canadian officials are expected to meet next week" in a story about trade
-        and not (_OFFICIALS.search(clause.low) and ctx.story_has(_TRADE_CONTEXT))
+        and not (
+            ctx.story_has(_TRADE_CONTEXT)
+            # "EU leaders met Chinese President Xi Jinping in Beijing on Thursday" in a story about trade
+            and (_OFFICIALS.search(clause.low) or _met_leader_abroad(clause, trigger))
+        )
     ):
         return []
     if (
@@ -5244,6 +5253,11 @@ def negotiations(clause: Clause, ctx: Context) -> list[Negotiation]:
             word_low in ("meeting", "met", "meet", "meets")
             and _WITH_LEADER.match(clause.text, trigger.end()) is not None
             and _someone_abroad(clause, trigger.end(), first_actor(clause, 0, trigger.start(), ()))
+        )
+        # "urged Chinese Commerce Minister Wang Wentao in a video call": a leader or minister on the line
+        or (
+            _A_CALL.search(word_low)
+            and _LEADER_ON_THE_LINE.search(clause.text, max(0, trigger.start() - 90), trigger.start())
         )
         # "negotiators would meet in the coming weeks": a meeting of negotiators is talks
         or _NEGOTIATORS_MEET.search(clause.low)
