@@ -1571,3 +1571,25 @@ class TestMinistersPressedAndLeadersMet:
             date(2026, 1, 16),
         )
         assert all(t.when is None or t.when.start.year == 2026 for t in found)
+
+
+class TestGoodsLetInAtARate:
+    def test_goods_allowed_into_a_market_at_a_rate_are_the_duty_s(self) -> None:
+        (duty,) = tariffs(
+            "Canada will allow up to 49,000 Chinese-made electric vehicles a year into its market at a tariff of "
+            "6.1%, Prime Minister Mark Carney said on Friday.",
+            date(2026, 1, 16),
+        )
+        assert (duty.imposer, duty.target, goods([duty])[0], str(duty.rate)) == (
+            "CA",
+            "CN",
+            "electric vehicles",
+            "6.1%",
+        )
+
+    def test_goods_that_enter_at_a_rate_are_the_duty_s(self) -> None:
+        (duty,) = tariffs(
+            "Under the deal, up to 100,000 British cars a year enter the United States at a 10% tariff.",
+            date(2025, 7, 1),
+        )
+        assert (duty.imposer, duty.target, goods([duty])[0]) == ("US", "GB", "cars")

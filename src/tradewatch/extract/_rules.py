@@ -3241,6 +3241,15 @@ _ALL_DUTIES = re.compile(
 )
 
 
+_LET_IN_AT = re.compile(
+    r"\b(?:(?:allow|allows|allowed|allowing|let|lets|letting|admit|admits|admitted)\s+(?:up to\s+)?"
+    r"(?:[\d,.]+\s+(?:million\s+|billion\s+)?)?(?P<goods>(?:[\w-]+\s+){0,4}?[\w-]+)\s+"
+    r"(?:a year\s+|annually\s+|each year\s+|per year\s+)?(?:into|in)\b"
+    r"|(?:up to\s+)?(?:[\d,.]+\s+)?(?P<entering>(?:[\w-]+\s+){0,4}?[\w-]+)\s+(?:a year\s+)?enters?\b)"
+    r"[^,;]{0,40}?\bat\s+(?:a|an|the)\s+(?:[\d.]+\s*(?:%|percent|per cent)\s+)?(?:tariff|rate|duty|levy)\b"
+)
+
+
 def _tariff_events(
     ctx: Context,
     clause: Clause,
@@ -3258,6 +3267,15 @@ def _tariff_events(
     if ("secondary" in clause.low or "countries" in clause.low) and _SECONDARY.search(clause.low):
         # "secondary tariffs aimed at countries that keep buying Russian oil": whoever buys it, on all their goods
         covers = [(("*",), None)]
+    if all(p is None for _, p in covers) and "at" in clause.low:
+        let_in = _LET_IN_AT.search(clause.low)
+        if let_in is not None:
+            # "will allow up to 49,000 Chinese-made electric vehicles a year into its market at a tariff of 6.1%",
+            # "British cars enter the United States at a 10% tariff": the goods let in at the rate
+            group = "goods" if let_in.group("goods") is not None else "entering"
+            admitted = products_in(clause, *let_in.span(group))
+            if admitted:
+                covers = [(ts, p) for ts, _ in covers for p in admitted]
     earlier = ctx.last_targets.get(imposer)
     if (
         status == "exempted"
