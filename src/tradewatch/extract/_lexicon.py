@@ -622,7 +622,7 @@ CONTROL_STATUS: list[tuple[str, re.Pattern[str]]] = [
             # "would issue general export licences for rare earths": permissions given
             r"|issu(?:e|es|ed|ing)\s+(?:[\w-]+\s+){0,3}?licen[cs]es"
             r"|put(?:s|ting)? on hold"
-            r"|(?:suspend(?:s|ed|ing)?|paus(?:e|es|ed|ing)|delay(?:s|ed|ing)?)"
+            r"|delay(?:s|ed|ing)?"
             r"\s+(?:[\w-]+\s+){0,6}?(?:rules?|ban|controls?|curbs?|restrictions?|requirements?|measures?|regime"
             r"|checks|reviews|licensing|listings?)"
             r"|resum(?:e|es|ed|ing)\s+(?:approving|issuing|granting|allowing)?)\b"
@@ -639,7 +639,11 @@ CONTROL_STATUS: list[tuple[str, re.Pattern[str]]] = [
             # "struck 16 Chinese entities off its list"
             r"|(?:struck|took|taken|strikes|takes)\s+(?:[\w.-]+\s+){1,4}?off\b"
             # "producers no longer need a licence to ship ethane to China"
-            r"|no longer (?:needs?|needed|requires?|required|(?:has|have|had) to (?:obtain|seek|apply)))\b"
+            r"|no longer (?:needs?|needed|requires?|required|(?:has|have|had) to (?:obtain|seek|apply))"
+            # "suspended its ban on exports of gallium", "paused the export controls": no longer applied, for now
+            r"|(?:suspend(?:s|ed|ing)?|paus(?:e|es|ed|ing))"
+            r"\s+(?:[\w-]+\s+){0,6}?(?:rules?|ban|controls?|curbs?|restrictions?|requirements?|measures?|regime"
+            r"|checks|reviews|licensing|listings?))\b"
         ),
     ),
     (
