@@ -1593,3 +1593,30 @@ class TestGoodsLetInAtARate:
             date(2025, 7, 1),
         )
         assert (duty.imposer, duty.target, goods([duty])[0]) == ("US", "GB", "cars")
+
+
+class TestCountriesCountedThenNamed:
+    GREENLAND = (
+        "President Donald Trump said on Saturday he would charge a 10% tariff on goods from eight European countries "
+        "from Feb. 1, rising to 25% on June 1, until a deal is reached for the United States to buy Greenland.\n\n"
+        "The countries named - Denmark, Norway, Sweden, France, Germany, Britain, the Netherlands and Finland - had "
+        "sent small contingents of troops to the Arctic island."
+    )
+
+    def test_a_threat_on_countries_counted_is_on_each_country_named_after(self) -> None:
+        found = only(extract(self.GREENLAND, published=date(2026, 1, 18)), Threat)
+        assert sorted(t.target for t in found) == ["DE", "DK", "FI", "FR", "GB", "NL", "NO", "SE"]
+        assert all(t.actor == "US" and t.measure is not None and str(t.measure.rate) == "10%" for t in found)
+
+    def test_a_count_that_the_names_do_not_match_spreads_nothing(self) -> None:
+        text = self.GREENLAND.replace("eight European", "nine European")
+        found = only(extract(text, published=date(2026, 1, 18)), Threat)
+        assert [t.target for t in found] == ["EU"]
+
+    def test_a_promise_until_a_deal_after_a_month_s_short_name_is_a_threat(self) -> None:
+        found = extract(
+            "Trump said he would charge a 10% tariff on goods from Denmark from Feb. 1 until a deal is reached for "
+            "the United States to buy Greenland.",
+            published=date(2026, 1, 18),
+        )
+        assert [(type(e).__name__, getattr(e, "target", None)) for e in found] == [("Threat", "DK")]

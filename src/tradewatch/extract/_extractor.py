@@ -228,6 +228,7 @@ class RuleBasedExtractor:
             person = next((m.code for m in reversed(clause.actors) if m.kind == "person"), None)
             context.last_person = person or context.last_person
         events = _undated_by_start(_named_sets(events, context.counted_sets))
+        events = _spread_over_countries_named(events, readable, spans)
         stated = _fill_from_item(
             merge(_without_exempted_sources(events)),
             readable,
@@ -784,6 +785,68 @@ def _after_since(sentence: str, phrase: str) -> bool:
         return True
     at = sentence.find(phrase)
     return at > 0 and sentence[max(0, at - 7) : at].strip().lower().endswith("since")
+
+
+_COUNTED_COUNTRIES = re.compile(
+    r"\b(?P<n>two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+(?:(?:[A-Z][\w-]*|other)\s+)?"
+    r"(?:countries|nations|economies|trading partners|member states)\b"
+)
+_COUNTRIES_NAMED = re.compile(
+    r"\b(?:the|these|those)\s+(?:[\w-]+\s+)?(?:countries|nations|economies|trading partners|member states)\s*"
+    r"(?:named|listed|targeted|affected|concerned|in question|are|were|include|included|[-–—:])",
+    re.IGNORECASE,
+)
+_COUNT_WORDS = {
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+}
+
+
+def _spread_over_countries_named(events: list[Event], text: str, spans: list[tuple[int, int]]) -> list[Event]:
+    """ "a 10% tariff on goods from eight European countries ... The countries named were Denmark, Norway, ...":
+    a measure on countries the sentence counts is on each of those the next sentences name, when they name as
+    many."""
+    out: list[Event] = []
+    named_after: dict[int, list[str]] = {}
+    for event in events:
+        target = getattr(event, "target", None)
+        counted = (
+            _COUNTED_COUNTRIES.search(event.evidence.sentence)
+            if isinstance(event, Tariff | Threat) and "countries" in event.evidence.sentence
+            else None
+        )
+        if counted is None:
+            out.append(event)
+            continue
+        n = _COUNT_WORDS.get(counted.group("n").lower()) or int(counted.group("n"))
+        at = next((i for i, (s, e) in enumerate(spans) if s <= event.evidence.start < e), None)
+        if at is not None and at not in named_after:
+            named_after[at] = []
+            for s, e in spans[at + 1 : at + 4]:
+                if _COUNTRIES_NAMED.search(text, s, e):
+                    codes = [m.code for m in find_actors(text[s:e]) if m.kind == "country"]
+                    named_after[at] = list(dict.fromkeys(codes))
+                    break
+        codes = named_after.get(at, []) if at is not None else []
+        if len(codes) != n or target in codes:
+            out.append(event)
+            continue
+        for code in codes:
+            changes: dict[str, Any] = {"target": code}
+            measure = getattr(event, "measure", None)
+            if measure is not None and getattr(measure, "target", None) == target:
+                changes["measure"] = attrs.evolve(measure, target=code)
+            out.append(attrs.evolve(event, **changes))
+    return out
 
 
 def _named_sets(events: list[Event], counted: list[tuple[int, list[ExportControl]]]) -> list[Event]:

@@ -211,6 +211,11 @@ THREAT = words(
     r"punish(?:ing)?(?=\s+(?:[\w.'’-]+\s+){1,3}?with\s+(?:[\w-]+\s+)?(?:tariffs?|duties|levies"
     r"|(?:trade|economic|export|import)\s+sanctions)\b)",
 )
+# The dot of an initial or of a month's short name ("U.S.", "from Feb. 1"), which ends no sentence.
+_ABBREVIATION_DOT = (
+    r"(?:(?<=\b[a-z])|(?<=\bjan)|(?<=\bfeb)|(?<=\bmar)|(?<=\bapr)|(?<=\bjun)|(?<=\bjul)|(?<=\baug)|(?<=\bsep)"
+    r"|(?<=\bsept)|(?<=\boct)|(?<=\bnov)|(?<=\bdec))\."
+)
 CONDITION = re.compile(
     # "stop buying Russian oil or face a 25% penalty", "in the event that talks fail"
     r"\b(?:unless|or else|otherwise|or face|in the event (?:that|of))\b"
@@ -249,8 +254,9 @@ CONDITION = re.compile(
     r"|compl(?:y|ies)|curbs?|drops?|lifts?|opens?|cracks? down|stems?|takes? action|reduces?)\b"
     # "would charge a 10% tariff on goods from Denmark until a deal is reached": a measure promised until a deal
     # (not "will stay in place until a deal is reached": a duty kept meanwhile)
-    r"|\b(?:would|will)\s+(?:(?:also|then|now|soon)\s+)?(?:impose|charge|slap|levy|put|add)\b(?:[^.;]|(?<=\b[a-z])\.)"
-    r"{0,120}?\buntil\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?:deal|agreement|settlement|solution)\s+(?:is|has been)\s+"
+    r"|\b(?:would|will)\s+(?:(?:also|then|now|soon)\s+)?(?:impose|charge|slap|levy|put|add)\b(?:[^.;]|"
+    + _ABBREVIATION_DOT
+    + r"){0,120}?\buntil\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?:deal|agreement|settlement|solution)\s+(?:is|has been)\s+"
     r"(?:reached|struck|agreed|signed|found)\b",
 )
 ORDINARY_THREAT = re.compile(
