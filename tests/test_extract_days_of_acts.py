@@ -1620,3 +1620,31 @@ class TestCountriesCountedThenNamed:
             published=date(2026, 1, 18),
         )
         assert [(type(e).__name__, getattr(e, "target", None)) for e in found] == [("Threat", "DK")]
+
+
+class TestTalksToCome:
+    def test_a_team_due_on_a_day_to_come_for_a_round_is_scheduled(self) -> None:
+        (round_,) = talks(
+            "A U.S. trade team is still due in New Delhi on Aug. 25 for the sixth round of talks on a bilateral "
+            "trade agreement, an Indian official said.",
+            date(2025, 8, 7),
+        )
+        assert (round_.parties, round_.status) == (("IN", "US"), "scheduled")
+        assert round_.when is not None and round_.when.start == date(2025, 8, 25)
+
+    def test_talks_next_week_are_scheduled(self) -> None:
+        found = talks(
+            "Washington and Beijing will discuss extending their tariff truce at talks in Stockholm next week, a US "
+            "official said on Tuesday.",
+            date(2025, 7, 22),
+        )
+        assert [t.status for t in found] == ["scheduled"]
+
+    def test_another_measure_s_day_to_come_leaves_talks_held(self) -> None:
+        found = talks(
+            "Israel still faces a 17% US tariff from Wednesday despite scrapping its remaining duties on American "
+            "goods last week, officials said, a day after Prime Minister Benjamin Netanyahu met President Donald "
+            "Trump at the White House.",
+            date(2025, 4, 8),
+        )
+        assert [t.status for t in found] == ["held"]

@@ -5349,6 +5349,16 @@ def negotiations(clause: Clause, ctx: Context) -> list[Negotiation]:
         # sentence's future tense is its other verb's)
         week = timedelta(days=7)
         when = attrs.evolve(when, start=when.start - week, end=when.end - week)
+    elif (
+        status == "held"
+        and when is not None
+        and ctx.published is not None
+        and when.start > ctx.published
+        and _dated_in_statement(clause, trigger, when)
+    ):
+        status = (
+            "scheduled"  # "a U.S. team is still due in New Delhi on Aug. 25 for the sixth round": to come
+        )
     # A report of talks, filed from where they took place; a deal is announced from anywhere.
     # (a call has no place: "spoke to Greer by phone" from Johannesburg was no meeting there)
     talks_named = (
@@ -5385,6 +5395,18 @@ def negotiations(clause: Clause, ctx: Context) -> list[Negotiation]:
         )
         for pair in _pairs(clause, parties)
     ]
+
+
+def _dated_in_statement(clause: Clause, trigger: re.Match[str], when: DateSpan) -> bool:
+    """Whether `when` is told in the talks' own statement, no break between it and them (not "..., from Sept. 1,
+    ... while talks continue": another measure's day)."""
+    for d in clause.dates:
+        if (d.span is not when and d.span != when) or _DURATION.match(d.span.text):
+            continue  # ("met for two days": how long, not when)
+        a, b = (d.end, trigger.start()) if d.end <= trigger.start() else (trigger.end(), d.start)
+        if b - a <= 80 and not re.search(r"[,;:()]", clause.text[a:b]):
+            return True
+    return False
 
 
 def _dated_near(clause: Clause, trigger: re.Match[str]) -> bool:
