@@ -1648,3 +1648,23 @@ class TestTalksToCome:
             date(2025, 4, 8),
         )
         assert [t.status for t in found] == ["held"]
+
+
+class TestRatesRespectively:
+    def test_rates_told_respectively_go_to_the_goods_in_their_order(self) -> None:
+        found = tariffs(
+            "Trump said on Friday he had authorised higher tariffs on Turkish steel and aluminium, to 50% and 20% "
+            "from 25% and 10% respectively, amid a dispute over a detained American pastor.",
+            date(2018, 8, 10),
+        )
+        assert sorted((goods([t])[0], str(t.rate), str(t.previous_rate), t.status) for t in found) == [
+            ("aluminium", "20%", "10%", "raised"),
+            ("steel", "50%", "25%", "raised"),
+        ]
+
+    def test_a_count_of_rates_unlike_the_goods_changes_nothing(self) -> None:
+        found = tariffs(
+            "Trump raised tariffs on Turkish steel, aluminium and copper, to 50% and 20% respectively.",
+            date(2018, 8, 10),
+        )
+        assert len({str(t.rate) for t in found}) == 1

@@ -3404,6 +3404,37 @@ def _tariff_events(
                     evidence=evidence,
                 )
             )
+    if len(out) > 1 and "respectively" in clause.low and status != "exempted":
+        out = _rates_respectively(clause, out)
+    return out
+
+
+# "to 50% and 20% from 25% and 10% respectively": the rates of the goods named, in their order
+_RESPECTIVELY = re.compile(
+    r"\bto\s+(?P<to>\d[\d.]*\s*%(?:\s*(?:,|and|,\s*and)\s*\d[\d.]*\s*%)+)"
+    r"(?:\s+from\s+(?P<from>\d[\d.]*\s*%(?:\s*(?:,|and|,\s*and)\s*\d[\d.]*\s*%)+))?\s*,?\s*respectively\b"
+)
+
+
+def _rates_respectively(clause: Clause, found: list[Tariff]) -> list[Tariff]:
+    m = _RESPECTIVELY.search(clause.low)
+    if m is None:
+        return found
+    a, b = m.span("to")
+    rates = [Rate(p.value) for p in clause.percents if a <= p.start < b]
+    a, b = m.span("from") if m.group("from") is not None else (0, 0)
+    before = [Rate(p.value) for p in clause.percents if a <= p.start < b]
+    goods = list(dict.fromkeys(t.product for t in found))
+    if len(goods) != len(rates) or (before and len(before) != len(rates)):
+        return found
+    out = []
+    for t in found:
+        i = goods.index(t.product)
+        previous = before[i] if before else t.previous_rate
+        status = t.status.value
+        if previous is not None and status in ("raised", "lowered") and rates[i] != previous:
+            status = "raised" if rates[i].percent > previous.percent else "lowered"
+        out.append(attrs.evolve(t, rate=rates[i], previous_rate=previous, status=status))
     return out
 
 
