@@ -1668,3 +1668,28 @@ class TestRatesRespectively:
             date(2018, 8, 10),
         )
         assert len({str(t.rate) for t in found}) == 1
+
+
+class TestMinimumExportPrices:
+    def test_a_minimum_export_price_removed_lifts_a_control_on_the_goods(self) -> None:
+        (control,) = controls(
+            "India has removed the minimum export price of $550 a tonne on onions, the trade ministry said in a "
+            "notification on Friday.",
+            date(2024, 5, 4),
+        )
+        assert (control.imposer, control.target, control.status) == ("IN", "*", "lifted")
+        assert control.item is not None and control.item.name == "onions"
+
+    def test_a_minimum_price_set_for_exports_is_a_control(self) -> None:
+        (control,) = controls(
+            "India on Wednesday scrapped the minimum price of $490 a tonne it had set for exports of non-basmati "
+            "white rice, with immediate effect.",
+            date(2024, 10, 23),
+        )
+        assert control.status == "lifted" and control.item is not None
+        assert control.item.name == "non-basmati white rice"
+
+    def test_a_minimum_price_of_something_else_is_none(self) -> None:
+        assert (
+            controls("Ottawa raised the minimum price of alcohol sold in stores.", date(2024, 10, 23)) == []
+        )

@@ -94,6 +94,8 @@ EXPORT_CONTROL = re.compile(
     r"|\b(?:from|off) (?:its|their|the) (?:export )?white[\s-]?list\b"
     r"|\b(?:from|off) (?:its|their|the) list of (?:trusted|preferred|favou?red) (?:trading partners|trade partners"
     r"|export destinations|destinations|buyers|countries)\b"
+    # "removed the minimum export price of $550 a tonne on onions": a floor on what exporters may charge
+    r"|\bminimum export prices?\b|\bminimum prices?\b(?=[^.;]{0,50}?\bfor exports\b)"
     r"|\blicen[cs]e requirements?\b|\brequir(?:e|es|ed|ing)\b[^.]{0,120}?\blicen[cs]es?\b"
     r"|\blicen[cs]ing (?:regimes?|systems?|requirements?|rules?|controls?)\b|\blicen[cs]e regimes?\b"
     # "licence rules for 24 types of chipmaking equipment" (not "driving licence rules")

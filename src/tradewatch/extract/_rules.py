@@ -4410,7 +4410,9 @@ _CONTROL_LEAD = re.compile(
     r"|ten|related|similar|such)\s))?"
     r"|\b(?:ban|curbs?|restrictions?|controls?|limits?|licen[cs](?:e|ing) (?:requirements?|regimes?)|embargo|halt"
     # "export licences for vaccines", "a quota of 1 million tonnes for sugar exports"
-    r"|licen[cs]es|permits|authori[sz]ations?|quotas?(?:\s+of\s+[^.;]{1,40}?)?)"
+    r"|licen[cs]es|permits|authori[sz]ations?|quotas?(?:\s+of\s+[^.;]{1,40}?)?"
+    # "the minimum export price of $550 a tonne on onions"
+    r"|minimum\s+(?:export\s+)?prices?(?:\s+of\s+[^.;]{1,40}?)?)"
     r"\s+(?:on|for)"
     r"\s+(?:(?:the|its|their|all)\s+)?(?:(?:exports?|sales?|shipments?)\s+of\s+)?",
     _I,
