@@ -1693,3 +1693,11 @@ class TestMinimumExportPrices:
         assert (
             controls("Ottawa raised the minimum price of alcohol sold in stores.", date(2024, 10, 23)) == []
         )
+
+    def test_licences_sped_up_relax_a_control(self) -> None:
+        (control,) = controls(
+            "In exchange, Beijing has pledged to speed up export licences for rare-earth magnets bound for the United "
+            "States.",
+            date(2025, 7, 3),
+        )
+        assert (control.imposer, control.target, control.status) == ("CN", "US", "relaxed")

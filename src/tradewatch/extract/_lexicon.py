@@ -627,6 +627,8 @@ CONTROL_STATUS: list[tuple[str, re.Pattern[str]]] = [
             r"(?:approv(?:e|es|ed|ing|al)(?!\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?:bill|law|measure|plan|proposal|decree|rule"
             r"|regulation|legislation)\b)|permit(?:s|ted|ting)?)"
             r"|revers(?:e|es|ed|ing)|exempt(?:s|ed|ion)?|waive(?:s|d|r)?"
+            # "pledged to speed up export licences for rare-earth magnets": permissions given sooner
+            r"|speed(?:s|ed|ing)?\s+up|fast[\s-]track(?:s|ed|ing)?|expedit(?:e|es|ed|ing)"
             # "would issue general export licences for rare earths": permissions given
             r"|issu(?:e|es|ed|ing)\s+(?:[\w-]+\s+){0,3}?licen[cs]es"
             r"|put(?:s|ting)? on hold"
