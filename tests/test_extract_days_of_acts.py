@@ -1701,3 +1701,23 @@ class TestMinimumExportPrices:
             date(2025, 7, 3),
         )
         assert (control.imposer, control.target, control.status) == ("CN", "US", "relaxed")
+
+
+class TestAReprieveWon:
+    def test_a_reprieve_won_from_another_side_s_duties_is_a_truce_with_it(self) -> None:
+        events = extract(
+            "Mexico won a 90-day reprieve from higher U.S. tariffs after a phone call between Presidents Claudia "
+            "Sheinbaum and Donald Trump on Thursday, with the 25% fentanyl-related duty on Mexican goods staying in "
+            "place.",
+            published=date(2025, 7, 31),
+        )
+        assert [(t.parties, t.status) for t in only(events, Truce)] == [(("MX", "US"), "agreed")]
+        assert [(t.parties, t.status) for t in only(events, Negotiation)] == [(("MX", "US"), "held")]
+
+    def test_a_truce_extended_on_a_day_after_a_call_dates_the_call(self) -> None:
+        (call,) = talks(
+            "U.S. President Donald Trump extended the tariff truce with Mexico for 90 days on Thursday after a call "
+            "with President Claudia Sheinbaum.",
+            date(2025, 7, 31),
+        )
+        assert call.status == "held" and call.when is not None and call.when.start == date(2025, 7, 31)

@@ -108,7 +108,9 @@ _TALKS = re.compile(
     # "Trump and Xi met in Buenos Aires and agreed a truce": the leaders' meeting where it was agreed
     r"|\bmet\s+(?:in|at)\s+(?-i:[A-Z])[\w-]*|\bspok(?:e|en)\s+(?:by|on the)\s+(?:tele)?phone"
     # "agreed at a meeting in Osaka to a truce", "the outcome of Thursday's meeting between Trump and Xi"
-    r"|(?:at|after|following)\s+(?:a|an|the|their)\s+(?:[\w-]+\s+)?(?:meeting|summit)\b|\bmeeting between\b)\b",
+    r"|(?:at|after|following)\s+(?:a|an|the|their)\s+(?:[\w-]+\s+)?(?:meeting|summit)\b|\bmeeting between\b"
+    # "won a reprieve after a phone call between Presidents Sheinbaum and Trump": the call is talks of its own
+    r"|(?:after|following)\s+(?:a|an|the|their)\s+(?:(?:phone|telephone|video)\s+)?call\s+(?:with|between)\b)\b",
     re.IGNORECASE,
 )
 # Searched on the lowered text, without IGNORECASE: a pattern that starts with a choice of plain letters is

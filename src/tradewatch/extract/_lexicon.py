@@ -154,6 +154,8 @@ EXPORT_CONTROL = re.compile(
 REPRIEVE = (
     r"reprieves?(?=\s+(?:for\s+(?:[\w-]+\s+){1,3})?(?:expired|ended|lapsed|ran out|was extended|agreed|granted|won))"
     r"|(?:pause|moratorium) (?:agreed|struck|reached|negotiated) with"
+    # "Mexico won a 90-day reprieve from higher U.S. tariffs": a reprieve one side won from the other
+    r"|(?:(?<=won a )|(?<=won an )|(?<=secured a )|(?<=wins a ))(?:[\w-]+\s)?reprieve(?=\s+from\b)"
 )
 TRUCE = words(
     r"truces?",

@@ -5503,8 +5503,9 @@ _OTHER_MEASURE_BEGAN = re.compile(
     r"|\b(?:that|which)\s+(?:came|come|comes|went|go|goes) into (?:force|effect)\s+(?:on\s+|in\s+)?$"
 )
 _SAID_AFTER_TALKS = re.compile(
-    r"\b(?:said|announced|told reporters)\s+(?:late\s+|early\s+)?"
-    r"(?P<day>on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
+    # (or any act on the day: "extended the truce with Mexico for 90 days on Thursday after a call with")
+    r"(?:\b(?:said|announced|told reporters)\s+(?:late\s+|early\s+)?)?"
+    r"\b(?P<day>on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
     r"\s*,?\s+(?:shortly\s+|just\s+)?after\s+(?:a\s+|an\s+|the\s+|his\s+|her\s+|their\s+)?(?:[\w-]+\s+)?"
     r"(?:(?:phone|telephone|video)\s+)?(?:call|talks|meeting|conversation)\s+with\b"
 )
