@@ -1721,3 +1721,23 @@ class TestAReprieveWon:
             date(2025, 7, 31),
         )
         assert call.status == "held" and call.when is not None and call.when.start == date(2025, 7, 31)
+
+
+class TestTheStartOfARateCompared:
+    def test_the_start_an_old_rate_was_to_have_dates_no_measure(self) -> None:
+        events = extract(
+            "South Korea and the United States have reached a trade agreement that sets a 15% tariff on most Korean "
+            "goods, below the 25% rate U.S. President Donald Trump had threatened to impose from Aug. 1.",
+            published=date(2025, 7, 31),
+        )
+        for event in events:
+            span = getattr(event, "effective", None) or getattr(event, "when", None)
+            span = span or getattr(event, "deadline", None)
+            assert span is None or span.start != date(2025, 8, 1), event
+
+    def test_a_start_named_after_a_deal_s_month_is_the_measure_s(self) -> None:
+        (duty,) = tariffs(
+            "Japanese cars will pay a 15% U.S. tariff under the deal announced in July starting Sept. 16.",
+            date(2025, 9, 5),
+        )
+        assert duty.effective is not None and duty.effective.start == date(2025, 9, 16)

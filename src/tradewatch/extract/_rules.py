@@ -544,8 +544,12 @@ def _read_measure_dates(clause: Clause) -> list[DateMention]:
         and not SUPERSEDED.search(clause.low, max(0, d.start - 60), d.start)
         and not (
             _OF_AN_OLD_RATE.search(clause.low, max(0, d.start - 160), d.start)
-            # (a start named as such is the measure's: "... under the deal announced in July starting Sept. 16")
-            and not _TERM_START.search(clause.low, max(0, d.start - 15), d.start)
+            # (a start named as such is the measure's: "... under the deal announced in July starting Sept. 16",
+            # but not the start the old rate was to have: "the 25% rate Trump had threatened to impose from Aug. 1")
+            and not (
+                _TERM_START.search(clause.low, max(0, d.start - 15), d.start)
+                and not _OLD_RATE_START.search(clause.low, max(0, d.start - 30), d.start)
+            )
         )
     ]
 
@@ -4734,6 +4738,9 @@ _TERM = re.compile(
     r"\b(?P<n>\d{1,3}|one|two|three|six)-(?P<unit>day|week|month|year)\s+(?:[\w-]+\s+){0,2}?(?:truce|pause"
     r"|ceasefire|cease-fire|suspension)\b"
 )
+_OLD_RATE_START = re.compile(
+    r"\bto\s+(?:impose|apply|charge|levy|take effect|start|begin|kick in)\s+(?:on\s+)?(?:from|starting|beginning)\s+$"
+)
 _TERM_START = re.compile(
     r"\b(?:starting|from|beginning|begins|began|took effect|takes effect|effective|as of)\s+(?:on\s+)?$"
 )
@@ -5518,7 +5525,14 @@ def _when(clause: Clause, *, stated_only: bool = False, after: int | None = None
     # A date of the talks themselves first; "have agreed a pact, X said on Friday" dates them only when the
     # sentence gives no other, and never talks that are only proposed.
     stated = _measure_dates(clause)
-    candidates = stated if stated_only else [*stated, *(d for d in clause.dates if d not in stated)]
+    # (the day of a rate compared or of a plan overtaken is no fallback: "below the 25% rate Trump had threatened
+    # to impose from Aug. 1")
+    reported = [
+        d
+        for d in clause.dates
+        if d not in stated and REPORTED.search(clause.low, max(0, d.start - 40), d.start)
+    ]
+    candidates = stated if stated_only else [*stated, *reported]
     if after is not None:
         # "beyond the March 1 deadline, citing progress in talks held in Washington last week": the date that
         # follows the talks in their own statement is theirs.
