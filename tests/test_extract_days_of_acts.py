@@ -1741,3 +1741,12 @@ class TestTheStartOfARateCompared:
             date(2025, 9, 5),
         )
         assert duty.effective is not None and duty.effective.start == date(2025, 9, 16)
+
+    def test_duties_whose_collection_began_on_a_day_told_first_are_in_force_from_it(self) -> None:
+        (duty,) = tariffs(
+            "On Oct. 11 Beijing began requiring importers of European brandy to post deposits of up to 39% under "
+            "provisional anti-dumping measures.",
+            date(2024, 10, 29),
+        )
+        assert (duty.imposer, duty.target, duty.status, str(duty.rate)) == ("CN", "EU", "in_force", "39%")
+        assert duty.effective is not None and duty.effective.start == date(2024, 10, 11)

@@ -1408,7 +1408,8 @@ _IN_FORCE_CUE = re.compile(
 
 
 _BEGAN_APPLYING = re.compile(
-    r"\b(?:began|begun|begins|begin|started|starts|start)\s+(?:collecting|charging|applying|levying|imposing|enforcing)\b"
+    r"\b(?:began|begun|begins|begin|started|starts|start)\s+(?:collecting|charging|applying|levying|imposing|enforcing"
+    r"|requiring)\b"
 )
 
 
