@@ -1750,3 +1750,28 @@ class TestTheStartOfARateCompared:
         )
         assert (duty.imposer, duty.target, duty.status, str(duty.rate)) == ("CN", "EU", "in_force", "39%")
         assert duty.effective is not None and duty.effective.start == date(2024, 10, 11)
+
+
+class TestASetCountedThenNamed:
+    def test_goods_named_after_a_count_are_the_control_s_goods(self) -> None:
+        found = controls(
+            "China will require export licences for seven medium and heavy rare earths, including samarium, "
+            "gadolinium, terbium and dysprosium.",
+            date(2025, 4, 4),
+        )
+        assert sorted(c.item.name for c in found if c.item) == [
+            "dysprosium",
+            "gadolinium",
+            "samarium",
+            "terbium",
+        ]
+
+    def test_rates_negotiated_down_are_no_talks(self) -> None:
+        assert (
+            talks(
+                "Asian stock markets were mixed, with investors betting that many of the rates would be negotiated "
+                "down before the new deadline.",
+                date(2025, 7, 8),
+            )
+            == []
+        )

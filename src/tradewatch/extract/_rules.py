@@ -4527,6 +4527,14 @@ def _control_items(clause: Clause, trigger: re.Match[str]) -> list[Product]:
             found = _distinct_goods(p for x, y in _listed(text, a, b) for p in products_in(clause, x, y))
             if found:
                 return found
+    counted = _COUNT_INCLUDING.search(clause.low, trigger.end(), min(len(text), trigger.end() + 160))
+    if counted is not None:
+        # "licences for seven medium and heavy rare earths, including samarium, ..., and dysprosium": the goods
+        # named, not the set counted
+        a, b = counted.span("list")
+        found = _distinct_goods(p for x, y in _listed(text, a, b) for p in products_in(clause, x, y))
+        if found:
+            return found
     listed = _GOODS_THEN_EXPORTS.match(clause.low, trigger.start())
     if listed is not None:
         items = _listed(text, listed.start("goods"), listed.end("goods"))
@@ -4569,6 +4577,11 @@ _WIDENED_TO = re.compile(
 )
 # the goods a phrase names after counting them: "seven rare earths - samarium, ..., yttrium -", "five more
 # elements, including holmium and europium"
+_COUNT_INCLUDING = re.compile(
+    r"\b(?:for|on|of|to)\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:more\s+)?(?:[a-z-]+\s+){0,3}?"
+    r"(?:rare\s+earths|metals|minerals|elements|materials|items|products|goods|chemicals|types\s+of\s+[a-z-]+)"
+    r",?\s+including\s+(?P<list>[^.;]{3,200})"
+)
 _NAMED_AFTER_COUNT = re.compile(
     r"\s[-–—]\s(?P<list>[^-–—]{3,200}?)\s[-–—](?:\s|$)|\bincluding\s+(?P<list2>[^.;]{3,200})"
 )
@@ -5001,7 +5014,9 @@ _NEGOTIATION_NOISE = re.compile(
     r"\b(?:talks? (?:with|to) (?:reporters|investors|analysts|journalists|shareholders)|said in talks"
     r"|room for (?:talks|negotiations|dialogue)|open to (?:dialogue|talks|negotiations)|door (?:remained|remains|is)"
     r" open|round of (?:controls|tariffs|sanctions|cuts|measures|restrictions|curbs|duties|layoffs)"
-    r"|earnings|conference call|meeting (?:with|of) (?:shareholders|investors|analysts)|board meeting)\b",
+    r"|earnings|conference call|meeting (?:with|of) (?:shareholders|investors|analysts)|board meeting"
+    # "betting that many of the rates would be negotiated down": what talks might yield, no talks
+    r"|negotiated (?:down|lower|away))\b",
 )
 # "suspended for 90 days to allow negotiations": talks as the purpose of another step, none held
 _TALKS_AS_PURPOSE = re.compile(
