@@ -1775,3 +1775,20 @@ class TestASetCountedThenNamed:
             )
             == []
         )
+
+
+class TestAPauseThatGoesOn:
+    def test_a_duty_kept_on_hold_for_the_same_period_is_extended(self) -> None:
+        (duty,) = tariffs(
+            "Beijing's commerce ministry said it would likewise keep its own additional 24% tariff on American "
+            "products on hold for the same period.",
+            date(2025, 8, 12),
+        )
+        assert (duty.imposer, duty.target, duty.status) == ("CN", "US", "extended")
+
+    def test_a_duty_that_remains_suspended_for_another_year_is_extended(self) -> None:
+        (duty,) = tariffs(
+            "China's additional 24% levy on all U.S. goods will remain suspended for another year.",
+            date(2025, 11, 5),
+        )
+        assert duty.status == "extended"

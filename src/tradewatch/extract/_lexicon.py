@@ -430,6 +430,12 @@ TARIFF_STATUS: list[tuple[str, re.Pattern[str]]] = [
             r"push(?:es|ed)? back",
             # "will keep its duties suspended until March 31": a pause pushed back
             r"(?:keep(?:s|ing)?|kept) (?:[\w'.-]+ ){0,8}?(?:suspended|paused|on hold|frozen) until",
+            # "will stay suspended until Nov. 10", "will remain suspended for another year", "keep its own 24%
+            # tariff on hold for the same period": a pause that goes on
+            r"(?:stay|stays|stayed|remain|remains|remained) (?:suspended|paused|on hold|frozen) for (?:another"
+            r"|a further|an(?:other)? additional|the same|one more)",
+            r"(?:keep(?:s|ing)?|kept) (?:[\w'.%-]+ ){0,8}?(?:suspended|paused|on hold|frozen) for (?:another|a further"
+            r"|the same|an additional|one more)",
         ),
     ),
     (
