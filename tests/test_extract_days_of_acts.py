@@ -1792,3 +1792,21 @@ class TestAPauseThatGoesOn:
             date(2025, 11, 5),
         )
         assert duty.status == "extended"
+
+    def test_a_pause_on_raising_a_duty_extended_is_no_rise(self) -> None:
+        found = tariffs(
+            "President Donald Trump said on Sunday he would extend the pause on raising tariffs on $200 billion of "
+            "Chinese goods to 25% from 10%, which had been due to take effect on March 1.",
+            date(2019, 2, 25),
+        )
+        assert [t.status for t in found] == ["extended"]
+
+    def test_exclusions_that_shield_goods_extended_are_extended(self) -> None:
+        found = tariffs(
+            "The Office of the U.S. Trade Representative on Friday extended until Nov. 29 the exclusions that shield "
+            "certain Chinese industrial machinery from Section 301 tariffs, sparing U.S. manufacturers a cost "
+            "increase that would have hit on Sunday.",
+            date(2025, 8, 29),
+        )
+        assert [t.status for t in found] == ["extended"]
+        assert found[0].effective is not None and found[0].effective.start == date(2025, 11, 29)

@@ -422,7 +422,7 @@ TARIFF_STATUS: list[tuple[str, re.Pattern[str]]] = [
             # ("extended until Nov. 10, 2026 the exclusions from Section 301 tariffs": a year after the comma)
             r"extend(?:s|ed|ing)?(?: (?:until|by|for) (?:[^,;]|, (?=\d{4})){1,30}?)? (?:the |a |its |their )?"
             r"(?:suspensions?|pause|exemptions?"
-            r"|exclusions?|waivers?|reprieve) (?:of|on|from|for)",
+            r"|exclusions?|waivers?|reprieve) (?:of|on|from|for|that|which)",
             r"extend(?:s|ed|ing)?",
             r"extension",
             r"prolong(?:s|ed|ing)?",
@@ -488,9 +488,10 @@ TARIFF_STATUS: list[tuple[str, re.Pattern[str]]] = [
     (
         "raised",
         words(
-            r"rais(?:e|es|ed|ing)",
+            # (not "extend the pause on raising tariffs", "sparing makers a cost increase": a rise put off)
+            r"(?<!pause on )(?<!pause in )(?<!delay in )(?<!cost )rais(?:e|es|ed|ing)",
             r"hik(?:e|es|ed|ing)",
-            r"increas(?:e|es|ed|ing)",
+            r"(?<!pause on )(?<!pause in )(?<!delay in )(?<!cost )increas(?:e|es|ed|ing)",
             r"boost(?:s|ed|ing)?",
             r"doubl(?:e|es|ed|ing)",
             r"tripl(?:e|es|ed|ing)",
