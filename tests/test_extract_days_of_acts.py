@@ -1810,3 +1810,13 @@ class TestAPauseThatGoesOn:
         )
         assert [t.status for t in found] == ["extended"]
         assert found[0].effective is not None and found[0].effective.start == date(2025, 11, 29)
+
+
+class TestGoodsImportersPayOn:
+    def test_the_goods_importers_of_which_must_pay_are_the_duty_s(self) -> None:
+        (duty,) = tariffs(
+            "On Oct. 11 Beijing began requiring importers of European brandy to post deposits of up to 39% under "
+            "provisional anti-dumping measures.",
+            date(2024, 10, 29),
+        )
+        assert goods([duty]) == ["brandy"]

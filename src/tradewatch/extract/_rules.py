@@ -3246,6 +3246,10 @@ _ALL_DUTIES = re.compile(
 )
 
 
+_IMPORTERS_OF = re.compile(
+    r"\bimporters\s+of\s+(?P<goods>(?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:(?:from|made in)\s+[^,;]{1,40}?\s+)?"
+    r"to\s+(?:pay|post|lodge|provide)\b"
+)
 _LET_IN_AT = re.compile(
     r"\b(?:(?:allow|allows|allowed|allowing|let|lets|letting|admit|admits|admitted)\s+(?:up to\s+)?"
     r"(?:[\d,.]+\s+(?:million\s+|billion\s+)?)?(?P<goods>(?:[\w-]+\s+){0,4}?[\w-]+)\s+"
@@ -3272,6 +3276,13 @@ def _tariff_events(
     if ("secondary" in clause.low or "countries" in clause.low) and _SECONDARY.search(clause.low):
         # "secondary tariffs aimed at countries that keep buying Russian oil": whoever buys it, on all their goods
         covers = [(("*",), None)]
+    if all(p is None for _, p in covers) and "importers of" in clause.low:
+        importers = _IMPORTERS_OF.search(clause.low)
+        if importers is not None:
+            # "required importers of European brandy to pay deposits of up to 39%": the goods they import
+            admitted = products_in(clause, *importers.span("goods"))
+            if admitted:
+                covers = [(ts, p) for ts, _ in covers for p in admitted]
     if all(p is None for _, p in covers) and "at" in clause.low:
         let_in = _LET_IN_AT.search(clause.low)
         if let_in is not None:
