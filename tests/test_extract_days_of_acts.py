@@ -1820,3 +1820,20 @@ class TestGoodsImportersPayOn:
             date(2024, 10, 29),
         )
         assert goods([duty]) == ["brandy"]
+
+
+class TestPlacesOfSummits:
+    def test_a_resort_where_leaders_sealed_a_deal_is_its_venue(self) -> None:
+        (deal,) = talks(
+            "TURNBERRY, Scotland, July 27 (Wire) - The United States and the European Union concluded their trade "
+            "talks on Sunday with a framework under which most EU exports will face a 15% U.S. tariff.",
+            date(2025, 7, 27),
+        )
+        assert (deal.status, deal.venue) == ("concluded", "Turnberry")
+
+    def test_a_city_named_where_a_pact_was_signed_is_its_venue(self) -> None:
+        (deal,) = talks(
+            "The European Union and the Mercosur countries signed their trade agreement in Asuncion on Saturday.",
+            date(2026, 1, 17),
+        )
+        assert deal.venue == "Asuncion"

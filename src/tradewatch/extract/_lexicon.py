@@ -1068,6 +1068,21 @@ VENUES = frozenset(
         "são paulo",
         "cape town",
         "white house",
+        # places of summits and signings that are no capital
+        "turnberry",
+        "asuncion",
+        "asunción",
+        "gyeongju",
+        "muscat",
+        "chequers",
+        "lancaster house",
+        "punta del este",
+        "biarritz",
+        "cannes",
+        "hamburg",
+        "anchorage",
+        "brisbane",
+        "bled",
     ]
 )
 
