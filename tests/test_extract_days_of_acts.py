@@ -1837,3 +1837,11 @@ class TestPlacesOfSummits:
             date(2026, 1, 17),
         )
         assert deal.venue == "Asuncion"
+
+    def test_the_place_of_an_earlier_truce_is_no_venue_of_these_talks(self) -> None:
+        found = talks(
+            "LONDON, June 11 (Wire) - The United States and China have agreed on a framework to put their Geneva "
+            "truce back on track after two days of talks at Lancaster House in London that ended on Tuesday.",
+            date(2025, 6, 11),
+        )
+        assert [t.venue for t in found] == ["London"]

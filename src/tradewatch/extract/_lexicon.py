@@ -1075,7 +1075,6 @@ VENUES = frozenset(
         "gyeongju",
         "muscat",
         "chequers",
-        "lancaster house",
         "punta del este",
         "biarritz",
         "cannes",

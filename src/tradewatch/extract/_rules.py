@@ -5423,9 +5423,8 @@ def negotiations(clause: Clause, ctx: Context) -> list[Negotiation]:
         and when.start > ctx.published
         and _dated_in_statement(clause, trigger, when)
     ):
-        status = (
-            "scheduled"  # "a U.S. team is still due in New Delhi on Aug. 25 for the sixth round": to come
-        )
+        # "a U.S. team is still due in New Delhi on Aug. 25 for the sixth round": talks to come
+        status = "scheduled"
     # A report of talks, filed from where they took place; a deal is announced from anywhere.
     # (a call has no place: "spoke to Greer by phone" from Johannesburg was no meeting there)
     talks_named = (
@@ -5528,8 +5527,15 @@ def _venue(clause: Clause) -> str | None:
         for n in range(len(words), 0, -1):
             candidate = " ".join(words[:n])
             if candidate.lower() in lex.VENUES:
+                if _NAMES_AN_EARLIER_DEAL.match(clause.text, m.start("city") + len(candidate)):
+                    break  # "to put their Geneva truce back on track": where an earlier deal was made
                 return "Washington" if candidate.lower() == "white house" else candidate
     return None
+
+
+_NAMES_AN_EARLIER_DEAL = re.compile(
+    r"\s+(?:truce|deal|agreement|accord|consensus|framework|pact|ceasefire)\b"
+)
 
 
 _OTHER_MEASURE_BEGAN = re.compile(
