@@ -1845,3 +1845,20 @@ class TestPlacesOfSummits:
             date(2025, 6, 11),
         )
         assert [t.venue for t in found] == ["London"]
+
+
+class TestADenialBesideADuty:
+    def test_a_duty_told_after_a_reprisal_denied_stands(self) -> None:
+        found = tariffs(
+            "Britain will not impose retaliatory tariffs on U.S. goods for now, Business and Trade Secretary Jonathan "
+            "Reynolds said on Thursday, a day after President Donald Trump announced a 10% tariff on imports from "
+            "the United Kingdom.",
+            date(2025, 4, 3),
+        )
+        assert [(t.imposer, t.target, str(t.rate)) for t in found] == [("US", "GB", "10%")]
+
+    def test_a_denial_alone_states_nothing(self) -> None:
+        assert (
+            tariffs("Britain will not impose retaliatory tariffs on U.S. goods for now.", date(2025, 4, 3))
+            == []
+        )

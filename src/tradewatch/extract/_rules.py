@@ -2638,6 +2638,12 @@ def _tariffs(clause: Clause, ctx: Context, *, standing: bool = False) -> list[Ta
         # easing of the tariffs": relief denied, the duty stands
         stands, status, status_hit = True, "in_force", None
     elif _negated(clause, verb_pos) or (status_hit is None and _negated(clause, trigger.start())):
+        after = TIME_CLAUSE.search(clause.text, trigger.end())
+        if after is not None and len(triggers) > 1 and triggers[-1].start() > after.end():
+            # "Britain will not impose retaliatory tariffs, ..., a day after Trump announced a 10% tariff on
+            # imports from the United Kingdom": the duty the clause of time tells stands on its own
+            _denied(ctx)
+            return _tariffs(clause.part(after.end(), len(clause.text)), ctx, standing=standing)
         return _denied(ctx)
     if status_hit is not None and _COUNTERFACTUAL.search(clause.low, max(0, verb_pos - 25), verb_pos):
         return []  # "they would have put a 50% levy on whiskey": what did not happen states no measure
