@@ -1862,3 +1862,18 @@ class TestADenialBesideADuty:
             tariffs("Britain will not impose retaliatory tariffs on U.S. goods for now.", date(2025, 4, 3))
             == []
         )
+
+    def test_a_duty_a_side_will_not_retaliate_against_stands(self) -> None:
+        (duty,) = tariffs(
+            "South Africa will not retaliate against the 30% U.S. tariff on most of its exports that took effect on "
+            "Thursday, Trade Minister Parks Tau said.",
+            date(2025, 8, 8),
+        )
+        assert (duty.imposer, duty.target, duty.status, str(duty.rate)) == ("US", "ZA", "in_force", "30%")
+        assert duty.effective is not None and duty.effective.start == date(2025, 8, 7)
+
+    def test_a_reply_denied_to_no_named_duty_states_nothing(self) -> None:
+        assert (
+            tariffs("Malaysia will not retaliate against the tariffs, officials said.", date(2025, 8, 8))
+            == []
+        )

@@ -1171,6 +1171,10 @@ _PREVIOUS = re.compile(
 )
 _IF_CLAUSE = re.compile(r"\b(?:if|unless)\s+[^,;:]*$")
 _COUNTERFACTUAL = re.compile(r"\b(?:would|could|might|should)(?: not|n't)? have\s+(?:been\s+)?$")
+_NOT_ANSWERED = re.compile(
+    r"\b(?:not|n't|never|no plans? to|declined to|refused to)\s+(?:to\s+)?(?:retaliate|respond|hit back)\s+"
+    r"(?P<reply>against|to|at)\s+(?:the|a|an|its|their)\s+(?:[\w.%'’-]+\s+){0,4}$"
+)
 _WITHOUT_IT = re.compile(
     r"\s*(?:without|but for|absent)\s+(?:it|them|this|that|those|these|the\s+[\w-]+)\s*,[^.;]*\bwould\b"
 )
@@ -2636,6 +2640,12 @@ def _tariffs(clause: Clause, ctx: Context, *, standing: bool = False) -> list[Ta
     ):
         # "declined to exempt India from its duties of 25% on steel", "will not lift its tariffs", "produced no
         # easing of the tariffs": relief denied, the duty stands
+        stands, status, status_hit = True, "in_force", None
+    elif (
+        not_answered := _NOT_ANSWERED.search(clause.low, max(0, trigger.start() - 70), trigger.start())
+    ) and any(not_answered.end("reply") <= m.start < trigger.start() for m in clause.actors):
+        # "will not retaliate against the 30% U.S. tariff that took effect on Thursday": the reply is denied, the
+        # duty it would answer stands
         stands, status, status_hit = True, "in_force", None
     elif _negated(clause, verb_pos) or (status_hit is None and _negated(clause, trigger.start())):
         after = TIME_CLAUSE.search(clause.text, trigger.end())
