@@ -30,7 +30,7 @@ from . import _lexicon as lex
 from ._actors import find_actors
 from ._dates import SAME_DAY, DateMention, find_dates
 from ._lexicon import VENUES
-from ._numbers import find_percents
+from ._numbers import NUMBER_WORDS, find_percents
 from ._rules import (
     REPORTED,
     SUPERSEDED,
@@ -798,19 +798,6 @@ _COUNTRIES_NAMED = re.compile(
     r"(?:named|listed|targeted|affected|concerned|in question|are|were|include|included|[-–—:])",
     re.IGNORECASE,
 )
-_COUNT_WORDS = {
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-}
 
 
 def _spread_over_countries_named(events: list[Event], text: str, spans: list[tuple[int, int]]) -> list[Event]:
@@ -829,7 +816,7 @@ def _spread_over_countries_named(events: list[Event], text: str, spans: list[tup
         if counted is None:
             out.append(event)
             continue
-        n = _COUNT_WORDS.get(counted.group("n").lower()) or int(counted.group("n"))
+        n = NUMBER_WORDS.get(counted.group("n").lower()) or int(counted.group("n"))
         at = next((i for i, (s, e) in enumerate(spans) if s <= event.evidence.start < e), None)
         if at is not None and at not in named_after:
             named_after[at] = []

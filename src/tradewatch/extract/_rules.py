@@ -1476,8 +1476,7 @@ _TOOK_EFFECT = re.compile(
     r"\b(?:took effect|came into (?:force|effect)|kicked in|went into effect|entered into force)\b"
 )
 _TOOK_EFFECT_NOW = re.compile(
-    r"\b(?:took effect|came into (?:force|effect)|kicked in|went into effect|entered into force)\b"
-    r"(?=\s+(?:just\s+)?(?:after|at)\s+midnight|\s+overnight|\s*[.,;]|\s*$)"
+    _TOOK_EFFECT.pattern + r"(?=\s+(?:just\s+)?(?:after|at)\s+midnight|\s+overnight|\s*[.,;]|\s*$)"
 )
 # "Since the tariff took effect, imports have plunged": a duty in force for some time before the story, unlike
 # one that took effect "minutes after" or "just after midnight"
