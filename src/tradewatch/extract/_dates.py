@@ -59,7 +59,9 @@ _NUMBER_WORDS = {**NUMBER_WORDS, "a": 1}
 _COUNT = r"(?P<count>\d{1,3}|" + "|".join(_NUMBER_WORDS) + r")"
 _UNIT = r"(?P<unit>hours?|days?|weeks?|months?|years?)"
 _SUPERLATIVE_BEFORE = re.compile(
-    r"\b(?:first|largest|biggest|highest|lowest|worst|best|steepest|sharpest|strongest|weakest|only)\b[^,.;]*$"
+    # (with no verb of what is to come between: not "will impose its biggest retaliatory tariffs ... in 21 days")
+    r"\b(?:first|largest|biggest|highest|lowest|worst|best|steepest|sharpest|strongest|weakest|only)\b"
+    r"(?:(?!\b(?:will|would|shall|plans?\s+to|set\s+to|is\s+to|are\s+to|going\s+to)\b)[^,.;])*$"
 )
 
 _FULL_MONTH = (
@@ -353,6 +355,7 @@ def find_dates(sentence: str, published: date | None, low: str | None = None) ->
         if (
             kind == "duration"
             and (match.group("lead") or "").lower() == "in"
+            and (match.group("unit") or "").lower().startswith(("year", "decade"))
             and _SUPERLATIVE_BEFORE.search(low, max(0, start - 80), start)
         ):
             continue  # "the first visit by a Canadian leader in eight years": eight years gone by, no date

@@ -790,7 +790,8 @@ def _after_since(sentence: str, phrase: str) -> bool:
 
 
 _COUNTED_COUNTRIES = re.compile(
-    r"\b(?P<n>two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+(?:(?:[A-Z][\w-]*|other)\s+)?"
+    r"\b(?P<n>two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+(?P<other>other\s+)?"
+    r"(?:[A-Z][\w-]*\s+)?"
     r"(?:countries|nations|economies|trading partners|member states)\b"
 )
 _COUNTRIES_NAMED = re.compile(
@@ -826,7 +827,13 @@ def _spread_over_countries_named(events: list[Event], text: str, spans: list[tup
                     named_after[at] = list(dict.fromkeys(codes))
                     break
         codes = named_after.get(at, []) if at is not None else []
-        if len(codes) != n or target in codes:
+        # the measure must be on the counted countries themselves: its target "*" or a bloc named in the count
+        # ("goods from eight European countries"), not a country named apart ("a 50% tariff on Brazilian goods,
+        # far above the rates on four other countries")
+        sentence = event.evidence.sentence
+        counted_codes = {m.code for m in find_actors(sentence[counted.start() : counted.end()])}
+        on_them = target == "*" or target in counted_codes
+        if len(codes) != n or target in codes or not on_them or counted.group("other"):
             out.append(event)
             continue
         for code in codes:

@@ -80,7 +80,7 @@ TARIFF = words(
     r"(?<=percent\s)penalt(?:y|ies)",
     r"(?<=per cent\s)penalt(?:y|ies)",
     # "a 30% \"security fee\" on imports from Colombia": a fee at a rate on imports is a duty
-    r"(?:(?<=%\s)|(?<=%\s[\"“])[\w-]+\s)fees?(?=[\"”]?\s+on\s+(?:all\s+)?(?:imports|goods|products|shipments)\b)",
+    r"(?:(?<=%\s)|(?<=%\s[\"“])[\w-]+\s)fees?(?=[\"”]?\s+on\s+(?:all\s+)?(?:imports\b|(?:goods|products|shipments)\s+(?:from|imported|made\s+in)\b))",
     # "started charging 25 per cent on steel": the verb names the duty when a rate on goods follows it
     r"(?:charg(?:e|es|ed|ing)|collect(?:s|ed|ing)?)(?=\s+(?:an?\s+)?(?:extra\s+|additional\s+)?\d[\d.]*\s*"
     r"(?:%|per\s?cent\b|percent\b)\s+on\s)",
@@ -95,7 +95,11 @@ EXPORT_CONTROL = re.compile(
     r"|\b(?:from|off) (?:its|their|the) list of (?:trusted|preferred|favou?red) (?:trading partners|trade partners"
     r"|export destinations|destinations|buyers|countries)\b"
     # "removed the minimum export price of $550 a tonne on onions": a floor on what exporters may charge
-    r"|\bminimum export prices?\b|\bminimum prices?\b(?=[^.;]{0,50}?\bfor exports\b)"
+    # (set or removed by a government: not "agreeing minimum prices for exports of Chinese electric vehicles",
+    # "rejected Beijing's offer of a minimum export price": a price undertaking discussed)
+    r"|\b(?:set|sets|setting|impos\w+|introduc\w+|remov\w+|scrap\w*|lift\w*|drop\w*|rais\w+|lower\w*|cut|cuts"
+    r"|abolish\w*|end(?:s|ed)?|fix\w*|reduc\w+) (?:a |an |the |its |their )?(?:new )?minimum (?:export prices?\b"
+    r"|prices?\b(?=[^.;]{0,50}?\bfor exports\b))"
     r"|\blicen[cs]e requirements?\b|\brequir(?:e|es|ed|ing)\b[^.]{0,120}?\blicen[cs]es?\b"
     r"|\blicen[cs]ing (?:regimes?|systems?|requirements?|rules?|controls?)\b|\blicen[cs]e regimes?\b"
     # "licence rules for 24 types of chipmaking equipment" (not "driving licence rules")
@@ -111,7 +115,8 @@ EXPORT_CONTROL = re.compile(
     r"|\b(?:obtain|seek|apply for|need|requir(?:e|es|ed|ing))\s+"
     r"(?:(?:a|an|export|trade|special|government|prior|separate|new|individual)\s+)*(?:licen[cs]es?|permits?"
     r"|authori[sz]ations?)\b"
-    r"|\b(?:ban|curbs?|restrictions?|limits?|halt)\s+on\s+(?:[\w-]+\s+){0,4}?(?:exports?|sales?|shipments?)\b"
+    r"|\b(?:ban|curbs?|restrictions?|limits?|halt|prohibition|embargo)\s+on\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:exports?|sales?|shipments?)\b"
     # "Russia's cap on grain exports" (not "a 15% cap on tariffs on EU exports", "its cap on Russian oil exports
     # to $47.60 a barrel", "a tariff cap on car exports": a limit on duties or prices)
     r"|\b(?<!price )(?<!tariff )(?<!% )caps?\s+on\s+(?!(?:tariffs?|duties|levies|prices?)\b)(?:[\w-]+\s+){0,4}?"
@@ -637,7 +642,9 @@ CONTROL_STATUS: list[tuple[str, re.Pattern[str]]] = [
             r"|regulation|legislation)\b)|permit(?:s|ted|ting)?)"
             r"|revers(?:e|es|ed|ing)|exempt(?:s|ed|ion)?|waive(?:s|d|r)?"
             # "pledged to speed up export licences for rare-earth magnets": permissions given sooner
-            r"|speed(?:s|ed|ing)?\s+up|fast[\s-]track(?:s|ed|ing)?|expedit(?:e|es|ed|ing)"
+            # (not "will fast-track new export restrictions": restrictions sped up are tightened sooner)
+            r"|(?:speed(?:s|ed|ing)?\s+up|fast[\s-]track(?:s|ed|ing)?|expedit(?:e|es|ed|ing))\s+(?:[\w-]+\s+){0,2}?"
+            r"(?:licen[cs]es|licensing|approvals?|permits)"
             # "would issue general export licences for rare earths": permissions given
             r"|issu(?:e|es|ed|ing)\s+(?:[\w-]+\s+){0,3}?licen[cs]es"
             r"|put(?:s|ting)? on hold"
@@ -1077,10 +1084,6 @@ VENUES = frozenset(
         "chequers",
         "punta del este",
         "biarritz",
-        "cannes",
-        "hamburg",
-        "anchorage",
-        "brisbane",
         "bled",
     ]
 )

@@ -764,7 +764,13 @@ def _acted_on(clause: Clause, d: DateMention, verbs: re.Pattern[str]) -> bool:
         and not window.endswith(", ", 0, act.start())
         and not lex.FUTURE.search(window)
         and not _hedged(clause, d.start, d.end)
+        # "Earlier on Monday, Canada said it had imposed 25% tariffs ... last week": the day of the report, not
+        # of the act it reports as done before
+        and not _SAID_IT_HAD.search(window, 0, act.start())
     )
+
+
+_SAID_IT_HAD = re.compile(r"\b(?:said|says|announced|confirmed)\s+(?:that\s+)?(?:[\w.'’-]+\s+){0,3}?had\s+$")
 
 
 def _confidence(clause: Clause, base: float) -> float:
@@ -1175,8 +1181,10 @@ _NOT_ANSWERED = re.compile(
     r"\b(?:not|n't|never|no plans? to|declined to|refused to)\s+(?:to\s+)?(?:retaliate|respond|hit back)\s+"
     r"(?P<reply>against|to|at)\s+(?:the|a|an|its|their)\s+(?:[\w.%'’-]+\s+){0,4}$"
 )
+# (what goods would pay or face, not "Without the deal, the United States would impose a 30% tariff": a threat)
 _WITHOUT_IT = re.compile(
-    r"\s*(?:without|but for|absent)\s+(?:it|them|this|that|those|these|the\s+[\w-]+)\s*,[^.;]*\bwould\b"
+    r"\s*(?:without|but for|absent)\s+(?:it|them|this|that|those|these|the\s+[\w-]+)\s*,[^.;]*\bwould\s+"
+    r"(?:have\s+to\s+)?(?:pay|face|be\s+charged|be\s+hit|cost|carry|attract)\b"
 )
 _ALTERNATIVE = re.compile(r"\brather than\s+(?:the\s+|a\s+|an\s+)?$", _I)
 # "a 40% levy on bicycles, doubling the current 20% rate": a rate named after the new one as
@@ -2666,7 +2674,17 @@ def _tariffs(clause: Clause, ctx: Context, *, standing: bool = False) -> list[Ta
         return []  # "if the U.S. continues to impose tariffs, China will ignore it": a condition, not a measure
     if not clause.percents and (
         _TOPIC_LEAD.search(clause.low, max(0, trigger.start() - 40), trigger.start())
-        or _AWAITED_LEAD.search(clause.low, max(0, trigger.start() - 50), trigger.start())
+        or (
+            _AWAITED_LEAD.search(clause.low, max(0, trigger.start() - 50), trigger.start())
+            # (not "ahead of U.S. tariffs on Canadian and Mexican goods that take effect on Tuesday": a duty of
+            # its own, with its targets and its day)
+            and not any(
+                trigger.end() <= m.start <= trigger.end() + 40
+                and _ON_OR_FROM.search(clause.low, trigger.end(), m.start)
+                for m in clause.actors
+            )
+            and not any(d.start > trigger.start() for d in clause.dates)
+        )
     ):
         # "officials will meet on Thursday to discuss the tariffs": the duties as a subject of talks; "amid a row
         # over steel tariffs, Canada imposed duties on whiskey": the duty named after it is the measure
@@ -3444,6 +3462,8 @@ def _tariff_events(
 _RESPECTIVELY = re.compile(
     r"\bto\s+(?P<to>\d[\d.]*\s*%(?:\s*(?:,|and|,\s*and)\s*\d[\d.]*\s*%)+)"
     r"(?:\s+from\s+(?P<from>\d[\d.]*\s*%(?:\s*(?:,|and|,\s*and)\s*\d[\d.]*\s*%)+))?\s*,?\s*respectively\b"
+    # "to 100% and 40%, respectively, from 150% and 50%"
+    r"(?:,?\s+from\s+(?P<from2>\d[\d.]*\s*%(?:\s*(?:,|and|,\s*and)\s*\d[\d.]*\s*%)+))?"
 )
 
 
@@ -3453,7 +3473,8 @@ def _rates_respectively(clause: Clause, found: list[Tariff]) -> list[Tariff]:
         return found
     a, b = m.span("to")
     rates = [Rate(p.value) for p in clause.percents if a <= p.start < b]
-    a, b = m.span("from") if m.group("from") is not None else (0, 0)
+    group = "from" if m.group("from") is not None else "from2"
+    a, b = m.span(group) if m.group(group) is not None else (0, 0)
     before = [Rate(p.value) for p in clause.percents if a <= p.start < b]
     goods = list(dict.fromkeys(t.product for t in found))
     if len(goods) != len(rates) or (before and len(before) != len(rates)):
@@ -3974,6 +3995,7 @@ _WOULD_HAVE = re.compile(r"\bwould have\s+(?:[\w-]+\s+){0,2}$")
 # quarrel, not a measure
 # "as the region braces for a new wave of U.S. tariffs", "rushed goods through ports ahead of new duties": duties
 # awaited, with no rate or goods of their own, are a backdrop, not a measure
+_ON_OR_FROM = re.compile(r"\b(?:on|from|against)\b")
 _AWAITED_LEAD = re.compile(
     r"\b(?:brac(?:e|es|ed|ing)(?:\s+itself|\s+themselves)?\s+for|ahead\s+of|in\s+anticipation\s+of|clarity\s+on\s+how"
     r"|wary\s+of|fears?\s+of)\s+(?:the\s+|a\s+|any\s+)?(?:new\s+|fresh\s+|further\s+|more\s+|possible\s+)?"
@@ -4553,7 +4575,7 @@ def _control_items(clause: Clause, trigger: re.Match[str]) -> list[Product]:
             found = _distinct_goods(p for x, y in _listed(text, a, b) for p in products_in(clause, x, y))
             if found:
                 return found
-    counted = _COUNT_INCLUDING.search(clause.low, trigger.end(), min(len(text), trigger.end() + 160))
+    counted = _COUNT_INCLUDING.match(clause.low, trigger.end())
     if counted is not None:
         # "licences for seven medium and heavy rare earths, including samarium, ..., and dysprosium": the goods
         # named, not the set counted
@@ -4603,8 +4625,11 @@ _WIDENED_TO = re.compile(
 )
 # the goods a phrase names after counting them: "seven rare earths - samarium, ..., yttrium -", "five more
 # elements, including holmium and europium"
+# (right after the measure: not "banned exports of gallium, adding to existing curbs on five other minerals,
+# including graphite")
 _COUNT_INCLUDING = re.compile(
-    r"\b(?:for|on|of|to)\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:more\s+)?(?:[a-z-]+\s+){0,3}?"
+    r"\s+(?:for|on|of|to)\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:more\s+)?(?!other\b)"
+    r"(?:[a-z-]+\s+){0,3}?"
     r"(?:rare\s+earths|metals|minerals|elements|materials|items|products|goods|chemicals|types\s+of\s+[a-z-]+)"
     r",?\s+including\s+(?P<list>[^.;]{3,200})"
 )
@@ -4644,12 +4669,29 @@ def _statement_end(text: str, at: int) -> int:
 _BREAK = re.compile(r"[,;]|\.(?:\s|$)")
 
 
+_WON = re.compile(r"\b(?:won|wins|secured|secures)\s+(?:an?\s+)?$")
+
+
+def _won_by_a_government(clause: Clause, at: int) -> bool:
+    """ "Mexico won a 90-day reprieve": the subject right before the verb is a jurisdiction (not "Apple won",
+    "Canadian automakers won")."""
+    won = _WON.search(clause.low, max(0, at - 40), at)
+    if won is None:
+        return True
+    return any(
+        m.kind in ("country", "capital", "person", "institution") and 0 <= won.start() - m.end <= 2
+        for m in clause.actors
+    )
+
+
 def truces(clause: Clause, ctx: Context) -> list[Truce]:
     trigger = lex.TRUCE.search(clause.low)
     if trigger is None:
         return []
     if trigger.group().startswith("cease") and not ctx.story_has(_TRADE_WORDS):
         return []  # "the ceasefire in Gaza", in a story that is not about trade: a truce of arms
+    if trigger.group().endswith("reprieve") and not _won_by_a_government(clause, trigger.start()):
+        return []  # "Apple won a reprieve from U.S. tariffs": an exemption for a company, no truce
     text = clause.text
     hit = _nearest(lex.TRUCE_STATUS, text, clause.low, trigger.span(), hits=clause.scan(lex.TRUCE_STATUS))
     status = hit[0] if hit else "agreed"
@@ -5042,12 +5084,17 @@ _NEGOTIATION_NOISE = re.compile(
     r" open|round of (?:controls|tariffs|sanctions|cuts|measures|restrictions|curbs|duties|layoffs)"
     r"|earnings|conference call|meeting (?:with|of) (?:shareholders|investors|analysts)|board meeting"
     # "betting that many of the rates would be negotiated down": what talks might yield, no talks
-    r"|negotiated (?:down|lower|away))\b",
+    # (not "held talks and negotiated down the rate": talks that did take place)
+    r"|(?:be|been|being) negotiated (?:down|lower|away))\b",
 )
 # "suspended for 90 days to allow negotiations": talks as the purpose of another step, none held
 _TALKS_AS_PURPOSE = re.compile(
     r"\b(?:to|and) (?:allow|permit|make room for|leave room for|give time for|leave time for|buy time for"
     r"|clear the way for|pave the way for) (?:[\w-]+ ){0,2}?$"
+)
+_OTHER_PURPOSE = re.compile(
+    r"\bto\s+discuss\s+(?!trade|tariffs?|dut(?:y|ies)|the\s+(?:trade|tariffs?))|\b(?:security|peace|war|ceasefire"
+    r"|defen[cs]e|military|nuclear|hostages?|migration)\b"
 )
 _TRADE_CONTEXT = re.compile(
     r"\b(?:trade|tariffs?|negotiat|talks|deal|agreement|pact|round|economic|commerce|delegation|truce"
@@ -5135,6 +5182,16 @@ def _someone_abroad(clause: Clause, after: int, speaker: Mention | None) -> bool
     # the one spoken to: a title and the name after it ("U.S. Trade Representative Jamieson Greer")
     named = _NAME_AFTER.match(clause.text, leader.end())
     return _of_another_side(clause, after, named.end() if named else leader.end(), speaker)
+
+
+def _pressed_abroad(clause: Clause, verb_at: int, end: int) -> bool:
+    """ "EU trade chief Maros Sefcovic urged Chinese Commerce Minister Wang Wentao ...": a government's person who
+    presses a minister of another jurisdiction (not "Canadian steelmakers urged Prime Minister Mark Carney", "Ford
+    Chief Executive Jim Farley urged Commerce Secretary Howard Lutnick")."""
+    speaker = next((m for m in reversed(clause.actors) if m.end <= verb_at and verb_at - m.end <= 60), None)
+    if speaker is None or speaker.kind == "demonym":
+        return False
+    return _of_another_side(clause, verb_at, end, speaker)
 
 
 def _of_another_side(clause: Clause, start: int, end: int, speaker: Mention | None) -> bool:
@@ -5249,14 +5306,24 @@ def negotiations(clause: Clause, ctx: Context) -> list[Negotiation]:
     word = trigger.group().lower()
     if word.startswith("spok") and not _a_call_abroad(clause, trigger):
         return []  # "Trump spoke to reporters", "spoke with Commerce Secretary Howard Lutnick": no talks
+    if word in ("pressed", "urged") and not _pressed_abroad(clause, trigger.start(), trigger.end() + 80):
+        return []  # "Canadian steelmakers urged Prime Minister Mark Carney in Ottawa": lobbying at home
     if (
         word in ("met", "meet", "meets", "meeting")
         and not _TRADE_CONTEXT.search(clause.low)
         # "US and Canadian officials are expected to meet next week" in a story about trade
         and not (
             ctx.story_has(_TRADE_CONTEXT)
-            # "EU leaders met Chinese President Xi Jinping in Beijing on Thursday" in a story about trade
-            and (_OFFICIALS.search(clause.low) or _met_leader_abroad(clause, trigger))
+            # "EU leaders met Chinese President Xi Jinping in Beijing on Thursday" in a story about trade (of the
+            # story's own sides, and not "to discuss security guarantees")
+            and (
+                _OFFICIALS.search(clause.low)
+                or (
+                    _met_leader_abroad(clause, trigger)
+                    and not _OTHER_PURPOSE.search(clause.low)
+                    and all(m.code in ctx.main_actors[:4] for m in clause.actors if m.kind != "capital")
+                )
+            )
         )
     ):
         return []
@@ -5357,7 +5424,13 @@ def negotiations(clause: Clause, ctx: Context) -> list[Negotiation]:
         # "urged Chinese Commerce Minister Wang Wentao in a video call": a leader or minister on the line
         or (
             _A_CALL.search(word_low)
-            and _LEADER_ON_THE_LINE.search(clause.text, max(0, trigger.start() - 90), trigger.start())
+            and (
+                on_line := _LEADER_ON_THE_LINE.search(
+                    clause.text, max(0, trigger.start() - 90), trigger.start()
+                )
+            )
+            is not None
+            and _pressed_abroad(clause, on_line.start(), on_line.end())
         )
         # "negotiators would meet in the coming weeks": a meeting of negotiators is talks
         or _NEGOTIATORS_MEET.search(clause.low)
@@ -5406,8 +5479,13 @@ def negotiations(clause: Clause, ctx: Context) -> list[Negotiation]:
     talks_before = _AFTER_TALKS.search(clause.low, max(0, trigger.start() - 12), trigger.start())
     if talks_before and status != "scheduled" and not _dated_near(clause, trigger):
         when = None  # "the deal, announced after talks with X, will apply from Jan. 1": the date of another statement
-    said_after = _SAID_AFTER_TALKS.search(clause.low) if status in ("held", "concluded") else None
-    if said_after is not None:
+    said_after = (
+        _SAID_AFTER_TALKS.search(clause.low)
+        if status in ("held", "concluded")
+        and (when is None or not _dated_in_statement(clause, trigger, when))
+        else None
+    )
+    if said_after is not None and _A_LEADER_AFTER_WITH.match(clause.text, said_after.end()):
         # "..., Trump said on Monday after a call with Modi": the day of the report is the day of the call
         when = next((d.span for d in clause.dates if d.start == said_after.start("day")), when)
     if status in ("proposed", "suspended") and not re.search(r"\b(?:until|from|for|by)\b", text, _I):
@@ -5437,6 +5515,7 @@ def negotiations(clause: Clause, ctx: Context) -> list[Negotiation]:
         and ctx.published is not None
         and when.start > ctx.published
         and _dated_in_statement(clause, trigger, when)
+        and not _HELD_OR_MET.search(clause.low, max(0, trigger.start() - 30), trigger.end())
     ):
         # "a U.S. team is still due in New Delhi on Aug. 25 for the sixth round": talks to come
         status = "scheduled"
@@ -5485,9 +5564,18 @@ def _dated_in_statement(clause: Clause, trigger: re.Match[str], when: DateSpan) 
         if (d.span is not when and d.span != when) or _DURATION.match(d.span.text):
             continue  # ("met for two days": how long, not when)
         a, b = (d.end, trigger.start()) if d.end <= trigger.start() else (trigger.end(), d.start)
-        if b - a <= 80 and not re.search(r"[,;:()]", clause.text[a:b]):
+        if (
+            b - a <= 80
+            and not re.search(r"[,;:()]", clause.text[a:b])
+            and not _ANOTHER_DAY_AHEAD.search(clause.low, a, b)
+        ):
             return True
     return False
+
+
+_HELD_OR_MET = re.compile(r"\b(?:held|met|had)\b")
+# "held intensive talks ahead of the Aug. 1 deadline", "to avert tariffs due on Aug. 1": another measure's day
+_ANOTHER_DAY_AHEAD = re.compile(r"\b(?:ahead of|deadline|due|avert|before|until|by)\b")
 
 
 def _dated_near(clause: Clause, trigger: re.Match[str]) -> bool:
@@ -5556,6 +5644,11 @@ _NAMES_AN_EARLIER_DEAL = re.compile(
 _OTHER_MEASURE_BEGAN = re.compile(
     r"\b(?:that|which)\s+(?:has\s+|had\s+)?(?:took|taken|take|takes) effect\s+(?:on\s+|in\s+)?$"
     r"|\b(?:that|which)\s+(?:came|come|comes|went|go|goes) into (?:force|effect)\s+(?:on\s+|in\s+)?$"
+)
+# (the talks are with a leader or a minister: not "said on Monday after a meeting with exporters")
+_A_LEADER_AFTER_WITH = re.compile(
+    r"\s+(?:(?:the|his|her|their)\s+)?(?:[A-Z][\w.'’-]*\s+){0,3}?(?:President|Prime Minister|Premier|Chancellor"
+    r"|leader|Vice Premier|Minister|Secretary|counterpart|Representative|Commissioner|King|Emir|Sultan)s?\b"
 )
 _SAID_AFTER_TALKS = re.compile(
     # (or any act on the day: "extended the truce with Mexico for 90 days on Thursday after a call with")
