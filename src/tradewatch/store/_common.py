@@ -187,14 +187,19 @@ class Evidences:
         known: str | None = self._packing.texts.get(obj)
         if known is not None:
             return known
-        if type(obj) is Observation:
+        if isinstance(obj, Observation):
             # As `serial.dumps` writes it (tests compare the two), without writing its evidence inline first.
             text = (
-                f'{{"field": {_quote(obj.field)}, "value": {_value(obj.value)}, '
-                f'"evidence": {self._pair(obj.evidence)[1]}, "sources": [{", ".join(map(_quote, obj.sources))}]}}'
+                f"{_field_head(obj.field)}{_value(obj.value)}, "
+                f'"evidence": {self._pair(obj.evidence)[1]}, "sources": {_sources_text(obj.sources)}}}'
             )
+        elif isinstance(obj, Threat) and obj.measure is not None:
+            # The measure's evidence is inside the body: replaced there too.
+            text = self.pack(serial.dumps(obj), _evidences(obj))
         else:
-            text = self.pack(serial.dumps(obj), _evidences(obj))  # type: ignore[arg-type]
+            # The event's body as written for the events table, then the reference to its evidence (the last
+            # field of every event).
+            text = f"{serial._event_body(obj)}{self._pair(obj.evidence)[1]}}}"
         self._texts[key] = (obj, text)
         if keep:
             self._kept.append((obj, text))
@@ -234,11 +239,8 @@ class Evidences:
         return id(obj) not in self._texts and self._packing.texts.get(obj) is None
 
     def done(self) -> None:
-        evidence, texts = self._packing.evidence, self._packing.texts
-        for ev, pair in self._new.values():
-            evidence.put(ev, pair)
-        for obj, text in self._kept:
-            texts.put(obj, text)
+        self._packing.evidence.put_each(self._new.values())
+        self._packing.texts.put_each(self._kept)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -260,6 +262,30 @@ def source_of(
 
 _quote = json.encoder.encode_basestring  # as serial writes a str
 
+# The opening of an observation's text for each field name, and the list of each set of sources: few distinct
+# ones, written for every observation a reaction makes. Cleared when they grow past any plausible use.
+_HEADS: dict[str, str] = {}
+_SOURCES: dict[tuple[str, ...], str] = {}
+_TEXTS_MAX = 4096
+
+
+def _field_head(field: str) -> str:
+    head = _HEADS.get(field)
+    if head is None:
+        if len(_HEADS) >= _TEXTS_MAX:
+            _HEADS.clear()
+        head = _HEADS[field] = f'{{"field": {_quote(field)}, "value": '
+    return head
+
+
+def _sources_text(sources: tuple[str, ...]) -> str:
+    text = _SOURCES.get(sources)
+    if text is None:
+        if len(_SOURCES) >= _TEXTS_MAX:
+            _SOURCES.clear()
+        text = _SOURCES[sources] = f"[{', '.join(map(_quote, sources))}]"
+    return text
+
 
 def _opt(value: str | None) -> str:
     return "null" if value is None else _quote(value)
@@ -269,21 +295,16 @@ def _state_text(state: MeasureState, evidences: Evidences) -> str:
     # As `serial.dumps` writes a state (tests compare the two), from the texts of its parts: a state written
     # again shares most of them with the one it replaces.
     text = evidences.text
-    # Most observations were written before (this transaction or an earlier one): looked up here directly,
-    # the others written by `text`.
-    mine, known = evidences._texts.get, evidences._packing.texts.get
-    parts: list[str] = []
-    for o in state.observations:
-        hit = mine(id(o))
-        if hit is not None:
-            parts.append(hit[1])
-            continue
-        written: str | None = known(o)
-        parts.append(text(o, keep=True) if written is None else written)
-    observations = ", ".join(parts)
+    # Most observations were written by an earlier transaction: looked up at once, the others written (or
+    # found among this transaction's texts) by `text`.
+    observations = state.observations
+    parts = evidences._packing.texts.get_each(observations)
+    if None in parts:
+        parts = [text(o, keep=True) if p is None else p for o, p in zip(observations, parts, strict=True)]
+    joined = ", ".join(parts)  # type: ignore[arg-type]
     return (
         f'{{"key": {_quote(state.key)}, "type": {_quote(state.type)}, "event": {text(state.event, keep=True)}, '
-        f'"observations": [{observations}], "version": {int.__repr__(state.version)}}}'
+        f'"observations": [{joined}], "version": {int.__repr__(state.version)}}}'
     )
 
 
