@@ -455,11 +455,17 @@ class IdentityMemo(typing.Generic[_V]):
 
     def get_each(self, objs: Sequence[object]) -> list[_V | None]:
         """`get` of each of `objs`, in one call: a store looks up every observation of every state it writes."""
-        young = self._young[0]
+        young, kept = self._young
         found = [young.get(id(obj)) for obj in objs]
         if None in found:
-            get = self.get
-            found = [get(obj) if value is None else value for obj, value in zip(objs, found, strict=True)]
+            old = self._old[0]
+            for index, value in enumerate(found):
+                if value is None:
+                    obj = objs[index]
+                    value = old.get(id(obj))
+                    if value is not None:
+                        young[id(obj)] = found[index] = value
+                        kept.append(obj)
         return found
 
     def put_each(self, pairs: Iterable[tuple[object, _V]]) -> None:

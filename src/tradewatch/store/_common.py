@@ -187,10 +187,15 @@ class Evidences:
         known: str | None = self._packing.texts.get(obj)
         if known is not None:
             return known
+        return self.write(obj, keep=keep)
+
+    def write(self, obj: Observation | Event, *, keep: bool = False) -> str:
+        """`text`, for an object known not to be in the memos yet."""
         if isinstance(obj, Observation):
             # As `serial.dumps` writes it (tests compare the two), without writing its evidence inline first.
+            value = obj.value
             text = (
-                f"{_field_head(obj.field)}{_value(obj.value)}, "
+                f"{_field_head(obj.field)}{_quote(value) if type(value) is str else _value(value)}, "
                 f'"evidence": {self._pair(obj.evidence)[1]}, "sources": {_sources_text(obj.sources)}}}'
             )
         elif isinstance(obj, Threat) and obj.measure is not None:
@@ -200,7 +205,7 @@ class Evidences:
             # The event's body as written for the events table, then the reference to its evidence (the last
             # field of every event).
             text = f"{serial._event_body(obj)}{self._pair(obj.evidence)[1]}}}"
-        self._texts[key] = (obj, text)
+        self._texts[id(obj)] = (obj, text)
         if keep:
             self._kept.append((obj, text))
         return text
@@ -295,12 +300,14 @@ def _state_text(state: MeasureState, evidences: Evidences) -> str:
     # As `serial.dumps` writes a state (tests compare the two), from the texts of its parts: a state written
     # again shares most of them with the one it replaces.
     text = evidences.text
-    # Most observations were written by an earlier transaction: looked up at once, the others written (or
-    # found among this transaction's texts) by `text`.
+    # Most observations were written by an earlier transaction: looked up at once, the others written. (An
+    # observation belongs to one state, so none of them was written earlier in this transaction; were one
+    # shared, it would only be written twice, alike.)
     observations = state.observations
     parts = evidences._packing.texts.get_each(observations)
     if None in parts:
-        parts = [text(o, keep=True) if p is None else p for o, p in zip(observations, parts, strict=True)]
+        write = evidences.write
+        parts = [write(o, keep=True) if p is None else p for o, p in zip(observations, parts, strict=True)]
     joined = ", ".join(parts)  # type: ignore[arg-type]
     return (
         f'{{"key": {_quote(state.key)}, "type": {_quote(state.type)}, "event": {text(state.event, keep=True)}, '
