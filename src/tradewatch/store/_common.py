@@ -217,10 +217,14 @@ class Evidences:
         """The text of a change, with references (as `serial.dumps` writes it, tests compare the two)."""
         previous = "null" if c.previous is None else self._pair(c.previous)[1]
         delta = "null" if c.delta is None else _quote(str(c.delta))
+        # Most values are strings (a status, a rate) or absent: written here rather than by `_value`.
+        old, new, days = c.old, c.new, c.days
         return (
             f'{{"key": {_quote(c.key)}, "kind": {_quote(c.kind)}, "event": {self.text(c.event)}, '
-            f'"field": {_opt(c.field)}, "old": {_value(c.old)}, "new": {_value(c.new)}, "delta": {delta}, '
-            f'"days": {_value(c.days)}, "previous": {previous}, '
+            f'"field": {_opt(c.field)}, '
+            f'"old": {_quote(old) if type(old) is str else "null" if old is None else _value(old)}, '
+            f'"new": {_quote(new) if type(new) is str else _value(new)}, "delta": {delta}, '
+            f'"days": {"null" if days is None else _value(days)}, "previous": {previous}, '
             f'"contradicted": {"true" if c.contradicted else "false"}}}'
         )
 
