@@ -482,8 +482,8 @@ class IdentityMemo(typing.Generic[_V]):
             objects.append(obj)
 
 
-# Enough for what one poll of a busy feed writes (its events, their evidence, the observations of the states
-# they touch) and some of what the next one rewrites. Larger memos measured no faster: a state's new
+# Enough for what one poll of a busy feed writes (its events' evidence, the observations of the states they
+# touch) and some of what the next one rewrites. Larger memos measured no faster: a state's new
 # observations, which must be written anyway, are most of its text; and they held megabytes more.
 _TEXTS: IdentityMemo[str] = IdentityMemo(1 << 12)
 
@@ -611,7 +611,7 @@ _BODY_WRITERS: dict[type, Callable[[Any], str]] = {
 }
 
 # The bodies of the events of a poll are written for the events table and again for the ledger's states,
-# changes and alerts.
+# changes and alerts: as many as `_TEXTS` holds evidence.
 _BODIES: IdentityMemo[str] = IdentityMemo(1 << 12)
 
 
