@@ -22,7 +22,7 @@ import re
 import threading
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from datetime import timedelta
-from typing import Any
+from typing import Any, cast
 
 import attrs
 
@@ -308,11 +308,11 @@ def _state_text(state: MeasureState, evidences: Evidences) -> str:
     # observation belongs to one state, so none of them was written earlier in this transaction; were one
     # shared, it would only be written twice, alike.)
     observations = state.observations
-    parts = evidences._packing.texts.get_each(observations)
-    if None in parts:
+    found = evidences._packing.texts.get_each(observations)
+    if None in found:
         write = evidences.write
-        parts = [write(o, keep=True) if p is None else p for o, p in zip(observations, parts, strict=True)]
-    joined = ", ".join(parts)  # type: ignore[arg-type]
+        found = [write(o, keep=True) if p is None else p for o, p in zip(observations, found, strict=True)]
+    joined = ", ".join(cast("list[str]", found))
     return (
         f'{{"key": {_quote(state.key)}, "type": {_quote(state.type)}, "event": {text(state.event, keep=True)}, '
         f'"observations": [{joined}], "version": {int.__repr__(state.version)}}}'
