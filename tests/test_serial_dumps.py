@@ -94,6 +94,7 @@ def test_dumps_of_ledger_states_and_changes(events: list[Any], rnd: Any) -> None
 def test_an_event_is_written_as_its_body_its_evidence_and_a_brace(event: Any) -> None:
     # The stores write an event with a reference in place of its evidence from this body.
     assert serial.dumps(event) == serial._event_body(event) + serial.dumps(event.evidence) + "}"
+    assert serial._event(event) == serial.dumps(event)  # with the body kept, as a store writes it
 
 
 @given(st.lists(st.integers(0, 30), max_size=80), st.integers(1, 6))

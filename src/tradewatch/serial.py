@@ -630,6 +630,11 @@ def _event(event: Event | None) -> str:
     return _event_body(event) + _evidence(event.evidence) + "}"
 
 
+def _event_once(event: Event) -> str:
+    """`_event`, for an event written once (its body not kept)."""
+    return _BODY_WRITERS[type(event)](event) + _evidence(event.evidence) + "}"
+
+
 def _observation(o: Observation) -> str:
     text = _TEXTS.get(o)
     if text is None:
@@ -676,7 +681,7 @@ def _alert(a: Alert, change: str | None = None) -> str:
 
 
 _WRITERS: dict[type, Callable[[Any], str]] = {
-    **dict.fromkeys(_BODY_WRITERS, _event),
+    **dict.fromkeys(_BODY_WRITERS, _event_once),
     Evidence: _evidence,
     Observation: _observation,
     MeasureState: _measure_state,

@@ -44,6 +44,7 @@ __all__ = [
     "Subscribers",
     "dumps",
     "encode_reaction",
+    "event_text",
     "fresh_records",
     "plan_stories",
     "unpack",
@@ -470,6 +471,13 @@ def unpack(texts: Sequence[str], fetch: Callable[[Collection[int]], Mapping[int,
 def dumps(obj: Any) -> str:
     """``json.dumps(serial.to_dict(obj), ensure_ascii=False)``: the text every store writes."""
     return serial.dumps(obj)
+
+
+def event_text(event: Event, *, keep_body: bool) -> str:
+    """`dumps(event)`. With `keep_body`, the text of the event's fields is kept for the reaction that follows
+    in the same transaction, which writes the event again with a reference in place of its evidence; without
+    one (a poll stored without the ledger) keeping it would cost for nothing."""
+    return serial._event(event) if keep_body else serial.dumps(event)
 
 
 #: How long `Store.prune` keeps stored items (with their events) and delivered alerts by default.
