@@ -90,6 +90,40 @@ def test_the_ids_of_event_alerts_are_those_of_the_first_definition(
     assert alert_id(rule, item_id, event, None) == _event_alert_id(rule, item_id, event)
 
 
+_WIRE = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3),
+    max_leaves=6,
+)
+
+
+@given(
+    st.text(min_size=1, max_size=20),
+    st.text(min_size=1, max_size=30).filter(str.strip),
+    st.none() | st.text(min_size=1, max_size=20).filter(str.strip),
+    _WIRE,
+    _WIRE,
+)
+def test_the_ids_of_change_alerts_are_those_of_the_first_definition(
+    rule: str, key: str, field: str | None, old: Any, new: Any
+) -> None:
+    """The digest of the canonical JSON of ``["change", rule, *change.identity]``, however it is written."""
+    change = _change(
+        key=key, kind=ChangeKind.NEW if field is None else ChangeKind.CHANGED, field=field, old=old, new=new
+    )
+    text = json.dumps(
+        ["change", rule, *change.identity],
+        sort_keys=True,
+        default=str,
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
+    assert alert_id(rule, "item-1", None, change) == hashlib.sha256(text.encode()).hexdigest()[:32]
+    assert change.identity[3] == json.dumps(
+        [old, new], sort_keys=True, default=str, ensure_ascii=False, separators=(",", ":")
+    )
+
+
 def test_event_alert_ids_are_pinned_and_unusual_values_take_the_general_way() -> None:
     threat = Threat(
         actor="US", target="CN", measure=attrs.evolve(EVENT, status="proposed"), evidence=EVENT.evidence

@@ -88,3 +88,29 @@ def test_dumps_of_ledger_states_and_changes(events: list[Any], rnd: Any) -> None
     for state in ledger.dirty().values():
         _same(state)
         _same(serial.from_dict(json.loads(serial.dumps(state)), MeasureState))
+
+
+@given(testing.events())
+def test_an_event_is_written_as_its_body_its_evidence_and_a_brace(event: Any) -> None:
+    # The stores write an event with a reference in place of its evidence from this body.
+    assert serial.dumps(event) == serial._event_body(event) + serial.dumps(event.evidence) + "}"
+    assert serial._event(event) == serial.dumps(event)  # with the body kept, as a store writes it
+
+
+@given(st.lists(st.integers(0, 30), max_size=80), st.integers(1, 6))
+def test_identity_memo_in_bulk_as_one_at_a_time(steps: list[int], size: int) -> None:
+    """`get_each` and `put_each` find and keep what `get` and `put` would, across generations."""
+    objects = [object() for _ in range(31)]
+    one: serial.IdentityMemo[int] = serial.IdentityMemo(size)
+    bulk: serial.IdentityMemo[int] = serial.IdentityMemo(size)
+    for n, index in enumerate(steps):
+        obj = objects[index]
+        if n % 3:
+            assert bulk.get_each([obj, objects[(index + 1) % 31]]) == [
+                one.get(obj),
+                one.get(objects[(index + 1) % 31]),
+            ]
+        else:
+            one.put(obj, n)
+            bulk.put_each([(obj, n)])
+    assert bulk.get_each(objects) == [one.get(o) for o in objects]

@@ -20,7 +20,7 @@ import json
 import math
 import types
 import typing
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, TypeVar, cast
@@ -453,9 +453,37 @@ class IdentityMemo(typing.Generic[_V]):
         young[1].append(obj)
         return value
 
+    def get_each(self, objs: Sequence[object]) -> list[_V | None]:
+        """`get` of each of `objs`, in one call: a store looks up every observation of every state it writes."""
+        young, kept = self._young
+        found = [young.get(id(obj)) for obj in objs]
+        if None in found:
+            old = self._old[0]
+            for index, value in enumerate(found):
+                if value is None:
+                    obj = objs[index]
+                    value = old.get(id(obj))
+                    if value is not None:
+                        young[id(obj)] = found[index] = value
+                        kept.append(obj)
+        return found
 
-# Enough for what one poll of a busy feed writes (its events, their evidence, the observations of the states
-# they touch) and some of what the next one rewrites. Larger memos measured no faster: a state's new
+    def put_each(self, pairs: Iterable[tuple[object, _V]]) -> None:
+        """`put` of each ``(object, value)`` of `pairs`."""
+        size = self._size
+        young = self._young
+        values, objects = young
+        for obj, value in pairs:
+            if len(values) >= size:
+                self._old = young
+                young = self._young = ({}, [])
+                values, objects = young
+            values[id(obj)] = value
+            objects.append(obj)
+
+
+# Enough for what one poll of a busy feed writes (its events' evidence, the observations of the states they
+# touch) and some of what the next one rewrites. Larger memos measured no faster: a state's new
 # observations, which must be written anyway, are most of its text; and they held megabytes more.
 _TEXTS: IdentityMemo[str] = IdentityMemo(1 << 12)
 
@@ -529,12 +557,17 @@ def _evidence(evidence: Evidence | None) -> str:
     return text
 
 
+# Each event's text is its body (every field but the evidence, which comes last), its evidence and "}". A store
+# writes events with a reference in place of their evidence (`tradewatch.store._common`): it reuses the body
+# written for the events table rather than writing the event again and searching the text for its evidence.
+
+
 def _tariff(e: Tariff) -> str:
     return (
         f'{{"type": "tariff", "imposer": {_str(e.imposer)}, "target": {_str(e.target)}, '
         f'"status": {_str(e.status)}, "product": {_product(e.product)}, "rate": {_rate(e.rate)}, '
         f'"previous_rate": {_rate(e.previous_rate)}, "effective": {_span(e.effective)}, '
-        f'"authority": {_opt_str(e.authority)}, "evidence": {_evidence(e.evidence)}}}'
+        f'"authority": {_opt_str(e.authority)}, "evidence": '
     )
 
 
@@ -542,14 +575,14 @@ def _export_control(e: ExportControl) -> str:
     return (
         f'{{"type": "export_control", "imposer": {_str(e.imposer)}, "target": {_str(e.target)}, '
         f'"item": {_product(e.item)}, "control": {_str(e.control)}, "status": {_str(e.status)}, '
-        f'"effective": {_span(e.effective)}, "evidence": {_evidence(e.evidence)}}}'
+        f'"effective": {_span(e.effective)}, "evidence": '
     )
 
 
 def _truce(e: Truce) -> str:
     return (
         f'{{"type": "truce", "parties": {_strs(e.parties)}, "status": {_str(e.status)}, '
-        f'"until": {_span(e.until)}, "evidence": {_evidence(e.evidence)}}}'
+        f'"until": {_span(e.until)}, "evidence": '
     )
 
 
@@ -557,7 +590,7 @@ def _negotiation(e: Negotiation) -> str:
     return (
         f'{{"type": "negotiation", "parties": {_strs(e.parties)}, "status": {_str(e.status)}, '
         f'"venue": {_opt_str(e.venue)}, "round": {_any(e.round)}, "when": {_span(e.when)}, '
-        f'"delegates": {_strs(e.delegates)}, "evidence": {_evidence(e.evidence)}}}'
+        f'"delegates": {_strs(e.delegates)}, "evidence": '
     )
 
 
@@ -565,11 +598,11 @@ def _threat(e: Threat) -> str:
     return (
         f'{{"type": "threat", "actor": {_str(e.actor)}, "target": {_str(e.target)}, '
         f'"measure": {_event(e.measure)}, "kind": {_str(e.kind)}, "condition": {_opt_str(e.condition)}, '
-        f'"deadline": {_span(e.deadline)}, "evidence": {_evidence(e.evidence)}}}'
+        f'"deadline": {_span(e.deadline)}, "evidence": '
     )
 
 
-_EVENT_WRITERS: dict[type, Callable[[Any], str]] = {
+_BODY_WRITERS: dict[type, Callable[[Any], str]] = {
     Tariff: _tariff,
     ExportControl: _export_control,
     Truce: _truce,
@@ -577,14 +610,29 @@ _EVENT_WRITERS: dict[type, Callable[[Any], str]] = {
     Threat: _threat,
 }
 
+# The bodies of the events of a poll are written for the events table and again for the ledger's states,
+# changes and alerts: as many as `_TEXTS` holds evidence.
+_BODIES: IdentityMemo[str] = IdentityMemo(1 << 12)
+
+
+def _event_body(event: Event) -> str:
+    """The text of `event` up to its evidence: `dumps` writes the event as this, its evidence's text and
+    ``}``. (A threat's body holds the text of its measure, evidence and all.)"""
+    text = _BODIES.get(event)
+    if text is None:
+        text = _BODIES.put(event, _BODY_WRITERS[type(event)](event))
+    return text
+
 
 def _event(event: Event | None) -> str:
     if event is None:
         return "null"
-    text = _TEXTS.get(event)
-    if text is None:
-        text = _TEXTS.put(event, _EVENT_WRITERS[type(event)](event))
-    return text
+    return _event_body(event) + _evidence(event.evidence) + "}"
+
+
+def _event_once(event: Event) -> str:
+    """`_event`, for an event written once (its body not kept)."""
+    return _BODY_WRITERS[type(event)](event) + _evidence(event.evidence) + "}"
 
 
 def _observation(o: Observation) -> str:
@@ -633,7 +681,7 @@ def _alert(a: Alert, change: str | None = None) -> str:
 
 
 _WRITERS: dict[type, Callable[[Any], str]] = {
-    **_EVENT_WRITERS,
+    **dict.fromkeys(_BODY_WRITERS, _event_once),
     Evidence: _evidence,
     Observation: _observation,
     MeasureState: _measure_state,

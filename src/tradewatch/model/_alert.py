@@ -143,8 +143,18 @@ def alert_id(rule: str, item_id: str, event: Event | None, change: Change | None
 def _id_parts(item_id: str, event: Event | None, change: Change | None) -> tuple[str, str]:
     """The canonical JSON of an alert id's list before and after the rule's name."""
     if change is not None:
-        # The identity is four strings.
-        return '["change",', "," + ",".join(map(_encode_str, change.identity)) + "]"
+        # The identity is four strings: written here as `identity` would give them (the values' canonical
+        # JSON, itself written as a string), without building them as a tuple first.
+        old, new = change.old, change.new
+        values = (
+            f"[{_encode_str(old) if type(old) is str else _canonical(old)},"
+            f"{_encode_str(new) if type(new) is str else _canonical(new)}]"
+        )
+        return (
+            '["change",',
+            f",{_encode_str(change.key)},{_encode_str(change.kind.value)},"
+            f"{_encode_str(change.field or '')},{_encode_str(values)}]",
+        )
     parts: list[Any] = [item_id]
     if event is not None:
         try:

@@ -22,7 +22,7 @@ import re
 import threading
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from datetime import timedelta
-from typing import Any
+from typing import Any, cast
 
 import attrs
 
@@ -44,6 +44,7 @@ __all__ = [
     "Subscribers",
     "dumps",
     "encode_reaction",
+    "event_text",
     "fresh_records",
     "plan_stories",
     "unpack",
@@ -187,15 +188,25 @@ class Evidences:
         known: str | None = self._packing.texts.get(obj)
         if known is not None:
             return known
-        if type(obj) is Observation:
+        return self.write(obj, keep=keep)
+
+    def write(self, obj: Observation | Event, *, keep: bool = False) -> str:
+        """`text`, for an object known not to be in the memos yet."""
+        if isinstance(obj, Observation):
             # As `serial.dumps` writes it (tests compare the two), without writing its evidence inline first.
+            value = obj.value
             text = (
-                f'{{"field": {_quote(obj.field)}, "value": {_value(obj.value)}, '
-                f'"evidence": {self._pair(obj.evidence)[1]}, "sources": [{", ".join(map(_quote, obj.sources))}]}}'
+                f"{_field_head(obj.field)}{_quote(value) if type(value) is str else _value(value)}, "
+                f'"evidence": {self._pair(obj.evidence)[1]}, "sources": {_sources_text(obj.sources)}}}'
             )
+        elif isinstance(obj, Threat) and obj.measure is not None:
+            # The measure's evidence is inside the body: replaced there too.
+            text = self.pack(serial.dumps(obj), _evidences(obj))
         else:
-            text = self.pack(serial.dumps(obj), _evidences(obj))  # type: ignore[arg-type]
-        self._texts[key] = (obj, text)
+            # The event's body as written for the events table, then the reference to its evidence (the last
+            # field of every event).
+            text = f"{serial._event_body(obj)}{self._pair(obj.evidence)[1]}}}"
+        self._texts[id(obj)] = (obj, text)
         if keep:
             self._kept.append((obj, text))
         return text
@@ -207,10 +218,14 @@ class Evidences:
         """The text of a change, with references (as `serial.dumps` writes it, tests compare the two)."""
         previous = "null" if c.previous is None else self._pair(c.previous)[1]
         delta = "null" if c.delta is None else _quote(str(c.delta))
+        # Most values are strings (a status, a rate) or absent: written here rather than by `_value`.
+        old, new, days = c.old, c.new, c.days
         return (
             f'{{"key": {_quote(c.key)}, "kind": {_quote(c.kind)}, "event": {self.text(c.event)}, '
-            f'"field": {_opt(c.field)}, "old": {_value(c.old)}, "new": {_value(c.new)}, "delta": {delta}, '
-            f'"days": {_value(c.days)}, "previous": {previous}, '
+            f'"field": {_opt(c.field)}, '
+            f'"old": {_quote(old) if type(old) is str else "null" if old is None else _value(old)}, '
+            f'"new": {_quote(new) if type(new) is str else _value(new)}, "delta": {delta}, '
+            f'"days": {"null" if days is None else _value(days)}, "previous": {previous}, '
             f'"contradicted": {"true" if c.contradicted else "false"}}}'
         )
 
@@ -234,11 +249,8 @@ class Evidences:
         return id(obj) not in self._texts and self._packing.texts.get(obj) is None
 
     def done(self) -> None:
-        evidence, texts = self._packing.evidence, self._packing.texts
-        for ev, pair in self._new.values():
-            evidence.put(ev, pair)
-        for obj, text in self._kept:
-            texts.put(obj, text)
+        self._packing.evidence.put_each(self._new.values())
+        self._packing.texts.put_each(self._kept)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -260,6 +272,30 @@ def source_of(
 
 _quote = json.encoder.encode_basestring  # as serial writes a str
 
+# The opening of an observation's text for each field name, and the list of each set of sources: few distinct
+# ones, written for every observation a reaction makes. Cleared when they grow past any plausible use.
+_HEADS: dict[str, str] = {}
+_SOURCES: dict[tuple[str, ...], str] = {}
+_TEXTS_MAX = 4096
+
+
+def _field_head(field: str) -> str:
+    head = _HEADS.get(field)
+    if head is None:
+        if len(_HEADS) >= _TEXTS_MAX:
+            _HEADS.clear()
+        head = _HEADS[field] = f'{{"field": {_quote(field)}, "value": '
+    return head
+
+
+def _sources_text(sources: tuple[str, ...]) -> str:
+    text = _SOURCES.get(sources)
+    if text is None:
+        if len(_SOURCES) >= _TEXTS_MAX:
+            _SOURCES.clear()
+        text = _SOURCES[sources] = f"[{', '.join(map(_quote, sources))}]"
+    return text
+
 
 def _opt(value: str | None) -> str:
     return "null" if value is None else _quote(value)
@@ -269,21 +305,18 @@ def _state_text(state: MeasureState, evidences: Evidences) -> str:
     # As `serial.dumps` writes a state (tests compare the two), from the texts of its parts: a state written
     # again shares most of them with the one it replaces.
     text = evidences.text
-    # Most observations were written before (this transaction or an earlier one): looked up here directly,
-    # the others written by `text`.
-    mine, known = evidences._texts.get, evidences._packing.texts.get
-    parts: list[str] = []
-    for o in state.observations:
-        hit = mine(id(o))
-        if hit is not None:
-            parts.append(hit[1])
-            continue
-        written: str | None = known(o)
-        parts.append(text(o, keep=True) if written is None else written)
-    observations = ", ".join(parts)
+    # Most observations were written by an earlier transaction: looked up at once, the others written. (An
+    # observation belongs to one state, so none of them was written earlier in this transaction; were one
+    # shared, it would only be written twice, alike.)
+    observations = state.observations
+    found = evidences._packing.texts.get_each(observations)
+    if None in found:
+        write = evidences.write
+        found = [write(o, keep=True) if p is None else p for o, p in zip(observations, found, strict=True)]
+    joined = ", ".join(cast("list[str]", found))
     return (
         f'{{"key": {_quote(state.key)}, "type": {_quote(state.type)}, "event": {text(state.event, keep=True)}, '
-        f'"observations": [{observations}], "version": {int.__repr__(state.version)}}}'
+        f'"observations": [{joined}], "version": {int.__repr__(state.version)}}}'
     )
 
 
@@ -438,6 +471,13 @@ def unpack(texts: Sequence[str], fetch: Callable[[Collection[int]], Mapping[int,
 def dumps(obj: Any) -> str:
     """``json.dumps(serial.to_dict(obj), ensure_ascii=False)``: the text every store writes."""
     return serial.dumps(obj)
+
+
+def event_text(event: Event, *, keep_body: bool) -> str:
+    """`dumps(event)`. With `keep_body`, the text of the event's fields is kept for the reaction that follows
+    in the same transaction, which writes the event again with a reference in place of its evidence; without
+    one (a poll stored without the ledger) keeping it would cost for nothing."""
+    return serial._event(event) if keep_body else serial.dumps(event)
 
 
 #: How long `Store.prune` keeps stored items (with their events) and delivered alerts by default.

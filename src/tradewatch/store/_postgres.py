@@ -55,6 +55,7 @@ from ._common import (
     Subscribers,
     dumps,
     encode_reaction,
+    event_text,
     fresh_records,
     gc_paused,
     plan_stories,
@@ -523,7 +524,9 @@ class PostgresStore:
         reaction = None
         if result.present_ids is not None:
             generation += 1
-            stories = self._store_items(conn, name, result.new_items, polled, generation)
+            stories = self._store_items(
+                conn, name, result.new_items, polled, generation, keep_bodies=react is not None
+            )
             # Refresh every id of this feed, so that what is still published is never pruned.
             conn.execute(
                 """
@@ -558,7 +561,14 @@ class PostgresStore:
         return Committed(stories=stories, reaction=reaction)
 
     def _store_items(
-        self, conn: Conn, name: str, records: Sequence[ItemRecord], polled: datetime, generation: int
+        self,
+        conn: Conn,
+        name: str,
+        records: Sequence[ItemRecord],
+        polled: datetime,
+        generation: int,
+        *,
+        keep_bodies: bool = False,
     ) -> dict[str, Story]:
         if not records:
             return {}
@@ -641,7 +651,7 @@ class PostgresStore:
         cur.executemany(
             "INSERT INTO events (source, item_id, seq, type, body) VALUES (%s, %s, %s, %s, %s::json)",
             [
-                (name, r.item.id, seq, event.TYPE, dumps(event))
+                (name, r.item.id, seq, event.TYPE, event_text(event, keep_body=keep_bodies))
                 for r in fresh
                 for seq, event in enumerate(r.events)
             ],

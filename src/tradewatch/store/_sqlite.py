@@ -32,6 +32,7 @@ from ._common import (
     Retention,
     Subscribers,
     encode_reaction,
+    event_text,
     fresh_records,
     gc_paused,
     plan_stories,
@@ -435,7 +436,9 @@ class SqliteStore:
             stories: dict[str, Story] = {}
             if result.present_ids is not None:
                 generation += 1
-                stories = self._store_items(conn, name, result.new_items, polled, generation)
+                stories = self._store_items(
+                    conn, name, result.new_items, polled, generation, keep_bodies=react is not None
+                )
                 # Refresh every id of this feed, so that what is still published is never pruned.
                 conn.executemany(
                     """
@@ -574,6 +577,8 @@ class SqliteStore:
         records: Sequence[ItemRecord],
         polled: float,
         generation: int,
+        *,
+        keep_bodies: bool = False,
     ) -> dict[str, Story]:
         """Mark `records` seen and store them with their events and stories, a batch of statements per poll
         rather than per item. Items the source has already seen are skipped."""
@@ -657,7 +662,7 @@ class SqliteStore:
         conn.executemany(
             "INSERT INTO events (source, item_id, seq, type, body) VALUES (?, ?, ?, ?, ?)",
             [
-                (name, r.item.id, seq, event.TYPE, serial.dumps(event))
+                (name, r.item.id, seq, event.TYPE, event_text(event, keep_body=keep_bodies))
                 for r in fresh
                 for seq, event in enumerate(r.events)
             ],
