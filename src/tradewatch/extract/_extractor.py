@@ -1274,7 +1274,6 @@ _PAUSE_UNTIL = re.compile(
 
 _UNTIL_WORD = re.compile(r"\b(?:until|till|through)\s*$")
 _OLD_PAUSE_END = re.compile(r"\b(?:had been|was|were)\s+(?:due|set|scheduled)\b", re.IGNORECASE)
-# "The pause, which is set to run until Aug. 12 under the May deal, will now run until Nov. 10": the last end named
 
 
 def _end_of_pause(
@@ -1307,9 +1306,8 @@ def _end_of_pause(
                 and not _ANOTHER_MEASURE.match(lowered(sentence))
                 and not _SEPARATE.match(sentence)
             ):
-                found = (
-                    d.span
-                )  # the last end the sentence names: "set to run until Aug. 12, will now run until ..."
+                # the last end the sentence names: "set to run until Aug. 12, will now run until ..."
+                found = d.span
         if found is not None:
             return found
     return None
