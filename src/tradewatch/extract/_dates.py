@@ -397,9 +397,8 @@ def find_dates(sentence: str, published: date | None, low: str | None = None) ->
         elif kind == "weekday" and low.endswith("earlier ", max(0, start - 8), start):
             tense = False  # "Earlier on Wednesday, China's tariff took effect": a day of the past or the story's own
         elif (match.groupdict().get("lead") or "").lower() == "since":
-            tense = (
-                False  # "hit by a 50% tariff since August": a start gone by, whatever the sentence's tense
-            )
+            # "hit by a 50% tariff since August": a start gone by, whatever the sentence's tense
+            tense = False
         elif kind == "weekday" and future and _PAST_VERB_AFTER.match(low, end):
             tense = False  # "the ministry on Monday extended its list": the verb that follows is past
         else:
