@@ -528,19 +528,9 @@ class Ledger:
 
     def _thaw_field(self, stored: tuple[Observation, ...]) -> list[_Obs]:
         seen: list[_Obs] = []
-        strong = self._strong
+        rank = self._rank
         for o in stored:
-            # `_rank`, inline: every stored observation of every field an event reports is ranked again.
-            ev = o.evidence
-            published, confidence = ev.published, ev.confidence
-            rank = (
-                confidence >= strong,
-                -math.inf if published is None else published.timestamp(),
-                confidence,
-                ev.source or "",
-                ev.item_id or "",
-            )
-            seen.append(_Obs(o.value, None, ev, rank, o.sources, o))
+            seen.append(_Obs(o.value, None, o.evidence, rank(o.evidence), o.sources, o))
             # Stored best first already, unless written with another `strong`: then this re-sorts.
             if len(seen) > 1 and _outranks(seen[-1], seen[-2]):
                 _rise(seen, len(seen) - 1)

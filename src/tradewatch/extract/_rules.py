@@ -3292,6 +3292,21 @@ _LET_IN_AT = re.compile(
 )
 
 
+def _goods_before_the_duty(clause: Clause) -> list[Product]:
+    """Goods named before a duty that gives none: "required importers of European brandy to pay deposits of up
+    to 39%" (the goods they import), "will allow up to 49,000 Chinese-made electric vehicles a year into its market
+    at a tariff of 6.1%", "British cars enter the United States at a 10% tariff" (the goods let in at the rate)."""
+    for pattern, cue in ((_IMPORTERS_OF, "importers of"), (_LET_IN_AT, " at ")):
+        found = pattern.search(clause.low) if cue in clause.low else None
+        if found is None:
+            continue
+        group = "goods" if found.group("goods") is not None else "entering"
+        goods = products_in(clause, *found.span(group))
+        if goods:
+            return goods
+    return []
+
+
 def _tariff_events(
     ctx: Context,
     clause: Clause,
@@ -3309,22 +3324,10 @@ def _tariff_events(
     if ("secondary" in clause.low or "countries" in clause.low) and _SECONDARY.search(clause.low):
         # "secondary tariffs aimed at countries that keep buying Russian oil": whoever buys it, on all their goods
         covers = [(("*",), None)]
-    if all(p is None for _, p in covers) and "importers of" in clause.low:
-        importers = _IMPORTERS_OF.search(clause.low)
-        if importers is not None:
-            # "required importers of European brandy to pay deposits of up to 39%": the goods they import
-            admitted = products_in(clause, *importers.span("goods"))
-            if admitted:
-                covers = [(ts, p) for ts, _ in covers for p in admitted]
-    if all(p is None for _, p in covers) and "at" in clause.low:
-        let_in = _LET_IN_AT.search(clause.low)
-        if let_in is not None:
-            # "will allow up to 49,000 Chinese-made electric vehicles a year into its market at a tariff of 6.1%",
-            # "British cars enter the United States at a 10% tariff": the goods let in at the rate
-            group = "goods" if let_in.group("goods") is not None else "entering"
-            admitted = products_in(clause, *let_in.span(group))
-            if admitted:
-                covers = [(ts, p) for ts, _ in covers for p in admitted]
+    if all(p is None for _, p in covers):
+        goods_before = _goods_before_the_duty(clause)
+        if goods_before:
+            covers = [(ts, p) for ts, _ in covers for p in goods_before]
     earlier = ctx.last_targets.get(imposer)
     if (
         status == "exempted"
@@ -3991,8 +3994,6 @@ _PRIVATE_HALT = re.compile(
 )
 _WOULD_HAVE = re.compile(r"\bwould have\s+(?:[\w-]+\s+){0,2}$")
 
-# "ministers will meet to discuss export curbs", "a dispute over export controls": the topic of talks or of a
-# quarrel, not a measure
 # "as the region braces for a new wave of U.S. tariffs", "rushed goods through ports ahead of new duties": duties
 # awaited, with no rate or goods of their own, are a backdrop, not a measure
 _ON_OR_FROM = re.compile(r"\b(?:on|from|against)\b")
@@ -4001,6 +4002,8 @@ _AWAITED_LEAD = re.compile(
     r"|wary\s+of|fears?\s+of)\s+(?:the\s+|a\s+|any\s+)?(?:new\s+|fresh\s+|further\s+|more\s+|possible\s+)?"
     r"(?:wave\s+of\s+|round\s+of\s+)?(?:[\w.-]+\s+)?$"
 )
+# "ministers will meet to discuss export curbs", "a dispute over export controls": the topic of talks or of a
+# quarrel, not a measure
 _TOPIC_LEAD = re.compile(
     r"\b(?:discuss(?:es|ed|ing)?|talks? (?:on|over|about)|negotiat\w* (?:on|over|about)|dispute over"
     r"|tensions? over|row over|concerns? (?:over|about))\s+(?:the\s+|their\s+|its\s+|new\s+)?(?:[\w-]+\s+)?$"

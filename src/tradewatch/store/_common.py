@@ -272,29 +272,17 @@ def source_of(
 
 _quote = json.encoder.encode_basestring  # as serial writes a str
 
+
 # The opening of an observation's text for each field name, and the list of each set of sources: few distinct
-# ones, written for every observation a reaction makes. Cleared when they grow past any plausible use.
-_HEADS: dict[str, str] = {}
-_SOURCES: dict[tuple[str, ...], str] = {}
-_TEXTS_MAX = 4096
-
-
+# ones, written for every observation a reaction makes.
+@functools.lru_cache(maxsize=4096)
 def _field_head(field: str) -> str:
-    head = _HEADS.get(field)
-    if head is None:
-        if len(_HEADS) >= _TEXTS_MAX:
-            _HEADS.clear()
-        head = _HEADS[field] = f'{{"field": {_quote(field)}, "value": '
-    return head
+    return f'{{"field": {_quote(field)}, "value": '
 
 
+@functools.lru_cache(maxsize=4096)
 def _sources_text(sources: tuple[str, ...]) -> str:
-    text = _SOURCES.get(sources)
-    if text is None:
-        if len(_SOURCES) >= _TEXTS_MAX:
-            _SOURCES.clear()
-        text = _SOURCES[sources] = f"[{', '.join(map(_quote, sources))}]"
-    return text
+    return f"[{', '.join(map(_quote, sources))}]"
 
 
 def _opt(value: str | None) -> str:
