@@ -8,6 +8,7 @@ from datetime import date
 
 from extraction_helpers import only
 from tradewatch import ExportControl, Negotiation, Tariff, Threat, Truce, extract
+from tradewatch.extract import _lexicon as lex
 
 
 def controls(text: str, published: date) -> list[ExportControl]:
@@ -2035,3 +2036,93 @@ class TestReadingsOfThisRoundKeptInBoundsFourthTime:
         )
         assert control.status == "lifted" and control.effective is not None
         assert control.effective.start == date(2024, 9, 28)
+
+
+class TestWhatOnlookersAndOpinionsStateNot:
+    def test_a_timeline_called_open_ended_ends_no_duty(self) -> None:
+        def lifted(text: str) -> bool:
+            return any(status == "lifted" and p.search(text) for status, p in lex.TARIFF_STATUS)
+
+        assert not lifted("a probe is not a tariff, and the timeline is open-ended")
+        assert lifted("the government ended its tariffs on barley")
+
+    def test_duties_that_would_raise_prices_raise_no_duty(self) -> None:
+        found = tariffs(
+            "Mexico approved tariffs of up to 50% on cars from China on Wednesday. Analysts said the tariffs would "
+            "also raise prices for Mexican consumers of clothing.",
+            date(2025, 12, 11),
+        )
+        assert [(t.imposer, t.target, t.status) for t in found] == [("MX", "CN", "announced")]
+
+    def test_who_makes_the_goods_does_not_set_the_duty(self) -> None:
+        (duty,) = tariffs(
+            "The United States imposed tariffs on drones, an industry dominated by Chinese manufacturers.",
+            date(2025, 7, 15),
+        )
+        assert duty.imposer == "US"
+
+    def test_a_bet_of_traders_is_no_proposal(self) -> None:
+        assert not extract(
+            "Some traders are betting that Washington may eventually put tariffs on refined copper, an analyst said.",
+            published=date(2025, 8, 1),
+        )
+
+    def test_a_guess_of_analysts_is_no_threat(self) -> None:
+        assert not extract(
+            "Some analysts speculated that Washington could respond with new duties if purchases lag.",
+            published=date(2025, 8, 1),
+        )
+
+    def test_a_government_s_own_proposal_beside_analysts_is_still_read(self) -> None:
+        (duty,) = tariffs(
+            "The European Commission proposed on Tuesday a 25% tariff on Russian fertiliser, a step analysts said "
+            "would lift prices for farmers.",
+            date(2025, 1, 28),
+        )
+        assert (duty.imposer, duty.status, str(duty.rate)) == ("EU", "proposed", "25%")
+
+    def test_an_advertisement_criticising_tariffs_states_no_duty(self) -> None:
+        assert not tariffs(
+            "Trade talks between Canada and the United States were suspended on Friday after President Donald Trump "
+            "said he was ending negotiations over an advertisement that quoted Ronald Reagan criticising tariffs.",
+            date(2025, 10, 24),
+        )
+
+
+class TestWhoIsMovedToActAndWhatGoodsPay:
+    def test_who_was_prompted_to_hold_back_a_duty_sets_it(self) -> None:
+        (duty,) = tariffs(
+            "Colombia agreed to accept deportation flights, prompting Washington to hold back the tariffs that "
+            "Trump had ordered hours earlier.",
+            date(2025, 1, 27),
+        )
+        assert (duty.imposer, duty.target, duty.status) == ("US", "CO", "suspended")
+
+    def test_goods_that_open_a_statement_of_their_own_pay_its_rate(self) -> None:
+        found = tariffs(
+            "The United States will charge a 20% tariff on goods from Vietnam, and steel pipes will be charged 40%, "
+            "Trump said.",
+            date(2025, 7, 2),
+        )
+        assert sorted((goods([t])[0] or "", str(t.rate)) for t in found) == [
+            ("", "20%"),
+            ("steel pipes", "40%"),
+        ]
+
+    def test_goods_exempt_from_a_rated_duty_keep_its_rate(self) -> None:
+        found = tariffs(
+            "Trump signed an order adding a 40% tariff on Brazilian goods. Orange juice, civil aircraft and energy "
+            "products are exempt from the 40% duty, a relief for exporters.",
+            date(2025, 7, 31),
+        )
+        exempted = [t for t in found if t.status == "exempted"]
+        assert sorted(goods(exempted)) == ["civil aircraft", "energy products", "orange juice"]
+        assert {str(t.rate) for t in exempted} == {"40%"}
+
+    def test_goods_exempt_from_a_duty_named_without_rate_have_none(self) -> None:
+        found = tariffs(
+            "Trump signed an order adding a 40% tariff on Brazilian goods. Orange juice and civil aircraft are "
+            "exempt from the duty.",
+            date(2025, 7, 31),
+        )
+        assert {t.rate for t in found if t.status == "exempted"} == {None}

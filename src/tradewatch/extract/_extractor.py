@@ -223,7 +223,10 @@ class RuleBasedExtractor:
         events: list[Event] = []
         for clause, acting in clauses:
             try:
-                events.extend(_read(clause, context))
+                stated = _read(clause, context)
+                if _SPECULATED.search(clause.low):
+                    stated = [e for e in stated if not _only_supposed(e)]
+                events.extend(stated)
             except ValueError:  # pragma: no cover - a rule that built an invalid event; skip the sentence
                 _log.debug("no events from sentence at %d", clause.offset, exc_info=True)
             context.recent = acting[::-1] + context.recent[:4]
@@ -347,6 +350,10 @@ _JOIN = re.compile(
     r"|applies|charges|levies|keeps|maintains"
     # "follows curbs on X, and comes days after Y widened its own": what the move follows is another measure
     r"|comes|came|follows|followed)\b)"
+    # "Vietnam will pay 20%, and goods transshipped through the country will be charged 40%": goods that open a
+    # statement of their own, with the rate they will pay
+    r"|,\s+and\s+(?=(?:[a-z][\w-]*\s+){1,6}?(?:will|would|must|should)\s+(?:also\s+)?(?:be\s+)?(?:charged|taxed"
+    r"|face|pay)\b)"
     # "halved a tariff to 10% and Beijing suspended its curbs": a named subject and its own verb
     r"|\s+and\s+(?=[A-Z][\w.'’-]+\s+(?:also\s+)?(?:[a-z]+ed|will|would|has|have|is|are|said)\b)"
     # "removed tariffs of up to 15% on Monday and will keep suspending its 24% tariff", "cuts the tariff on
@@ -588,6 +595,21 @@ def _has_word(low: str, word: str) -> bool:
 
 def _is_word_char(char: str) -> bool:
     return char.isalnum() or char == "_"
+
+
+# "Some traders are betting that Washington may put tariffs on copper", "analysts speculated that Beijing could
+# respond with duties": what onlookers guess a government may do is neither its proposal nor its threat
+_SPECULATED = re.compile(
+    r"\b(?:analysts?|traders?|economists?|investors?|strategists?|observers?|markets?)\b(?:\s+[\w-]+){0,3}?\s+"
+    r"(?:are\s+|were\s+|have\s+been\s+|had\s+been\s+)?(?:betting|bet|bets|speculat(?:e|es|ed|ing)"
+    r"|wager(?:s|ed|ing)?|guess(?:es|ed|ing)?)\b"
+)
+
+
+def _only_supposed(event: Event) -> bool:
+    if isinstance(event, Threat):
+        return True
+    return isinstance(event, Tariff | ExportControl) and event.status.value == "proposed"
 
 
 def _read(clause: Clause, context: Context) -> list[Event]:

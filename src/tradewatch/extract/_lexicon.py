@@ -411,6 +411,9 @@ TARIFF_STATUS: list[tuple[str, re.Pattern[str]]] = [
             r"(?:keep(?:s|ing)?|kept|remain(?:s|ed)?|stay(?:s|ed)?|left) on hold",
             r"hold off",
             r"held off",
+            # "prompting Washington to hold back emergency tariffs": kept from taking effect
+            r"hold(?:s|ing)? back",
+            r"held back",
             # "has called off a 15 percent tariff that was due to start on Sunday"
             r"call(?:s|ed)? off" + _NOT_TALKS,
             r"calling off" + _NOT_TALKS,
@@ -451,8 +454,10 @@ TARIFF_STATUS: list[tuple[str, re.Pattern[str]]] = [
             + r"|eliminat(?:e|es|ed|ing|ion)"
             # not "ending months of haggling", "ended the standoff": what ends is not the duty
             # ...nor "fight to the end"
-            r"|(?<!the )(?<!an )end(?:s|ed|ing)?(?!\s+(?:months|weeks|years|days|a\s+[\w-]+-long"
-            r"|the\s+(?:stand-?off|impasse|deadlock|uncertainty|row|dispute|haggling|talks|negotiations)))"
+            # ("open-ended" says how long something may take)
+            r"|(?<!the )(?<!an )(?<!-)end(?:s|ed|ing)?(?!\s+(?:months|weeks|years|days|a\s+[\w-]+-long"
+            # (nor "was ending negotiations over an advertisement")
+            r"|(?:the\s+)?(?:stand-?off|impasse|deadlock|uncertainty|row|dispute|haggling|talks|negotiations)))"
             r"|repeal(?:s|ed|ing)?|revok(?:e|es|ed|ing)|drop(?:s|ped|ping)?|withdr[ae]w(?:s|n)?"
             r"|roll(?:s|ed)? back|rescind(?:s|ed|ing)?|abolish(?:es|ed|ing)?|cancel(?:s|led|ed|ling|ing)?"
             # "lift the total tariff on Chinese goods to 104%" raises it
@@ -494,7 +499,9 @@ TARIFF_STATUS: list[tuple[str, re.Pattern[str]]] = [
         "raised",
         words(
             # (not "extend the pause on raising tariffs", "sparing makers a cost increase": a rise put off)
-            r"(?<!pause on )(?<!pause in )(?<!delay in )(?<!cost )rais(?:e|es|ed|ing)",
+            # (not "would raise prices for consumers": what a duty does, not a change of it)
+            r"(?<!pause on )(?<!pause in )(?<!delay in )(?<!cost )rais(?:e|es|ed|ing)"
+            r"(?!\s+(?:(?:the|their|consumer|retail|import|food|living)\s+)?(?:prices|costs)\b)",
             r"hik(?:e|es|ed|ing)",
             r"(?<!pause on )(?<!pause in )(?<!delay in )(?<!cost )increas(?:e|es|ed|ing)",
             r"boost(?:s|ed|ing)?",

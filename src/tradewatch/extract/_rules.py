@@ -244,6 +244,9 @@ def _is_actor(clause: Clause, mention: Mention) -> bool:
 # Where a reported clause begins: "Lutnick said ... that China would resume ...".
 _CLAUSE_START = re.compile(
     r"\b(?:that|said|says|while|whereas|after|when|because|once)\b|[;:]|,\s+(?:and|but)\b"
+    # "..., prompting Washington to hold back the tariffs": who was moved to act is the subject of the act
+    r"|\b(?:prompting|prompted|forcing|forced|pushing|pushed|persuading|persuaded|leading)\b"
+    r"(?=\s+(?:[\w.'’-]+\s+){1,4}?to\s)"
 )  # on Clause.low
 
 
@@ -338,9 +341,21 @@ def _agent_after_by(clause: Clause, pos: int, limit: int = 80) -> Mention | None
     for m in clause.actors:
         if m.start > stop:
             break
-        if m.start >= pos and _BY.search(clause.text[max(pos, m.start - 8) : m.start]):
+        if (
+            m.start >= pos
+            and _BY.search(clause.text[max(pos, m.start - 8) : m.start])
+            and not _MADE_BY.search(clause.low, max(pos, m.start - 40), m.start)
+        ):
             return m
     return None
+
+
+# "tariffs on drones, an industry dominated by Chinese manufacturers": who makes or holds the goods, not who
+# sets the duty
+_MADE_BY = re.compile(
+    r"\b(?:dominated|made|produced|manufactured|owned|controlled|supplied|built|assembled|used|bought|sold"
+    r"|exported|shipped|run|operated|led|mined|refined|processed)\s+by\s+(?:the\s+)?$"
+)
 
 
 def _adjacent_before(clause: Clause, trigger_start: int) -> Mention | None:
@@ -2604,6 +2619,15 @@ _THREATENED_BEFORE = re.compile(
 )
 
 
+# "are exempt from the 40% duty": the rate of the duty goods are exempted from, which the exemption keeps as a
+# relief does; other rates of an exemption's sentence are not its own
+_EXEMPT_FROM_RATED_DUTY = re.compile(
+    r"\b(?:exempt(?:ed)?|spared|excluded)\s+from\s+(?:the|its|their|this|that)\s+(?:[\w-]+\s+)?"
+    r"(\d+(?:\.\d+)?)\s*(?:%|percent|per\s?cent)\s+(?:[\w-]+\s+)?(?:tariffs?|dut(?:y|ies)|levy|levies|rate"
+    r"|surtax|surcharge)\b"
+)
+
+
 def _tariffs(clause: Clause, ctx: Context, *, standing: bool = False) -> list[Tariff]:
     triggers = clause.matches(lex.TARIFF)
     if not triggers:
@@ -2847,8 +2871,17 @@ def _tariffs(clause: Clause, ctx: Context, *, standing: bool = False) -> list[Ta
             by = agent.code if agent else ctx.last_imposer or _context_actor(ctx, exclude=None)
             origins = _distinct(m.code for m in clause.actors if m.start < head and m.code != by)
             origins = origins or list(ctx.last_targets.get(by or "", ())) or ["*"]
+            from_rate = _EXEMPT_FROM_RATED_DUTY.search(clause.low) if "from" in clause.low else None
             return _tariff_events(
-                ctx, clause, by, [(tuple(origins), p) for p in subject_products], None, None, "exempted", 0.7
+                ctx,
+                clause,
+                by,
+                [(tuple(origins), p) for p in subject_products],
+                Rate(from_rate.group(1)) if from_rate else None,
+                None,
+                "exempted",
+                0.7,
+                exempt_from_rate=True,
             )
         if status == "exempted" and not seg_targets:
             exempted = [
@@ -3317,6 +3350,8 @@ def _tariff_events(
     status: str,
     confidence: float,
     effective: DateSpan | None = None,
+    *,
+    exempt_from_rate: bool = False,
 ) -> list[Tariff]:
     if imposer is None:
         return []
@@ -3448,7 +3483,7 @@ def _tariff_events(
                     imposer=imposer,
                     target=target,
                     product=product,
-                    rate=None if status == "exempted" else rate,
+                    rate=rate if status != "exempted" or exempt_from_rate else None,
                     previous_rate=None if status == "exempted" else previous,
                     status=status,
                     effective=effective,
@@ -4006,7 +4041,10 @@ _AWAITED_LEAD = re.compile(
 # quarrel, not a measure
 _TOPIC_LEAD = re.compile(
     r"\b(?:discuss(?:es|ed|ing)?|talks? (?:on|over|about)|negotiat\w* (?:on|over|about)|dispute over"
-    r"|tensions? over|row over|concerns? (?:over|about))\s+(?:the\s+|their\s+|its\s+|new\s+)?(?:[\w-]+\s+)?$"
+    r"|tensions? over|row over|concerns? (?:over|about)"
+    # "an advertisement that quoted Reagan criticising tariffs": an opinion of duties in general
+    r"|criticis(?:e|es|ed|ing)|criticiz(?:e|es|ed|ing)|praising|defending)\s+(?:the\s+|their\s+|its\s+|new\s+)?"
+    r"(?:[\w-]+\s+)?$"
 )
 
 
