@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from extraction_helpers import only
+from extraction_helpers import days, only
 from tradewatch import ExportControl, Negotiation, Tariff, Threat, Truce, extract
 from tradewatch.extract import _lexicon as lex
 
@@ -2126,3 +2126,47 @@ class TestWhoIsMovedToActAndWhatGoodsPay:
             date(2025, 7, 31),
         )
         assert {t.rate for t in found if t.status == "exempted"} == {None}
+
+
+class TestRatesOfAnEarlierStageAndDatesOfAList:
+    def test_provisional_deposits_a_final_duty_comes_down_from_are_its_previous_rate(self) -> None:
+        (duty,) = tariffs(
+            "China will levy final anti-dumping duties of 19.8% on most pork imported from the European Union from "
+            "Wednesday, down from provisional deposits of up to 62.4% that it imposed in September.",
+            date(2025, 12, 16),
+        )
+        assert (duty.status, str(duty.rate), str(duty.previous_rate)) == ("lowered", "19.8%", "62.4%")
+
+    def test_a_rate_announced_and_never_applied_is_no_previous_rate(self) -> None:
+        found = tariffs(
+            "Vietnamese goods will face a 20% tariff in the United States under a trade agreement, far below the "
+            "46% rate Trump had announced in April.",
+            date(2025, 7, 3),
+        )
+        assert [(str(t.rate), t.previous_rate) for t in found if t.target == "VN"] == [("20%", None)]
+
+    def test_rates_listed_after_a_colon_take_the_date_of_the_statement_before_it(self) -> None:
+        found = tariffs(
+            "President Donald Trump put a minimum 10% tariff on imports from almost every country. The baseline "
+            'duty applies from Saturday, while the higher "reciprocal" rates kick in on April 9: 34% for China, '
+            "20% for the European Union and 24% for Japan.",
+            date(2025, 4, 3),
+        )
+        assert {t.target: days(t.effective) for t in found} == {
+            "*": ("2025-04-05", "2025-04-05"),
+            "CN": ("2025-04-09", "2025-04-09"),
+            "EU": ("2025-04-09", "2025-04-09"),
+            "JP": ("2025-04-09", "2025-04-09"),
+        }
+
+    def test_the_day_the_baseline_duty_will_be_collected_from_dates_it_alone(self) -> None:
+        found = tariffs(
+            "President Donald Trump on Wednesday ordered a 10% baseline tariff on imports from all trading "
+            "partners. The baseline duty will be collected from Saturday, April 5. The European Union said it was "
+            "finalising a first package of counter-tariffs on U.S. goods.",
+            date(2025, 4, 3),
+        )
+        assert {(t.imposer, t.target): days(t.effective) for t in found} == {
+            ("US", "*"): ("2025-04-05", "2025-04-05"),
+            ("EU", "US"): None,
+        }

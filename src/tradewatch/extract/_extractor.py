@@ -94,7 +94,9 @@ _EFFECT = re.compile(
     r"|came into force|enter into force|enters into force|entered into force|come into effect|comes into effect"
     r"|came into effect|effective|kick in|kicks in|kicked in|go into effect"
     r"|goes into effect|went into effect|start(?:s|ed)? to apply|appl(?:y|ies|ied)(?! for\b)|would apply|applied from"
-    r"|retroactive(?:ly)?|backdated)\b[^.;]{0,60}$",
+    r"|retroactive(?:ly)?|backdated"
+    # "The baseline duty will be collected from Saturday": the day collection begins
+    r"|(?:be|is|are|being)\s+collected)\b[^.;]{0,60}$",
     re.IGNORECASE,
 )
 _SINCE = re.compile(r"\b(?:[Ss]ince|ever since)\s*$")
@@ -115,7 +117,7 @@ _TALKS = re.compile(
 )
 # Searched on the lowered text, without IGNORECASE: a pattern that starts with a choice of plain letters is
 # scanned for those letters alone, several times faster than a case-blind scan.
-_EFFECT_WORD = re.compile(r"effect|force|kick|appl[yi]|retroactiv")
+_EFFECT_WORD = re.compile(r"effect|force|kick|appl[yi]|retroactiv|collected")
 _AUTHORITY = re.compile(
     r"\bSection\s+(?:232|301|201|122)\b|\bIEEPA\b|\bInternational Emergency Economic Powers Act\b"
 )
@@ -1163,6 +1165,8 @@ def _fill_from_item(
             if _EFFECT.search(lead) and not SUPERSEDED.search(lead.lower()):
                 if called is not None:
                     named.setdefault(called.group("word"), d.span)
+                    if called.group("word") == "baseline":
+                        break  # the date of the global duty only, not of the duties others answer it with
                 if effect is None:
                     effect = d.span
                     effect_sentence = text[start:end].strip()
@@ -1343,9 +1347,14 @@ _CALLED = re.compile(r"\s*(?:the|its|their)\s+(?P<word>[a-z][a-z-]{3,})\s+" + _D
 def _named_date(named: dict[str, DateSpan], sentence: str) -> DateSpan | None:
     low = lowered(sentence)
     for word, span in named.items():
-        if re.search(rf"\b{re.escape(word)}\s+{_DUTY_NOUN}", low):
+        # "a minimum 10% tariff on imports from almost every country ... The baseline duty applies from Saturday"
+        called = _BASELINE_NAMES if word == "baseline" else re.escape(word)
+        if re.search(rf"\b(?:{called})\s+(?:\d+(?:\.\d+)?\s*%\s+)?{_DUTY_NOUN}", low):
             return span
     return None
+
+
+_BASELINE_NAMES = r"baseline|minimum|universal|blanket|across-the-board"
 
 
 def _agreed_on(talks: Negotiation, events: list[Event], published: date | None) -> DateSpan | None:

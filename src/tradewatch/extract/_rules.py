@@ -1185,9 +1185,16 @@ _MOVED_TO = re.compile(
     r"|cuts|lowers|reduces|raises|increases|hikes|lifts|doubles|halves|slashes|trims)\b[^.;]{0,50}?\bto\s+"
     r"(?:about\s+|around\s+)?$"
 )
+# "down from provisional deposits of up to 62.4%", "well below the provisional rates of up to 62.4%": the rates of
+# an earlier stage of the same duty (but not "far below the 46% rate he had announced", a rate never applied)
+_PROVISIONAL_RATES_OF = (
+    r"(?:provisional|preliminary|interim)\s+(?:anti-dumping\s+)?(?:rates?|deposits?|dut(?:y|ies)|tariffs?|levies)"
+    r"\s+of\s+(?:up\s+to\s+|as\s+much\s+as\s+)?"
+)
 _PREVIOUS = re.compile(
-    r"\b(?:up from|down from|from|compared with|compared to|replacing|previously|instead of|versus|vs\.?)\s+"
-    r"(?:an?\s+|the\s+)?(?:current\s+|existing\s+|earlier\s+|previous\s+)?$",
+    r"\b(?:(?:up from|down from|from|compared with|compared to|replacing|previously|instead of|versus|vs\.?)\s+"
+    rf"(?:an?\s+|the\s+)?(?:current\s+|existing\s+|earlier\s+|previous\s+)?(?:{_PROVISIONAL_RATES_OF})?"
+    rf"|(?:well|far)\s+below\s+(?:the\s+)?{_PROVISIONAL_RATES_OF})$",
     _I,
 )
 _IF_CLAUSE = re.compile(r"\b(?:if|unless)\s+[^,;:]*$")
@@ -1328,7 +1335,9 @@ def _rates(clause: Clause, trigger: re.Match[str]) -> tuple[Rate | None, Rate | 
         lead = clause.text[max(0, p.start - 30) : p.start]
         if "rather" in lead and _ALTERNATIVE.search(lead):
             continue  # "will keep paying 25% rather than the 50% rate": another duty's rate
-        if _PREVIOUS.search(lead) or (candidates and _STANDING_RATE.search(lead)):
+        if _PREVIOUS.search(clause.text, max(0, p.start - 70), p.start) or (
+            candidates and _STANDING_RATE.search(lead)
+        ):
             previous = previous or p
         else:
             candidates.append(p)
@@ -3068,6 +3077,8 @@ def _tariffs(clause: Clause, ctx: Context, *, standing: bool = False) -> list[Ta
             # "20% on shoes from July 1 and 15% on toys from Aug. 15": each list has its own start.
             until = segments[i + 1].at if i + 1 < len(segments) else len(clause.text)
             own = _segment_date(clause, seg.at, until, seg_status) if multi else None
+            if own is None and ":" in clause.text[: seg.at]:
+                own = _date_before_colon(clause)
             events.extend(
                 _tariff_events(
                     ctx, clause, imposer, covers, seg_rate, seg_prev, seg_status, confidence, effective=own
@@ -3997,18 +4008,38 @@ def _rated_countries(
     if imposer is None:
         return []
     evidence = ctx.quote(clause, 0.6)
+    effective = _date_before_colon(clause)
     return [
         Tariff(
             imposer=imposer,
             target=code,
             rate=rate,
             status="in_force" if in_force else "announced",
+            effective=effective,
             evidence=evidence,
         )
         for codes, rate, in_force in found
         for code in codes
         if code != imposer
     ]
+
+
+_STATEMENT_OPENS = re.compile(r"\bwhile\b|\bwhereas\b|,\s+and\b|;")
+
+
+def _date_before_colon(clause: Clause) -> DateSpan | None:
+    """ "The baseline duty applies from Saturday, while the higher rates kick in on April 9: 34% for China, 20%
+    for the European Union": rates listed after a colon take the date of the statement the colon ends."""
+    colon = clause.text.find(":")
+    if colon < 0 or not clause.percents or clause.percents[0].start < colon:
+        return None
+    dates = _measure_dates(clause)
+    if any(d.start > colon for d in dates):
+        return None
+    opens = _last_match(_STATEMENT_OPENS, clause.low, 0, colon)
+    start = opens.end() if opens is not None else 0
+    within = [d.span for d in dates if start <= d.start < colon]
+    return within[-1] if within else None
 
 
 # --- export controls -------------------------------------------------------------------------------------
