@@ -2170,3 +2170,63 @@ class TestRatesOfAnEarlierStageAndDatesOfAList:
             ("US", "*"): ("2025-04-05", "2025-04-05"),
             ("EU", "US"): None,
         }
+
+
+class TestTrucesExtendedAndPausesAgreed:
+    def test_a_truce_agreed_before_and_extended_now_is_extended(self) -> None:
+        (truce,) = only(
+            extract(
+                "The truce between China and the United States agreed in May was extended on Monday until Nov. 10.",
+                published=date(2025, 8, 12),
+            ),
+            Truce,
+        )
+        assert (truce.status, days(truce.until)) == ("extended", ("2025-11-10", "2025-11-10"))
+
+    def test_an_extension_of_the_truce_mirrored_is_one(self) -> None:
+        found = only(
+            extract(
+                "China will keep suspending a 24% additional tariff on U.S. goods for another 90 days, mirroring an "
+                "extension of the trade truce announced by Washington a day earlier.",
+                published=date(2025, 8, 12),
+            ),
+            Truce,
+        )
+        assert [t.status for t in found] == ["extended"]
+
+    def test_a_truce_moves_threatened_to_unravel_has_not_ended(self) -> None:
+        found = only(
+            extract(
+                "The moves threatened to unravel a truce that Washington and Beijing have kept since May, and which "
+                "was extended in August until Nov. 10.",
+                published=date(2025, 10, 10),
+            ),
+            Truce,
+        )
+        assert [t.status for t in found] == ["extended"]
+
+    def test_a_truce_that_unravelled_has_ended(self) -> None:
+        found = only(
+            extract(
+                "The trade truce between Washington and Beijing unravelled on Friday.",
+                published=date(2019, 5, 10),
+            ),
+            Truce,
+        )
+        assert [t.status for t in found] == ["ended"]
+
+    def test_tariffs_a_government_is_holding_off_on_are_suspended(self) -> None:
+        found = tariffs(
+            "Trump and Xi agreed at a meeting in Osaka on Saturday to a truce in their trade war, with Washington "
+            "holding off on tariffs on a further $300 billion of Chinese imports.",
+            date(2019, 6, 29),
+        )
+        assert [(t.imposer, t.target, t.status) for t in found] == [("US", "CN", "suspended")]
+
+    def test_a_pause_of_tariffs_a_side_was_due_to_slap_is_a_pause(self) -> None:
+        (duty,) = tariffs(
+            "Mexico and the United States agreed on Monday to pause for one month the 25% tariffs Washington was "
+            "due to slap on Mexican goods on Tuesday, President Claudia Sheinbaum said.",
+            date(2025, 2, 3),
+        )
+        assert (duty.imposer, duty.target, duty.status, str(duty.rate)) == ("US", "MX", "suspended", "25%")

@@ -409,7 +409,7 @@ TARIFF_STATUS: list[tuple[str, re.Pattern[str]]] = [
             r"put(?:s|ting)?\s+(?:[\w.'’$-]+\s+){1,12}?on hold",
             # "keeps on hold a 25% tariff", "the duties remain on hold": the pause goes on
             r"(?:keep(?:s|ing)?|kept|remain(?:s|ed)?|stay(?:s|ed)?|left) on hold",
-            r"hold off",
+            r"hold(?:s|ing)? off",
             r"held off",
             # "prompting Washington to hold back emergency tariffs": kept from taking effect
             r"hold(?:s|ing)? back",
@@ -759,7 +759,8 @@ TRUCE_STATUS: list[tuple[str, re.Pattern[str]]] = [
             r"scrap(?:s|ped)?",
             r"tore up",
             r"terminat(?:e|es|ed|ing)",
-            r"unravel(?:s|ed|led|ing)?",
+            # (not "threatened to unravel a truce": it still holds)
+            r"(?<!threatened to )(?<!threatens to )(?<!threaten to )(?<!could )unravel(?:s|ed|led|ing)?",
             r"shattered",
             # "the truce is over"; "a dispute over aircraft" ends nothing
             r"(?:is|was|are|were|be|been|now) over",

@@ -2637,6 +2637,12 @@ _EXEMPT_FROM_RATED_DUTY = re.compile(
 )
 
 
+_DUE_AFTER_DUTY = re.compile(
+    r"\s+(?:that\s+|which\s+)?(?:[\w.'’-]+\s+){1,3}?(?:was|were|is|are|had\s+been|has\s+been)\s+"
+    r"(?:due|set|planned|scheduled|going|about|expected|poised)\s+to\s+$"
+)
+
+
 def _tariffs(clause: Clause, ctx: Context, *, standing: bool = False) -> list[Tariff]:
     triggers = clause.matches(lex.TARIFF)
     if not triggers:
@@ -3042,6 +3048,15 @@ def _tariffs(clause: Clause, ctx: Context, *, standing: bool = False) -> list[Ta
                 # "the removal of its counter-tariffs on U.S. goods would take effect on Sept. 1": the change
                 # named before the duty takes effect; the verb of effect dates it
                 seg_status = status_hit[0]
+            if (
+                seg.status
+                and status_hit is not None
+                and status_hit[1].start() < trigger.start() < seg.verb_at
+                and _DUE_AFTER_DUTY.match(clause.low, trigger.end(), seg.verb_at)
+            ):
+                # "agreed to pause the 25% tariffs Washington was due to slap on Mexican goods": the verb of a
+                # relative clause says what the duty was to be, the verb before it what happened to it
+                seg_status = status
             if seg.status and _negated(clause, seg.verb_at):
                 continue
             if seg_status in _RELIEFS and _NO_BEFORE.search(clause.low, max(0, seg.verb_at - 4), seg.verb_at):
@@ -4767,6 +4782,11 @@ def truces(clause: Clause, ctx: Context) -> list[Truce]:
     text = clause.text
     hit = _nearest(lex.TRUCE_STATUS, text, clause.low, trigger.span(), hits=clause.scan(lex.TRUCE_STATUS))
     status = hit[0] if hit else "agreed"
+    if status == "agreed" and _TRUCE_EXTENDED.search(clause.low):
+        # "The truce agreed in May was extended on Monday", "mirroring an extension of the trade truce": the
+        # participle describes the truce, the extension is the news
+        hit = None
+        status = "extended"
     if hit and _negated(clause, hit[1].start()):
         if not (status == "extended" and _STILL_RUNS.match(clause.low, trigger.end())):
             return _denied(ctx)
@@ -4792,6 +4812,11 @@ def truces(clause: Clause, ctx: Context) -> list[Truce]:
     ]
 
 
+_TRUCE_EXTENDED = re.compile(
+    r"\b(?:was|were|will be|would be|has been|have been|had been|is being|to be)\s+(?:formally\s+|again\s+)?"
+    r"(?:extended|prolonged|renewed)\b"
+    r"|\b(?:an?|the|its|their)\s+extension\s+of\s+(?:the|its|their|a)\s+(?:[\w-]+\s+){0,2}?(?:truce|ceasefire)\b"
+)
 _STILL_RUNS = re.compile(r"[^.;]{0,20}?\bwhich (?:expires|ends|runs out|lapses|runs until)\b")
 _TRADE_WORDS = re.compile(r"\b(?:trade|tariffs?|duties|levies|exports?|imports?|economic|commerce)\b")
 
