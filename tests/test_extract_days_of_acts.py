@@ -2230,3 +2230,34 @@ class TestTrucesExtendedAndPausesAgreed:
             date(2025, 2, 3),
         )
         assert (duty.imposer, duty.target, duty.status, str(duty.rate)) == ("US", "MX", "suspended", "25%")
+
+
+class TestControlsPausedAndQuotasWidened:
+    def test_controls_paused_until_a_named_day_are_lifted(self) -> None:
+        found = controls(
+            "China's commerce ministry on Sunday paused until Nov. 10, 2026 the export controls on five rare earths "
+            "that it had announced in October.",
+            date(2025, 11, 10),
+        )
+        assert found and {c.status for c in found} == {"lifted"}
+
+    def test_controls_a_government_holds_off_on_are_lifted(self) -> None:
+        (control,) = controls(
+            "Trump told reporters that Beijing would hold off for one year on the rare-earth export controls it "
+            "announced on Oct. 9.",
+            date(2025, 10, 30),
+        )
+        assert (control.imposer, control.status) == ("CN", "lifted")
+
+    def test_a_ban_replaced_with_quotas_is_relaxed(self) -> None:
+        (control,) = controls(
+            "Democratic Republic of Congo will replace its ban on cobalt exports with annual quotas from Oct. 16, "
+            "the regulator said.",
+            date(2025, 9, 22),
+        )
+        assert (control.status, control.item and control.item.name) == ("relaxed", "cobalt")
+
+    def test_a_quota_doubled_is_relaxed_and_a_quota_set_is_imposed(self) -> None:
+        (doubled,) = controls("Russia nearly doubled its grain export quota on Friday.", date(2025, 12, 19))
+        (set_,) = controls("Russia set a grain export quota on Friday.", date(2025, 12, 19))
+        assert (doubled.status, set_.status) == ("relaxed", "imposed")

@@ -655,6 +655,12 @@ CONTROL_STATUS: list[tuple[str, re.Pattern[str]]] = [
             # "would issue general export licences for rare earths": permissions given
             r"|issu(?:e|es|ed|ing)\s+(?:[\w-]+\s+){0,3}?licen[cs]es"
             r"|put(?:s|ting)? on hold"
+            # "nearly doubles its grain export quota", "a cap ... almost double last season's limit", "will replace
+            # its ban on cobalt exports with annual quotas": more may be shipped than before
+            r"|(?:doubl(?:e|es|ed|ing)|rais(?:e|es|ed|ing)|increas(?:e|es|ed|ing)|enlarg(?:e|es|ed|ing))\s+"
+            r"(?:[\w'’-]+\s+){0,4}?(?:quotas?|limits?|caps?)"
+            r"|replac(?:e|es|ed|ing)\s+(?:its|the|their|a)\s+(?:[\w-]+\s+){0,4}?ban\s+(?:[\w-]+\s+){0,4}?with\s+"
+            r"(?:[\w-]+\s+){0,2}?quotas?"
             r"|delay(?:s|ed|ing)?"
             r"\s+(?:[\w-]+\s+){0,6}?(?:rules?|ban|controls?|curbs?|restrictions?|requirements?|measures?|regime"
             r"|checks|reviews|licensing|listings?)"
@@ -673,9 +679,11 @@ CONTROL_STATUS: list[tuple[str, re.Pattern[str]]] = [
             r"|(?:struck|took|taken|strikes|takes)\s+(?:[\w.-]+\s+){1,4}?off\b"
             # "producers no longer need a licence to ship ethane to China"
             r"|no longer (?:needs?|needed|requires?|required|(?:has|have|had) to (?:obtain|seek|apply))"
-            # "suspended its ban on exports of gallium", "paused the export controls": no longer applied, for now
-            r"|(?:suspend(?:s|ed|ing)?|paus(?:e|es|ed|ing))"
-            r"\s+(?:[\w-]+\s+){0,6}?(?:rules?|ban|controls?|curbs?|restrictions?|requirements?|measures?|regime"
+            # "suspended its ban on exports of gallium", "paused the export controls", "paused until Nov. 10, 2026
+            # the export controls", "would hold off for one year on the rare-earth export controls": no longer
+            # applied, for now
+            r"|(?:suspend(?:s|ed|ing)?|paus(?:e|es|ed|ing)|hold(?:s|ing)?\s+off|held\s+off)"
+            r"\s+(?:[\w.,-]+\s+){0,8}?(?:rules?|ban|controls?|curbs?|restrictions?|requirements?|measures?|regime"
             r"|checks|reviews|licensing|listings?))\b"
         ),
     ),
