@@ -2261,3 +2261,27 @@ class TestControlsPausedAndQuotasWidened:
         (doubled,) = controls("Russia nearly doubled its grain export quota on Friday.", date(2025, 12, 19))
         (set_,) = controls("Russia set a grain export quota on Friday.", date(2025, 12, 19))
         assert (doubled.status, set_.status) == ("relaxed", "imposed")
+
+
+class TestPausesExtendedAndDutiesInForceNow:
+    def test_a_pause_extended_to_a_day_is_news_without_goods_or_rate(self) -> None:
+        (duty,) = tariffs(
+            "President Donald Trump has extended a pause on tariffs until Aug. 1.", date(2025, 7, 8)
+        )
+        assert (duty.imposer, duty.status, days(duty.effective)) == (
+            "US",
+            "extended",
+            ("2025-08-01", "2025-08-01"),
+        )
+
+    def test_duties_named_without_goods_rate_or_day_state_nothing(self) -> None:
+        assert not tariffs("President Donald Trump has extended the tariffs.", date(2025, 7, 8))
+
+    def test_a_duty_ordered_before_that_came_into_force_now_is_in_force_from_the_story_s_day(self) -> None:
+        found = tariffs(
+            "Washington raised tariffs on Chinese goods on Wednesday. Separately, a 25% tariff on imported cars, "
+            "ordered last month under Section 232, came into force just after midnight.",
+            date(2025, 4, 3),
+        )
+        cars = [t for t in found if t.product and t.product.name == "cars"]
+        assert [(t.status, days(t.effective)) for t in cars] == [("in_force", ("2025-04-03", "2025-04-03"))]

@@ -2637,6 +2637,9 @@ _EXEMPT_FROM_RATED_DUTY = re.compile(
 )
 
 
+_ORDERED_THEN = re.compile(
+    r",\s+(?:ordered|announced|imposed|signed|unveiled|approved|decided|set)\s+(?:[\w-]+\s+){0,2}?(?:in|on|last)?\s*$"
+)
 _DUE_AFTER_DUTY = re.compile(
     r"\s+(?:that\s+|which\s+)?(?:[\w.'’-]+\s+){1,3}?(?:was|were|is|are|had\s+been|has\s+been)\s+"
     r"(?:due|set|planned|scheduled|going|about|expected|poised)\s+to\s+$"
@@ -3470,7 +3473,12 @@ def _tariff_events(
         now = _TOOK_EFFECT_NOW.search(clause.low)
         if (
             now is not None
-            and not clause.dates
+            # (a date a participle gives the duty before it, "ordered last month under Section 232", is when it
+            # was ordered, not when it came into force)
+            and not any(
+                d.start > now.start() or not _ORDERED_THEN.search(clause.low, max(0, d.start - 40), d.start)
+                for d in clause.dates
+            )
             and not _SINCE_IT_TOOK_EFFECT.search(clause.low, 0, now.start())
         ):
             effective = DateSpan.day(ctx.published, clause.text[now.start() : now.end()])
@@ -3497,6 +3505,8 @@ def _tariff_events(
         and not any(m.code != imposer for m in clause.actors)
         and not _ALL_DUTIES.search(clause.low)
         and not _COUNTED_GOODS.search(clause.low)
+        # (but "has extended a pause on tariffs until Aug. 1" states the new end of a pause)
+        and not (status == "extended" and effective is not None)
     ):
         return []  # "such a levy", "the duties": nothing of its own to state; dates reach them via the item
     for targets, product in covers:
