@@ -2285,3 +2285,20 @@ class TestPausesExtendedAndDutiesInForceNow:
         )
         cars = [t for t in found if t.product and t.product.name == "cars"]
         assert [(t.status, days(t.effective)) for t in cars] == [("in_force", ("2025-04-03", "2025-04-03"))]
+
+
+class TestTheDayTalksWereStopped:
+    def test_talks_suspended_on_a_named_day_are_dated_by_it(self) -> None:
+        (stopped,) = talks(
+            "Britain on Tuesday suspended negotiations on a free trade agreement with Israel, Foreign Secretary "
+            "David Lammy said.",
+            date(2025, 5, 20),
+        )
+        assert (stopped.status, days(stopped.when)) == ("suspended", ("2025-05-20", "2025-05-20"))
+
+    def test_talks_reported_suspended_are_not_dated_by_the_report(self) -> None:
+        found = talks(
+            "Trade talks between Canada and the United States were suspended, the ministry said on Friday.",
+            date(2025, 10, 24),
+        )
+        assert [(t.status, t.when) for t in found] == [("suspended", None)]

@@ -2640,6 +2640,19 @@ _EXEMPT_FROM_RATED_DUTY = re.compile(
 _ORDERED_THEN = re.compile(
     r",\s+(?:ordered|announced|imposed|signed|unveiled|approved|decided|set)\s+(?:[\w-]+\s+){0,2}?(?:in|on|last)?\s*$"
 )
+_STOPPED_TALKS = re.compile(
+    r"\b(?:suspended|halted|ended|terminated|broke off|called off|cut off|froze|walked away from|pulled out of)\b"
+)
+
+
+def _talks_stopped_on(clause: Clause) -> bool:
+    """ "Britain on Tuesday suspended negotiations", "suspended trade talks on Friday": the day talks were stopped
+    is named with the act that stopped them."""
+    return any(
+        _DAY_WORD.match(d.span.text) and _acted_on(clause, d, _STOPPED_TALKS) for d in _measure_dates(clause)
+    )
+
+
 _DUE_AFTER_DUTY = re.compile(
     r"\s+(?:that\s+|which\s+)?(?:[\w.'’-]+\s+){1,3}?(?:was|were|is|are|had\s+been|has\s+been)\s+"
     r"(?:due|set|planned|scheduled|going|about|expected|poised)\s+to\s+$"
@@ -5599,7 +5612,9 @@ def negotiations(clause: Clause, ctx: Context) -> list[Negotiation]:
         # "talks were suspended on Friday": the day it was said, not a time of talks; but "talks could resume
         # early next month" is all to come, so the date is that of the talks
         future = when is not None and ctx.published is not None and when.start > ctx.published
-        if not (status == "proposed" and future):
+        if not (status == "proposed" and future) and not (
+            status == "suspended" and _talks_stopped_on(clause)
+        ):
             when = None
     elif status in ("proposed", "suspended") and when is not None:
         when = _when(clause, stated_only=True)
