@@ -2302,3 +2302,32 @@ class TestTheDayTalksWereStopped:
             date(2025, 10, 24),
         )
         assert [(t.status, t.when) for t in found] == [("suspended", None)]
+
+
+class TestParticiplesThatDescribeTheDuty:
+    def test_levies_struck_down_and_all_imposed_under_a_law_are_lifted(self) -> None:
+        found = tariffs(
+            "The 6-3 ruling struck down the fentanyl-related levies on Canada, Mexico and China, all imposed under "
+            "the International Emergency Economic Powers Act.",
+            date(2026, 2, 20),
+        )
+        assert sorted((t.target, t.status) for t in found) == [
+            ("CA", "lifted"),
+            ("CN", "lifted"),
+            ("MX", "lifted"),
+        ]
+
+    def test_a_final_duty_trimming_provisional_rates_is_lowered(self) -> None:
+        (duty,) = tariffs(
+            "The European Union on Friday imposed definitive anti-dumping duties of between 10% and 35.6% on "
+            "biodiesel from China for five years, trimming the provisional rates it had applied since August.",
+            date(2025, 2, 14),
+        )
+        assert duty.status == "lowered"
+
+    def test_quotas_newly_reduced_lower_no_duty(self) -> None:
+        (duty,) = tariffs(
+            "Steel entering the European Union above newly reduced quotas will pay a 50% tariff from Wednesday.",
+            date(2025, 6, 30),
+        )
+        assert duty.status != "lowered" and str(duty.rate) == "50%"

@@ -482,7 +482,8 @@ TARIFF_STATUS: list[tuple[str, re.Pattern[str]]] = [
             # not "face a lower 10% levy", where the word is an adjective of the duty
             r"(?<!\ba )(?<!\bthe )(?<!\bits )(?<!\btheir )(?<!extended )(?<!extends )(?<!extend )(?<!kept )"
             r"(?<!keep )(?<!keeps )lower(?:s|ed|ing)?",
-            r"reduc(?:e|es|ed|ing|tion)",
+            # (not "above newly reduced quotas": what shrinks is the volume let in at a lower rate)
+            r"reduc(?:e|es|ed|ing|tion)(?!\s+(?:quotas?|volumes?|allocations?|tariff-free\s+quotas?))",
             r"slash(?:es|ed|ing)?",
             r"trim(?:s|med|ming)?",
             r"eas(?:e|es|ed|ing)",

@@ -2653,6 +2653,7 @@ def _talks_stopped_on(clause: Clause) -> bool:
     )
 
 
+_PARTICIPLE_AFTER_LIST = re.compile(r",\s+(?:all|both|each|which were|that were|first)?\s*$")
 _DUE_AFTER_DUTY = re.compile(
     r"\s+(?:that\s+|which\s+)?(?:[\w.'’-]+\s+){1,3}?(?:was|were|is|are|had\s+been|has\s+been)\s+"
     r"(?:due|set|planned|scheduled|going|about|expected|poised)\s+to\s+$"
@@ -3068,10 +3069,17 @@ def _tariffs(clause: Clause, ctx: Context, *, standing: bool = False) -> list[Ta
                 seg.status
                 and status_hit is not None
                 and status_hit[1].start() < trigger.start() < seg.verb_at
-                and _DUE_AFTER_DUTY.match(clause.low, trigger.end(), seg.verb_at)
+                and (
+                    _DUE_AFTER_DUTY.match(clause.low, trigger.end(), seg.verb_at)
+                    or (
+                        _PARTICIPLE_AFTER_LIST.search(clause.low, max(0, seg.verb_at - 12), seg.verb_at)
+                        and _IMPOSED_WORD.match(clause.low, seg.verb_at) is not None
+                    )
+                )
             ):
-                # "agreed to pause the 25% tariffs Washington was due to slap on Mexican goods": the verb of a
-                # relative clause says what the duty was to be, the verb before it what happened to it
+                # "agreed to pause the 25% tariffs Washington was due to slap on Mexican goods", "struck down the
+                # levies on Canada, Mexico and China, all imposed under the emergency law": the verb of a relative
+                # clause or of a participle says what the duty was, the verb before it what happened to it
                 seg_status = status
             if seg.status and _negated(clause, seg.verb_at):
                 continue
