@@ -337,7 +337,7 @@ class TestGoodsBeforeTheMeasure:
     @pytest.mark.parametrize(
         ("text", "name"),
         [
-            ("Beijing will relax its rare-earth export curbs next month, the ministry said.", "rare-earth"),
+            ("Beijing will relax its rare-earth export curbs next month, the ministry said.", "rare earths"),
             ("Jakarta will ease its nickel export ban from next month, the ministry said.", "nickel"),
         ],
     )

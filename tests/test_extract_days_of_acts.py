@@ -2331,3 +2331,19 @@ class TestParticiplesThatDescribeTheDuty:
             date(2025, 6, 30),
         )
         assert duty.status != "lowered" and str(duty.rate) == "50%"
+
+
+class TestRareEarthsNamedByTheirAdjective:
+    def test_curbs_on_rare_earth_exports_are_on_rare_earths(self) -> None:
+        (control,) = controls(
+            "Beijing unveiled sweeping new curbs on rare-earth exports on Thursday.", date(2025, 10, 10)
+        )
+        assert control.item is not None and control.item.name == "rare earths"
+
+    def test_rare_earth_export_controls_are_on_rare_earths(self) -> None:
+        (control,) = controls("China tightened rare-earth export controls on Thursday.", date(2025, 10, 10))
+        assert control.item is not None and control.item.name == "rare earths"
+
+    def test_rare_earth_magnets_keep_their_name(self) -> None:
+        (control,) = controls("China restricted exports of rare-earth magnets on Friday.", date(2025, 4, 5))
+        assert control.item is not None and control.item.name == "rare-earth magnets"

@@ -961,8 +961,12 @@ def products_in(clause: Clause, start: int, end: int, *, opens: bool = False) ->
             part = part[lexical.start() : lexical.end()]
         part = _without_leading_names(part.strip(" .,;:'\"’”"))
         if _plausible_goods(part):
-            found.append(Product(name=part.replace("’", "'")))
+            found.append(Product(name=_NOUN_OF_ADJECTIVE.get(part.lower(), part.replace("’", "'"))))
     return found
+
+
+# "curbs on rare-earth exports", "the rare-earth export controls": the adjective left of the trade names the goods
+_NOUN_OF_ADJECTIVE = {"rare-earth": "rare earths", "rare earth": "rare earths"}
 
 
 # A clause after a list of goods, opened by a verb's -ing form and its object.
@@ -4726,7 +4730,7 @@ def _control_items(clause: Clause, trigger: re.Match[str]) -> list[Product]:
     if modifier is not None:
         goods = modifier.group("goods")
         if ("-" in goods and not goods.endswith(("ing", "ed"))) or lex.PRODUCTS.fullmatch(goods):
-            return [Product(name=goods)]
+            return [Product(name=_NOUN_OF_ADJECTIVE.get(goods, goods))]
     return []
 
 
