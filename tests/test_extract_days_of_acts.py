@@ -2347,3 +2347,13 @@ class TestRareEarthsNamedByTheirAdjective:
     def test_rare_earth_magnets_keep_their_name(self) -> None:
         (control,) = controls("China restricted exports of rare-earth magnets on Friday.", date(2025, 4, 5))
         assert control.item is not None and control.item.name == "rare-earth magnets"
+
+
+class TestLoadsAreNoGoods:
+    def test_cargoes_whose_cost_a_duty_adds_to_are_no_goods_of_their_own(self) -> None:
+        found = tariffs(
+            "China's tariffs on U.S. soybeans add 20% to the cost of American cargoes, leaving Chinese crushers to "
+            "buy from Brazil, the association said.",
+            date(2025, 6, 18),
+        )
+        assert "cargoes" not in goods(found) and "soybeans" in goods(found)

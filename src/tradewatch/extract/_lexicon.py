@@ -983,6 +983,11 @@ GENERIC_GOODS = frozenset(
         "sales",
         "wares",
         "supplies",
+        # "add 20% to the cost of American cargoes": the goods' loads, not goods of their own
+        "cargoes",
+        "cargo",
+        "consignments",
+        "deliveries",
         # "export controls on any and all critical software"
         "any",
     ]
