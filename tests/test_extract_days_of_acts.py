@@ -2357,3 +2357,24 @@ class TestLoadsAreNoGoods:
             date(2025, 6, 18),
         )
         assert "cargoes" not in goods(found) and "soybeans" in goods(found)
+
+
+class TestAThreatToldInAClauseOfTime:
+    def test_a_threat_in_a_clause_of_time_is_no_duty_and_keeps_the_rate_it_would_replace(self) -> None:
+        found = extract(
+            "South Korea said on Tuesday it would send its industry minister to Washington this week, after "
+            "President Donald Trump threatened to raise tariffs on Korean goods to 25% from 15%.",
+            published=date(2026, 1, 27),
+        )
+        assert not only(found, Tariff)
+        (threat,) = only(found, Threat)
+        assert isinstance(threat.measure, Tariff)
+        assert (str(threat.measure.rate), str(threat.measure.previous_rate)) == ("25%", "15%")
+
+    def test_a_duty_told_in_a_clause_of_time_beside_a_threat_is_still_read(self) -> None:
+        found = extract(
+            "Trump threatened on Sunday to double the tariffs, a day after Canada imposed a 25% surcharge on U.S. "
+            "electricity.",
+            published=date(2025, 3, 10),
+        )
+        assert [(t.imposer, t.target) for t in only(found, Tariff)] == [("CA", "US")]

@@ -608,6 +608,11 @@ _SPECULATED = re.compile(
 )
 
 
+_THREATENED_TO = re.compile(
+    r"(?<!the )\bthreaten(?:s|ed|ing)?\s+(?:on\s+\w+\s+)?(?:to|an?|new|fresh|higher)\b"
+)
+
+
 def _only_supposed(event: Event) -> bool:
     if isinstance(event, Threat):
         return True
@@ -626,7 +631,11 @@ def _read(clause: Clause, context: Context) -> list[Event]:
             after = TIME_CLAUSE.search(low)
             answered = (
                 tariffs(clause.part(after.end(), len(clause.text)), context)
-                if after is not None and _any(low[after.end() :], _TARIFF_CUES)
+                if after is not None
+                and _any(low[after.end() :], _TARIFF_CUES)
+                # (not "..., after Trump threatened to raise tariffs on Korean goods to 25%": the threat itself;
+                # but "hours after the threatened 25% U.S. tariffs came into force" is a duty)
+                and not _THREATENED_TO.search(low, after.end())
                 else []
             )
             # "a deal that sets a 15% tariff, below the 25% rate Trump had threatened": the deal's own duty

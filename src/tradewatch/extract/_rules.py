@@ -6242,14 +6242,15 @@ def threats(clause: Clause, ctx: Context) -> list[Threat]:
         tariff = lex.TARIFF.search(low, rate_before.start("noun"), rate_before.end()) or tariff
     if tariff is not None and tariff.start() < measure_cut:
         # (the rates of what follows the measure, past its condition or a clause of time, are not its own)
-        rate, _previous, _added = _rates(clause.part(0, measure_cut) if told_after else clause, tariff)
+        rate, previous, _added = _rates(clause.part(0, measure_cut) if told_after else clause, tariff)
         if WARNING_AFTER.search(low, tariff.end(), anchor + 20):
-            rate = (
+            rate = previous = (
                 None  # "will face tariffs of 25%, Trump said, warning that the rate would rise": of the duty
             )
         if rate_before is not None and rate_before.group("noun") is None:
             # "a 19% tariff, down from the 32% threatened": the rate threatened is the one before the verb
             rate = next((Rate(p.value) for p in clause.percents if p.start == rate_before.start()), rate)
+            previous = None
         # "a 24% tariff unless it cuts its duties on farm goods": the goods of the condition are not the measure's
         products = _products_near(clause, tariff, limit=min(70, max(0, measure_cut - tariff.end())))
         measure_target = "*" if _ALL_PARTNERS.search(low, 0, measure_cut) and target_m is None else target
@@ -6260,6 +6261,8 @@ def threats(clause: Clause, ctx: Context) -> list[Threat]:
             target=measure_target if measure_target != actor else "*",
             product=products[0] if products else None,
             rate=rate,
+            # "threatened to raise tariffs on Korean goods to 25% from 15%": the rate the threat would replace
+            previous_rate=previous if previous != rate else None,
             status="proposed",
             evidence=evidence,
         )
