@@ -2378,3 +2378,149 @@ class TestAThreatToldInAClauseOfTime:
             published=date(2025, 3, 10),
         )
         assert [(t.imposer, t.target) for t in only(found, Tariff)] == [("CA", "US")]
+
+
+class TestReadingsOfTheNextRoundKeptInBounds:
+    """Sentences a second reader wrote against this round's readings, each a case they had gone too far on."""
+
+    def test_onlookers_beside_a_real_threat_leave_it(self) -> None:
+        found = only(
+            extract(
+                "Investors bet on safe-haven assets on Monday after Trump threatened to impose a 50% tariff on goods "
+                "from the European Union from June 1.",
+                published=date(2025, 5, 26),
+            ),
+            Threat,
+        )
+        assert [(t.actor, t.target) for t in found] == [("US", "EU")]
+
+    def test_traders_betting_on_a_proposal_leave_the_proposal(self) -> None:
+        (duty,) = tariffs(
+            "Traders are betting that the European Commission will approve its proposal to impose a 25% tariff on "
+            "Russian fertiliser.",
+            date(2025, 5, 20),
+        )
+        assert (duty.imposer, duty.status, str(duty.rate)) == ("EU", "proposed", "25%")
+
+    def test_a_control_another_side_criticised_is_still_read(self) -> None:
+        (control,) = controls(
+            "The EU criticised new Chinese export controls on rare earths, which take effect on Dec. 1.",
+            date(2025, 10, 10),
+        )
+        assert (control.imposer, days(control.effective)) == ("CN", ("2025-12-01", "2025-12-01"))
+
+    def test_an_agreed_truce_stays_agreed_when_something_else_is_extended(self) -> None:
+        (truce,) = only(
+            extract(
+                "The United States and China agreed to a truce in Kuala Lumpur on Sunday, and the suspension of port "
+                "fees was extended for a year.",
+                published=date(2025, 11, 2),
+            ),
+            Truce,
+        )
+        assert truce.status == "agreed"
+
+    def test_duties_that_held_back_investment_are_not_suspended(self) -> None:
+        found = tariffs(
+            "The EU's duties on Chinese solar panels have held back installations in Europe, developers said.",
+            date(2025, 5, 10),
+        )
+        assert all(t.status != "suspended" for t in found)
+
+    def test_a_colon_after_the_day_of_a_statement_dates_nothing(self) -> None:
+        (duty,) = tariffs(
+            "In a statement on Sunday, the Canadian government said: Canada will impose 25% tariffs on C$155 "
+            "billion of U.S. goods.",
+            date(2025, 2, 2),
+        )
+        assert duty.effective is None or duty.effective.start <= date(2025, 2, 2)
+
+    def test_a_planned_ban_held_off_on_is_relaxed(self) -> None:
+        (control,) = controls(
+            "Indonesia said it would hold off on a planned ban on bauxite exports until 2026.",
+            date(2023, 5, 10),
+        )
+        assert control.status == "relaxed"
+
+    def test_a_pause_does_not_reach_over_another_verb(self) -> None:
+        found = controls(
+            "China suspended imports of U.S. soybeans, and tightened controls on exports of rare earths.",
+            date(2025, 10, 10),
+        )
+        assert [c.status for c in found if c.item and c.item.name == "rare earths"] == ["tightened"]
+
+    def test_doubling_down_on_export_limits_relaxes_nothing(self) -> None:
+        found = controls(
+            "Beijing doubled down on its export limits for rare earths on Thursday, adding five elements to the "
+            "list.",
+            date(2025, 10, 9),
+        )
+        assert all(c.status != "relaxed" for c in found)
+
+    def test_another_side_s_blanket_duty_does_not_take_the_baseline_s_day(self) -> None:
+        found = tariffs(
+            "Trump ordered a 10% baseline tariff on all imports. The baseline duty will be collected from "
+            "Saturday. China said it will impose a blanket 34% tariff on all U.S. goods.",
+            date(2025, 4, 3),
+        )
+        assert {t.imposer: days(t.effective) for t in found} == {
+            "US": ("2025-04-05", "2025-04-05"),
+            "CN": None,
+        }
+
+    def test_who_pushed_a_government_to_act_is_not_the_imposer(self) -> None:
+        found = tariffs(
+            "The European Commission, pushed by France to act against cheap imports, imposed provisional duties "
+            "of up to 38% on Chinese electric vehicles on Thursday.",
+            date(2024, 7, 4),
+        )
+        assert {t.imposer for t in found} == {"EU"}
+
+    def test_a_verb_of_another_clause_does_not_change_a_duty_due_to_come(self) -> None:
+        found = tariffs(
+            "After talks ended without a deal, the 50% tariffs Washington is set to impose on EU goods on June 1 "
+            "look likely to go ahead.",
+            date(2025, 5, 28),
+        )
+        assert [t.status for t in found] == ["announced"]
+
+    def test_doubts_raised_about_levies_change_none(self) -> None:
+        found = tariffs(
+            "Stocks rose after the ruling raised doubts about the levies on Canada, Mexico and China, all imposed "
+            "under an emergency law.",
+            date(2025, 5, 29),
+        )
+        assert all(t.status not in ("raised", "lifted") for t in found)
+
+    def test_a_change_after_a_participle_of_imposition_keeps_its_day(self) -> None:
+        found = tariffs(
+            "Trump doubled the duties on steel and aluminium, all imposed under Section 232, to 50% on Wednesday.",
+            date(2025, 6, 4),
+        )
+        assert found and {(t.status, days(t.effective)) for t in found} == {
+            ("raised", ("2025-06-04", "2025-06-04"))
+        }
+
+    def test_goods_that_open_their_own_statement_keep_the_earlier_target(self) -> None:
+        found = tariffs(
+            "China will impose tariffs of up to 15% on U.S. farm goods from March 10, and soybeans and pork will "
+            "face a 10% levy.",
+            date(2025, 3, 4),
+        )
+        assert {t.target for t in found} == {"US"}
+
+    def test_goods_of_a_statement_on_all_countries_stay_global(self) -> None:
+        found = tariffs(
+            "Washington raised its tariff on Canadian goods to 35% on Aug. 1, and steel and aluminum will be "
+            "charged 50% from all countries.",
+            date(2025, 8, 22),
+        )
+        assert {t.target for t in found if t.product is not None} == {"*"}
+
+    def test_a_coalition_led_by_a_government_keeps_it_as_the_agent(self) -> None:
+        found = controls(
+            "Export restrictions on advanced chipmaking tools, led by the United States and joined by Japan and the "
+            "Netherlands, were tightened on Monday.",
+            date(2024, 12, 2),
+        )
+        assert {c.imposer for c in found} == {"US"}

@@ -392,6 +392,15 @@ def _by_part(builder: Builder, trigger: re.Pattern[str], clause: Clause, context
             if read and _SAME_TIME.search(clause.low, a, b):
                 found = [_at_the_same_time(e, read) for e in found]
             found = [_aimed_as_before(e, read, clause.low[a:b]) for e in found]
+            if (
+                read
+                and not any(a <= m.start < b and m.kind != "person" for m in clause.actors)
+                and _AND_BEFORE.search(clause.low, max(0, a - 8), a)
+                and _GOODS_OPEN.match(clause.low, a)
+            ):
+                # "... on U.S. farm goods from March 10, and soybeans and pork will face a 10% levy": goods that open
+                # a statement with no jurisdiction of its own are the earlier duty's target's
+                found = [_on_the_same_partner(e, read) for e in found]
             read += found
         return read
     return builder(clause, context)
@@ -442,6 +451,22 @@ def _aimed_as_before(event: Any, before: list[Any], statement: str) -> Any:
         if opening is not None:
             changes["effective"] = opening
     return attrs.evolve(event, **changes) if changes else event
+
+
+_AND_BEFORE = re.compile(r",\s+and\s+$")
+_GOODS_OPEN = re.compile(
+    r"(?!imported\b|imports\b|all\b|every\b|other\b|it\b|the\b)(?:[a-z][\w-]*\s+){1,6}?(?:will|would|must|should)"
+    r"\s+(?:also\s+)?(?:be\s+)?(?:charged|taxed|face|pay)\b(?![^.;]*\b(?:all|every|any)\s+(?:countries|nations|partners))"
+)
+
+
+def _on_the_same_partner(event: Any, before: list[Any]) -> Any:
+    if not isinstance(event, Tariff) or event.target != "*":
+        return event
+    partners = {e.target for e in before if isinstance(e, Tariff) and e.imposer == event.imposer}
+    if len(partners) != 1 or "*" in partners:
+        return event
+    return attrs.evolve(event, target=partners.pop())
 
 
 def _at_the_same_time(event: Any, before: list[Any]) -> Any:
@@ -604,7 +629,10 @@ def _is_word_char(char: str) -> bool:
 _SPECULATED = re.compile(
     r"\b(?:analysts?|traders?|economists?|investors?|strategists?|observers?|markets?)\b(?:\s+[\w-]+){0,3}?\s+"
     r"(?:are\s+|were\s+|have\s+been\s+|had\s+been\s+)?(?:betting|bet|bets|speculat(?:e|es|ed|ing)"
-    r"|wager(?:s|ed|ing)?|guess(?:es|ed|ing)?)\b"
+    r"|wager(?:s|ed|ing)?|guess(?:es|ed|ing)?)\s+"
+    # what they guess a government may do, in the clause that follows the verb (not "bet on safe-haven assets
+    # after Trump threatened ...", nor "betting that the Commission will approve its proposal")
+    r"(?:that\s+)?(?:[\w.'’-]+\s+){1,4}?(?:may|might|could)\b"
 )
 
 
@@ -1244,7 +1272,11 @@ def _fill_from_item(
             ):
                 continue  # "the duties" of a sentence that only adds a date or a basis to named measures
             fills: dict[str, Any] = {}
-            own = _named_date(named, event.evidence.sentence) if named and event.effective is None else None
+            own = (
+                _named_date(named, event.evidence.sentence, event.target == "*")
+                if named and event.effective is None
+                else None
+            )
             if own is not None and event.status not in _UNDATED:
                 fills["effective"] = own
             elif event.effective is None and event.status not in _UNDATED:
@@ -1353,11 +1385,12 @@ _DUTY_NOUN = r"(?:tariffs?|dut(?:y|ies)|levy|levies|surtax|surcharge|rates?)\b"
 _CALLED = re.compile(r"\s*(?:the|its|their)\s+(?P<word>[a-z][a-z-]{3,})\s+" + _DUTY_NOUN)
 
 
-def _named_date(named: dict[str, DateSpan], sentence: str) -> DateSpan | None:
+def _named_date(named: dict[str, DateSpan], sentence: str, global_duty: bool) -> DateSpan | None:
     low = lowered(sentence)
     for word, span in named.items():
         # "a minimum 10% tariff on imports from almost every country ... The baseline duty applies from Saturday"
-        called = _BASELINE_NAMES if word == "baseline" else re.escape(word)
+        # (a duty on all countries: not another side's "blanket 34% tariff on all U.S. goods")
+        called = _BASELINE_NAMES if word == "baseline" and global_duty else re.escape(word)
         if re.search(rf"\b(?:{called})\s+(?:\d+(?:\.\d+)?\s*%\s+)?{_DUTY_NOUN}", low):
             return span
     return None

@@ -411,9 +411,10 @@ TARIFF_STATUS: list[tuple[str, re.Pattern[str]]] = [
             r"(?:keep(?:s|ing)?|kept|remain(?:s|ed)?|stay(?:s|ed)?|left) on hold",
             r"hold(?:s|ing)? off",
             r"held off",
-            # "prompting Washington to hold back emergency tariffs": kept from taking effect
-            r"hold(?:s|ing)? back",
-            r"held back",
+            # "prompting Washington to hold back emergency tariffs": kept from taking effect (not "tariffs have held
+            # back investment")
+            r"(?:hold(?:s|ing)?|held) back(?= (?:the |its |their |his |these |those )?(?:[\w-]+ ){0,2}?"
+            r"(?:tariffs?|dut(?:y|ies)|levies|levy|surcharges?)\b)",
             # "has called off a 15 percent tariff that was due to start on Sunday"
             r"call(?:s|ed)? off" + _NOT_TALKS,
             r"calling off" + _NOT_TALKS,
@@ -659,7 +660,11 @@ CONTROL_STATUS: list[tuple[str, re.Pattern[str]]] = [
             # "nearly doubles its grain export quota", "a cap ... almost double last season's limit", "will replace
             # its ban on cobalt exports with annual quotas": more may be shipped than before
             r"|(?:doubl(?:e|es|ed|ing)|rais(?:e|es|ed|ing)|increas(?:e|es|ed|ing)|enlarg(?:e|es|ed|ing))\s+"
-            r"(?:[\w'’-]+\s+){0,4}?(?:quotas?|limits?|caps?)"
+            # (the quota as the verb's object: not "doubled down on its export limits", "raised concerns over caps")
+            r"(?!down\b|concerns?\b|fears?\b|doubts?\b|questions?\b)"
+            r"(?:(?!over\b|about\b|that\b|on\b|of\b)[\w'’-]+\s+){0,4}?(?:quotas?|limits?|caps?)"
+            # "put off a planned ban", "will hold off on a planned ban on bauxite exports": its start put off
+            r"|(?:hold(?:s|ing)?|held)\s+off\s+(?:on\s+)?(?:(?:a|the|its)\s+(?:planned|proposed|new)\b|implementing)"
             r"|replac(?:e|es|ed|ing)\s+(?:its|the|their|a)\s+(?:[\w-]+\s+){0,4}?ban\s+(?:[\w-]+\s+){0,4}?with\s+"
             r"(?:[\w-]+\s+){0,2}?quotas?"
             r"|delay(?:s|ed|ing)?"
@@ -683,8 +688,12 @@ CONTROL_STATUS: list[tuple[str, re.Pattern[str]]] = [
             # "suspended its ban on exports of gallium", "paused the export controls", "paused until Nov. 10, 2026
             # the export controls", "would hold off for one year on the rare-earth export controls": no longer
             # applied, for now
-            r"|(?:suspend(?:s|ed|ing)?|paus(?:e|es|ed|ing)|hold(?:s|ing)?\s+off|held\s+off)"
-            r"\s+(?:[\w.,-]+\s+){0,8}?(?:rules?|ban|controls?|curbs?|restrictions?|requirements?|measures?|regime"
+            r"|(?:suspend(?:s|ed|ing)?|paus(?:e|es|ed|ing)"
+            # (a control not yet in force that is held off on is put off: relaxed)
+            r"|(?:hold(?:s|ing)?|held)\s+off(?!\s+(?:on\s+)?(?:a\s+|the\s+|its\s+)?(?:planned|proposed|new)\b"
+            r"|\s+implementing))"
+            r"\s+(?:until\s+[a-z]+\.?\s+\d+,?\s+(?:\d{4}\s+)?)?(?:for\s+(?:one|a|\d+)\s+\w+\s+on\s+)?"
+            r"(?:[\w-]+\s+){0,6}?(?:rules?|ban|controls?|curbs?|restrictions?|requirements?|measures?|regime"
             r"|checks|reviews|licensing|listings?))\b"
         ),
     ),

@@ -246,7 +246,7 @@ _CLAUSE_START = re.compile(
     r"\b(?:that|said|says|while|whereas|after|when|because|once)\b|[;:]|,\s+(?:and|but)\b"
     # "..., prompting Washington to hold back the tariffs": who was moved to act is the subject of the act
     r"|\b(?:prompting|prompted|forcing|forced|pushing|pushed|persuading|persuaded|leading)\b"
-    r"(?=\s+(?:[\w.'’-]+\s+){1,4}?to\s)"
+    r"(?!\s+by\b)(?=\s+(?:[\w.'’-]+\s+){1,4}?to\s)"
 )  # on Clause.low
 
 
@@ -353,8 +353,8 @@ def _agent_after_by(clause: Clause, pos: int, limit: int = 80) -> Mention | None
 # "tariffs on drones, an industry dominated by Chinese manufacturers": who makes or holds the goods, not who
 # sets the duty
 _MADE_BY = re.compile(
-    r"\b(?:dominated|made|produced|manufactured|owned|controlled|supplied|built|assembled|used|bought|sold"
-    r"|exported|shipped|run|operated|led|mined|refined|processed)\s+by\s+(?:the\s+)?$"
+    r"\b(?:dominated|made|produced|manufactured|owned|supplied|built|assembled|used|bought|sold"
+    r"|exported|shipped|operated|mined|refined|processed)\s+by\s+(?:the\s+)?$"
 )
 
 
@@ -662,6 +662,8 @@ def _imposed_then(low: str, at: int) -> bool:
     if _ONWARD_LEAD.search(low, max(0, at - 12), at + 10):
         return False  # "it imposed in March on farm goods from Nov. 10": the day the change applies
     imposed = _last_match(_IMPOSED_WORD, low, max(0, at - 60), at)
+    if imposed is not None and "," in low[imposed.end() : at]:
+        return False  # "doubled the duties, all imposed under Section 232, to 50% on Wednesday": the change's day
     return imposed is not None and not any(
         m.group() != "imposed" for m in _PAST_ACT.finditer(low, imposed.end(), at)
     )
@@ -2657,6 +2659,12 @@ def _talks_stopped_on(clause: Clause) -> bool:
     )
 
 
+# Between a verb and the duty it acts on: its object's determiners and modifiers, a span of time, nothing that
+# starts another phrase ("raised doubts about the levies", "after talks ended without a deal, the tariffs")
+_OBJECT_OF = re.compile(
+    r"\s+(?:for\s+(?:one|two|three|six|\d+)\s+\w+\s+)?(?:the\s+|its\s+|their\s+|his\s+)?"
+    r"(?:(?!about\b|over\b|of\b|on\b|in\b|with\b|without\b|after\b)[\w%.'’-]+\s+){0,4}"
+)
 _PARTICIPLE_AFTER_LIST = re.compile(r",\s+(?:all|both|each|which were|that were|first)?\s*$")
 _DUE_AFTER_DUTY = re.compile(
     r"\s+(?:that\s+|which\s+)?(?:[\w.'’-]+\s+){1,3}?(?:was|were|is|are|had\s+been|has\s+been)\s+"
@@ -2732,6 +2740,8 @@ def _tariffs(clause: Clause, ctx: Context, *, standing: bool = False) -> list[Ta
         and not any(p.start > trigger.start() - 80 for p in clause.percents)
     ):
         return []  # "if the U.S. continues to impose tariffs, China will ignore it": a condition, not a measure
+    if len(triggers) == 1 and not clause.percents and _OPINION_OF_DUTIES.search(clause.low):
+        return []
     if not clause.percents and (
         _TOPIC_LEAD.search(clause.low, max(0, trigger.start() - 40), trigger.start())
         or (
@@ -3073,6 +3083,7 @@ def _tariffs(clause: Clause, ctx: Context, *, standing: bool = False) -> list[Ta
                 seg.status
                 and status_hit is not None
                 and status_hit[1].start() < trigger.start() < seg.verb_at
+                and _OBJECT_OF.fullmatch(clause.low, status_hit[1].end(), trigger.start()) is not None
                 and (
                     _DUE_AFTER_DUTY.match(clause.low, trigger.end(), seg.verb_at)
                     or (
@@ -4088,8 +4099,17 @@ def _date_before_colon(clause: Clause) -> DateSpan | None:
         return None
     opens = _last_match(_STATEMENT_OPENS, clause.low, 0, colon)
     start = opens.end() if opens is not None else 0
+    # (not "In a statement on Sunday, the government said: ...": the day of what was said)
+    if not _APPLIES_FROM.search(clause.low, start, colon):
+        return None
     within = [d.span for d in dates if start <= d.start < colon]
     return within[-1] if within else None
+
+
+_APPLIES_FROM = re.compile(
+    r"\b(?:kick|kicks|kicked|apply|applies|applied|take effect|takes effect|took effect|effective|follow|follows"
+    r"|start|starts|begin|begins|come into force|comes into force|enter into force|enters into force)\b"
+)
 
 
 # --- export controls -------------------------------------------------------------------------------------
@@ -4122,10 +4142,12 @@ _AWAITED_LEAD = re.compile(
 # quarrel, not a measure
 _TOPIC_LEAD = re.compile(
     r"\b(?:discuss(?:es|ed|ing)?|talks? (?:on|over|about)|negotiat\w* (?:on|over|about)|dispute over"
-    r"|tensions? over|row over|concerns? (?:over|about)"
-    # "an advertisement that quoted Reagan criticising tariffs": an opinion of duties in general
-    r"|criticis(?:e|es|ed|ing)|criticiz(?:e|es|ed|ing)|praising|defending)\s+(?:the\s+|their\s+|its\s+|new\s+)?"
-    r"(?:[\w-]+\s+)?$"
+    r"|tensions? over|row over|concerns? (?:over|about))\s+(?:the\s+|their\s+|its\s+|new\s+)?(?:[\w-]+\s+)?$"
+)
+# "an advertisement that quoted Reagan criticising tariffs": an opinion of duties in general, the bare word with
+# nothing of its own after it (not "criticised the steel tariffs Washington doubled on Wednesday")
+_OPINION_OF_DUTIES = re.compile(
+    r"\b(?:criticis|criticiz|prais|defend|attack)\w*\s+(?:tariffs|duties|levies)\s*(?:[.;,]|$)"
 )
 
 
@@ -4817,7 +4839,7 @@ def truces(clause: Clause, ctx: Context) -> list[Truce]:
     text = clause.text
     hit = _nearest(lex.TRUCE_STATUS, text, clause.low, trigger.span(), hits=clause.scan(lex.TRUCE_STATUS))
     status = hit[0] if hit else "agreed"
-    if status == "agreed" and _TRUCE_EXTENDED.search(clause.low):
+    if status == "agreed" and _truce_extended(clause.low, trigger.end()):
         # "The truce agreed in May was extended on Monday", "mirroring an extension of the trade truce": the
         # participle describes the truce, the extension is the news
         hit = None
@@ -4847,6 +4869,16 @@ def truces(clause: Clause, ctx: Context) -> list[Truce]:
     ]
 
 
+def _truce_extended(low: str, after: int) -> bool:
+    """ "The truce agreed in May was extended", "mirroring an extension of the trade truce": the extension is the
+    truce's when it stands in the truce's own statement (not "agreed a truce, and the suspension of port fees was
+    extended")."""
+    own = _ANOTHER_STATEMENT.search(low, after)
+    found = _TRUCE_EXTENDED.search(low)
+    return found is not None and (own is None or found.start() < own.start())
+
+
+_ANOTHER_STATEMENT = re.compile(r";|,\s+(?:and|but|while)\s+(?!which\b)|\b(?:under which|whereby)\b")
 _TRUCE_EXTENDED = re.compile(
     r"\b(?:was|were|will be|would be|has been|have been|had been|is being|to be)\s+(?:formally\s+|again\s+)?"
     r"(?:extended|prolonged|renewed)\b"
