@@ -2524,3 +2524,23 @@ class TestReadingsOfTheNextRoundKeptInBounds:
             date(2024, 12, 2),
         )
         assert {c.imposer for c in found} == {"US"}
+
+
+class TestGoodsOfTheStorysDuty:
+    def test_goods_that_will_pay_a_rate_pay_the_story_s_duty_on_its_partner(self) -> None:
+        found = tariffs(
+            "Mexico's Senate approved tariffs of up to 50% on products from China on Wednesday. Cars will face the "
+            "top rate of 50%, up from 20% now, according to the bill.",
+            date(2025, 12, 11),
+        )
+        assert [(t.imposer, t.target) for t in found if t.product and t.product.name == "cars"] == [
+            ("MX", "CN")
+        ]
+
+    def test_goods_of_a_story_of_duties_on_all_countries_stay_global(self) -> None:
+        found = tariffs(
+            "Washington put a 10% tariff on imports from all countries on Saturday. Cars will face the top rate of "
+            "25%, up from 2.5% now, according to the order.",
+            date(2025, 4, 5),
+        )
+        assert {t.target for t in found if t.product and t.product.name == "cars"} == {"*"}

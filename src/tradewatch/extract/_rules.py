@@ -2861,6 +2861,7 @@ def _tariffs(clause: Clause, ctx: Context, *, standing: bool = False) -> list[Ta
                         (
                             tuple(origins)
                             or _known_target(ctx, found_imposer or "", p, clause.low)
+                            or _story_partner(ctx, found_imposer, clause)
                             or ("*",),
                             p,
                         )
@@ -3321,6 +3322,16 @@ def _own_export_duty(clause: Clause, trigger: re.Match[str], imposer: str | None
         return False  # no verb, or a noun of one ("the lifting of", "a cut in")
     # the verb's subject: no other jurisdiction stands between the imposer and it
     return not any(m.code != imposer for m in clause.actors if verb.start() - 30 <= m.start < verb.start())
+
+
+def _story_partner(ctx: Context, imposer: str | None, clause: Clause) -> tuple[str, ...] | None:
+    """ "Mexico's Senate approved tariffs of up to 50% on products from China ... Cars will face the top rate of
+    50%": goods a sentence with no jurisdiction of its own says will pay a rate pay the duty the story told last, on
+    its one partner."""
+    if imposer is None or any(m.kind != "person" for m in clause.actors) or _ALL_PARTNERS.search(clause.low):
+        return None
+    told = ctx.last_targets.get(imposer)
+    return told if told is not None and len(told) == 1 else None
 
 
 def _known_target(ctx: Context, imposer: str, product: Product | None, low: str) -> tuple[str, ...] | None:
