@@ -2544,3 +2544,38 @@ class TestGoodsOfTheStorysDuty:
             date(2025, 4, 5),
         )
         assert {t.target for t in found if t.product and t.product.name == "cars"} == {"*"}
+
+
+class TestDealsTheTalksConcluded:
+    def test_goods_taxed_under_a_trade_agreement_with_a_partner_tell_talks_concluded(self) -> None:
+        found = talks(
+            "Vietnamese goods will face a 20% U.S. tariff under a trade agreement with Hanoi, President Donald "
+            "Trump said on Wednesday.",
+            date(2025, 7, 2),
+        )
+        assert [(t.parties, t.status, t.when) for t in found] == [(("US", "VN"), "concluded", None)]
+
+    def test_a_deal_reached_with_a_partner_tells_talks_concluded(self) -> None:
+        found = talks(
+            "Indonesia will face a 19% tariff on its goods under a deal reached with Washington, President Donald "
+            "Trump said on Tuesday.",
+            date(2025, 7, 15),
+        )
+        assert [(t.parties, t.status) for t in found] == [(("ID", "US"), "concluded")]
+
+    def test_a_deal_a_leader_struck_with_another_on_a_day_is_dated_by_it(self) -> None:
+        found = talks(
+            "Canada will let up to 49,000 Chinese-made electric vehicles a year into its market at a tariff of "
+            "6.1%, under a deal Prime Minister Mark Carney struck with President Xi Jinping on Friday.",
+            date(2026, 1, 16),
+        )
+        assert [(t.parties, t.status, days(t.when)) for t in found] == [
+            (("CA", "CN"), "concluded", ("2026-01-16", "2026-01-16"))
+        ]
+
+    def test_a_duty_under_the_current_agreement_tells_no_talks(self) -> None:
+        assert not talks(
+            "Canadian goods that comply with the trade pact pay no duty under the current agreement, officials "
+            "said.",
+            date(2025, 8, 22),
+        )

@@ -539,8 +539,10 @@ _PAST_FORM = re.compile(
 # participle, then who made it or where, right before the date
 _DONE_WHERE_OR_BY = re.compile(
     r"\b(?:announced|unveiled|struck|reached|signed|sealed|agreed|concluded|imposed|issued|published|made)"
-    r"\s+(?:by|in|at)\s+(?:(?!(?:will|would|shall|to|is|are|was|were|be|take|takes|apply|applies|come|comes)\b)"
-    r"[\w.'’-]+\s+){1,4}?(?:on\s+)?$"
+    # "a deal Carney struck with President Xi Jinping (in Beijing) on Friday": with whom, then where
+    r"\s+(?:with\s+(?:[\w.'’-]+\s+){1,4}?(?:on\s+)?$|(?:with\s+(?:[\w.'’-]+\s+){1,4}?)?(?:by|in|at)\s+"
+    r"(?:(?!(?:will|would|shall|to|is|are|was|were|be|take|takes|apply|applies|come|comes)\b)"
+    r"[\w.'’-]+\s+){1,4}?(?:on\s+)?$)"
 )
 # "will roll back the tariffs they imposed on each other in April": a verb after its pronoun is finite, and the
 # relative clause it opens is in the past, whatever the sentence says will happen

@@ -188,7 +188,9 @@ NEGOTIATION = re.compile(
     r"(?:deal|agreement|pact)s?"
     # headlines in the present: "US, Vietnam strike deal", "EU and Japan sign pact"
     r"|(?:reach|strike|sign|seal|clinch) (?:a |an |the )?(?:[\w-]+ )?(?:deal|agreement|pact)s?"
-    r"|(?:deal|agreement|pact) (?:reached|struck|sealed|clinched) (?:by|in|at|on|last|this|earlier)"
+    r"|(?:deal|agreement|pact) (?:reached|struck|sealed|clinched) (?:by|in|at|on|last|this|earlier|with)"
+    # "under a deal Prime Minister Mark Carney struck with President Xi Jinping": who made it, then with whom
+    r"|(?:deal|agreement|pact|accord) (?:[\w.'’-]+ ){1,5}?(?:struck|reached|sealed|clinched|signed) with"
     # "The pact, signed at a summit in Lima, ...": the participle after the deal
     r"|(?:deal|agreement|pact|accord), (?:reached|struck|sealed|clinched|signed)"
     # "a pact that Lima and Santiago signed in May": the talks that produced it

@@ -5449,6 +5449,7 @@ _DEAL_AS_CONDITION = re.compile(
     r"|\b(?:has|have|had|with|without)\s+no\s+(?:[\w-]+\s+){0,2}$"
 )
 # "will lower its tariff to 19% under a trade deal": a deal named as the ground of a measure, not talks
+_A_DEAL_WITH = re.compile(r"(?:\s+(?:reached|struck|sealed|signed|agreed))?\s+with\b")
 _UNDER_DEAL = re.compile(
     r"\b(?:under|as part of|in line with)\s+(?:a|an|the|its|their|this|that)\s+(?:[\w-]+\s+){0,3}$"
 )
@@ -5568,8 +5569,13 @@ def negotiations(clause: Clause, ctx: Context) -> list[Negotiation]:
         "dialogue",
     ) and not _A_CALL.search(word_low)
     weak_status = hit is None or hit[1].group().lower() in ("will", "meeting", "hold", "holding", "holds")
+    under_deal = False
     if weak_status and _UNDER_DEAL.search(clause.low, max(0, trigger.start() - 40), trigger.start()):
-        return []
+        if not _A_DEAL_WITH.match(clause.low, trigger.end()):
+            return []
+        # "under a trade agreement with Hanoi", "under a deal reached with Washington": the deal the talks
+        # concluded, with the partner it names
+        hit, under_deal = ("concluded", trigger), True
     after_talks = hit is None and _AFTER_TALKS.search(
         clause.low, max(0, trigger.start() - 12), trigger.start()
     )
@@ -5651,6 +5657,8 @@ def negotiations(clause: Clause, ctx: Context) -> list[Negotiation]:
     evidence = ctx.quote(clause, _confidence(clause, 0.75 if hit else 0.55))
     venue, round_, delegates = _venue(clause), _round(clause.low), _delegates(clause)
     when = _when(clause, after=later_meeting.end() if later_meeting is not None else trigger.end())
+    if under_deal and when is not None and not any(d.span is when for d in _measure_dates(clause)):
+        when = None  # "under a trade agreement with Hanoi, Trump said on Wednesday": the day of the report
     talks_before = _AFTER_TALKS.search(clause.low, max(0, trigger.start() - 12), trigger.start())
     if talks_before and status != "scheduled" and not _dated_near(clause, trigger):
         when = None  # "the deal, announced after talks with X, will apply from Jan. 1": the date of another statement
