@@ -2579,3 +2579,33 @@ class TestDealsTheTalksConcluded:
             "said.",
             date(2025, 8, 22),
         )
+
+
+class TestDutiesNoneAndDutiesOnceMore:
+    def test_imports_that_face_no_duty_state_none(self) -> None:
+        found = tariffs(
+            "Vietnam imposed anti-dumping duties of up to 27.83% on hot-rolled steel from China on Friday. Imports "
+            "from India, also covered by the investigation, were found to have negligible dumping margins and face "
+            "no duty.",
+            date(2025, 3, 7),
+        )
+        assert [(t.imposer, t.target) for t in found] == [("VN", "CN")]
+
+    def test_the_duties_told_again_with_their_range_are_the_same_duty(self) -> None:
+        found = tariffs(
+            "Vietnam imposed anti-dumping duties of up to 27.83% on hot-rolled steel from China on Friday. The "
+            "duties take effect immediately, last 120 days and range from 19.38% to 27.83% depending on the "
+            "producer.",
+            date(2025, 3, 7),
+        )
+        assert [(t.target, goods([t])[0], str(t.rate)) for t in found] == [
+            ("CN", "hot-rolled steel", "27.83%")
+        ]
+
+    def test_a_duty_at_another_rate_stays_a_measure_of_its_own(self) -> None:
+        found = tariffs(
+            "Vietnam imposed anti-dumping duties of up to 27.83% on hot-rolled steel from China on Friday. A 10% "
+            "duty on all imports will also apply from April.",
+            date(2025, 3, 7),
+        )
+        assert sorted(str(t.rate) for t in found) == ["10%", "27.83%"]

@@ -989,6 +989,15 @@ def _goods_key(name: str) -> str:
     return name[:-1] if name.endswith("s") and not name.endswith("ss") else name
 
 
+_THE_DUTIES = re.compile(
+    r"(?:The|These|Those)\s+(?:new\s+|provisional\s+|definitive\s+)?(?:duties|duty|tariffs?|levies|levy)\b"
+)
+
+
+def _rates_of(events: list[Event]) -> set[Any]:
+    return {e.rate for e in events if isinstance(e, Tariff) and e.rate is not None}
+
+
 def _same_rates(general: list[Event], specific: list[Event]) -> bool:
     rates = {e.rate for e in general if isinstance(e, Tariff) and e.rate is not None}
     known = {e.rate for e in specific if isinstance(e, Tariff) and e.rate is not None}
@@ -1056,6 +1065,19 @@ def merge(events: list[Event]) -> list[Event]:
                 _same_rates(groups[k], groups[specific[0]])
                 or _rate_before_change(groups[k], groups[specific[0]])
             )
+            and _exempted(groups[k]) == _exempted(groups[specific[0]])
+        ):
+            groups[specific[0]].extend(groups.pop(k))
+    # "Vietnam imposed duties of up to 27.83% on hot-rolled steel from China ... The duties take effect immediately
+    # and range from 19.38% to 27.83%": a duty named with no goods and no partner, at the rate of the imposer's
+    # one duty the item names, is that duty
+    for k in [k for k in groups if k[0] == "tariff" and k[2] == "*" and k[3] is None]:
+        specific = [o for o in groups if o[0] == "tariff" and o[1] == k[1] and o != k]
+        if (
+            len(specific) == 1
+            and not _same_sentence(groups[k], groups[specific[0]])
+            and all(_THE_DUTIES.match(e.evidence.sentence) for e in groups[k])
+            and _rates_of(groups[k]) == _rates_of(groups[specific[0]]) != set()
             and _exempted(groups[k]) == _exempted(groups[specific[0]])
         ):
             groups[specific[0]].extend(groups.pop(k))

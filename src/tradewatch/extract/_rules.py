@@ -2742,6 +2742,8 @@ def _tariffs(clause: Clause, ctx: Context, *, standing: bool = False) -> list[Ta
         return []  # "if the U.S. continues to impose tariffs, China will ignore it": a condition, not a measure
     if len(triggers) == 1 and not clause.percents and _OPINION_OF_DUTIES.search(clause.low):
         return []
+    if len(triggers) == 1 and _PAYS_NO.search(clause.low, max(0, trigger.start() - 40), trigger.start()):
+        return []  # "imports from India were found to have negligible margins and face no duty"
     if not clause.percents and (
         _TOPIC_LEAD.search(clause.low, max(0, trigger.start() - 40), trigger.start())
         or (
@@ -4157,6 +4159,10 @@ _TOPIC_LEAD = re.compile(
 )
 # "an advertisement that quoted Reagan criticising tariffs": an opinion of duties in general, the bare word with
 # nothing of its own after it (not "criticised the steel tariffs Washington doubled on Wednesday")
+_PAYS_NO = re.compile(
+    r"\b(?:face|faces|faced|facing|pay|pays|paid|paying|carry|carries|attract|attracts|bear|bears)\s+no\s+"
+    r"(?:[\w-]+\s+){0,2}$"
+)
 _OPINION_OF_DUTIES = re.compile(
     r"\b(?:criticis|criticiz|prais|defend|attack)\w*\s+(?:tariffs|duties|levies)\s*(?:[.;,]|$)"
 )
