@@ -2609,3 +2609,38 @@ class TestDutiesNoneAndDutiesOnceMore:
             date(2025, 3, 7),
         )
         assert sorted(str(t.rate) for t in found) == ["10%", "27.83%"]
+
+
+class TestRepliesPromised:
+    def test_all_necessary_measures_to_safeguard_companies_are_a_reply_promised(self) -> None:
+        found = only(
+            extract(
+                "The EU imposed duties of up to 35.3% on Chinese electric vehicles on Friday. China's commerce "
+                "ministry said it would take all necessary measures to firmly safeguard the interests of Chinese "
+                "companies.",
+                published=date(2024, 10, 4),
+            ),
+            Threat,
+        )
+        assert [(t.actor, t.target, t.kind) for t in found] == [("CN", "EU", "other")]
+
+    def test_a_reply_to_the_measure_under_a_law_is_a_reply_promised(self) -> None:
+        found = only(
+            extract(
+                "Trump signed an order adding a 40% duty on Brazilian goods. President Luiz Inacio Lula da Silva "
+                "said Brazil would respond to the measure under its new economic reciprocity law.",
+                published=date(2025, 7, 31),
+            ),
+            Threat,
+        )
+        assert [(t.actor, t.target) for t in found] == [("BR", "US")]
+
+    def test_necessary_measures_for_supply_are_no_reply(self) -> None:
+        assert not only(
+            extract(
+                "The EU imposed duties on Chinese electric vehicles on Friday. China's commerce ministry said it "
+                "would take all necessary measures to ensure supply.",
+                published=date(2024, 10, 4),
+            ),
+            Threat,
+        )

@@ -67,7 +67,8 @@ _TRIGGER_STEMS = frozenset(
     meets meeting threat threaten threatened warn warned vow vowed ultimatum unless else otherwise if should
     sanction sanctions asked urged pressed pushed told called sales shipments supplies stop stopped suspend
     suspended limit limits permit permits allow let exempt exempted spared excluded dispute import
-    countermeasures retaliate reprisal reviews checks scrutiny vetting covered moratorium pause""".split()
+    countermeasures retaliate reprisal reviews checks scrutiny vetting covered moratorium pause necessary
+    respond""".split()
 )
 # The first five letters of each word (a run of [a-zé-]), cut by the pattern itself rather than word by word
 # in Python.
@@ -594,6 +595,8 @@ _THREAT_CUES = (
     "firm measures",
     "firm action",
     "strong measures",
+    "necessary measures",
+    "respond to",
     "strong action",
     # "thinking about punishing Spain with tariffs"
     "punish",

@@ -5999,9 +5999,15 @@ _REPRISAL_PROMISED = re.compile(
     # "would have to take necessary countermeasures": the reply named as such, whatever its adjective
     r"\b(?:would|will)\s+(?:have to\s+|be forced to\s+)?(?:take|adopt)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:counter-?measures|retaliatory measures|reprisals?)\b"
-    # "would take resolute measures": measures of reply, however named; not the boilerplate "necessary measures"
+    # "would take resolute measures": measures of reply, however named
     r"|\b(?:would|will)\s+take\s+(?:firm|resolute|decisive|strong|forceful)\s+(?:measures|action)\b"
-    r"|\b(?:would|will)\s+(?:retaliate|hit back|respond in kind)\b"
+    # "would take all necessary measures to firmly safeguard the interests of Chinese companies": the government's
+    # set phrase for a reply to come, when it says what the measures would defend
+    r"|\b(?:would|will)\s+take\s+(?:all\s+)?necessary\s+measures\s+to\s+(?:firmly\s+|resolutely\s+)?"
+    r"(?:safeguard|defend|protect|uphold)\b"
+    r"|\b(?:would|will)\s+(?:retaliate|hit back|respond in kind"
+    # "said Brazil would respond to the measure under its new reciprocity law"
+    r"|respond\s+to\s+(?:the|this|these|that|such)\s+(?:[\w-]+\s+)?(?:measures?|moves?|tariffs?|duties|levies|decision))\b"
 )
 
 
