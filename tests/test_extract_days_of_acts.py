@@ -2644,3 +2644,25 @@ class TestRepliesPromised:
             ),
             Threat,
         )
+
+
+class TestTheControlItselfBeforeItsCause:
+    def test_a_ban_answering_an_entity_listing_keeps_its_goods(self) -> None:
+        found = controls(
+            "China on Tuesday banned exports of gallium, germanium and antimony to the United States, hitting back "
+            "at Monday's addition of 140 Chinese firms to Washington's Entity List.",
+            date(2024, 12, 3),
+        )
+        assert sorted(c.item.name for c in found if c.imposer == "CN" and c.item) == [
+            "antimony",
+            "gallium",
+            "germanium",
+        ]
+
+    def test_high_end_chips_end_no_control(self) -> None:
+        (control,) = controls(
+            "Licence requirements for sales of high-end chips to China apply immediately, the Commerce Department "
+            "said.",
+            date(2022, 10, 8),
+        )
+        assert (control.imposer, control.status) == ("US", "imposed")

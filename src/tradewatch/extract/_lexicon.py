@@ -681,7 +681,8 @@ CONTROL_STATUS: list[tuple[str, re.Pattern[str]]] = [
             r"\b(?:lift(?:s|ed|ing)?(?!\s+the\s+(?:total|overall|combined|cumulative))|remov(?:e|es|ed|ing|al)|"
             + _SCRAP
             + r"|rescind(?:s|ed|ing)?"
-            r"|revok(?:e|es|ed|ing)|end(?:s|ed|ing)?(?!\s+up\b|[\s-]+us(?:e|es|ers?)\b)|drop(?:s|ped|ping)?|repeal(?:s|ed|ing)?|delist(?:s|ed|ing)?"
+            # ("high-end chips": an adjective of the goods)
+            r"|revok(?:e|es|ed|ing)|(?<!-)end(?:s|ed|ing)?(?!\s+up\b|[\s-]+us(?:e|es|ers?)\b)|drop(?:s|ped|ping)?|repeal(?:s|ed|ing)?|delist(?:s|ed|ing)?"
             r"|taken off|took off|take off|struck off|abolish(?:es|ed|ing)?|cancel(?:s|led|ed|ling)?"
             # "struck 16 Chinese entities off its list"
             r"|(?:struck|took|taken|strikes|takes)\s+(?:[\w.-]+\s+){1,4}?off\b"

@@ -4168,6 +4168,11 @@ _OPINION_OF_DUTIES = re.compile(
 )
 
 
+_CAUSE_AFTER = re.compile(
+    r",\s+(?:hitting back|in response|in retaliation|retaliating|responding|a day after|days after|hours after)\b"
+)
+
+
 def export_controls(clause: Clause, ctx: Context) -> list[ExportControl]:
     trigger = lex.EXPORT_CONTROL.search(clause.low)
     if trigger is None:
@@ -4223,7 +4228,11 @@ def export_controls(clause: Clause, ctx: Context) -> list[ExportControl]:
         return []  # "each new set of export rules is sold as ...": rules in general, none in particular
     if _TOPIC_LIST.search(clause.low, max(0, trigger.start() - 60), trigger.start()):
         return []  # "progress on issues including export controls and visas": a subject of talks
-    kind = next((k for k, p in lex.CONTROL_KIND if p.search(clause.low)), "other")
+    # (not the kind of the measure a clause after it says this one answers: "banned shipments of gallium to the
+    # United States, hitting back at Monday's addition of 140 Chinese firms to Washington's Entity List")
+    cause = _CAUSE_AFTER.search(clause.low, trigger.end())
+    kind_end = cause.start() if cause is not None else len(clause.low)
+    kind = next((k for k, p in lex.CONTROL_KIND if p.search(clause.low, 0, kind_end)), "other")
     if (
         kind == "entity_list"
         and status_hit
