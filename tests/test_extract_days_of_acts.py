@@ -2666,3 +2666,40 @@ class TestTheControlItselfBeforeItsCause:
             date(2022, 10, 8),
         )
         assert (control.imposer, control.status) == ("US", "imposed")
+
+
+class TestLeadersAtTableAndThreatsPutOff:
+    def test_leaders_who_agreed_over_dinner_held_talks(self) -> None:
+        found = talks(
+            "Donald Trump and Xi Jinping agreed over dinner in Buenos Aires on Saturday to a 90-day truce in their "
+            "trade war.",
+            date(2018, 12, 2),
+        )
+        assert [(t.parties, t.status, days(t.when)) for t in found] == [
+            (("CN", "US"), "held", ("2018-12-01", "2018-12-01"))
+        ]
+
+    def test_a_call_praised_in_quotes_with_a_leader_is_talks(self) -> None:
+        found = talks(
+            "Trump on Sunday pushed back to July 9 the 50 per cent tariff he had threatened to slap on European "
+            'Union goods, after what he called a "very nice call" with European Commission President Ursula von '
+            "der Leyen.",
+            date(2025, 5, 26),
+        )
+        assert [(t.parties, t.status) for t in found] == [(("EU", "US"), "held")]
+
+    def test_a_threat_pushed_back_to_a_day_has_it_as_its_deadline(self) -> None:
+        (threat,) = only(
+            extract(
+                "President Donald Trump on Sunday pushed back to July 9 the 50 per cent tariff he had threatened to "
+                "slap on European Union goods from June 1.",
+                published=date(2025, 5, 26),
+            ),
+            Threat,
+        )
+        assert days(threat.deadline) == ("2025-07-09", "2025-07-09")
+
+    def test_ministers_who_talked_prices_over_lunch_at_a_hotel_held_no_talks(self) -> None:
+        assert not talks(
+            "Trade ministers discussed prices over lunch at the hotel, analysts said.", date(2025, 5, 26)
+        )

@@ -113,7 +113,9 @@ _TALKS = re.compile(
     # "agreed at a meeting in Osaka to a truce", "the outcome of Thursday's meeting between Trump and Xi"
     r"|(?:at|after|following)\s+(?:a|an|the|their)\s+(?:[\w-]+\s+)?(?:meeting|summit)\b|\bmeeting between\b"
     # "won a reprieve after a phone call between Presidents Sheinbaum and Trump": the call is talks of its own
-    r"|(?:after|following)\s+(?:a|an|the|their)\s+(?:(?:phone|telephone|video)\s+)?call\s+(?:with|between)\b)\b",
+    r"|(?:after|following)\s+(?:a|an|the|their)\s+(?:(?:phone|telephone|video)\s+)?call\s+(?:with|between)\b"
+    # "agreed over dinner in Buenos Aires to a 90-day truce": the leaders' dinner is talks of its own
+    r"|(?:over|at)\s+(?:a\s+|their\s+)?(?:working\s+)?(?:dinner|lunch)\s+(?:in|at)\b)\b",
     re.IGNORECASE,
 )
 # Searched on the lowered text, without IGNORECASE: a pattern that starts with a choice of plain letters is
@@ -571,6 +573,10 @@ _NEGOTIATION_CUES = (
     "video call",
     "pressed",
     "urged",
+    'call" with',
+    "call” with",
+    "dinner",
+    "lunch",
 )
 _THREAT_CUES = (
     "threat",

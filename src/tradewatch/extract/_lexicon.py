@@ -204,6 +204,10 @@ NEGOTIATION = re.compile(
     r"|targets?|conditions?|requirements?|standards?|criteria|expectations|goals?|obligations|terms|needs)\b)"
     # "after a call with President Claudia Sheinbaum", "in a video call": leaders and ministers talking
     r"|(?:phone|telephone|video) call|call(?<=\ba call)(?= (?:with|between) )"
+    # "after what he called a \"very nice call\" with von der Leyen": a call with its praise in quotes
+    r"|\ba [\"“](?:[\w-]+ ){0,3}call(?=[\"”] (?:with|between) )"
+    # "Trump and Xi agreed over dinner in Buenos Aires": leaders who dine together hold talks
+    r"|(?:over|at) (?:a |their )?(?:working )?(?:dinner|lunch|breakfast)(?= (?:in|at|on|with|to)\b)"
     # "pressed Chinese Commerce Minister Wang Wentao in Paris on Tuesday": a minister pressed in person
     r"|(?:pressed|urged)(?= [a-z.' -]{0,40}?\b(?:president|prime minister|premier|minister|secretary|commissioner)"
     r" [a-z'-]+(?: [a-z'-]+)? (?:in|at) (?!a |an |the |his |her |its |their )[a-z-]+(?: [a-z-]+)? on [a-z]+day\b)"

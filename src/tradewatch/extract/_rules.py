@@ -2666,6 +2666,7 @@ _OBJECT_OF = re.compile(
     r"(?:(?!about\b|over\b|of\b|on\b|in\b|with\b|without\b|after\b)[\w%.'’-]+\s+){0,4}"
 )
 _PARTICIPLE_AFTER_LIST = re.compile(r",\s+(?:all|both|each|which were|that were|first)?\s*$")
+_PUT_OFF_TO = re.compile(r"\b(?:pushed back|pushes back|delayed|postponed|put off|moved)\s+(?:to|until)\s+$")
 _DUE_AFTER_DUTY = re.compile(
     r"\s+(?:that\s+|which\s+)?(?:[\w.'’-]+\s+){1,3}?(?:was|were|is|are|had\s+been|has\s+been)\s+"
     r"(?:due|set|planned|scheduled|going|about|expected|poised)\s+to\s+$"
@@ -5398,7 +5399,7 @@ _MET_LEADER = re.compile(
     r"|Chancellor|Vice Premier|Minister|Secretary)\b"
 )
 _WITH_LEADER = re.compile(
-    r"\s+(?:with|between|to)\s+(?:(?:the|his|her|their)\s+)?(?:(?:the\s+)?[A-Z][\w.'’-]*\s+){0,3}?"
+    r"[\"”]?\s+(?:with|between|to)\s+(?:(?:the|his|her|their)\s+)?(?:(?:the\s+)?[A-Z][\w.'’-]*\s+){0,3}?"
     r"(?:President|Prime Minister|Premier|Chancellor"
     r"|leader|Vice Premier|Minister|Secretary|counterpart|Representative|Commissioner)s?\b"
 )
@@ -6356,7 +6357,13 @@ def threats(clause: Clause, ctx: Context) -> list[Threat]:
     deadline = None
     # "...citing Ottawa's threat of a surtax from May 1": a date that follows the threat is more surely its own.
     dates = _measure_dates(clause)
-    for d in [*(d for d in dates if d.start > anchor), *(d for d in dates if d.start <= anchor)]:
+    # "pushed back to July 9 the 50 per cent tariff he had threatened to slap on EU goods from June 1": the day
+    # the threat was put off to is its deadline now
+    moved = next((d for d in dates if _PUT_OFF_TO.search(clause.low, max(0, d.start - 25), d.start)), None)
+    ordered = [d for d in dates if d.start > anchor] + [d for d in dates if d.start <= anchor]
+    if moved is not None:
+        deadline, ordered = moved.span, []
+    for d in ordered:
         if d.start > anchor and _OTHER_EVENT.search(low, anchor, d.start):
             continue  # "... a day after the two sides extended their truce until November": not the threat's
         if d.start < anchor and WARNING_AFTER.search(low, d.end, anchor + 20):
