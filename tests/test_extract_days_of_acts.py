@@ -2703,3 +2703,24 @@ class TestLeadersAtTableAndThreatsPutOff:
         assert not talks(
             "Trade ministers discussed prices over lunch at the hotel, analysts said.", date(2025, 5, 26)
         )
+
+
+class TestCutOffFromGoods:
+    def test_rules_to_cut_a_country_off_from_chips_are_a_control_on_it(self) -> None:
+        found = controls(
+            "The Biden administration on Friday published sweeping rules to cut China off from advanced computing "
+            "chips and the machines used to make them.",
+            date(2022, 10, 8),
+        )
+        assert [(c.imposer, c.target, c.status) for c in found] == [("US", "CN", "imposed")]
+
+    def test_a_company_cut_off_from_its_suppliers_is_no_control(self) -> None:
+        assert not controls("The company was cut off from its suppliers in March.", date(2022, 10, 8))
+
+    def test_the_agency_named_in_a_dateline_demands_nothing(self) -> None:
+        found = controls(
+            "WASHINGTON, Oct 8 (Beltway Press Service) - The Biden administration on Friday published sweeping "
+            "rules to restrict exports of advanced chips to China, the broadest U.S. move yet.",
+            date(2022, 10, 8),
+        )
+        assert [c.status for c in found] == ["imposed"]

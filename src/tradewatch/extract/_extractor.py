@@ -86,6 +86,8 @@ def _has_trigger_lower(sentence: str, lower: str) -> bool:
         "%" in sentence
         or "per cent" in lower
         or "percent" in lower
+        # "rules to cut China off from advanced computing chips"
+        or " off from " in lower
         or not _TRIGGER_STEMS.isdisjoint(_STEM.findall(lower))
     )
 
@@ -522,6 +524,7 @@ _TARIFF_CUES = (
 )
 _CONTROL_CUES = (
     "export",
+    "off from",
     "ship",
     "sell",
     "permit",

@@ -88,6 +88,9 @@ TARIFF = words(
 EXPORT_CONTROL = re.compile(
     r"\bexport[\s-](?:controls?|curbs?|restrictions?|bans?|licen[cs](?:e|es|ing)|rules?|limits?|permits?"
     r"|quotas?|licen[cs]e requirements?)\b"
+    # "rules to cut China off from advanced computing chips": supplies of the goods stopped to a destination
+    r"|\bcut(?:s|ting)?\s+(?:[\w.'’-]+\s+){1,3}?off\s+from\s+(?:[\w-]+\s+){0,3}?(?:chips|semiconductors|technology"
+    r"|equipment|tools|components|machines|software|supplies)\b"
     r"|\b(?:entity|unverified|end[\s-]user) list\b|\bblacklist(?:ed|s)?\b|\bunreliable entity list\b"
     # "removed South Korea from its white list of trusted trading partners": fast-track export approvals
     # (not "removed three Australian beef plants from its white list": suppliers struck off an import list)

@@ -3894,7 +3894,9 @@ def _demand(clause: Clause, trigger: re.Match[str], imposer: str | None = None) 
     government by name ("Farmers urged Beijing to cut its tariffs on Canadian canola"), the goods' origin stands
     for the one who demands."""
     verb = None
-    for m in lex.DEMAND.finditer(clause.low, 0, trigger.start() + 1):
+    # (not the name of the agency in the dateline: "WASHINGTON, Oct 8 (Beltway Press Service) -")
+    dateline = DATELINE.match(clause.text) if clause.offset == 0 else None
+    for m in lex.DEMAND.finditer(clause.low, dateline.end() if dateline else 0, trigger.start() + 1):
         verb = m
     if verb is None:
         return _should_change(clause, trigger)
@@ -4251,6 +4253,9 @@ def export_controls(clause: Clause, ctx: Context) -> list[ExportControl]:
     # A control's target is the destination the text names ("to China", "Chinese buyers"); a rule that
     # applies to every destination targets "*" even when the story says whom it is aimed at.
     destination = _listed_entities_from(clause) if kind == "entity_list" else None
+    if destination is None and trigger.group().startswith("cut"):
+        # "rules to cut China off from advanced computing chips": who is cut off is the destination
+        destination = next((m for m in clause.actors if trigger.start() <= m.start < trigger.end()), None)
     if destination is None and (destination := _destination(clause, trigger)) is None:
         destination = _struck_off(clause)
         if (
