@@ -2724,3 +2724,20 @@ class TestCutOffFromGoods:
             date(2022, 10, 8),
         )
         assert [c.status for c in found] == ["imposed"]
+
+
+class TestTheStorysOwnWeekday:
+    def test_a_duty_that_comes_into_force_on_the_story_s_weekday_is_in_force_that_day(self) -> None:
+        found = tariffs(
+            "Ukraine's 10 per cent duty on exports of soybeans and rapeseed comes into force on Thursday, after "
+            "President Volodymyr Zelensky signed the law.",
+            date(2025, 9, 4),
+        )
+        assert {(t.status, days(t.effective)) for t in found} == {("in_force", ("2025-09-04", "2025-09-04"))}
+
+    def test_a_duty_due_next_week_on_that_weekday_is_a_week_on(self) -> None:
+        (duty,) = tariffs(
+            "Ukraine's 10 per cent duty on exports of soybeans will come into force next Thursday.",
+            date(2025, 9, 4),
+        )
+        assert (duty.status, days(duty.effective)) == ("announced", ("2025-09-11", "2025-09-11"))

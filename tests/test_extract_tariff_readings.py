@@ -230,7 +230,7 @@ class TestCollectionToCome:
         text = "Mexico will start charging provisional duties of up to 30% on Chinese bicycles on Friday."
         (tariff,) = tariffs(text)
         assert tariff.status == "announced"
-        assert days(tariff.effective) == ("2025-09-12", "2025-09-12")
+        assert days(tariff.effective) == ("2025-09-05", "2025-09-05")
 
 
 class TestOneSidesDate:

@@ -752,7 +752,10 @@ def _weekday(name: str, text: str, published: date | None, future: bool) -> Date
     ahead = "next" in lowered or (future and "last" not in lowered)
     if ahead:
         # "from Tuesday" in a story of a Tuesday, of a step to come: that very day (but "next Tuesday" is a week on)
-        today = "next" not in lowered and _ONWARD_WORD.match(lowered) is not None
+        # ("takes effect on Thursday" in a story of a Thursday: wire copy names the day itself by its weekday)
+        today = "next" not in lowered and (
+            _ONWARD_WORD.match(lowered) is not None or lowered.startswith("on ")
+        )
         delta = (target - published.weekday()) % 7 or (0 if today else 7)
         return DateSpan.day(published + timedelta(days=delta), text)
     delta = (published.weekday() - target) % 7

@@ -3155,6 +3155,7 @@ def _tariffs(clause: Clause, ctx: Context, *, standing: bool = False) -> list[Ta
 
 
 # "take effect", "come into force" in the present: with a day to come, a duty not in force yet
+_TAKES_EFFECT_NOW = re.compile(r"\b(?:takes effect|comes into force|enters into force|kicks in)\b")
 _PRESENT_EFFECT = re.compile(
     r"\b(?:take|takes) effect\b|\b(?:come|comes|enter|enters) into force\b|\b(?:kick|kicks) in\b"
     # "applies a 50% tariff on Indian goods from Aug. 27", "will total 50% from Aug. 27": from a day to come
@@ -3540,6 +3541,16 @@ def _tariff_events(
         and _PRESENT_EFFECT.search(clause.low)
     ):
         status = "announced"  # "the new tariffs take effect in January": in force only from a day to come
+    elif (
+        status == "announced"
+        and effective is not None
+        and ctx.published is not None
+        and effective.start == effective.end == ctx.published
+        and _TAKES_EFFECT_NOW.search(clause.low)
+    ):
+        status = (
+            "in_force"  # "Ukraine's duty on exports of soybeans comes into force on Thursday", that very day
+        )
     if status == "in_force" and rate is not None and previous is not None and rate != previous:
         # "An extra U.S. tariff took effect on Wednesday, doubling the duty to 50% from 25%": a rise that applies
         status = "raised" if rate > previous else "lowered"
