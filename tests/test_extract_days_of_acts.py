@@ -2741,3 +2741,17 @@ class TestTheStorysOwnWeekday:
             date(2025, 9, 4),
         )
         assert (duty.status, days(duty.effective)) == ("announced", ("2025-09-11", "2025-09-11"))
+
+
+class TestPlansDroppedLeaveTheDuty:
+    def test_duties_suspended_beside_plans_dropped_to_double_them_are_suspended(self) -> None:
+        found = tariffs(
+            "Brussels will in turn suspend, also from Jan. 1, its 25 per cent retaliatory duties on American whiskey "
+            "and motorcycles, and has dropped plans to double them on Dec. 1.",
+            date(2021, 10, 31),
+        )
+        assert found and {t.status for t in found} == {"suspended"}
+
+    def test_duties_dropped_are_lifted(self) -> None:
+        found = tariffs("Brussels has dropped its duties on American whiskey.", date(2021, 10, 31))
+        assert [t.status for t in found] == ["lifted"]

@@ -468,7 +468,9 @@ TARIFF_STATUS: list[tuple[str, re.Pattern[str]]] = [
             r"|(?<!the )(?<!an )(?<!-)end(?:s|ed|ing)?(?!\s+(?:months|weeks|years|days|a\s+[\w-]+-long"
             # (nor "was ending negotiations over an advertisement")
             r"|(?:the\s+)?(?:stand-?off|impasse|deadlock|uncertainty|row|dispute|haggling|talks|negotiations)))"
-            r"|repeal(?:s|ed|ing)?|revok(?:e|es|ed|ing)|drop(?:s|ped|ping)?|withdr[ae]w(?:s|n)?"
+            # (not "has dropped plans to double them": a change called off, the duty stands)
+            r"|repeal(?:s|ed|ing)?|revok(?:e|es|ed|ing)|drop(?:s|ped|ping)?(?!\s+(?:its\s+|the\s+|their\s+)?plans?\b)"
+            r"|withdr[ae]w(?:s|n)?"
             r"|roll(?:s|ed)? back|rescind(?:s|ed|ing)?|abolish(?:es|ed|ing)?|cancel(?:s|led|ed|ling|ing)?"
             # "lift the total tariff on Chinese goods to 104%" raises it
             # ("up to 15%" is a cap of the duty lifted, not where it is lifted to)
