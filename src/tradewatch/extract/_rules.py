@@ -4171,12 +4171,13 @@ _TOPIC_LEAD = re.compile(
     r"\b(?:discuss(?:es|ed|ing)?|talks? (?:on|over|about)|negotiat\w* (?:on|over|about)|dispute over"
     r"|tensions? over|row over|concerns? (?:over|about))\s+(?:the\s+|their\s+|its\s+|new\s+)?(?:[\w-]+\s+)?$"
 )
-# "an advertisement that quoted Reagan criticising tariffs": an opinion of duties in general, the bare word with
-# nothing of its own after it (not "criticised the steel tariffs Washington doubled on Wednesday")
+# "imports from India ... face no duty": a duty denied
 _PAYS_NO = re.compile(
     r"\b(?:face|faces|faced|facing|pay|pays|paid|paying|carry|carries|attract|attracts|bear|bears)\s+no\s+"
     r"(?:[\w-]+\s+){0,2}$"
 )
+# "an advertisement that quoted Reagan criticising tariffs": an opinion of duties in general, the bare word with
+# nothing of its own after it (not "criticised the steel tariffs Washington doubled on Wednesday")
 _OPINION_OF_DUTIES = re.compile(
     r"\b(?:criticis|criticiz|prais|defend|attack)\w*\s+(?:tariffs|duties|levies)\s*(?:[.;,]|$)"
 )
