@@ -2755,3 +2755,105 @@ class TestPlansDroppedLeaveTheDuty:
     def test_duties_dropped_are_lifted(self) -> None:
         found = tariffs("Brussels has dropped its duties on American whiskey.", date(2021, 10, 31))
         assert [t.status for t in found] == ["lifted"]
+
+
+class TestReadingsOfTheNextRoundKeptInBoundsAgain:
+    """Sentences a second reader wrote against the later readings of this round, each a case they went too far on."""
+
+    def test_a_reply_told_with_its_own_duty_is_the_duty(self) -> None:
+        found = extract(
+            "Canada will respond to the tariffs with 25% counter-tariffs on C$30 billion of U.S. goods from Tuesday, "
+            "Trudeau said.",
+            published=date(2025, 3, 4),
+        )
+        assert not only(found, Threat) and [(t.imposer, t.target) for t in only(found, Tariff)] == [
+            ("CA", "US")
+        ]
+
+    def test_controls_announced_with_the_set_phrase_stay_controls(self) -> None:
+        found = extract(
+            "China's commerce ministry on Thursday announced export controls on rare-earth processing technology, "
+            "saying it would take all necessary measures to safeguard national security.",
+            published=date(2025, 10, 9),
+        )
+        assert not only(found, Threat) and [c.imposer for c in only(found, ExportControl)] == ["CN"]
+
+    def test_a_reply_through_negotiation_is_no_threat(self) -> None:
+        found = extract(
+            "Trump announced a 26% tariff on Indian goods on Wednesday. India's trade ministry said it would respond "
+            "to the measure through negotiation rather than retaliation.",
+            published=date(2025, 4, 3),
+        )
+        assert not only(found, Threat)
+
+    def test_goods_of_a_sector_beside_a_country_duty_stay_global(self) -> None:
+        found = tariffs(
+            "The United States imposed an additional 25% tariff on Indian goods on Wednesday. Semiconductors will "
+            "face a tariff of about 100%, Trump told reporters.",
+            date(2025, 8, 7),
+        )
+        assert {t.target for t in found if t.product is not None} == {"*"}
+
+    def test_a_deal_hoped_for_is_no_talks_concluded(self) -> None:
+        found = talks(
+            "EU officials said they still hoped a deal could be struck with the United States before Aug. 1.",
+            date(2025, 7, 15),
+        )
+        assert all(t.status != "concluded" for t in found)
+
+    def test_duties_under_a_possible_agreement_tell_no_talks_concluded(self) -> None:
+        found = talks(
+            "India's farm goods would face lower tariffs under a possible trade agreement with the United States, a "
+            "government source said on Tuesday.",
+            date(2025, 7, 15),
+        )
+        assert all(t.status != "concluded" for t in found)
+
+    def test_speaking_at_a_lunch_is_no_talks(self) -> None:
+        assert not talks(
+            "Commerce Secretary Howard Lutnick, speaking at a lunch in Washington on Monday, said Japan's tariffs on "
+            "U.S. rice were unfair.",
+            date(2025, 5, 13),
+        )
+
+    def test_talks_put_off_do_not_move_a_threat_s_deadline(self) -> None:
+        (threat,) = only(
+            extract(
+                "Trump threatened on Monday a 25% tariff on Japanese goods from Aug. 1, after talks were pushed back "
+                "to July 20.",
+                published=date(2025, 7, 8),
+            ),
+            Threat,
+        )
+        assert days(threat.deadline) == ("2025-08-01", "2025-08-01")
+
+    def test_the_kind_of_a_control_after_the_clause_of_its_cause_is_read(self) -> None:
+        (control,) = controls(
+            "China on Friday imposed export controls on seven rare earths, in retaliation for U.S. tariffs, "
+            "requiring exporters to apply for licences.",
+            date(2025, 4, 5),
+        )
+        assert control.control == "licence"
+
+    def test_a_threat_to_cut_a_country_off_is_no_control_imposed(self) -> None:
+        found = controls(
+            "Beijing threatened on Friday to cut the United States off from supplies of rare-earth magnets.",
+            date(2025, 10, 10),
+        )
+        assert all(c.status != "imposed" for c in found)
+
+    def test_the_duties_on_top_of_a_baseline_leave_the_baseline_its_own(self) -> None:
+        found = tariffs(
+            "The United States imposed an extra 10% tariff on Chinese goods on Tuesday. The duties come on top of a "
+            "10% baseline tariff on all imports announced in February.",
+            date(2025, 3, 4),
+        )
+        assert {t.target for t in found} == {"CN", "*"}
+
+    def test_with_effect_from_a_weekday_names_no_one_dealt_with(self) -> None:
+        (duty,) = tariffs(
+            "India's finance ministry said a 20% export duty on onions, announced with effect from Monday, will "
+            "apply until March 31.",
+            date(2025, 8, 8),
+        )
+        assert duty.effective is not None and duty.effective.start == date(2025, 8, 11)

@@ -537,10 +537,15 @@ _PAST_FORM = re.compile(
 )
 # "a deal announced by President Donald Trump on Wednesday", "a deal struck in Washington on Tuesday": a
 # participle, then who made it or where, right before the date
+_WITH_A_LEADER = (
+    r"with\s+(?:the\s+)?(?:[\w-]+\s+)?(?:president|prime\s+minister|premier|chancellor|minister|secretary"
+    r"|vice\s+premier|commissioner|leader|counterpart)\s+(?:[\w.'’-]+\s+){0,3}?"
+)
 _DONE_WHERE_OR_BY = re.compile(
     r"\b(?:announced|unveiled|struck|reached|signed|sealed|agreed|concluded|imposed|issued|published|made)"
-    # "a deal Carney struck with President Xi Jinping (in Beijing) on Friday": with whom, then where
-    r"\s+(?:with\s+(?:[\w.'’-]+\s+){1,4}?(?:on\s+)?$|(?:with\s+(?:[\w.'’-]+\s+){1,4}?)?(?:by|in|at)\s+"
+    # "a deal Carney struck with President Xi Jinping (in Beijing) on Friday": with whom, then where (a leader or
+    # minister by title: not "announced with effect from Monday")
+    r"\s+(?:" + _WITH_A_LEADER + r"(?:on\s+)?$|(?:" + _WITH_A_LEADER + r")?(?:by|in|at)\s+"
     r"(?:(?!(?:will|would|shall|to|is|are|was|were|be|take|takes|apply|applies|come|comes)\b)"
     r"[\w.'’-]+\s+){1,4}?(?:on\s+)?$)"
 )

@@ -117,7 +117,7 @@ _TALKS = re.compile(
     # "won a reprieve after a phone call between Presidents Sheinbaum and Trump": the call is talks of its own
     r"|(?:after|following)\s+(?:a|an|the|their)\s+(?:(?:phone|telephone|video)\s+)?call\s+(?:with|between)\b"
     # "agreed over dinner in Buenos Aires to a 90-day truce": the leaders' dinner is talks of its own
-    r"|(?:over|at)\s+(?:a\s+|their\s+)?(?:working\s+)?(?:dinner|lunch)\s+(?:in|at)\b)\b",
+    r"|(?<!said\s)\bover\s+(?:a\s+|their\s+)?(?:working\s+)?(?:dinner|lunch)\s+(?:in|at)\b)\b",
     re.IGNORECASE,
 )
 # Searched on the lowered text, without IGNORECASE: a pattern that starts with a choice of plain letters is
@@ -1001,6 +1001,10 @@ def _goods_key(name: str) -> str:
     return name[:-1] if name.endswith("s") and not name.endswith("ss") else name
 
 
+# "The duties come on top of a 10% baseline tariff on all imports": the sentence names a duty of its own
+_ANOTHER_DUTY_NAMED = re.compile(
+    r"\bon top of\b|\bbaseline\b|\buniversal\b|\ball (?:imports|countries|goods)\b", re.I
+)
 _THE_DUTIES = re.compile(
     r"(?:The|These|Those)\s+(?:new\s+|provisional\s+|definitive\s+)?(?:duties|duty|tariffs?|levies|levy)\b"
 )
@@ -1088,7 +1092,10 @@ def merge(events: list[Event]) -> list[Event]:
         if (
             len(specific) == 1
             and not _same_sentence(groups[k], groups[specific[0]])
-            and all(_THE_DUTIES.match(e.evidence.sentence) for e in groups[k])
+            and all(
+                _THE_DUTIES.match(e.evidence.sentence) and not _ANOTHER_DUTY_NAMED.search(e.evidence.sentence)
+                for e in groups[k]
+            )
             and _rates_of(groups[k]) == _rates_of(groups[specific[0]]) != set()
             and _exempted(groups[k]) == _exempted(groups[specific[0]])
         ):

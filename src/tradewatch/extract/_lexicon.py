@@ -90,7 +90,7 @@ EXPORT_CONTROL = re.compile(
     r"|quotas?|licen[cs]e requirements?)\b"
     # "rules to cut China off from advanced computing chips": supplies of the goods stopped to a destination
     r"|\bcut(?:s|ting)?\s+(?:[\w.'’-]+\s+){1,3}?off\s+from\s+(?:[\w-]+\s+){0,3}?(?:chips|semiconductors|technology"
-    r"|equipment|tools|components|machines|software|supplies)\b"
+    r"|equipment|tools|components|machines|software)\b"
     r"|\b(?:entity|unverified|end[\s-]user) list\b|\bblacklist(?:ed|s)?\b|\bunreliable entity list\b"
     # "removed South Korea from its white list of trusted trading partners": fast-track export approvals
     # (not "removed three Australian beef plants from its white list": suppliers struck off an import list)
@@ -193,7 +193,9 @@ NEGOTIATION = re.compile(
     r"|(?:reach|strike|sign|seal|clinch) (?:a |an |the )?(?:[\w-]+ )?(?:deal|agreement|pact)s?"
     r"|(?:deal|agreement|pact) (?:reached|struck|sealed|clinched) (?:by|in|at|on|last|this|earlier|with)"
     # "under a deal Prime Minister Mark Carney struck with President Xi Jinping": who made it, then with whom
-    r"|(?:deal|agreement|pact|accord) (?:[\w.'’-]+ ){1,5}?(?:struck|reached|sealed|clinched|signed) with"
+    # (not "hoped a deal could be struck with", "an agreement to be signed with": a deal hoped for)
+    r"|(?:deal|agreement|pact|accord) (?:(?!(?:could|can|would|might|may|to|be|been|yet|no|not|still|hope\w*)\b)"
+    r"[\w.'’-]+ ){1,5}?(?:struck|reached|sealed|clinched|signed) with"
     # "The pact, signed at a summit in Lima, ...": the participle after the deal
     r"|(?:deal|agreement|pact|accord), (?:reached|struck|sealed|clinched|signed)"
     # "a pact that Lima and Santiago signed in May": the talks that produced it
@@ -209,8 +211,10 @@ NEGOTIATION = re.compile(
     r"|(?:phone|telephone|video) call|call(?<=\ba call)(?= (?:with|between) )"
     # "after what he called a \"very nice call\" with von der Leyen": a call with its praise in quotes
     r"|\ba [\"“](?:[\w-]+ ){0,3}call(?=[\"”] (?:with|between) )"
-    # "Trump and Xi agreed over dinner in Buenos Aires": leaders who dine together hold talks
-    r"|(?:over|at) (?:a |their )?(?:working )?(?:dinner|lunch|breakfast)(?= (?:in|at|on|with|to)\b)"
+    # "Trump and Xi agreed over dinner in Buenos Aires": leaders who dine together hold talks (not "speaking at a
+    # lunch in Washington", "said over lunch")
+    r"|(?<!said )(?<!says )(?<!told reporters )over (?:a |their )?(?:working )?(?:dinner|lunch)"
+    r"(?= (?:in|at|on|with|to)\b)"
     # "pressed Chinese Commerce Minister Wang Wentao in Paris on Tuesday": a minister pressed in person
     r"|(?:pressed|urged)(?= [a-z.' -]{0,40}?\b(?:president|prime minister|premier|minister|secretary|commissioner)"
     r" [a-z'-]+(?: [a-z'-]+)? (?:in|at) (?!a |an |the |his |her |its |their )[a-z-]+(?: [a-z-]+)? on [a-z]+day\b)"

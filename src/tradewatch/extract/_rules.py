@@ -2666,7 +2666,12 @@ _OBJECT_OF = re.compile(
     r"(?:(?!about\b|over\b|of\b|on\b|in\b|with\b|without\b|after\b)[\w%.'’-]+\s+){0,4}"
 )
 _PARTICIPLE_AFTER_LIST = re.compile(r",\s+(?:all|both|each|which were|that were|first)?\s*$")
-_PUT_OFF_TO = re.compile(r"\b(?:pushed back|pushes back|delayed|postponed|put off|moved)\s+(?:to|until)\s+$")
+# (the one who threatens as the subject: not "after talks were pushed back to July 20", "the pause, postponed to
+# July 9")
+_PUT_OFF_TO = re.compile(
+    r"(?<!were )(?<!was )(?<!been )(?<!be )(?<!, )\b(?:pushed back|pushes back|delayed|postponed|put off)\s+"
+    r"(?:to|until)\s+$"
+)
 _DUE_AFTER_DUTY = re.compile(
     r"\s+(?:that\s+|which\s+)?(?:[\w.'’-]+\s+){1,3}?(?:was|were|is|are|had\s+been|has\s+been)\s+"
     r"(?:due|set|planned|scheduled|going|about|expected|poised)\s+to\s+$"
@@ -3328,11 +3333,25 @@ def _own_export_duty(clause: Clause, trigger: re.Match[str], imposer: str | None
     return not any(m.code != imposer for m in clause.actors if verb.start() - 30 <= m.start < verb.start())
 
 
+# What ties goods back to the duty the story told: its top rate, the bill or decree that sets it.
+_OF_THE_STORY_S_DUTY = re.compile(
+    r"\bthe\s+top\s+(?:\d+(?:\.\d+)?\s*%\s+)?(?:rate|tariff|duty)\b|\b(?:according\s+to|under)\s+the\s+(?:bill|decree|law|regulation"
+    r"|measure|plan|proposal)\b"
+)
+
+
 def _story_partner(ctx: Context, imposer: str | None, clause: Clause) -> tuple[str, ...] | None:
     """ "Mexico's Senate approved tariffs of up to 50% on products from China ... Cars will face the top rate of
     50%": goods a sentence with no jurisdiction of its own says will pay a rate pay the duty the story told last, on
     its one partner."""
-    if imposer is None or any(m.kind != "person" for m in clause.actors) or _ALL_PARTNERS.search(clause.low):
+    if (
+        imposer is None
+        or any(m.kind != "person" for m in clause.actors)
+        or _ALL_PARTNERS.search(clause.low)
+        # (a duty by sector beside the story's country duty: "Semiconductors will face a tariff of about 100%",
+        # "Steel and aluminium already pay 25% under Section 232")
+        or not _OF_THE_STORY_S_DUTY.search(clause.low)
+    ):
         return None
     told = ctx.last_targets.get(imposer)
     return told if told is not None and len(told) == 1 else None
@@ -4183,6 +4202,7 @@ _OPINION_OF_DUTIES = re.compile(
 )
 
 
+_WOULD_CUT = re.compile(r"\b(?:threaten\w*|could|would|might|may|vow\w*)\b[^.;,]*$")
 _CAUSE_AFTER = re.compile(
     r",\s+(?:hitting back|in response|in retaliation|retaliating|responding|a day after|days after|hours after)\b"
 )
@@ -4246,8 +4266,13 @@ def export_controls(clause: Clause, ctx: Context) -> list[ExportControl]:
     # (not the kind of the measure a clause after it says this one answers: "banned shipments of gallium to the
     # United States, hitting back at Monday's addition of 140 Chinese firms to Washington's Entity List")
     cause = _CAUSE_AFTER.search(clause.low, trigger.end())
-    kind_end = cause.start() if cause is not None else len(clause.low)
-    kind = next((k for k, p in lex.CONTROL_KIND if p.search(clause.low, 0, kind_end)), "other")
+    if cause is not None:
+        # (the clause of the cause ends at its comma: "..., in retaliation for U.S. tariffs, requiring licences")
+        after = clause.low.find(",", cause.end())
+        kind_text = clause.low[: cause.start()] + (" " + clause.low[after:] if after > 0 else "")
+    else:
+        kind_text = clause.low
+    kind = next((k for k, p in lex.CONTROL_KIND if p.search(kind_text)), "other")
     if (
         kind == "entity_list"
         and status_hit
@@ -4265,6 +4290,10 @@ def export_controls(clause: Clause, ctx: Context) -> list[ExportControl]:
     # A control's target is the destination the text names ("to China", "Chinese buyers"); a rule that
     # applies to every destination targets "*" even when the story says whom it is aimed at.
     destination = _listed_entities_from(clause) if kind == "entity_list" else None
+    if trigger.group().startswith("cut") and _WOULD_CUT.search(
+        clause.low, max(0, trigger.start() - 30), trigger.start()
+    ):
+        return []  # "threatened on Friday to cut the United States off from supplies": a threat, not a control
     if destination is None and trigger.group().startswith("cut"):
         # "rules to cut China off from advanced computing chips": who is cut off is the destination
         destination = next((m for m in clause.actors if trigger.start() <= m.start < trigger.end()), None)
@@ -5482,7 +5511,13 @@ _DEAL_AS_CONDITION = re.compile(
     r"|\b(?:has|have|had|with|without)\s+no\s+(?:[\w-]+\s+){0,2}$"
 )
 # "will lower its tariff to 19% under a trade deal": a deal named as the ground of a measure, not talks
-_A_DEAL_WITH = re.compile(r"(?:\s+(?:reached|struck|sealed|signed|agreed))?\s+with\b")
+_A_DEAL_WITH = re.compile(
+    r"(?:\s+(?:reached|struck|sealed|signed|agreed))?\s+with\b(?![^.;]*\b(?:took effect|signed|in force)\s+in\s+\d{4})"
+)
+# "under a possible trade agreement", "qualify under the free trade agreement with": no deal concluded now
+_NO_DEAL_NOW = re.compile(
+    r"\b(?:possible|proposed|potential|future|any|free|existing|current|planned|draft)\b"
+)
 _UNDER_DEAL = re.compile(
     r"\b(?:under|as part of|in line with)\s+(?:a|an|the|its|their|this|that)\s+(?:[\w-]+\s+){0,3}$"
 )
@@ -5603,8 +5638,13 @@ def negotiations(clause: Clause, ctx: Context) -> list[Negotiation]:
     ) and not _A_CALL.search(word_low)
     weak_status = hit is None or hit[1].group().lower() in ("will", "meeting", "hold", "holding", "holds")
     under_deal = False
-    if weak_status and _UNDER_DEAL.search(clause.low, max(0, trigger.start() - 40), trigger.start()):
-        if not _A_DEAL_WITH.match(clause.low, trigger.end()):
+    under = (
+        _UNDER_DEAL.search(clause.low, max(0, trigger.start() - 40), trigger.start()) if weak_status else None
+    )
+    if under is not None:
+        if not _A_DEAL_WITH.match(clause.low, trigger.end()) or _NO_DEAL_NOW.search(
+            clause.low, under.start(), trigger.end()
+        ):
             return []
         # "under a trade agreement with Hanoi", "under a deal reached with Washington": the deal the talks
         # concluded, with the partner it names
@@ -6028,13 +6068,18 @@ _REPRISAL_PROMISED = re.compile(
     r"(?:counter-?measures|retaliatory measures|reprisals?)\b"
     # "would take resolute measures": measures of reply, however named
     r"|\b(?:would|will)\s+take\s+(?:firm|resolute|decisive|strong|forceful)\s+(?:measures|action)\b"
-    # "would take all necessary measures to firmly safeguard the interests of Chinese companies": the government's
-    # set phrase for a reply to come, when it says what the measures would defend
-    r"|\b(?:would|will)\s+take\s+(?:all\s+)?necessary\s+measures\s+to\s+(?:firmly\s+|resolutely\s+)?"
-    r"(?:safeguard|defend|protect|uphold)\b"
-    r"|\b(?:would|will)\s+(?:retaliate|hit back|respond in kind"
-    # "said Brazil would respond to the measure under its new reciprocity law"
-    r"|respond\s+to\s+(?:the|this|these|that|such)\s+(?:[\w-]+\s+)?(?:measures?|moves?|tariffs?|duties|levies|decision))\b"
+    r"|\b(?:would|will)\s+(?:retaliate|hit back|respond in kind)\b"
+)
+# The same in a government's set phrases, read only in a sentence that states no measure of its own (not "announced
+# export controls, saying it would take all necessary measures to safeguard national security", "will respond to
+# the tariffs with 25% counter-tariffs"): "would take all necessary measures to firmly safeguard the interests of
+# Chinese companies", "said Brazil would respond to the measure under its new reciprocity law"
+_REPLY_SET_PHRASE = re.compile(
+    r"\b(?:would|will)\s+take\s+(?:all\s+)?necessary\s+measures\s+to\s+(?:firmly\s+|resolutely\s+)?"
+    r"(?:safeguard|defend|protect|uphold)\s+(?:the\s+|its\s+|their\s+)?(?:legitimate\s+|lawful\s+)?"
+    r"(?:rights|interests)\b"
+    r"|\b(?:would|will)\s+respond\s+to\s+(?:the|this|these|that|such)\s+(?:[\w-]+\s+)?(?:measures?|moves?|tariffs?"
+    r"|duties|levies)\b(?!\s+(?:with|through|by|via|calmly)\b)(?![^.;]*\b(?:negotiat|dialogue|rather than|talks)\w*)"
 )
 
 
@@ -6079,6 +6124,15 @@ def threats(clause: Clause, ctx: Context) -> list[Threat]:
     condition = lex.CONDITION.search(low)
     # "said it would take firm countermeasures": reprisals promised, on no stated condition
     promise = _REPRISAL_PROMISED.search(low) if verb is None and condition is None else None
+    if (
+        promise is None
+        and verb is None
+        and condition is None
+        and not clause.percents
+        and not lex.TARIFF.search(low)
+        and not lex.EXPORT_CONTROL.search(low)
+    ):
+        promise = _REPLY_SET_PHRASE.search(low)
     if verb is None and condition is None and promise is None:
         return []
     if lex.ORDINARY_THREAT.search(low) and condition is None:
