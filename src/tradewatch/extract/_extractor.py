@@ -1015,8 +1015,7 @@ def _rates_of(events: list[Event]) -> set[Any]:
 
 
 def _same_rates(general: list[Event], specific: list[Event]) -> bool:
-    rates = {e.rate for e in general if isinstance(e, Tariff) and e.rate is not None}
-    known = {e.rate for e in specific if isinstance(e, Tariff) and e.rate is not None}
+    rates, known = _rates_of(general), _rates_of(specific)
     return not rates or not known or bool(rates & known)
 
 
