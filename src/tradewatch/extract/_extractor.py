@@ -231,7 +231,7 @@ class RuleBasedExtractor:
         for clause, acting in clauses:
             try:
                 stated = _read(clause, context)
-                if _SPECULATED.search(clause.low):
+                if stated and _SPECULATED.search(clause.low):
                     stated = [e for e in stated if not _only_supposed(e)]
                 events.extend(stated)
             except ValueError:  # pragma: no cover - a rule that built an invalid event; skip the sentence

@@ -2646,16 +2646,14 @@ _EXEMPT_FROM_RATED_DUTY = re.compile(
 _ORDERED_THEN = re.compile(
     r",\s+(?:ordered|announced|imposed|signed|unveiled|approved|decided|set)\s+(?:[\w-]+\s+){0,2}?(?:in|on|last)?\s*$"
 )
-_STOPPED_TALKS = re.compile(
-    r"\b(?:suspended|halted|ended|terminated|broke off|called off|cut off|froze|walked away from|pulled out of)\b"
-)
+_TALKS_STOPPED = dict(lex.NEGOTIATION_STATUS)["suspended"]
 
 
 def _talks_stopped_on(clause: Clause) -> bool:
     """ "Britain on Tuesday suspended negotiations", "suspended trade talks on Friday": the day talks were stopped
     is named with the act that stopped them."""
     return any(
-        _DAY_WORD.match(d.span.text) and _acted_on(clause, d, _STOPPED_TALKS) for d in _measure_dates(clause)
+        _DAY_WORD.match(d.span.text) and _acted_on(clause, d, _TALKS_STOPPED) for d in _measure_dates(clause)
     )
 
 
@@ -3160,7 +3158,6 @@ def _tariffs(clause: Clause, ctx: Context, *, standing: bool = False) -> list[Ta
 
 
 # "take effect", "come into force" in the present: with a day to come, a duty not in force yet
-_TAKES_EFFECT_NOW = re.compile(r"\b(?:takes effect|comes into force|enters into force|kicks in)\b")
 _PRESENT_EFFECT = re.compile(
     r"\b(?:take|takes) effect\b|\b(?:come|comes|enter|enters) into force\b|\b(?:kick|kicks) in\b"
     # "applies a 50% tariff on Indian goods from Aug. 27", "will total 50% from Aug. 27": from a day to come
@@ -3565,7 +3562,7 @@ def _tariff_events(
         and effective is not None
         and ctx.published is not None
         and effective.start == effective.end == ctx.published
-        and _TAKES_EFFECT_NOW.search(clause.low)
+        and _PRESENT_EFFECT.search(clause.low)
     ):
         status = (
             "in_force"  # "Ukraine's duty on exports of soybeans comes into force on Thursday", that very day
