@@ -34,6 +34,7 @@ from ._numbers import NUMBER_WORDS, find_percents
 from ._rules import (
     REPORTED,
     SUPERSEDED,
+    THREAT_JOINED,
     THREATENED_BEFORE,
     TIME_CLAUSE,
     WARNING_AFTER,
@@ -51,7 +52,7 @@ from ._rules import (
     threats,
     truces,
 )
-from ._text import DATELINE, blank_markup, lowered, sentences
+from ._text import DATELINE, SignedText, blank_markup, lowered, percent_signs, sentences
 
 # One quick test per sentence: most sentences of a news item name no measure and cost only this. A word's
 # first five letters are looked up in a set (a scan with a regular expression of all trigger words cost
@@ -101,6 +102,12 @@ _EFFECT = re.compile(
     # "The baseline duty will be collected from Saturday": the day collection begins
     r"|(?:be|is|are|being)\s+collected)\b[^.;]{0,60}$",
     re.IGNORECASE,
+)
+# Words that link a sentence to the story before it and say nothing of the measure it states.
+_DISCOURSE_LEAD = re.compile(
+    r"(?:Separately|Meanwhile|However|Also|In addition|Additionally|Moreover|Furthermore|Still|Instead|Elsewhere"
+    r"|Likewise|Similarly|Nonetheless|Nevertheless|Besides|Indeed|In turn"
+    r"|In a separate (?:move|statement|decision|announcement|development))\s*,\s+"
 )
 _SINCE = re.compile(r"\b(?:[Ss]ince|ever since)\s*$")
 _EXEMPTION = re.compile(r"\b(?:[Ee]xempt|[Ee]xclu|[Ww]aiver)")
@@ -166,6 +173,35 @@ class RuleBasedExtractor:
         if not isinstance(text, str) or not text.strip():
             return []
         text = text[:MAX_TEXT]
+        signed = percent_signs(text)
+        stated, denied = self._read_text(
+            signed.text if signed else text,
+            title=title,
+            published=published,
+            source=source,
+            item_id=item_id,
+            url=url,
+        )
+        if signed is not None:
+            stated = [_as_written(event, text, signed) for event in stated]
+        if not stated and not denied and title and title.strip() and title not in text:
+            # A feed's summary is often a teaser ("What the new duties mean for exporters") and only the
+            # headline states the news: read when the text states nothing, less surely than a full sentence.
+            headline = self.extract_text(title, published=published, source=source, item_id=item_id, url=url)
+            stated = [_less_sure(e, _HEADLINE_CONFIDENCE) for e in headline]
+        return stated
+
+    def _read_text(
+        self,
+        text: str,
+        *,
+        title: str | None,
+        published: datetime | date | None,
+        source: str | None,
+        item_id: str | None,
+        url: str | None,
+    ) -> tuple[list[Event], bool]:
+        """The events of `text`, and whether it denied a measure ("will not impose tariffs")."""
         day, stamp = _published(published)
         readable = blank_markup(text)
         context = Context(
@@ -216,6 +252,11 @@ class RuleBasedExtractor:
                 ),
                 percents=tuple(find_percents(sentence, low)),
             )
+            lead = _DISCOURSE_LEAD.match(sentence)
+            if lead is not None:
+                # "Separately, the EU on Tuesday imposed duties ...": the statement starts after the word that links
+                # it to the story (the evidence still quotes the whole sentence)
+                clause = clause.part(lead.end(), len(clause.text))
             acting = acting_codes(clause)
             counts.update(acting)
             clauses.append((clause, acting))
@@ -250,17 +291,26 @@ class RuleBasedExtractor:
             dates_of,
             context.acted_days,
         )
-        if not stated and not context.denied and title and title.strip() and title not in text:
-            # A feed's summary is often a teaser ("What the new duties mean for exporters") and only the
-            # headline states the news: read when the text states nothing, less surely than a full sentence.
-            headline = self.extract_text(title, published=published, source=source, item_id=item_id, url=url)
-            stated = [_less_sure(e, _HEADLINE_CONFIDENCE) for e in headline]
-        return stated
+        return stated, context.denied
 
 
 #: How much surer a sentence of the text is than the same words in a headline, which drops the details that
 #: qualify a statement ("considers", "if talks fail") to fit its space.
 _HEADLINE_CONFIDENCE = 0.8
+
+
+def _as_written(event: Event, text: str, signed: SignedText) -> Event:
+    """`event` read from `signed.text`, its evidence (and a threat's condition) quoted from `text` as written."""
+    evidence = event.evidence
+    start, end = signed.original(evidence.start), signed.original(evidence.end)
+    changes: dict[str, Any] = {
+        "evidence": attrs.evolve(evidence, sentence=text[start:end], start=start, end=end)
+    }
+    condition = getattr(event, "condition", None)
+    if condition and "%" in condition and (at := evidence.sentence.find(condition)) >= 0:
+        at += evidence.start
+        changes["condition"] = text[signed.original(at) : signed.original(at + len(condition))]
+    return attrs.evolve(event, **changes)
 
 
 def _less_sure(event: Event, factor: float) -> Event:
@@ -694,6 +744,20 @@ def _read(clause: Clause, context: Context) -> list[Event]:
             ):
                 stated = tariffs(clause.part(0, warning.start()), context)
                 answered += [t for t in stated if t.status.value in ("announced", "in_force", "raised")]
+            joined = THREAT_JOINED.search(low)
+            if (
+                joined is not None
+                and named_before is None
+                and not lex.THREAT.search(low, 0, joined.start())
+                and not _any(low[: joined.start()], _THREAT_CUES)
+            ):
+                # "raised its tariff on Chinese steel to 50% on Tuesday, and threatened a 60% duty": the measure
+                # taken before the threat is news of its own
+                done = clause.part(0, joined.start())
+                if _any(done.low, _TARIFF_CUES):
+                    answered += _by_part(tariffs, lex.TARIFF, done, context)
+                if _any(done.low, _CONTROL_CUES):
+                    answered += _by_part(export_controls, lex.EXPORT_CONTROL, done, context)
             return [
                 *threat,
                 *answered,

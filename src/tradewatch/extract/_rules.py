@@ -525,8 +525,15 @@ def _hedged(clause: Clause, pos: int, end: int) -> bool:
     for m in lex.HEDGE.finditer(clause.low[start:end]):
         if clause.text[start + m.start() : start + m.end()] == "May":
             continue
+        if _TALKS_HEDGED.match(clause.low, start + m.end()):
+            continue  # "has proposed negotiations over the 50% tariff that took effect": the talks are to come
         return True
     return False
+
+
+_TALKS_HEDGED = re.compile(
+    r"\s+(?:(?:new|fresh|formal|further|bilateral|trade)\s+)*(?:negotiations|talks|consultations|dialogue)\b"
+)
 
 
 # A date right after a reporting verb ("the ministry said on Monday", "told reporters on Friday") is when the
@@ -691,10 +698,19 @@ _IMMEDIATE = re.compile(
 
 
 _IN_BEFORE = re.compile(r"\bin $")
-_INSERTED = re.compile(r"\s*(?:including|such as|among them|mostly|many of them|most of them)\b")
+_INSERTED = re.compile(
+    r"\s*(?:including|such as|among them|mostly|many of them|most of them)\b"
+    # "began requiring licences for exports of gallium and germanium, two metals used in chipmaking, on Aug. 1":
+    # what the goods are, said between them and the day
+    r"|\s*(?:a|an|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[a-z-]+\s+){0,2}(?:metals?|minerals?"
+    r"|materials?|elements?|chemicals?|products|goods|inputs?|ingredients?|components?|crops?|staples?|exports?"
+    r"|commodit(?:y|ies))\b"
+)
 # The rest of a list after one of its commas: a few words, the last item after "and", then the day.
 _LIST_TAIL = re.compile(
-    r"(?:\s+(?:and|or))?(?:\s+[a-z-]+){1,3}(?:\s+(?:and|or)(?:\s+[a-z-]+){1,3})?\s+(?:on\s+)?$"
+    r"(?:\s+(?:and|or))?(?:\s+[a-z-]+){1,3}(?:\s+(?:and|or)(?:\s+[a-z-]+){1,3})?"
+    # "... and antimony to the United States on Tuesday": the list's destination may close it
+    r"(?:\s+(?:to|from)(?:\s+[a-z.-]+){1,3})?\s+(?:on\s+)?$"
 )
 _LIST_ITEM = re.compile(r"(?:\s+[a-z-]+){1,3}")
 _ANOTHER_PAST_VERB = re.compile(
@@ -765,6 +781,8 @@ def _acted_on(clause: Clause, d: DateMention, verbs: re.Pattern[str]) -> bool:
         prev = clause.low.rfind(",", 0, start - 1) + 1
         if _INSERTED.match(clause.low, prev, start - 1):
             start = clause.low.rfind(",", 0, prev - 1) + 1
+        elif _INSERTED.match(clause.low, start, d.start):
+            start = prev  # the window opens with the words inserted: the statement is before them
     if clause.low[: d.start].strip() in ("", "earlier", "later", "early", "late", "also"):
         # "On Tuesday, Canada raised its surtax": a day that opens the sentence dates the verb that follows it
         after = d.end + (1 if clause.low.startswith(",", d.end) else 0)
@@ -1562,7 +1580,9 @@ class Segment:
 _SEGMENT_LEAD = re.compile(
     r"\b(?:(?P<origin>(?:goods|imports|products|those|shipments|exports)\s+(?:from|made in))\s+"
     # (not "range up to 27.83% depending on the producer", "based on the value")
-    r"|(?P<on>(?<!depending )(?<!depends )(?<!based )on(?!\s+hold\b)|against"
+    # (nor "accusing Beijing of reneging on its commitments", "going back on its word")
+    r"|(?P<on>(?<!depending )(?<!depends )(?<!based )(?<!reneging )(?<!reneged )(?<!renege )(?<!back )"
+    r"on(?!\s+hold\b)|against"
     r"|(?<=%\s)(?:to(?:\s+the\s+(?:cost|price)\s+of)?|for)"
     # "waive its tariffs for a set volume of steel": "for" an amount of goods names the goods
     rf"|for(?=\s+(?:an?\s+|the\s+)?{_AMOUNT_OF}))\s+"
@@ -1572,9 +1592,10 @@ _SEGMENT_LEAD = re.compile(
     r"|except(?:ing)? for|including|covering)\s+)",
 )
 _LINKED = re.compile(
-    r"(?:%|per\s?cent|percent|pct|tariffs?|dut(?:y|ies)|levy|levies|surtax(?:es)?|surcharges?|rates?|those"
-    r"|rise|rose|raised?|imposed?|impose|apply|applies|applied|remain|remains|stay|stays|and|kept|keep"
-    r"|exempt(?:s|ed|ing)?)[^.;]{0,40}$",
+    # (whole words: not the "rate" of "Separately, the EU on Tuesday imposed ...")
+    r"(?:%|(?:\b|counter-?)(?:per\s?cent|percent|pct|tariffs?|dut(?:y|ies)|levy|levies|surtax(?:es)?|surcharges?"
+    r"|rates?|those|rise|rose|raised?|imposed?|impose|apply|applies|applied|remain|remains|stay|stays|and|kept|keep"
+    r"|exempt(?:s|ed|ing)?)\b)[^.;]{0,40}$",
 )
 _NON_GOODS = frozenset(
     [
@@ -1984,6 +2005,15 @@ def _segments(clause: Clause, first: int) -> list[Segment]:
                 # (and no farther before the list than a long sentence's length: a cue further off decides nothing)
                 hits=_hits_between(clause, lex.TARIFF_STATUS, lead.start() - _FAR, upto),
             )
+            if (
+                hit is not None
+                and segments
+                and hit[1].start() >= end
+                and clause.low.endswith("in ", 0, hit[1].start())
+            ):
+                # "raising the duty on cars to 120% ... and on leaf tobacco to 60%, in retaliation for U.S.
+                # sanctions": a clause of cause after the list's last item names no verb of it
+                hit = None
             if hit is not None and hit[1].start() >= window_start - 80:
                 status, verb_at = _tense(hit[0], hit[1], text), hit[1].start()
                 if _ON_TOP_OF.match(hit[1].group()) and hit[1].start() < lead.start():
@@ -4567,6 +4597,10 @@ def _destination(clause: Clause, trigger: re.Match[str]) -> Mention | None:
     """Where the controlled goods may not go: 'to China', 'Chinese buyers', 'China-bound' — in the statement
     of the control itself, not in what the story says it will do ("a step expected to curb sales to ...")."""
     aside = _ASIDE.search(clause.text, trigger.end())
+    while aside is not None and (closed := _CLOSED_APPOSITIVE.match(clause.text, aside.start())) is not None:
+        # "banned exports of graphite, a key battery material, to the United States": the aside is closed and
+        # the statement goes on after it
+        aside = _ASIDE.search(clause.text, closed.end())
     limit = aside.start() if aside else len(clause.text)
     for m in clause.actors:
         if m.start >= limit:
@@ -4668,6 +4702,7 @@ def _company_country(clause: Clause) -> str | None:
 
 
 _ASIDE = re.compile(r",\s+(?:a|an|which|as|while|but|in a|the)\b|;|\s[-–—]\s", _I)
+_CLOSED_APPOSITIVE = re.compile(r",\s+(?:an?|the)\s+[^,;.]{1,40},\s+(?=(?:to|for)\s)", _I)
 _CONTROL_LEAD = re.compile(
     r"\b(?:exports?|sales?|shipments?|supplies|deliveries|exporters|shipping|selling|exporting|supplying"
     # "exports to Japan of ...", "any sale to the state airline of ...": the recipient before the goods
@@ -4691,7 +4726,9 @@ _CONTROL_LEAD = re.compile(
 # pause ends, and "in" before a capital is mostly a place ("talks in Seoul last month").
 _CONTROL_DATE_CUE = re.compile(
     # "From Tuesday, exporters need ...": a cue that opens the sentence is capitalised
-    r"\b(?:[Ee]ffective|[Ff]rom|[Ss]tarting|take effect|takes effect|took effect|in effect|[Ss]ince|through)\s+"
+    r"\b(?:[Ee]ffective|[Ff]rom|[Ss]tarting|take effect|takes effect|took effect|in effect|[Ss]ince|through"
+    # "Japan's licence requirement ... comes into force on July 23"
+    r"|(?:come|comes|came|coming|enter|enters|entered|entering) into (?:force|effect)|(?:kick|kicks|kicked) in)\s+"
     r"(?:(?:on|in|from)\s+)?(?:early |mid-?|late )?(?:[A-Z]|\d|next|this|last)"
     r"|\bin\s+(?:early |mid-?|late )?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|\d|next|this|last)",
 )
@@ -5191,7 +5228,12 @@ _BOTH_SIDES = re.compile(
     r"\b(?:bilateral|the two (?:sides|countries|governments)|both (?:sides|countries))\b"
 )
 # ", as the three producers brace for new duties": a clause of background after the statement
-_AS_BACKGROUND = re.compile(r",\s+as\s+(?!well\b|part\b|of\b|expected\b|planned\b|agreed\b)")
+_AS_BACKGROUND = re.compile(
+    r",\s+as\s+(?!well\b|part\b|of\b|expected\b|planned\b|agreed\b)"
+    # "suspended trade talks with Israel on Tuesday, in retaliation for U.S. sanctions": a clause of cause or
+    # of setting names no party to the talks
+    r"|,\s+(?:in\s+(?:retaliation|response|reply)\s+(?:for|to)|citing|amid|in protest (?:at|against|over))\s"
+)
 
 
 # Trade blocs that negotiate for their members, who are the parties of the deal ("the EU and Mercosur signed").
@@ -6057,6 +6099,9 @@ _AVERTED = re.compile(
 )
 # ", Trump said, warning that the rate would rise": a warning told after a statement
 WARNING_AFTER = re.compile(r",\s+(?:warning|adding|threatening)\s+that\b")
+# "raised its tariff on Chinese steel to 50% on Tuesday, and threatened a 60% duty unless ...": a threat joined to
+# a measure its subject took, each a statement of its own
+THREAT_JOINED = re.compile(r",?\s+and\s+(?:also\s+|then\s+|later\s+)?(?=(?:threatened|warned|vowed)\b)")
 _OFF_THE_TABLE = re.compile(r"[^.;,]{0,80}?\boff the table\b")
 _TAKES_OFF = re.compile(r"\b(?:take|takes|took|taken|taking)\s+(?:a|an|the|its|his|their)\s+$")
 _REPRISAL_PROMISED = re.compile(
@@ -6166,8 +6211,14 @@ def threats(clause: Clause, ctx: Context) -> list[Threat]:
     if _negated(clause, anchor) and not withheld:
         return _denied(ctx)
     # "citing Ottawa's threat of a 20% surtax": the measure threatened is the one named after the threat.
-    tariff = (verb is not None and lex.TARIFF.search(low, verb.end())) or lex.TARIFF.search(low)
-    control = lex.EXPORT_CONTROL.search(low)
+    # (and only there when the threat is joined to a measure its subject took: "raised its tariff on steel to
+    # 50% on Tuesday, and threatened further action")
+    joined = THREAT_JOINED.search(low) if verb is not None else None
+    after_joined = joined is not None and verb is not None and joined.end() == verb.start()
+    tariff = (verb is not None and lex.TARIFF.search(low, verb.end())) or (
+        None if after_joined else lex.TARIFF.search(low)
+    )
+    control = lex.EXPORT_CONTROL.search(low, verb.end() if after_joined and verb is not None else 0)
     reprisal = (
         condition is not None and _HITS_BACK.match(condition.group()) is not None
     ) or promise is not None
@@ -6381,9 +6432,18 @@ def threats(clause: Clause, ctx: Context) -> list[Threat]:
     if rate_before is not None and rate_before.group("noun") is not None:
         # "below the 25% rate Trump had threatened to impose": the measure named before its threat
         tariff = lex.TARIFF.search(low, rate_before.start("noun"), rate_before.end()) or tariff
-    if tariff is not None and tariff.start() < measure_cut:
+    if tariff is not None and tariff.start() < measure_cut and after_joined and anchor < tariff.start():
+        # "raised its tariff to 50% from 25%, and threatened a 60% duty": the rates of the measure taken before
+        # the threat are not the threatened one's
+        threatened_part = clause.part(anchor, measure_cut)
+        own_tariff = lex.TARIFF.search(threatened_part.low, tariff.start() - anchor)
+        rate, previous, _added = (
+            _rates(threatened_part, own_tariff) if own_tariff is not None else (None, None, False)
+        )
+    elif tariff is not None and tariff.start() < measure_cut:
         # (the rates of what follows the measure, past its condition or a clause of time, are not its own)
         rate, previous, _added = _rates(clause.part(0, measure_cut) if told_after else clause, tariff)
+    if tariff is not None and tariff.start() < measure_cut:
         if WARNING_AFTER.search(low, tariff.end(), anchor + 20):
             rate = previous = (
                 None  # "will face tariffs of 25%, Trump said, warning that the rate would rise": of the duty

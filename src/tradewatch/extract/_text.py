@@ -1,7 +1,9 @@
-"""Sentences and masks: the text is never rewritten, only measured, so every span points into the original."""
+"""Sentences and masks: the text is measured, and rewritten only with a map back (`percent_signs`), so every
+span points into the original."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
@@ -130,3 +132,46 @@ DATELINE = re.compile(
     r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})"
     r"(?:,?\s+\d{4})?)?(?:\s*\([^)]{1,40}\))?\s*[-–—]\s"
 )
+
+
+# "25 per cent", "25 percent", "25-percent", "25 pct", "25pc": newsrooms write the unit of a rate in several ways,
+# and the rules read every phrase around a rate ("to 25% from 10%", "a 25% tariff") with its sign.
+# (the British "pc" only joined to its figure: "5 pc units" are computers)
+_UNIT_WORDS = re.compile(r"(?<=\d)(?:(?:\s?-\s?|\s)?(?:per\s?cent|percent|pct)|pc)\b", re.IGNORECASE)
+
+
+class SignedText:
+    """A text with the words of its percentages written as "%", and the way back to the text as written."""
+
+    __slots__ = ("_marks", "_signed_at", "text")
+
+    def __init__(self, text: str, marks: list[tuple[int, int]]) -> None:
+        self.text = text
+        self._marks = marks  # (offset in `text`, offset in the original) at each edge of a rewritten unit
+        self._signed_at = [m[0] for m in marks]
+
+    def original(self, offset: int) -> int:
+        """The offset in the original text of `offset` in `text` (an edge of a rewritten unit maps to the same
+        edge of the words it replaced)."""
+        i = bisect.bisect_right(self._signed_at, offset) - 1
+        if i < 0:
+            return offset
+        at, was = self._marks[i]
+        return was + (offset - at)
+
+
+def percent_signs(text: str) -> SignedText | None:
+    """`text` with "25 per cent" and its kind written "25%", or None when it has none."""
+    parts: list[str] = []
+    marks: list[tuple[int, int]] = []
+    last = shift = 0
+    for unit in _UNIT_WORDS.finditer(text):
+        at = unit.start() - shift
+        parts += (text[last : unit.start()], "%")
+        marks += ((at, unit.start()), (at + 1, unit.end()))
+        shift += unit.end() - unit.start() - 1
+        last = unit.end()
+    if not marks:
+        return None
+    parts.append(text[last:])
+    return SignedText("".join(parts), marks)

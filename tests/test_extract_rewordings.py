@@ -1,0 +1,275 @@
+"""A statement read the same whatever way it is worded: the unit of a rate in words ("25 per cent"), a word that
+links the sentence to the story ("Separately, ..."), what the goods are said between them and the day ("gallium,
+a key export, on Tuesday"), a clause of cause after the statement ("..., in retaliation for U.S. sanctions"), a
+list of goods where one stood, and a threat joined to a measure its subject took."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from extraction_helpers import days, only
+from tradewatch import ExportControl, Negotiation, Tariff, Threat, extract, serial
+
+TUESDAY = date(2024, 12, 3)
+
+STATEMENTS = [
+    "China banned exports of gallium to the United States on Tuesday.",
+    "China on Tuesday banned exports of gallium to the United States.",
+    "The United States raised its tariff on Chinese steel to 50% from 25% on Tuesday.",
+    "Canada imposed a 25% tariff on Chinese steel on Tuesday.",
+    "India lifted its ban on exports of onions on Tuesday.",
+    "The European Union on Tuesday imposed anti-dumping duties of 35% on Chinese biodiesel.",
+    "Mexico cut its tariff on U.S. pork to 5% from 20% on Tuesday.",
+    "Britain suspended trade talks with Israel on Tuesday.",
+    "The United States and Japan held a fourth round of trade talks in Tokyo on Tuesday.",
+    "Indonesia banned exports of nickel ore on Tuesday.",
+]
+
+
+def _pct(rate: Any) -> int | None:
+    return None if rate is None else int(rate.percent)
+
+
+def _signature(text: str) -> set[tuple[Any, ...]]:
+    found = set()
+    for event in extract(text, published=TUESDAY):
+        data = serial.to_dict(event)
+        data.pop("evidence")
+        found.add(serial.dumps(data))
+    return found
+
+
+def _rewordings(statement: str) -> dict[str, str]:
+    body = statement.removesuffix(".")
+    opened = (
+        statement
+        if statement.startswith(("China", "Canada", "India", "Mexico", "Britain", "Indonesia"))
+        else (statement[0].lower() + statement[1:])
+    )
+    return {
+        "per cent": statement.replace("%", " per cent"),
+        "percent": statement.replace("%", " percent"),
+        "linked": "Separately, " + opened,
+        "meanwhile": "Meanwhile, " + opened,
+        "retaliation": body + ", in retaliation for U.S. sanctions.",
+        "response": body + ", in response to new U.S. curbs.",
+        "reported": body + ", the ministry said in a statement on Wednesday.",
+    }
+
+
+@pytest.mark.parametrize("statement", STATEMENTS)
+@pytest.mark.parametrize("rewording", list(_rewordings(STATEMENTS[0])))
+def test_a_statement_reworded_states_the_same(statement: str, rewording: str) -> None:
+    reworded = _rewordings(statement)[rewording]
+    assert _signature(statement)  # the statement is read at all
+    assert _signature(reworded) == _signature(statement), reworded
+
+
+class TestTheUnitOfARateInWords:
+    def test_evidence_quotes_the_text_as_written(self) -> None:
+        text = (
+            "Markets fell. Canada raised its duty on U.S. steel to 25 per cent from 10 per cent on Tuesday."
+        )
+        (duty,) = only(extract(text, published=TUESDAY), Tariff)
+        assert (_pct(duty.rate), _pct(duty.previous_rate)) == (25, 10)
+        assert duty.evidence.sentence == text[14:]
+        assert text[duty.evidence.start : duty.evidence.end] == duty.evidence.sentence
+
+    def test_a_threats_condition_is_quoted_as_written(self) -> None:
+        (threat,) = only(
+            extract(
+                "Trump threatened a 200 per cent tariff on EU wine unless the bloc drops its 50 per cent tariff on "
+                "American whiskey.",
+                published=TUESDAY,
+            ),
+            Threat,
+        )
+        assert threat.condition == "unless the bloc drops its 50 per cent tariff on American whiskey"
+
+    def test_rates_in_words_are_paired_with_their_goods(self) -> None:
+        found = only(
+            extract(
+                "Washington doubled its tariffs on Turkish steel and aluminium to 50 per cent and 20 per cent "
+                "respectively.",
+                published=date(2018, 8, 13),
+            ),
+            Tariff,
+        )
+        assert {(t.product.name if t.product else None, _pct(t.rate)) for t in found} == {
+            ("steel", 50),
+            ("aluminium", 20),
+        }
+
+    def test_percentage_points_stay_points(self) -> None:
+        found = only(
+            extract(
+                "Canada raised its duty on U.S. steel by 10 percentage points on Tuesday.", published=TUESDAY
+            ),
+            Tariff,
+        )
+        assert all(t.rate is None for t in found)
+
+
+class TestWhatTheGoodsAreSaidBetweenThemAndTheDay:
+    def test_a_list_closed_by_its_destination_is_dated_by_the_day_after_it(self) -> None:
+        found = only(
+            extract(
+                "China banned exports of gallium, germanium and antimony to the United States on Tuesday.",
+                published=TUESDAY,
+            ),
+            ExportControl,
+        )
+        assert len(found) == 3
+        assert {(c.target, days(c.effective)) for c in found} == {("US", ("2024-12-03", "2024-12-03"))}
+
+    def test_goods_described_between_commas_keep_the_day(self) -> None:
+        found = only(
+            extract(
+                "Beijing began requiring licences for exports of gallium and germanium, two metals used in "
+                "chipmaking, on Aug. 1.",
+                published=date(2023, 8, 2),
+            ),
+            ExportControl,
+        )
+        assert {days(c.effective) for c in found} == {("2023-08-01", "2023-08-01")}
+
+    def test_goods_described_between_commas_keep_their_destination(self) -> None:
+        (control,) = only(
+            extract(
+                "China banned exports of graphite, a key battery material, to the United States on Tuesday.",
+                published=TUESDAY,
+            ),
+            ExportControl,
+        )
+        assert control.target == "US"
+
+    def test_a_day_after_a_clause_of_time_is_not_the_bans(self) -> None:
+        found = only(
+            extract(
+                "China said on Monday, a day after Washington banned chip exports, that it would respond.",
+                published=TUESDAY,
+            ),
+            ExportControl,
+        )
+        assert all(c.effective is None for c in found)
+
+
+class TestAControlComingIntoForce:
+    def test_a_control_that_comes_into_force_on_a_day_is_dated_by_it(self) -> None:
+        (control,) = only(
+            extract(
+                "Japan's licence requirement for 23 types of chipmaking equipment comes into force on July 23.",
+                published=date(2023, 5, 23),
+            ),
+            ExportControl,
+        )
+        assert days(control.effective) == ("2023-07-23", "2023-07-23")
+
+
+class TestAClauseOfCause:
+    def test_the_last_list_of_a_change_keeps_its_verb(self) -> None:
+        found = only(
+            extract(
+                "Turkey on Wednesday doubled tariffs on a range of American imports, raising the duty on passenger "
+                "cars to 120 per cent, on alcoholic drinks to 140 per cent and on leaf tobacco to 60 per cent, in "
+                "retaliation for U.S. sanctions and steel levies.",
+                published=date(2018, 8, 15),
+            ),
+            Tariff,
+        )
+        (tobacco,) = [t for t in found if t.product and t.product.name == "leaf tobacco"]
+        assert tobacco.status == "raised" and _pct(tobacco.rate) == 60
+        assert days(tobacco.effective) == ("2018-08-15", "2018-08-15")
+
+    def test_a_country_in_it_is_no_party_to_the_talks(self) -> None:
+        (talks,) = only(
+            extract(
+                "Britain suspended trade talks with Israel on Tuesday, citing Chinese pressure.",
+                published=TUESDAY,
+            ),
+            Negotiation,
+        )
+        assert sorted(talks.parties) == ["GB", "IL"]
+
+    def test_talks_proposed_over_a_duty_leave_the_duty_in_force(self) -> None:
+        (duty,) = only(
+            extract(
+                "Brazil has proposed negotiations with the United States over the 50% tariff on most Brazilian goods "
+                "that took effect on Aug. 6.",
+                published=date(2025, 8, 14),
+            ),
+            Tariff,
+        )
+        assert duty.status == "in_force"
+
+
+class TestAThreatJoinedToAMeasureTaken:
+    def test_the_measure_taken_is_news_of_its_own(self) -> None:
+        found = extract(
+            "The United States raised its tariff on Chinese steel to 50% from 25% on Tuesday, and threatened a "
+            "60% duty unless China cuts its 10% levy.",
+            published=TUESDAY,
+        )
+        (duty,) = only(found, Tariff)
+        assert (duty.status, _pct(duty.rate), _pct(duty.previous_rate)) == ("raised", 50, 25)
+        (threat,) = only(found, Threat)
+        assert isinstance(threat.measure, Tariff) and _pct(threat.measure.rate) == 60
+
+    def test_a_threat_without_a_measure_of_its_own_takes_none_from_before(self) -> None:
+        found = extract(
+            "The United States raised its tariff on Chinese steel to 50% from 25% on Tuesday and threatened further "
+            "action.",
+            published=TUESDAY,
+        )
+        assert len(only(found, Tariff)) == 1
+        (threat,) = only(found, Threat)
+        assert threat.measure is None
+
+    def test_a_control_taken_is_news_of_its_own(self) -> None:
+        found = extract(
+            "China banned exports of gallium on Tuesday and warned of further steps if Washington did not lift its "
+            "curbs.",
+            published=TUESDAY,
+        )
+        (control,) = only(found, ExportControl)
+        assert control.status == "imposed"
+        assert len(only(found, Threat)) == 1
+
+
+class TestALinkingWordOpensTheSentence:
+    def test_separately_is_no_goods(self) -> None:
+        found = only(
+            extract(
+                "The United States set a 30% tariff on South African goods on Friday. Separately, platinum and "
+                "copper are exempt from the new rate.",
+                published=date(2025, 8, 1),
+            ),
+            Tariff,
+        )
+        assert all(t.product is None or "separately" not in t.product.name for t in found)
+
+    def test_separately_names_no_rate(self) -> None:
+        found = only(
+            extract(
+                "Separately, the European Union on Tuesday imposed anti-dumping duties of 35% on Chinese biodiesel.",
+                published=TUESDAY,
+            ),
+            Tariff,
+        )
+        assert [t.product.name if t.product else None for t in found] == ["biodiesel"]
+
+
+class TestWhatASideIsAccusedOf:
+    def test_commitments_reneged_on_are_no_goods(self) -> None:
+        (duty,) = only(
+            extract(
+                "The United States raised tariffs on $200 billion of Chinese goods to 25% from 10%, accusing Beijing "
+                "of reneging on its commitments.",
+                published=date(2019, 5, 10),
+            ),
+            Tariff,
+        )
+        assert duty.product is None and (_pct(duty.rate), _pct(duty.previous_rate)) == (25, 10)
