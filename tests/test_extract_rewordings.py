@@ -273,3 +273,39 @@ class TestWhatASideIsAccusedOf:
             Tariff,
         )
         assert duty.product is None and (_pct(duty.rate), _pct(duty.previous_rate)) == (25, 10)
+
+
+class TestNamesWrittenAnotherWay:
+    def test_a_us_body_written_without_stops_is_american(self) -> None:
+        (relief,) = only(
+            extract(
+                "The Office of the US Trade Representative said on Wednesday that Chinese solar manufacturing "
+                "equipment and 177 other products will remain excluded from Section 301 tariffs until Nov. 10, 2026.",
+                published=date(2025, 11, 27),
+            ),
+            Tariff,
+        )
+        assert (relief.imposer, relief.target) == ("US", "CN")
+
+    def test_anyone_but_a_country_names_no_one(self) -> None:
+        from tradewatch.extract._actors import find_actors
+
+        assert find_actors("They pay the duty only on their non-US content and on non-EU steel.") == []
+
+    def test_the_pacts_name_is_no_party(self) -> None:
+        from tradewatch.extract._actors import find_actors
+
+        assert find_actors("Trucks that qualify under the U.S.-Mexico-Canada Agreement pay less.") == []
+
+
+class TestAnAsideAfterAList:
+    def test_a_move_that_rattled_markets_is_no_goods(self) -> None:
+        found = only(
+            extract(
+                "China's commerce ministry on Thursday extended its licensing regime to five more rare-earth "
+                "elements, including holmium and europium, a move that rattled markets.",
+                published=date(2025, 10, 10),
+            ),
+            ExportControl,
+        )
+        assert sorted(c.item.name for c in found if c.item) == ["europium", "holmium"]

@@ -28,9 +28,21 @@ _NOT_ACTORS = frozenset(
         "american soybean association",
         "new york",
         "georgia plant",
+        # the trade pact's name is no party: "Trucks that qualify under the U.S.-Mexico-Canada Agreement"
+        "u.s.-mexico-canada agreement",
+        "us-mexico-canada agreement",
+        "united states-mexico-canada agreement",
     }
 )
 _ENTRIES = {phrase: (code, kind) for phrase, code, kind in ENTRIES}
+# "the Office of the US Trade Representative": the bodies written with "U.S." are written with "US" too
+_ENTRIES.update(
+    {
+        phrase.replace("u.s. ", "us ", 1): entry
+        for phrase, entry in list(_ENTRIES.items())
+        if phrase.startswith("u.s. ") or " u.s. " in phrase
+    }
+)
 
 
 @attrs.frozen
@@ -109,7 +121,9 @@ def find_actors(sentence: str) -> list[Mention]:
                 if entry and sentence[end - 1 : end] == "."
                 else sentence[start:end]
             )
-            if entry is not None and text[:1].isupper():
+            if entry is not None and sentence.endswith("non-", 0, start):
+                pass  # "their non-US content", "non-EU suppliers": anyone but them, no one named
+            elif entry is not None and text[:1].isupper():
                 # Names are capitalised in English; "us", "turkey", "chad" in lower case are ordinary words.
                 found.append(Mention(start, start + len(text), entry[0], entry[1], text))
             elif entry is not None:

@@ -4870,9 +4870,15 @@ _PUT_UNDER = re.compile(
     r"|\b(?:add|adds|added|adding)\s+(?P<added>[^.;]{3,200}?)\s+to\s+(?:the\s+|its\s+|their\s+)?(?:export\s+)?"
     r"(?:licens|licenc|control(?!\s+list)|restrict|curb)"
 )
+# The goods a list names run to the end of the statement: not into an aside after it ("including holmium and
+# europium, a move that rattled markets").
+_LIST_RUN = (
+    r"(?:(?!,\s+(?:a|an|the|which|as|while|but|in|after|amid|citing|saying|adding|following|days?|weeks?|hours?)\s)"
+    r"[^.;]){3,200}"
+)
 _WIDENED_TO = re.compile(
     r"\b(?:extend(?:s|ed|ing)?|expand(?:s|ed|ing)?|widen(?:s|ed|ing)?)\s+(?:its|the|their)\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:licensing|licensing regime|controls?|restrictions?|curbs?)\s+to\s+(?P<goods>[^.;]{3,200})"
+    rf"(?:licensing|licensing regime|controls?|restrictions?|curbs?)\s+to\s+(?P<goods>{_LIST_RUN})"
 )
 # the goods a phrase names after counting them: "seven rare earths - samarium, ..., yttrium -", "five more
 # elements, including holmium and europium"
@@ -4882,10 +4888,10 @@ _COUNT_INCLUDING = re.compile(
     r"\s+(?:for|on|of|to)\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:more\s+)?(?!other\b)"
     r"(?:[a-z-]+\s+){0,3}?"
     r"(?:rare\s+earths|metals|minerals|elements|materials|items|products|goods|chemicals|types\s+of\s+[a-z-]+)"
-    r",?\s+including\s+(?P<list>[^.;]{3,200})"
+    rf",?\s+including\s+(?P<list>{_LIST_RUN})"
 )
 _NAMED_AFTER_COUNT = re.compile(
-    r"\s[-–—]\s(?P<list>[^-–—]{3,200}?)\s[-–—](?:\s|$)|\bincluding\s+(?P<list2>[^.;]{3,200})"
+    rf"\s[-–—]\s(?P<list>[^-–—]{{3,200}}?)\s[-–—](?:\s|$)|\bincluding\s+(?P<list2>{_LIST_RUN})"
 )
 _GOODS_BEFORE = re.compile(
     r"\b(?P<goods>[a-z]+-[a-z]+|[a-z]{3,})\s+export[\s-](?:controls?|curbs?|restrictions?|bans?|rules?|limits?)\b"
@@ -5273,6 +5279,9 @@ def _parties(clause: Clause, ctx: Context) -> list[str]:
             for m in clause.actors
             if m.start < background.start() and not _is_place(clause, m, meeting=True)
         )
+        for bloc, members in _BLOC_MEMBERS:
+            if bloc.search(clause.low, 0, background.start()):
+                before = _distinct([*before, *members])
         acting = before if len(before) >= 2 else acting
     places = _distinct(m.code for m in clause.actors if _is_place(clause, m, meeting=True))
     parties = acting
