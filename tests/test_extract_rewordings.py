@@ -38,6 +38,9 @@ def _signature(text: str) -> set[tuple[Any, ...]]:
     for event in extract(text, published=TUESDAY):
         data = serial.to_dict(event)
         data.pop("evidence")
+        for name in ("effective", "until", "when", "deadline"):
+            if isinstance(data.get(name), dict):
+                data[name].pop("text")  # the words of the date are those the text wrote
         found.add(serial.dumps(data))
     return found
 
@@ -57,6 +60,8 @@ def _rewordings(statement: str) -> dict[str, str]:
         "retaliation": body + ", in retaliation for U.S. sanctions.",
         "response": body + ", in response to new U.S. curbs.",
         "reported": body + ", the ministry said in a statement on Wednesday.",
+        # as agencies in the United States write a weekday
+        "weekday": statement.replace("on Tuesday", "Tuesday"),
     }
 
 
@@ -309,3 +314,53 @@ class TestAnAsideAfterAList:
             ExportControl,
         )
         assert sorted(c.item.name for c in found if c.item) == ["europium", "holmium"]
+
+
+class TestDatesWrittenAnotherWay:
+    def test_a_weekday_without_on_is_the_day(self) -> None:
+        (control,) = only(
+            extract(
+                "China banned exports of gallium Tuesday, the ministry said Wednesday.", published=TUESDAY
+            ),
+            ExportControl,
+        )
+        assert days(control.effective) == ("2024-12-03", "2024-12-03")
+        assert control.effective is not None and control.effective.text.endswith("Tuesday")
+        assert "on Tuesday" not in control.effective.text
+        assert (
+            control.evidence.sentence
+            == "China banned exports of gallium Tuesday, the ministry said Wednesday."
+        )
+
+    def test_last_friday_and_black_friday_are_left_as_written(self) -> None:
+        from tradewatch.extract._text import rewritten
+
+        assert (
+            rewritten("Sales last Friday beat Black Friday, and talks on Monday and Tuesday went on.") is None
+        )
+
+    def test_a_day_before_its_month_is_read(self) -> None:
+        (duty,) = only(
+            extract("The EU will suspend its 25% tariffs on U.S. whiskey from 1 January.", published=TUESDAY),
+            Tariff,
+        )
+        assert days(duty.effective) == ("2025-01-01", "2025-01-01")
+        assert duty.effective is not None and duty.effective.text.endswith("1 January")
+
+    def test_a_day_before_its_month_with_its_year(self) -> None:
+        from tradewatch.extract._text import rewritten
+
+        read = rewritten("Talks resume on 3 December 2024 in Geneva.")
+        assert read is not None and read.text == "Talks resume on December 3, 2024 in Geneva."
+        assert read.original(len(read.text)) == len("Talks resume on 3 December 2024 in Geneva.")
+
+    def test_a_day_after_on_is_no_goods(self) -> None:
+        found = only(
+            extract(
+                "China urged Washington on Sunday to cancel its tariffs, after the US on Friday exempted "
+                "Chinese-made smartphones from the steepest duties.",
+                published=date(2025, 4, 13),
+            ),
+            Tariff,
+        )
+        assert all(t.product is None or "exempted" not in t.product.name for t in found)

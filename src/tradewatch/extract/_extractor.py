@@ -52,7 +52,7 @@ from ._rules import (
     threats,
     truces,
 )
-from ._text import DATELINE, SignedText, blank_markup, lowered, percent_signs, sentences
+from ._text import DATELINE, RewrittenText, blank_markup, lowered, rewritten, sentences
 
 # One quick test per sentence: most sentences of a news item name no measure and cost only this. A word's
 # first five letters are looked up in a set (a scan with a regular expression of all trigger words cost
@@ -173,17 +173,17 @@ class RuleBasedExtractor:
         if not isinstance(text, str) or not text.strip():
             return []
         text = text[:MAX_TEXT]
-        signed = percent_signs(text)
+        read_as = rewritten(text)
         stated, denied = self._read_text(
-            signed.text if signed else text,
+            read_as.text if read_as else text,
             title=title,
             published=published,
             source=source,
             item_id=item_id,
             url=url,
         )
-        if signed is not None:
-            stated = [_as_written(event, text, signed) for event in stated]
+        if read_as is not None:
+            stated = [_as_written(event, text, read_as) for event in stated]
         if not stated and not denied and title and title.strip() and title not in text:
             # A feed's summary is often a teaser ("What the new duties mean for exporters") and only the
             # headline states the news: read when the text states nothing, less surely than a full sentence.
@@ -299,17 +299,21 @@ class RuleBasedExtractor:
 _HEADLINE_CONFIDENCE = 0.8
 
 
-def _as_written(event: Event, text: str, signed: SignedText) -> Event:
-    """`event` read from `signed.text`, its evidence (and a threat's condition) quoted from `text` as written."""
+def _as_written(event: Event, text: str, read_as: RewrittenText) -> Event:
+    """`event` read from `read_as.text`, its evidence (and a threat's condition) quoted from `text` as written."""
     evidence = event.evidence
-    start, end = signed.original(evidence.start), signed.original(evidence.end)
+    start, end = read_as.original(evidence.start), read_as.original(evidence.end)
     changes: dict[str, Any] = {
         "evidence": attrs.evolve(evidence, sentence=text[start:end], start=start, end=end)
     }
     condition = getattr(event, "condition", None)
-    if condition and "%" in condition and (at := evidence.sentence.find(condition)) >= 0:
+    if condition and (at := evidence.sentence.find(condition)) >= 0:
         at += evidence.start
-        changes["condition"] = text[signed.original(at) : signed.original(at + len(condition))]
+        changes["condition"] = text[read_as.original(at) : read_as.original(at + len(condition))]
+    for name in ("effective", "until", "when", "deadline"):
+        span = getattr(event, name, None)
+        if isinstance(span, DateSpan) and read_as.phrases:
+            changes[name] = attrs.evolve(span, text=read_as.as_written(span.text))
     return attrs.evolve(event, **changes)
 
 

@@ -816,7 +816,11 @@ def _confidence(clause: Clause, base: float) -> float:
 
 # --- products ---------------------------------------------------------------------------------------------
 
-_PRODUCT_START = re.compile(r"\b(?:on|covering|including|against)\s+", _I)
+# (not "after the US on Friday exempted Chinese-made smartphones": "on" a day says when)
+_PRODUCT_START = re.compile(
+    r"\b(?:on(?!\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)|covering|including|against)\s+",
+    _I,
+)
 # "made" ends the goods ("cars made in Mexico") unless it is part of their origin ("Chinese-made cars").
 _PRODUCT_STOP = re.compile(
     r"\s*(?:[,;:()\"“”]|\s-\s|\b(?<!-)(?:from|to|at|by|in|since|starting|effective|beginning|which|that|as|after"

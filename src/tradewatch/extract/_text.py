@@ -1,5 +1,5 @@
-"""Sentences and masks: the text is measured, and rewritten only with a map back (`percent_signs`), so every
-span points into the original."""
+"""Sentences and masks: the text is measured, and rewritten only with a map back (`rewritten`), so every span
+points into the original."""
 
 from __future__ import annotations
 
@@ -134,44 +134,81 @@ DATELINE = re.compile(
 )
 
 
-# "25 per cent", "25 percent", "25-percent", "25 pct", "25pc": newsrooms write the unit of a rate in several ways,
-# and the rules read every phrase around a rate ("to 25% from 10%", "a 25% tariff") with its sign.
-# (the British "pc" only joined to its figure: "5 pc units" are computers)
-_UNIT_WORDS = re.compile(r"(?<=\d)(?:(?:\s?-\s?|\s)?(?:per\s?cent|percent|pct)|pc)\b", re.IGNORECASE)
+# Ways newsrooms write what the rules read one way, rewritten with a map back to the text as written:
+# - "25 per cent", "25 percent", "25-percent", "25 pct", "25pc" as "25%" (the rules read every phrase around a rate,
+#   "to 25% from 10%", "a 25% tariff", with its sign; the British "pc" only joined to its figure: "5 pc units" are
+#   computers);
+# - a weekday without its "on", as agencies in the United States write it ("said Friday", "banned exports late
+#   Tuesday"), with it (not "last Friday", "Friday's talks", "Black Friday", "Monday and Tuesday");
+# - a day before its month, as British and Commonwealth copy writes it ("from 1 March", "on 3 December 2024"),
+#   after it ("from March 1", "on December 3, 2024").
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)(?:\.|\b))"
+)
+_REWRITES = re.compile(
+    r"(?P<unit>(?<=\d)(?i:(?:(?:\s?-\s?|\s)?(?:per\s?cent|percent|pct)|pc))\b)"
+    r"|(?P<day>(?<=[a-z%] )(?i:(?<!\bon )(?<!\blast )(?<!\bnext )(?<!\bthis )(?<!\bthat )(?<!\bby )(?<!\buntil )"
+    r"(?<!\btill )(?<!\bsince )(?<!\bfrom )(?<!\bthrough )(?<!\bto )(?<!\bbefore )(?<!\bafter )(?<!\bbetween )"
+    r"(?<!\band )(?<!\bor )(?<!\bevery )(?<!\beach )(?<!\bof )(?<!\bblack )(?<!\bgood )(?<!\bsuper )(?<!\bcyber )"
+    r"(?<!\bholy )(?<!\beaster ))(?=(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?![-'’])))"
+    rf"|(?<![\w$.,-])(?P<mday>[12]?\d|3[01])\s+(?P<month>{_MONTH})(?!\s+(?:be|have|not|also|well)\b)"
+    r"(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?"
+)
 
 
-class SignedText:
-    """A text with the words of its percentages written as "%", and the way back to the text as written."""
+class RewrittenText:
+    """A text as the rules read it (`_REWRITES`), and the way back to the text as written."""
 
-    __slots__ = ("_marks", "_signed_at", "text")
+    __slots__ = ("_marks", "_read_at", "phrases", "text")
 
-    def __init__(self, text: str, marks: list[tuple[int, int]]) -> None:
+    def __init__(self, text: str, marks: list[tuple[int, int]], phrases: dict[str, str]) -> None:
         self.text = text
-        self._marks = marks  # (offset in `text`, offset in the original) at each edge of a rewritten unit
-        self._signed_at = [m[0] for m in marks]
+        self._marks = marks  # (offset in `text`, offset in the original) at each edge of a rewritten phrase
+        self._read_at = [m[0] for m in marks]
+        self.phrases = phrases  # each phrase as read, with the words it stands for as written
 
     def original(self, offset: int) -> int:
-        """The offset in the original text of `offset` in `text` (an edge of a rewritten unit maps to the same
-        edge of the words it replaced)."""
-        i = bisect.bisect_right(self._signed_at, offset) - 1
+        """The offset in the original text of `offset` in `text` (an edge of a rewritten phrase maps to the
+        same edge of the words it stands for)."""
+        i = bisect.bisect_right(self._read_at, offset) - 1
         if i < 0:
             return offset
         at, was = self._marks[i]
         return was + (offset - at)
 
+    def as_written(self, phrase: str) -> str:
+        """`phrase` (a date's words, say) with what was rewritten in it as the text wrote it."""
+        for read, written in self.phrases.items():
+            if read in phrase:
+                phrase = phrase.replace(read, written)
+        return phrase
 
-def percent_signs(text: str) -> SignedText | None:
-    """`text` with "25 per cent" and its kind written "25%", or None when it has none."""
+
+def rewritten(text: str) -> RewrittenText | None:
+    """`text` with "25 per cent" and its kind written "25%", "said Friday" written "said on Friday" and "1 March"
+    written "March 1", or None when it has none of them."""
     parts: list[str] = []
     marks: list[tuple[int, int]] = []
+    phrases: dict[str, str] = {}
     last = shift = 0
-    for unit in _UNIT_WORDS.finditer(text):
-        at = unit.start() - shift
-        parts += (text[last : unit.start()], "%")
-        marks += ((at, unit.start()), (at + 1, unit.end()))
-        shift += unit.end() - unit.start() - 1
-        last = unit.end()
+    for found in _REWRITES.finditer(text):
+        start, end = found.span()
+        if found.group("unit") is not None:
+            written = "%"
+        elif found.group("weekday") is not None:
+            written = "on "
+            phrases["on " + found.group("weekday")] = found.group("weekday")
+        else:
+            year = found.group("year")
+            written = f"{found.group('month')} {found.group('mday')}" + (f", {year}" if year else "")
+            phrases[written] = found.group()
+        at = start + shift
+        parts += (text[last:start], written)
+        marks += ((at, start), (at + len(written), end))
+        shift += len(written) - (end - start)
+        last = end
     if not marks:
         return None
     parts.append(text[last:])
-    return SignedText("".join(parts), marks)
+    return RewrittenText("".join(parts), marks, phrases)
