@@ -364,3 +364,30 @@ class TestDatesWrittenAnotherWay:
             Tariff,
         )
         assert all(t.product is None or "exempted" not in t.product.name for t in found)
+
+
+class TestAListWithItsLastComma:
+    @pytest.mark.parametrize("comma", [",", ""])
+    def test_every_item_of_a_subject_is_exempt(self, comma: str) -> None:
+        found = only(
+            extract(
+                f"The US imposed a 50% tariff on Brazilian goods. Civil aircraft, orange juice{comma} and energy "
+                "products are exempt.",
+                published=date(2025, 7, 31),
+            ),
+            Tariff,
+        )
+        exempt = sorted(t.product.name for t in found if t.status == "exempted" and t.product)
+        assert exempt == ["civil aircraft", "energy products", "orange juice"]
+
+    def test_a_statement_joined_after_a_comma_has_its_own_subject(self) -> None:
+        found = only(
+            extract(
+                "The US imposed a 50% tariff on Brazilian goods. Goods already in transit are spared, and "
+                "pharmaceuticals and smartphones remain exempt.",
+                published=date(2025, 7, 31),
+            ),
+            Tariff,
+        )
+        exempt = sorted(t.product.name for t in found if t.status == "exempted" and t.product)
+        assert exempt == ["pharmaceuticals", "smartphones"]

@@ -2179,6 +2179,26 @@ _SUBJECT_JOIN = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+")
 _POSSESSIVE_START = re.compile(r"(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*['’]s\s")
 
 
+def _subject_start(clause: Clause, verb: int) -> int:
+    """Where the subject of the verb at `verb` starts: after the last join of statements before it, but not
+    after the comma of a list's last item ("Civil aircraft, orange juice, and energy products are exempt")."""
+    begin = 0
+    for join in _SUBJECT_JOIN.finditer(clause.text, 0, verb):
+        if (
+            join.group().startswith(",")
+            and "and" in join.group()
+            and "," in clause.text[begin : join.start()]
+            and _LAST_ITEM.fullmatch(clause.low, join.end(), verb)
+        ):
+            continue
+        begin = join.end()
+    return begin
+
+
+# The last item of a list of goods, up to its verb: a few words and no verb of their own
+_LAST_ITEM = re.compile(r"(?:[a-z][a-z-]*\s+){1,4}")
+
+
 def earlier_duty_exemptions(clause: Clause, ctx: Context) -> list[Tariff]:
     """Goods a sentence exempts from a duty the item stated before, without naming the duty again: the
     exemption is from the latest duty the item stated, on whoever it targets."""
@@ -2202,13 +2222,12 @@ def earlier_duty_exemptions(clause: Clause, ctx: Context) -> list[Tariff]:
     # "Goods in transit are spared, and pharmaceuticals and smartphones remain exempt": each verb its subject
     goods: list[Product] = []
     for each in [verb, *_EXEMPTED_SUBJECT.finditer(clause.low, verb.end(), 200)]:
-        begin = max([0, *(m.end() for m in _SUBJECT_JOIN.finditer(clause.text, 0, each.start()))])
-        goods += _goods_of_list(clause, begin, each.start())
+        goods += _goods_of_list(clause, _subject_start(clause, each.start()), each.start())
     goods = _distinct_goods(goods)
     if not goods:
         # "Imports from Britain, which struck a deal last month, were exempted from the increase"
         return _partners_exempted(clause, ctx, imposer, verb.start(), verb.end())
-    begin = max([0, *(m.end() for m in _SUBJECT_JOIN.finditer(clause.text, 0, verb.start()))])
+    begin = _subject_start(clause, verb.start())
     origins = _distinct(
         m.code for m in clause.actors if begin <= m.start < verb.start() and m.code != imposer
     )
