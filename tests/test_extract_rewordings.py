@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from extraction_helpers import days, only
-from tradewatch import ExportControl, Negotiation, Tariff, Threat, extract, serial
+from tradewatch import ExportControl, Negotiation, Tariff, Threat, Truce, extract, serial
 
 TUESDAY = date(2024, 12, 3)
 
@@ -391,3 +391,90 @@ class TestAListWithItsLastComma:
         )
         exempt = sorted(t.product.name for t in found if t.status == "exempted" and t.product)
         assert exempt == ["pharmaceuticals", "smartphones"]
+
+
+# Statements generated from parts, each with the reading it must give: who acts, on whom, on what goods, at
+# what rate, in which status and from which day, whatever the subject's name, the place of the day, the length
+# of the list of goods and what follows the statement.
+_SUBJECTS = {
+    "US": ["The United States", "Washington", "The Biden administration"],
+    "CN": ["China", "Beijing", "China's commerce ministry"],
+    "IN": ["India", "New Delhi"],
+    "CA": ["Canada", "Ottawa"],
+    "TH": ["Thailand"],
+}
+_OF = {"US": ["U.S.", "American"], "CN": ["Chinese"]}
+_CHANGES = [
+    ("imposed a 25% tariff on {goods}", "in_force", 25, None),
+    ("raised its tariff on {goods} to 50% from 25%", "raised", 50, 25),
+    ("cut its tariff on {goods} to 10% from 25%", "lowered", 10, 25),
+    ("scrapped its 25% tariff on {goods}", "lifted", 25, None),
+    ("lifted its 25% tariff on {goods}", "lifted", 25, None),
+    ("halved its tariff on {goods} to 10%", "lowered", 10, None),
+]
+_TAILS = ["", ", the ministry said", ", in retaliation for new U.S. curbs", ", a move that rattled markets"]
+
+
+def _generated() -> list[tuple[str, tuple[str, str, str, int, int | None], list[str]]]:
+    cases = []
+    for imposer, target in [("US", "CN"), ("CN", "US"), ("IN", "US"), ("CA", "CN"), ("TH", "US")]:
+        for s, subject in enumerate(_SUBJECTS[imposer]):
+            for c, (verb, status, rate, previous) in enumerate(_CHANGES):
+                goods = [["steel"], ["steel", "aluminium"], ["soybeans", "pork", "beef"]][(s + c) % 3]
+                listed = goods[0] if len(goods) == 1 else ", ".join(goods[:-1]) + " and " + goods[-1]
+                phrase = verb.format(goods=f"{_OF[target][c % len(_OF[target])]} {listed}")
+                tail = _TAILS[(s + 2 * c) % len(_TAILS)]
+                for text in (
+                    f"{subject} on Tuesday {phrase}{tail}.",
+                    f"{subject} {phrase} on Tuesday{tail}.",
+                ):
+                    cases.append((text, (imposer, target, status, rate, previous), goods))
+    return cases
+
+
+@pytest.mark.parametrize(("text", "reading", "goods"), _generated())
+def test_a_generated_statement_is_read(
+    text: str, reading: tuple[str, str, str, int, int | None], goods: list[str]
+) -> None:
+    found = only(extract(text, published=TUESDAY), Tariff)
+    assert sorted(t.product.name for t in found if t.product) == sorted(goods), text
+    for duty in found:
+        assert (
+            duty.imposer,
+            duty.target,
+            duty.status,
+            _pct(duty.rate),
+            _pct(duty.previous_rate),
+        ) == reading, text
+        assert days(duty.effective) == ("2024-12-03", "2024-12-03"), text
+
+
+class TestTheTruceAgreedForSomeDays:
+    def test_a_90_day_truce_runs_90_days_from_the_day_it_was_agreed(self) -> None:
+        (truce,) = only(
+            extract(
+                "Donald Trump and Xi Jinping agreed over dinner in Buenos Aires on Saturday to a 90-day truce in "
+                "their trade war.",
+                published=date(2018, 12, 2),
+            ),
+            Truce,
+        )
+        assert days(truce.until) == ("2019-03-01", "2019-03-01")
+
+    def test_a_named_start_elsewhere_outranks_the_length(self) -> None:
+        (truce,) = only(
+            extract(
+                "The United States and China agreed on Monday to a 90-day truce in their trade war. The two "
+                "countries said they would roll back most of their tariffs in a truce lasting 90 days from May 14.",
+                published=date(2025, 5, 12),
+            ),
+            Truce,
+        )
+        assert days(truce.until) == ("2025-08-12", "2025-08-12")
+
+    def test_a_country_ending_in_an_extends_its_truce(self) -> None:
+        (truce,) = only(
+            extract("Washington and Japan extended their tariff truce until Feb. 10.", published=TUESDAY),
+            Truce,
+        )
+        assert truce.status == "extended"

@@ -469,7 +469,7 @@ TARIFF_STATUS: list[tuple[str, re.Pattern[str]]] = [
             # not "ending months of haggling", "ended the standoff": what ends is not the duty
             # ...nor "fight to the end"
             # ("open-ended" says how long something may take)
-            r"|(?<!the )(?<!an )(?<!-)end(?:s|ed|ing)?(?!\s+(?:months|weeks|years|days|a\s+[\w-]+-long"
+            r"|(?<!\bthe )(?<!\ban )(?<!-)end(?:s|ed|ing)?(?!\s+(?:months|weeks|years|days|a\s+[\w-]+-long"
             # (nor "was ending negotiations over an advertisement")
             r"|(?:the\s+)?(?:stand-?off|impasse|deadlock|uncertainty|row|dispute|haggling|talks|negotiations)))"
             # (not "has dropped plans to double them": a change called off, the duty stands)
@@ -483,7 +483,7 @@ TARIFF_STATUS: list[tuple[str, re.Pattern[str]]] = [
             # a court's ruling: "struck down the tariffs", "sweeps away the duties", "invalidating the levies"
             r"|struck down|strikes? down|striking down|sweeps? away|swept away|sweeping away"
             # (not "overturned a lower court ruling", "voted to overturn the tariffs")
-            r"|(?<!to )(?:invalidat(?:e|es|ed|ing)|overturn(?:s|ed|ing)?)(?=\s+(?:the\s+|his\s+|its\s+|their\s+)?"
+            r"|(?<!\bto )(?:invalidat(?:e|es|ed|ing)|overturn(?:s|ed|ing)?)(?=\s+(?:the\s+|his\s+|its\s+|their\s+)?"
             r"(?:[\w-]+\s+){0,3}?(?:tariffs?|dut(?:y|ies)|levies|levy)\b)|expire[sd]?)\b"
             # "exports dropped about 14%": a figure that falls, no duty removed (but "removed 25% tariffs" is)
             r"(?!\s+(?:about|around|nearly|roughly|almost|some|more than|less than|by)?\s*\d[\d.,]*(?![\d.,])"
@@ -778,7 +778,7 @@ TRUCE_STATUS: list[tuple[str, re.Pattern[str]]] = [
     (
         "extended",
         # "for an extended period" describes a time, it extends nothing
-        words(r"(?<!an )extend(?:s|ed|ing)?", r"extension", r"prolong(?:s|ed|ing)?", r"renew(?:s|ed|ing)?"),
+        words(r"(?<!\ban )extend(?:s|ed|ing)?", r"extension", r"prolong(?:s|ed|ing)?", r"renew(?:s|ed|ing)?"),
     ),
     (
         "ended",

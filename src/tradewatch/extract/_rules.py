@@ -680,7 +680,10 @@ def _imposed_then(low: str, at: int) -> bool:
 # it was made. "Announced", "unveiled", "proposed" state a decision, whose day is when it was said.
 _PAST_ACT = re.compile(
     r"\b(?:imposed|tightened|expanded|widened|added|banned|halted|lifted|removed|scrapped|dropped|raised|doubled|tripled"
-    r"|hiked|lowered|reduced|eased|relaxed|suspended|paused|restricted|blacklisted|slashed|halved|extended"
+    # ("cut" reads as done when nothing says it is to come: "India on Tuesday cut its tariff", not "agreed on
+    # Thursday to cut tariffs")
+    r"|hiked|lowered|reduced|eased|relaxed|suspended|paused|restricted|blacklisted|slashed|halved|extended|trimmed"
+    r"|(?<!\bto )(?<!\bwould )(?<!\bcould )(?<!\bmay )(?<!\bmight )(?<!\bshould )(?<!\bmust )(?<!\band )cut"
     r"|struck(?= down)|invalidated|overturned|answered|retaliated|responded(?= with)|hit back(?= with)"
     r"|placed|introduced|levied|slapped|adopted"
     r"|began|started)\b"
@@ -2009,15 +2012,19 @@ def _segments(clause: Clause, first: int) -> list[Segment]:
                 # (and no farther before the list than a long sentence's length: a cue further off decides nothing)
                 hits=_hits_between(clause, lex.TARIFF_STATUS, lead.start() - _FAR, upto),
             )
-            if (
-                hit is not None
-                and segments
-                and hit[1].start() >= end
-                and clause.low.endswith("in ", 0, hit[1].start())
-            ):
+            if hit is not None and hit[1].start() >= end and clause.low.endswith("in ", 0, hit[1].start()):
                 # "raising the duty on cars to 120% ... and on leaf tobacco to 60%, in retaliation for U.S.
-                # sanctions": a clause of cause after the list's last item names no verb of it
-                hit = None
+                # sanctions", "lifted its 25% tariff on U.S. steel, in retaliation for ...": a clause of cause after
+                # the list names no verb of it
+                hit = _nearest(
+                    lex.TARIFF_STATUS,
+                    text[: hit[1].start()],
+                    clause.low[: hit[1].start()],
+                    (lead.start(), end),
+                    weak=_WEAK_TARIFF,
+                    nouns=nouns,
+                    hits=_hits_between(clause, lex.TARIFF_STATUS, lead.start() - _FAR, hit[1].start()),
+                )
             if hit is not None and hit[1].start() >= window_start - 80:
                 status, verb_at = _tense(hit[0], hit[1], text), hit[1].start()
                 if _ON_TOP_OF.match(hit[1].group()) and hit[1].start() < lead.start():
@@ -2609,7 +2616,7 @@ def _as_is(clause: Clause, found: list[Tariff]) -> list[Tariff]:
 # consideration, though no rate or status verb of its own is given
 _WEIGHED = re.compile(
     # "on the proposed tariffs" names a measure already told of, as an adjective, not a verb
-    r"(?<!the )(?<!these )(?<!those )(?<!its )(?<!their )"
+    r"(?<!\bthe )(?<!these )(?<!those )(?<!\bits )(?<!their )"
     r"\b(?:consider(?:s|ed|ing)?|weigh(?:s|ed|ing)?|mull(?:s|ed|ing)?|propos(?:e|es|ed|ing)|eye(?:s|d|ing)?"
     # "a consultation on possible duties on batteries": duties put to the public before a decision
     r"|(?:consultation|consultations|review|investigation|probe|study) (?:on|into|of))\s+"
@@ -2720,7 +2727,7 @@ _PARTICIPLE_AFTER_LIST = re.compile(r",\s+(?:all|both|each|which were|that were|
 # (the one who threatens as the subject: not "after talks were pushed back to July 20", "the pause, postponed to
 # July 9")
 _PUT_OFF_TO = re.compile(
-    r"(?<!were )(?<!was )(?<!been )(?<!be )(?<!, )\b(?:pushed back|pushes back|delayed|postponed|put off)\s+"
+    r"(?<!were )(?<!was )(?<!been )(?<!\bbe )(?<!, )\b(?:pushed back|pushes back|delayed|postponed|put off)\s+"
     r"(?:to|until)\s+$"
 )
 _DUE_AFTER_DUTY = re.compile(
@@ -2750,13 +2757,19 @@ def _tariffs(clause: Clause, ctx: Context, *, standing: bool = False) -> list[Ta
         # 25% U.S. tariffs came into force" is one)
         return []
     text = clause.text
+    hits = clause.scan(lex.TARIFF_STATUS)
+    cause = _CAUSE_AFTER.search(clause.low, trigger.end()) if hits else None
+    if cause is not None:
+        # "lifted its 25% tariff on U.S. soybeans, in retaliation for ...": the words of the cause are no verb of
+        # the duty
+        hits = [h for h in hits if not cause.start() <= h[1].start() < cause.end()]
     status_hit = _nearest(
         lex.TARIFF_STATUS,
         text,
         clause.low,
         trigger.span(),
         weak=_WEAK_TARIFF,
-        hits=clause.scan(lex.TARIFF_STATUS),
+        hits=hits,
     )
     status = status_hit[0] if status_hit else "announced"
     if status_hit is None and _STANDS.match(clause.low, trigger.end()):
@@ -5054,6 +5067,10 @@ def _until(clause: Clause, ctx: Context, status: str = "agreed") -> DateSpan | N
     term = _term_from_start(clause)
     if term is not None:
         return term
+    if status == "agreed":
+        lasting = _lasting_from_the_day(clause, dates)
+        if lasting is not None:
+            return lasting
     for d in dates:
         lead = clause.text[max(0, d.start - 25) : d.start]
         if d not in durations and (
@@ -5074,6 +5091,33 @@ def _until(clause: Clause, ctx: Context, status: str = "agreed") -> DateSpan | N
             continue  # when it was agreed, not when it ends
         if _UNTIL_CUE.search(lead) or _UNTIL_CUE.match(d.span.text):
             return _anchored_duration(clause, d) or d.span
+    return None
+
+
+# "a 90-day truce", "a 30-day pause": how long the truce agreed lasts
+_DAYS_LONG = re.compile(
+    r"\s+(?:(?:tariff|trade)\s+)?(?:truce|pause|reprieve|ceasefire|cease-fire|standstill|suspension)\b"
+)
+
+
+def _lasting_from_the_day(clause: Clause, dates: list[DateMention]) -> DateSpan | None:
+    """ "agreed on Saturday to a 90-day truce": the 90th day after the day it was agreed (the day of the story,
+    when the sentence names none)."""
+    for d in dates:
+        if not re.fullmatch(r"\d{1,3}-day", d.span.text) or not _DAYS_LONG.match(clause.low, d.end):
+            continue
+        day = next(
+            (
+                o.span
+                for o in dates
+                if o.end <= d.start and o.span.granularity.value == "day" and _DAY_WORD.match(o.span.text)
+            ),
+            None,
+        )
+        if day is None:
+            return d.span
+        end = day.start + timedelta(days=int(d.span.text.split("-")[0]))
+        return DateSpan.day(end, clause.text[d.start : d.end])
     return None
 
 
