@@ -478,3 +478,16 @@ class TestTheTruceAgreedForSomeDays:
             Truce,
         )
         assert truce.status == "extended"
+
+
+class TestTheRateBeforeSaidAnotherWay:
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "India will cut its tariff on European cars, now as high as 110%, to 10%.",
+            "India will cut its tariff on European cars to 10% from roughly 110% now.",
+        ],
+    )
+    def test_the_rate_now_is_the_previous_one(self, text: str) -> None:
+        (duty,) = only(extract(text, published=TUESDAY), Tariff)
+        assert (duty.status, _pct(duty.rate), _pct(duty.previous_rate)) == ("lowered", 10, 110)

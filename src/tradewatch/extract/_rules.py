@@ -1225,7 +1225,11 @@ _PROVISIONAL_RATES_OF = (
 _PREVIOUS = re.compile(
     r"\b(?:(?:up from|down from|from|compared with|compared to|replacing|previously|instead of|versus|vs\.?)\s+"
     rf"(?:an?\s+|the\s+)?(?:current\s+|existing\s+|earlier\s+|previous\s+)?(?:{_PROVISIONAL_RATES_OF})?"
-    rf"|(?:well|far)\s+below\s+(?:the\s+)?{_PROVISIONAL_RATES_OF})$",
+    # "to about 15% from roughly 85% now"
+    r"(?:roughly\s+|about\s+|around\s+|nearly\s+|almost\s+|some\s+|as much as\s+|as high as\s+)?"
+    rf"|(?:well|far)\s+below\s+(?:the\s+)?{_PROVISIONAL_RATES_OF}"
+    # "will cut its tariff on European cars, now as high as 110%, to 10%": the rate now, said beside the duty
+    r"|,\s+(?:now|currently)\s+(?:as high as\s+|at\s+|about\s+|around\s+|up to\s+)?)$",
     _I,
 )
 _IF_CLAUSE = re.compile(r"\b(?:if|unless)\s+[^,;:]*$")
