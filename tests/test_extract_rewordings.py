@@ -297,10 +297,18 @@ class TestNamesWrittenAnotherWay:
 
         assert find_actors("They pay the duty only on their non-US content and on non-EU steel.") == []
 
-    def test_the_pacts_name_is_no_party(self) -> None:
-        from tradewatch.extract._actors import find_actors
-
-        assert find_actors("Trucks that qualify under the U.S.-Mexico-Canada Agreement pay less.") == []
+    def test_goods_under_the_pact_named_in_full_come_from_its_partners(self) -> None:
+        found = only(
+            extract(
+                "Trucks that qualify under the U.S.-Mexico-Canada Agreement are exempt from the 25% tariff.",
+                published=TUESDAY,
+            ),
+            Tariff,
+        )
+        assert {(t.imposer, t.target, t.status) for t in found} == {
+            ("US", "MX", "exempted"),
+            ("US", "CA", "exempted"),
+        }
 
 
 class TestAnAsideAfterAList:
@@ -491,3 +499,119 @@ class TestTheRateBeforeSaidAnotherWay:
     def test_the_rate_now_is_the_previous_one(self, text: str) -> None:
         (duty,) = only(extract(text, published=TUESDAY), Tariff)
         assert (duty.status, _pct(duty.rate), _pct(duty.previous_rate)) == ("lowered", 10, 110)
+
+
+class TestReadingsOfThisRoundKeptInBounds:
+    """Over-reaches a second reader found in the readings above, each kept out."""
+
+    def test_a_threats_measure_quotes_the_text_as_written(self) -> None:
+        text = "Trump threatened Sunday to impose a 200 per cent tariff on French wine and champagne."
+        (threat,) = only(extract(text, published=date(2025, 4, 9)), Threat)
+        assert threat.measure is not None
+        for evidence in (threat.evidence, threat.measure.evidence):
+            assert evidence.sentence == text[evidence.start : evidence.end] == text
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Canada rejected the 35% tariff on Friday and vowed to retaliate.",
+            "China condemned the 104% tariffs on Wednesday and vowed to take countermeasures.",
+            "India called the additional 25% tariff unfair and vowed to protect its national interests.",
+            "Ottawa welcomed the removal of the 25% tariff on energy and vowed to keep pressing for more.",
+        ],
+    )
+    def test_a_reaction_before_a_vow_is_no_measure_of_the_one_reacting(self, text: str) -> None:
+        found = extract(text, published=date(2025, 4, 9))
+        assert not [t for t in only(found, Tariff) if t.imposer in ("CA", "CN", "IN")]
+
+    def test_a_threat_of_the_duty_just_named_keeps_it(self) -> None:
+        found = extract(
+            "Trump imposed 25% tariffs on Canada and Mexico on Tuesday, and threatened to raise them to 50% if the "
+            "two countries retaliated.",
+            published=date(2025, 3, 4),
+        )
+        threats = only(found, Threat)
+        assert sorted(t.target for t in threats) == ["CA", "MX"]
+        assert all(isinstance(t.measure, Tariff) and _pct(t.measure.rate) == 50 for t in threats)
+        assert sorted(t.target for t in only(found, Tariff)) == ["CA", "MX"]
+
+    def test_a_reply_that_is_itself_a_threat_word_keeps_its_duty(self) -> None:
+        (threat,) = only(
+            extract(
+                "Beijing hit back with a 34% tariff on all U.S. goods and vowed further action.",
+                published=TUESDAY,
+            ),
+            Threat,
+        )
+        assert isinstance(threat.measure, Tariff) and _pct(threat.measure.rate) == 34
+        assert threat.measure.product is None
+
+    @pytest.mark.parametrize(
+        ("text", "published", "until"),
+        [
+            ("Washington and Beijing agreed in Geneva in May to a 90-day truce.", date(2025, 7, 20), None),
+            ("Washington and Beijing agreed to a 90-day truce on May 12.", date(2025, 5, 20), "2025-08-10"),
+        ],
+    )
+    def test_a_90_day_truce_counts_from_its_own_day_only(
+        self, text: str, published: date, until: str | None
+    ) -> None:
+        (truce,) = only(extract(text, published=published), Truce)
+        assert (days(truce.until)[1] if truce.until else None) == until
+
+    @pytest.mark.parametrize(
+        "second",
+        [
+            "Coffee, beef and sugar face the full rate, and orange juice is exempt.",
+            "Markets slumped, the dollar fell, and orange juice is exempt.",
+        ],
+    )
+    def test_statements_before_the_last_comma_are_no_list(self, second: str) -> None:
+        found = only(
+            extract("The US imposed a 50% tariff on Brazilian goods. " + second, published=date(2025, 7, 31)),
+            Tariff,
+        )
+        assert [t.product.name for t in found if t.status == "exempted" and t.product] == ["orange juice"]
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Russia imposes export tax on wheat, barley and corn.",
+            "Argentina raises export taxes on wheat, barley and corn.",
+        ],
+    )
+    def test_a_present_tense_verb_keeps_its_whole_list(self, text: str) -> None:
+        found = only(extract(text, published=TUESDAY), Tariff)
+        assert sorted(t.product.name for t in found if t.product) == ["barley", "corn", "wheat"]
+
+    def test_due_tuesday_names_no_goods(self) -> None:
+        found = only(
+            extract(
+                "The EU's tariffs on U.S. motorcycles and bourbon, due Tuesday, were delayed.",
+                published=TUESDAY,
+            ),
+            Tariff,
+        )
+        assert sorted(t.product.name for t in found if t.product) == ["bourbon", "motorcycles"]
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "President Donald Trump cut off trade talks with Ottawa in October, and Canadian goods have paid a "
+            "35% U.S. tariff since Aug. 1.",
+            "Exporters cut shipments on Friday ahead of the 50% U.S. tariff.",
+        ],
+    )
+    def test_a_cut_of_no_duty_dates_none(self, text: str) -> None:
+        for duty in only(extract(text, published=date(2025, 11, 28)), Tariff):
+            assert duty.effective is None or duty.effective.text not in ("in October", "on Friday")
+
+    def test_a_country_inside_an_aside_is_no_destination(self) -> None:
+        (control,) = only(
+            extract(
+                "The Netherlands restricted exports of chip tools, a blow to China, to comply with U.S. rules.",
+                published=TUESDAY,
+            ),
+            ExportControl,
+        )
+        assert control.target == "*"

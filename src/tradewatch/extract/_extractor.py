@@ -34,7 +34,6 @@ from ._numbers import NUMBER_WORDS, find_percents
 from ._rules import (
     REPORTED,
     SUPERSEDED,
-    THREAT_JOINED,
     THREATENED_BEFORE,
     TIME_CLAUSE,
     WARNING_AFTER,
@@ -49,6 +48,7 @@ from ._rules import (
     purchase_demands,
     rates_by_country,
     tariffs,
+    threat_joined_to_measure,
     threats,
     truces,
 )
@@ -314,6 +314,9 @@ def _as_written(event: Event, text: str, read_as: RewrittenText) -> Event:
         span = getattr(event, name, None)
         if isinstance(span, DateSpan) and read_as.phrases:
             changes[name] = attrs.evolve(span, text=read_as.as_written(span.text))
+    measure = getattr(event, "measure", None)
+    if measure is not None:
+        changes["measure"] = _as_written(measure, text, read_as)  # a threat's measure quotes its own evidence
     return attrs.evolve(event, **changes)
 
 
@@ -748,13 +751,8 @@ def _read(clause: Clause, context: Context) -> list[Event]:
             ):
                 stated = tariffs(clause.part(0, warning.start()), context)
                 answered += [t for t in stated if t.status.value in ("announced", "in_force", "raised")]
-            joined = THREAT_JOINED.search(low)
-            if (
-                joined is not None
-                and named_before is None
-                and not lex.THREAT.search(low, 0, joined.start())
-                and not _any(low[: joined.start()], _THREAT_CUES)
-            ):
+            joined = threat_joined_to_measure(low)
+            if joined is not None and named_before is None and not _any(low[: joined.start()], _THREAT_CUES):
                 # "raised its tariff on Chinese steel to 50% on Tuesday, and threatened a 60% duty": the measure
                 # taken before the threat is news of its own
                 done = clause.part(0, joined.start())

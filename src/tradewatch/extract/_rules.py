@@ -683,7 +683,9 @@ _PAST_ACT = re.compile(
     # ("cut" reads as done when nothing says it is to come: "India on Tuesday cut its tariff", not "agreed on
     # Thursday to cut tariffs")
     r"|hiked|lowered|reduced|eased|relaxed|suspended|paused|restricted|blacklisted|slashed|halved|extended|trimmed"
+    # (a duty's "cut", not "cut off trade talks", "cut shipments")
     r"|(?<!\bto )(?<!\bwould )(?<!\bcould )(?<!\bmay )(?<!\bmight )(?<!\bshould )(?<!\bmust )(?<!\band )cut"
+    r"(?=\s+(?:[\w%.'’-]+\s+){0,4}?(?:tariffs?|dut(?:y|ies)|levy|levies|rates?|surtax(?:es)?|surcharges?|taxes)\b)"
     r"|struck(?= down)|invalidated|overturned|answered|retaliated|responded(?= with)|hit back(?= with)"
     r"|placed|introduced|levied|slapped|adopted"
     r"|began|started)\b"
@@ -838,7 +840,9 @@ _PRODUCT_STOP = re.compile(
     r"|taking|bringing|raising|lifting|cutting|doubling|entering|arriving|coming|bound|destined|crossing"
     # "tariffs on steel and aluminium doubled to 50%", "duty on British goods stays": the verb of the duty
     r"|doubled|tripled|halved|rose|rises|fell|falls|jumped|climbed|soared|stays|stayed|remain|remains|remained"
-    r"|took|takes|kicked|went|came|during|be|been|being)\b|$)",
+    r"|took|takes|kicked|went|came|during|be|been|being"
+    # "a 34% tariff on all U.S. goods and vowed further action": the subject's next verb
+    r"|and\s+(?:vowed|warned|threatened|pledged|promised|urged|called|said|added))\b|$)",
 )
 
 
@@ -1603,10 +1607,10 @@ _SEGMENT_LEAD = re.compile(
     r"|except(?:ing)? for|including|covering)\s+)",
 )
 _LINKED = re.compile(
-    # (whole words: not the "rate" of "Separately, the EU on Tuesday imposed ...")
+    # (words, not their ends: not the "rate" of "Separately, the EU on Tuesday imposed ...")
     r"(?:%|(?:\b|counter-?)(?:per\s?cent|percent|pct|tariffs?|dut(?:y|ies)|levy|levies|surtax(?:es)?|surcharges?"
     r"|rates?|those|rise|rose|raised?|imposed?|impose|apply|applies|applied|remain|remains|stay|stays|and|kept|keep"
-    r"|exempt(?:s|ed|ing)?)\b)[^.;]{0,40}$",
+    r"|exempt(?:s|ed|ing)?))[^.;]{0,40}$",
 )
 _NON_GOODS = frozenset(
     [
@@ -2195,10 +2199,12 @@ def _subject_start(clause: Clause, verb: int) -> int:
     after the comma of a list's last item ("Civil aircraft, orange juice, and energy products are exempt")."""
     begin = 0
     for join in _SUBJECT_JOIN.finditer(clause.text, 0, verb):
+        items = clause.low[begin : join.start()].split(",")
         if (
             join.group().startswith(",")
             and "and" in join.group()
-            and "," in clause.text[begin : join.start()]
+            and len(items) > 1
+            and all(_LIST_ITEM_ALONE.fullmatch(item) for item in items)
             and _LAST_ITEM.fullmatch(clause.low, join.end(), verb)
         ):
             continue
@@ -2208,6 +2214,12 @@ def _subject_start(clause: Clause, verb: int) -> int:
 
 # The last item of a list of goods, up to its verb: a few words and no verb of their own
 _LAST_ITEM = re.compile(r"(?:[a-z][a-z-]*\s+){1,4}")
+# An item before it, between commas: a few words, none a verb ("Coffee, beef and sugar face the full rate, and
+# orange juice is exempt", "Markets slumped, the dollar fell, and ..." are statements, not items)
+_LIST_ITEM_ALONE = re.compile(
+    r"\s*(?:(?!(?:is|are|was|were|be|been|face|faces|faced|pay|pays|paid|remain|remains|fell|rose|jumped|slumped"
+    r"|stalled|said|says|will|would|has|have|had|and)\b)[a-z][a-z-]*\s*){1,4}"
+)
 
 
 def earlier_duty_exemptions(clause: Clause, ctx: Context) -> list[Tariff]:
@@ -4637,14 +4649,18 @@ def _destination(clause: Clause, trigger: re.Match[str]) -> Mention | None:
     """Where the controlled goods may not go: 'to China', 'Chinese buyers', 'China-bound' — in the statement
     of the control itself, not in what the story says it will do ("a step expected to curb sales to ...")."""
     aside = _ASIDE.search(clause.text, trigger.end())
+    stepped: list[tuple[int, int]] = []
     while aside is not None and (closed := _CLOSED_APPOSITIVE.match(clause.text, aside.start())) is not None:
         # "banned exports of graphite, a key battery material, to the United States": the aside is closed and
-        # the statement goes on after it
+        # the statement goes on after it (who the aside names is no destination: "chip tools, a blow to China,")
+        stepped.append(closed.span())
         aside = _ASIDE.search(clause.text, closed.end())
     limit = aside.start() if aside else len(clause.text)
     for m in clause.actors:
         if m.start >= limit:
             break
+        if any(a <= m.start < b for a, b in stepped):
+            continue
         lead = clause.text[max(0, m.start - 30) : m.start]
         if (
             m.kind in ("country", "bloc", "capital")
@@ -5110,16 +5126,14 @@ def _lasting_from_the_day(clause: Clause, dates: list[DateMention]) -> DateSpan 
     for d in dates:
         if not re.fullmatch(r"\d{1,3}-day", d.span.text) or not _DAYS_LONG.match(clause.low, d.end):
             continue
-        day = next(
-            (
-                o.span
-                for o in dates
-                if o.end <= d.start and o.span.granularity.value == "day" and _DAY_WORD.match(o.span.text)
-            ),
-            None,
-        )
+        others = [o for o in dates if o is not d]
+        if not others:
+            return d.span  # agreed as the story's news, counted from its day
+        # "agreed on Saturday to a 90-day truce", "agreed to a 90-day truce on May 12"; not "agreed in Geneva in
+        # May to a 90-day truce", whose first day the sentence does not give
+        day = next((o.span for o in others if o.span.granularity.value == "day"), None)
         if day is None:
-            return d.span
+            return None
         end = day.start + timedelta(days=int(d.span.text.split("-")[0]))
         return DateSpan.day(end, clause.text[d.start : d.end])
     return None
@@ -6181,7 +6195,38 @@ _AVERTED = re.compile(
 WARNING_AFTER = re.compile(r",\s+(?:warning|adding|threatening)\s+that\b")
 # "raised its tariff on Chinese steel to 50% on Tuesday, and threatened a 60% duty unless ...": a threat joined to
 # a measure its subject took, each a statement of its own
-THREAT_JOINED = re.compile(r",?\s+and\s+(?:also\s+|then\s+|later\s+)?(?=(?:threatened|warned|vowed)\b)")
+_THREAT_JOINED = re.compile(r",?\s+and\s+(?:also\s+|then\s+|later\s+)?(?=(?:threatened|warned|vowed)\b)")
+# the verb of a measure taken, before the join
+_MEASURE_TAKEN = re.compile(
+    r"\b(?:imposed|raised|hiked|doubled|lowered|reduced|slashed|halved|lifted|removed|scrapped|suspended|paused"
+    r"|banned|restricted|halted|tightened|eased|relaxed|extended|added|placed|slapped|announced|levied|introduced"
+    r"|(?<!\bto )cut)\b"
+)
+# a reaction to another's measure: "Canada rejected the 35% tariff and vowed to retaliate"
+_REACTION = re.compile(
+    r"\b(?:condemn|reject|denounc|criticis|criticiz|slam|protest|call|regrett|welcom|accus|blast|decr|hit out"
+    r"|den(?:y|ied)|dismiss|object|oppos|complain|lament|deplor)"
+)
+# "... and threatened to raise them to 50%", "... and warned that rates could rise again": the threat is of the
+# measure just named
+_REFERS_BACK = re.compile(
+    r"\b(?:them|it|they|its rates?|the rates?|rates|(?:further|new) (?:increases|rises|hikes))\b"
+)
+
+
+def threat_joined_to_measure(low: str) -> re.Match[str] | None:
+    """Where a threat joined to a measure its subject took starts ("raised its tariff on steel to 50% on
+    Tuesday, and threatened a 60% duty"): None when the first statement is no measure taken (a reaction,
+    "condemned the tariff and vowed to fight") or already a threat."""
+    joined = _THREAT_JOINED.search(low)
+    if joined is None or lex.THREAT.search(low, 0, joined.start()):
+        return None
+    before = low[: joined.start()]
+    if _MEASURE_TAKEN.search(before) is None or _REACTION.search(before) is not None:
+        return None
+    return joined
+
+
 _OFF_THE_TABLE = re.compile(r"[^.;,]{0,80}?\boff the table\b")
 _TAKES_OFF = re.compile(r"\b(?:take|takes|took|taken|taking)\s+(?:a|an|the|its|his|their)\s+$")
 _REPRISAL_PROMISED = re.compile(
@@ -6293,8 +6338,13 @@ def threats(clause: Clause, ctx: Context) -> list[Threat]:
     # "citing Ottawa's threat of a 20% surtax": the measure threatened is the one named after the threat.
     # (and only there when the threat is joined to a measure its subject took: "raised its tariff on steel to
     # 50% on Tuesday, and threatened further action")
-    joined = THREAT_JOINED.search(low) if verb is not None else None
-    after_joined = joined is not None and verb is not None and joined.end() == verb.start()
+    joined = threat_joined_to_measure(low) if verb is not None else None
+    after_joined = (
+        joined is not None
+        and verb is not None
+        and joined.end() == verb.start()
+        and not _REFERS_BACK.search(low, verb.end(), verb.end() + 60)
+    )
     tariff = (verb is not None and lex.TARIFF.search(low, verb.end())) or (
         None if after_joined else lex.TARIFF.search(low)
     )

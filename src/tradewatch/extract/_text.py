@@ -151,7 +151,9 @@ _REWRITES = re.compile(
     r"|(?P<day>(?<=[a-z%] )(?i:(?<!\bon )(?<!\blast )(?<!\bnext )(?<!\bthis )(?<!\bthat )(?<!\bby )(?<!\buntil )"
     r"(?<!\btill )(?<!\bsince )(?<!\bfrom )(?<!\bthrough )(?<!\bto )(?<!\bbefore )(?<!\bafter )(?<!\bbetween )"
     r"(?<!\band )(?<!\bor )(?<!\bevery )(?<!\beach )(?<!\bof )(?<!\bblack )(?<!\bgood )(?<!\bsuper )(?<!\bcyber )"
-    r"(?<!\bholy )(?<!\beaster ))(?=(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?![-'’])))"
+    # (nor after a word that leads a date by itself: "due Tuesday", "effective Friday", "starting Monday")
+    r"(?<!\bholy )(?<!\beaster )(?<!\bdue )(?<!\beffective )(?<!\bstarting )(?<!\bbeginning )(?<!\bexpiring )"
+    r"(?<!\bending ))(?=(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?![-'’])))"
     rf"|(?<![\w$.,-])(?P<mday>[12]?\d|3[01])\s+(?P<month>{_MONTH})(?!\s+(?:be|have|not|also|well)\b)"
     r"(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?"
 )
