@@ -615,3 +615,17 @@ class TestReadingsOfThisRoundKeptInBounds:
             ExportControl,
         )
         assert control.target == "*"
+
+
+class TestHeadlineWords:
+    @pytest.mark.parametrize(
+        "text",
+        ["Mexico eyes tariffs of up to 50% on Chinese cars", "The EU is eyeing duties on Chinese steel."],
+    )
+    def test_a_measure_eyed_is_proposed(self, text: str) -> None:
+        found = only(extract(text, published=TUESDAY), Tariff)
+        assert found and all(t.status == "proposed" for t in found)
+
+    def test_eyeing_a_reply_leaves_the_other_sides_duty_as_it_is(self) -> None:
+        found = only(extract("Canada eyes retaliation as U.S. tariffs bite", published=TUESDAY), Tariff)
+        assert all(t.status != "proposed" for t in found if t.imposer == "US")

@@ -309,6 +309,10 @@ HEDGE = re.compile(
     r"|draft|plans? to|planning to|would consider|studying|explor(?:e|es|ed|ing)|option|possible|potential"
     r"|contemplat(?:e|es|ed|ing)|review(?:ing)? whether|sought public comment|public comment|seeking comment"
     r"|floated|float(?:s|ing)?"
+    # headline words of a measure weighed: "Mexico eyes tariffs of up to 50% on Chinese cars"
+    r"|(?:eyes|eyeing|eyed|mooted|mooting)(?=\s+(?:[\w%.-]+\s+){0,4}?(?:tariffs?|dut(?:y|ies)|levy|levies|curbs?|bans?"
+    r"|controls?|restrictions?|quotas?)\b"
+    r"|\s+(?:(?:new|higher|fresh|more|further|retaliatory|additional|extra|steep|steeper|export|import)\s+)*$)"
     # "recommended provisional duties", "would likely face": a step before a decision
     r"|recommend(?:s|ed|ing)?|likely"
     # "approved a bill that would ban exports": a law still to be made
