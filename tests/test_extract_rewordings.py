@@ -629,3 +629,22 @@ class TestHeadlineWords:
     def test_eyeing_a_reply_leaves_the_other_sides_duty_as_it_is(self) -> None:
         found = only(extract("Canada eyes retaliation as U.S. tariffs bite", published=TUESDAY), Tariff)
         assert all(t.status != "proposed" for t in found if t.imposer == "US")
+
+
+class TestWhoIsHitWithAControl:
+    def test_the_side_hit_is_the_destination_and_the_day_is_the_acts(self) -> None:
+        (control,) = only(
+            extract(
+                "The United States hit China with new export curbs on advanced chips on Tuesday.",
+                published=TUESDAY,
+            ),
+            ExportControl,
+        )
+        assert control.target == "CN" and days(control.effective) == ("2024-12-03", "2024-12-03")
+
+    def test_hitting_back_is_no_one_hit(self) -> None:
+        found = only(
+            extract("Washington hit back at Beijing's export ban on gallium.", published=TUESDAY),
+            ExportControl,
+        )
+        assert all(c.target != "US" for c in found)

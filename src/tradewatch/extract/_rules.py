@@ -688,6 +688,8 @@ _PAST_ACT = re.compile(
     r"(?=\s+(?:[\w%.'’-]+\s+){0,4}?(?:tariffs?|dut(?:y|ies)|levy|levies|rates?|surtax(?:es)?|surcharges?|taxes)\b)"
     r"|struck(?= down)|invalidated|overturned|answered|retaliated|responded(?= with)|hit back(?= with)"
     r"|placed|introduced|levied|slapped|adopted"
+    # "hit China with new export curbs on Tuesday"
+    r"|(?<!\bto )hit(?=\s+(?:[\w.'’-]+\s+){1,4}?with\b)"
     r"|began|started)\b"
 )
 _DAY_WORD = re.compile(
@@ -4604,6 +4606,8 @@ _CONTROL_DESTINATION_LEAD = re.compile(
     r"\b(?:to|into|bound for|destined for|headed for|for (?:buyers|customers|users) in|in"
     # "halted all exports to and imports from Israel"
     r"|to and (?:imports|purchases|shipments) from"
+    # "The United States hit China with new export curbs": who is hit with them
+    r"|hit|hits|hitting"
     # "imposed sweeping export controls on Russia": the country the controls are placed on
     r"|(?:controls?|curbs?|restrictions?|embargo(?:es)?)\s+(?:on|against))\s+(?:the\s+)?$",
     _I,
