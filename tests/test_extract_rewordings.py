@@ -648,3 +648,12 @@ class TestWhoIsHitWithAControl:
             ExportControl,
         )
         assert all(c.target != "US" for c in found)
+
+
+class TestADutyEffectiveImmediately:
+    def test_it_applies_from_the_storys_day(self) -> None:
+        (duty,) = only(
+            extract("Canada imposed 25% tariffs on U.S. goods, effective immediately.", published=TUESDAY),
+            Tariff,
+        )
+        assert duty.status == "in_force" and days(duty.effective) == ("2024-12-03", "2024-12-03")

@@ -3619,6 +3619,14 @@ def _tariff_events(
         status = "in_force"
     if effective is None and status in ("announced", "in_force"):
         effective = _day_collection_began(clause)
+    if (
+        effective is None
+        and ctx.published is not None
+        and status in ("announced", "in_force", "raised", "lowered", "lifted")
+        and (now := _IMMEDIATE.search(clause.text)) is not None
+    ):
+        # "imposed 25% tariffs on U.S. goods, effective immediately": from the day it was said, as a control
+        effective = DateSpan.day(ctx.published, now.group())
     if effective is None and status in ("in_force", "raised", "lowered") and ctx.published is not None:
         # "a 25% tariff on imported cars came into force just after midnight": in force from the story's day
         now = _TOOK_EFFECT_NOW.search(clause.low)
