@@ -657,3 +657,16 @@ class TestADutyEffectiveImmediately:
             Tariff,
         )
         assert duty.status == "in_force" and days(duty.effective) == ("2024-12-03", "2024-12-03")
+
+
+class TestWhoseCompaniesAreListed:
+    @pytest.mark.parametrize("said", ["most of them Chinese", "most of them based in China"])
+    def test_companies_said_to_be_mostly_of_a_country_are_its(self, said: str) -> None:
+        (listing,) = only(
+            extract(
+                f"The Commerce Department added 80 companies, {said}, to its Entity List on Tuesday.",
+                published=TUESDAY,
+            ),
+            ExportControl,
+        )
+        assert (listing.control, listing.target) == ("entity_list", "CN")

@@ -4523,6 +4523,9 @@ def export_controls(clause: Clause, ctx: Context) -> list[ExportControl]:
 
 _ENTITIES_FROM = re.compile(
     r"\b(?:entities|companies|firms|organi[sz]ations|individuals|groups)\s+(?:based\s+)?(?:from|in)\s+(?:the\s+)?$"
+    # "added 80 companies, most of them Chinese, to its Entity List"
+    r"|\b(?:entities|companies|firms|organi[sz]ations)\s*,\s+(?:most|many|all|nearly all|almost all|half)\s+of\s+them"
+    r"\s+(?:based\s+in\s+)?(?:the\s+)?$"
 )
 
 
