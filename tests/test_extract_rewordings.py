@@ -670,3 +670,43 @@ class TestWhoseCompaniesAreListed:
             ExportControl,
         )
         assert (listing.control, listing.target) == ("entity_list", "CN")
+
+
+class TestThreatsAndRepliesSaidAnotherWay:
+    def test_a_reply_promised_with_adverbs_is_a_threat_of_no_measure(self) -> None:
+        found = extract(
+            "The EU said it would respond firmly and proportionately to the new U.S. tariffs.",
+            published=TUESDAY,
+        )
+        (threat,) = only(found, Threat)
+        assert (threat.actor, threat.kind, threat.measure) == ("EU", "other", None)
+
+    def test_a_ceasefire_in_the_condition_is_no_truce(self) -> None:
+        found = extract(
+            "Trump said he would hit Russia with secondary tariffs of up to 100% if no ceasefire deal is reached "
+            "within 50 days.",
+            published=date(2025, 7, 15),
+        )
+        assert not only(found, Truce)
+        (threat,) = only(found, Threat)
+        assert threat.actor == "US"
+
+    def test_who_would_be_hit_makes_no_threat(self) -> None:
+        found = extract(
+            "The President said he would hit Russia with secondary tariffs of up to 100% if no ceasefire deal is "
+            "reached within 50 days.",
+            published=date(2025, 7, 15),
+        )
+        assert all(t.actor != "RU" for t in only(found, Threat))
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Trump raised the prospect of tariffs of up to 250% on pharmaceutical imports.",
+            "Trump told reporters he would probably put tariffs on EU goods soon.",
+        ],
+    )
+    def test_a_duty_only_put_forward_is_proposed(self, text: str) -> None:
+        found = only(extract(text, published=TUESDAY), Tariff)
+        assert found and all(t.status == "proposed" for t in found)
+        assert all(t.product is None or "soon" not in t.product.name for t in found)

@@ -652,6 +652,7 @@ _THREAT_CUES = (
     "countermeasure",
     "counter-measure",
     "retaliat",
+    "respond",
     "hit back",
     "in kind",
     "reprisal",
@@ -854,7 +855,12 @@ def _truce_only_asked(low: str, threats: list[Threat]) -> bool:
     condition of the threat, none agreed."""
     asked = [t.condition.lower() for t in threats if t.condition]
     return bool(asked) and all(
-        any(_ASKED_TRUCE.search(condition[: max(0, condition.find(m.group()))]) for condition in asked)
+        any(
+            _ASKED_TRUCE.search(condition[: max(0, condition.find(m.group()))])
+            # "if no ceasefire deal is reached within 50 days": a truce named in the condition at all
+            or m.group() in condition
+            for condition in asked
+        )
         for m in lex.TRUCE.finditer(low)
     )
 

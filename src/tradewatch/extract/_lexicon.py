@@ -308,7 +308,9 @@ HEDGE = re.compile(
     r"\b(?:could|might|may|consider(?:s|ed|ing)?|weigh(?:s|ed|ing)?(?!\s+(?:scales?|machines?|instruments?))|mull(?:s|ed|ing)?|propos(?:e|es|ed|ing|al)"
     r"|draft|plans? to|planning to|would consider|studying|explor(?:e|es|ed|ing)|option|possible|potential"
     r"|contemplat(?:e|es|ed|ing)|review(?:ing)? whether|sought public comment|public comment|seeking comment"
-    r"|floated|float(?:s|ing)?"
+    r"|floated|float(?:s|ing)?|probably"
+    # "raised the prospect of tariffs of up to 250%": a measure only put forward
+    r"|(?:rais(?:e|es|ed|ing)|flag(?:s|ged|ging)?) the (?:prospect|possibility|spectre|specter|idea) of"
     # headline words of a measure weighed: "Mexico eyes tariffs of up to 50% on Chinese cars"
     r"|(?:eyes|eyeing|eyed|mooted|mooting)(?=\s+(?:[\w%.-]+\s+){0,4}?(?:tariffs?|dut(?:y|ies)|levy|levies|curbs?|bans?"
     r"|controls?|restrictions?|quotas?)\b"

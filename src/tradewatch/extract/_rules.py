@@ -835,7 +835,7 @@ _PRODUCT_STOP = re.compile(
     # "goods already facing duties", "products, Trump wrote": what follows the goods says something of them
     r"|will|would|already|facing|wrote|writes|told|tells"
     # "American goods also took effect", "imports above that quota"
-    r"|also|above|below|currently|still|now|typically|usually|generally|expire|expires|expired|lapse|lapses|lapsed"
+    r"|also|above|below|currently|still|now|soon|typically|usually|generally|expire|expires|expired|lapse|lapses|lapsed"
     r"|was|were|is|are|has|have|had|could|may|might|should|can|citing|following|saying|rather|instead|made"
     r"|when|where|who|whose|than|plus|up|down|back(?=\s+to\b)|unless|through|beyond|within|under|per|totall?ing"
     r"|accounting"
@@ -6256,11 +6256,18 @@ _REPRISAL_PROMISED = re.compile(
 # export controls, saying it would take all necessary measures to safeguard national security", "will respond to
 # the tariffs with 25% counter-tariffs"): "would take all necessary measures to firmly safeguard the interests of
 # Chinese companies", "said Brazil would respond to the measure under its new reciprocity law"
+_WHO_IS_HIT = re.compile(
+    r"\b(?:hit|hits|hitting|slap|slaps|slapping|punish|punishing|penali[sz]e|penali[sz]ing|target|targeting)\s+"
+    r"(?:the\s+)?$"
+)
 _REPLY_SET_PHRASE = re.compile(
     r"\b(?:would|will)\s+take\s+(?:all\s+)?necessary\s+measures\s+to\s+(?:firmly\s+|resolutely\s+)?"
     r"(?:safeguard|defend|protect|uphold)\s+(?:the\s+|its\s+|their\s+)?(?:legitimate\s+|lawful\s+)?"
     r"(?:rights|interests)\b"
-    r"|\b(?:would|will)\s+respond\s+to\s+(?:the|this|these|that|such)\s+(?:[\w-]+\s+)?(?:measures?|moves?|tariffs?"
+    # ("would respond firmly and proportionately to the new U.S. tariffs")
+    r"|\b(?:would|will)\s+respond\s+(?:(?:firmly|resolutely|proportionately|robustly|swiftly|strongly|decisively"
+    r"|forcefully|appropriately)\s+(?:and\s+)?)*to\s+(?:the|this|these|that|such)\s+(?:[\w.-]+\s+){0,2}?"
+    r"(?:measures?|moves?|tariffs?"
     r"|duties|levies)\b(?!\s+(?:with|through|by|via|calmly)\b)(?![^.;]*\b(?:negotiat|dialogue|rather than|talks)\w*)"
 )
 
@@ -6306,15 +6313,17 @@ def threats(clause: Clause, ctx: Context) -> list[Threat]:
     condition = lex.CONDITION.search(low)
     # "said it would take firm countermeasures": reprisals promised, on no stated condition
     promise = _REPRISAL_PROMISED.search(low) if verb is None and condition is None else None
-    if (
-        promise is None
-        and verb is None
-        and condition is None
-        and not clause.percents
-        and not lex.TARIFF.search(low)
-        and not lex.EXPORT_CONTROL.search(low)
-    ):
+    set_reply = False
+    if promise is None and verb is None and condition is None and not clause.percents:
         promise = _REPLY_SET_PHRASE.search(low)
+        set_reply = promise is not None
+        if promise is not None and any(
+            not promise.start() <= m.start() < promise.end()
+            for pattern in (lex.TARIFF, lex.EXPORT_CONTROL)
+            for m in pattern.finditer(low)
+        ):
+            promise = None  # a measure of the sentence's own beside the reply: not only a reply promised
+            set_reply = False
     if verb is None and condition is None and promise is None:
         return []
     if lex.ORDINARY_THREAT.search(low) and condition is None:
@@ -6364,6 +6373,10 @@ def threats(clause: Clause, ctx: Context) -> list[Threat]:
         None if after_joined else lex.TARIFF.search(low)
     )
     control = lex.EXPORT_CONTROL.search(low, verb.end() if after_joined and verb is not None else 0)
+    if set_reply:
+        tariff = control = (
+            None  # "would respond to the new U.S. tariffs": the duty answered, not the one promised
+        )
     reprisal = (
         condition is not None and _HITS_BACK.match(condition.group()) is not None
     ) or promise is not None
@@ -6411,7 +6424,11 @@ def threats(clause: Clause, ctx: Context) -> list[Threat]:
                 # "If no deal is reached, Washington will impose a 50% tariff": the main clause's subject
                 anchor = main.start()
                 promised_by = _first_actor(clause, comma + 1, main.start(), ())
-    subject = _holder(clause, verb) or _speaker(clause, anchor) or _first_actor(clause, 0, anchor, ())
+    # "he would hit Russia with secondary tariffs": who would be hit is no one who threatens
+    hit = tuple(
+        m.code for m in clause.actors if _WHO_IS_HIT.search(low, max(0, m.start - 25), m.start) is not None
+    )
+    subject = _holder(clause, verb) or _speaker(clause, anchor) or _first_actor(clause, 0, anchor, hit)
     subject = promised_by or subject
     if verb is not None and verb is not verbs[0]:
         # the later threat's own subject, between the two verbs: "... after Trump threatened"
@@ -6456,7 +6473,7 @@ def threats(clause: Clause, ctx: Context) -> list[Threat]:
     ):
         return []  # "the tariff would apply if no deal is reached": whose threat, the sentence does not say
     if subject is None and not _PRONOUN_START.match(text):
-        subject = _first_actor(clause, 0, measure_cut, ())
+        subject = _first_actor(clause, 0, measure_cut, hit)
     # "The proclamation warns that British steel could face the 50% rate": who would face the measure is its
     # target; the threat is that of whoever the story says imposes it
     # "Mexico risks losing its access ..., US officials warned": a warning verb that closes the sentence reports
