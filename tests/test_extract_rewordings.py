@@ -710,3 +710,25 @@ class TestThreatsAndRepliesSaidAnotherWay:
         found = only(extract(text, published=TUESDAY), Tariff)
         assert found and all(t.status == "proposed" for t in found)
         assert all(t.product is None or "soon" not in t.product.name for t in found)
+
+
+class TestWhenATruceWasExtended:
+    def test_the_month_it_was_extended_is_not_its_end(self) -> None:
+        (truce,) = only(
+            extract(
+                "The tariff truce between Washington and Beijing was extended in August.",
+                published=date(2025, 9, 12),
+            ),
+            Truce,
+        )
+        assert truce.status == "extended" and truce.until is None
+
+    def test_a_new_end_after_the_month_is_its_end(self) -> None:
+        (truce,) = only(
+            extract(
+                "Washington and Beijing extended their truce in August until Nov. 10.",
+                published=date(2025, 9, 12),
+            ),
+            Truce,
+        )
+        assert days(truce.until) == ("2025-11-10", "2025-11-10")

@@ -5124,6 +5124,8 @@ def _until(clause: Clause, ctx: Context, status: str = "agreed") -> DateSpan | N
             )
         ):
             continue  # when it was agreed, not when it ends
+        if re.match(r"in\s", d.span.text, _I) and re.search(r"\bextend(?:s|ed)?\s*$", lead, _I):
+            continue  # "was extended in August": when it was extended, not until when
         if _UNTIL_CUE.search(lead) or _UNTIL_CUE.match(d.span.text):
             return _anchored_duration(clause, d) or d.span
     return None
