@@ -28,6 +28,10 @@ _NOT_ACTORS = frozenset(
         "american soybean association",
         "new york",
         "georgia plant",
+        # the trade pact's name is no party: "goods that comply with the U.S.-Mexico-Canada Agreement"
+        "u.s.-mexico-canada agreement",
+        "us-mexico-canada agreement",
+        "united states-mexico-canada agreement",
     }
 )
 _ENTRIES = {phrase: (code, kind) for phrase, code, kind in ENTRIES}

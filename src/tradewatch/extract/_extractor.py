@@ -753,7 +753,7 @@ def _read(clause: Clause, context: Context) -> list[Event]:
                 stated = tariffs(clause.part(0, warning.start()), context)
                 answered += [t for t in stated if t.status.value in ("announced", "in_force", "raised")]
             joined = threat_joined_to_measure(low)
-            if joined is not None and named_before is None and not _any(low[: joined.start()], _THREAT_CUES):
+            if joined is not None and named_before is None:
                 # "raised its tariff on Chinese steel to 50% on Tuesday, and threatened a 60% duty": the measure
                 # taken before the threat is news of its own
                 done = clause.part(0, joined.start())

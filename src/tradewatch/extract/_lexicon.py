@@ -311,10 +311,11 @@ HEDGE = re.compile(
     r"|floated|float(?:s|ing)?|probably"
     # "raised the prospect of tariffs of up to 250%": a measure only put forward
     r"|(?:rais(?:e|es|ed|ing)|flag(?:s|ged|ging)?) the (?:prospect|possibility|spectre|specter|idea) of"
-    # headline words of a measure weighed: "Mexico eyes tariffs of up to 50% on Chinese cars"
-    r"|(?:eyes|eyeing|eyed|mooted|mooting)(?=\s+(?:[\w%.-]+\s+){0,4}?(?:tariffs?|dut(?:y|ies)|levy|levies|curbs?|bans?"
-    r"|controls?|restrictions?|quotas?)\b"
-    r"|\s+(?:(?:new|higher|fresh|more|further|retaliatory|additional|extra|steep|steeper|export|import)\s+)*$)"
+    # headline words of a measure weighed: "Mexico eyes tariffs of up to 50% on Chinese cars" (not "eyeing the
+    # 145% tariffs", "eyes tariff relief": watched, or wished for)
+    r"|(?:eyes|eyeing|eyed|mooted|mooting)(?=\s+(?:(?:new|higher|fresh|more|further|retaliatory|additional|extra)\s+)?"
+    r"(?:(?:tariffs|duties|levies|curbs|export bans?|export controls)(?!\s+(?:relief|exemptions?|cuts?|of its own))\b"
+    r"|$))"
     # "recommended provisional duties", "would likely face": a step before a decision
     r"|recommend(?:s|ed|ing)?|likely"
     # "approved a bill that would ban exports": a law still to be made

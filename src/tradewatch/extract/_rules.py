@@ -685,7 +685,8 @@ _PAST_ACT = re.compile(
     r"|hiked|lowered|reduced|eased|relaxed|suspended|paused|restricted|blacklisted|slashed|halved|extended|trimmed"
     # (a duty's "cut", not "cut off trade talks", "cut shipments")
     r"|(?<!\bto )(?<!\bwould )(?<!\bcould )(?<!\bmay )(?<!\bmight )(?<!\bshould )(?<!\bmust )(?<!\band )cut"
-    r"(?=\s+(?:[\w%.'’-]+\s+){0,4}?(?:tariffs?|dut(?:y|ies)|levy|levies|rates?|surtax(?:es)?|surcharges?|taxes)\b)"
+    r"(?!\s+(?:off|back|short|ties|shipments|imports|exports|output|production|jobs|purchases|orders|forecasts?"
+    r"|prices|spending|staff|supplies|deliveries)\b)"
     r"|struck(?= down)|invalidated|overturned|answered|retaliated|responded(?= with)|hit back(?= with)"
     r"|placed|introduced|levied|slapped|adopted"
     # "hit China with new export curbs on Tuesday"
@@ -1612,7 +1613,7 @@ _LINKED = re.compile(
     # (words, not their ends: not the "rate" of "Separately, the EU on Tuesday imposed ...")
     r"(?:%|(?:\b|counter-?)(?:per\s?cent|percent|pct|tariffs?|dut(?:y|ies)|levy|levies|surtax(?:es)?|surcharges?"
     r"|rates?|those|rise|rose|raised?|imposed?|impose|apply|applies|applied|remain|remains|stay|stays|and|kept|keep"
-    r"|exempt(?:s|ed|ing)?))[^.;]{0,40}$",
+    r"|exempt(?:s|ed|ing)?)(?:s|es|d|ed)?\b)[^.;]{0,40}$",
 )
 _NON_GOODS = frozenset(
     [
@@ -2220,7 +2221,7 @@ _LAST_ITEM = re.compile(r"(?:[a-z][a-z-]*\s+){1,4}")
 # orange juice is exempt", "Markets slumped, the dollar fell, and ..." are statements, not items)
 _LIST_ITEM_ALONE = re.compile(
     r"\s*(?:(?!(?:is|are|was|were|be|been|face|faces|faced|pay|pays|paid|remain|remains|fell|rose|jumped|slumped"
-    r"|stalled|said|says|will|would|has|have|had|and)\b)[a-z][a-z-]*\s*){1,4}"
+    r"|stalled|said|says|will|would|has|have|had)\b)[a-z0-9][a-z0-9-]*\s*){1,5}"
 )
 
 
@@ -3624,6 +3625,10 @@ def _tariff_events(
         and ctx.published is not None
         and status in ("announced", "in_force", "raised", "lowered", "lifted")
         and (now := _IMMEDIATE.search(clause.text)) is not None
+        # (the duty named before it, and no other after it: not "halted exports of rare earths effective
+        # immediately after Washington imposed 54% tariffs")
+        and lex.TARIFF.search(clause.low, 0, now.start()) is not None
+        and lex.TARIFF.search(clause.low, now.end()) is None
     ):
         # "imposed 25% tariffs on U.S. goods, effective immediately": from the day it was said, as a control
         effective = DateSpan.day(ctx.published, now.group())
@@ -4617,8 +4622,6 @@ _CONTROL_DESTINATION_LEAD = re.compile(
     r"\b(?:to|into|bound for|destined for|headed for|for (?:buyers|customers|users) in|in"
     # "halted all exports to and imports from Israel"
     r"|to and (?:imports|purchases|shipments) from"
-    # "The United States hit China with new export curbs": who is hit with them
-    r"|hit|hits|hitting"
     # "imposed sweeping export controls on Russia": the country the controls are placed on
     r"|(?:controls?|curbs?|restrictions?|embargo(?:es)?)\s+(?:on|against))\s+(?:the\s+)?$",
     _I,
@@ -4676,6 +4679,10 @@ def _destination(clause: Clause, trigger: re.Match[str]) -> Mention | None:
             break
         if any(a <= m.start < b for a, b in stepped):
             continue
+        if _HIT_LEAD.search(clause.low, max(0, m.start - 12), m.start) and _WITH_AFTER.match(
+            clause.low, m.end
+        ):
+            return m  # "The United States hit China with new export curbs": who is hit with them
         lead = clause.text[max(0, m.start - 30) : m.start]
         if (
             m.kind in ("country", "bloc", "capital")
@@ -4773,6 +4780,8 @@ def _company_country(clause: Clause) -> str | None:
 
 
 _ASIDE = re.compile(r",\s+(?:a|an|which|as|while|but|in a|the)\b|;|\s[-–—]\s", _I)
+_HIT_LEAD = re.compile(r"\b(?:hit|hits|hitting)\s+(?:the\s+)?$")
+_WITH_AFTER = re.compile(r"(?:'s)?\s+(?:[\w.-]+\s+){0,2}?with\b")
 _CLOSED_APPOSITIVE = re.compile(r",\s+(?:an?|the)\s+[^,;.]{1,40},\s+(?=(?:to|for)\s)", _I)
 _CONTROL_LEAD = re.compile(
     r"\b(?:exports?|sales?|shipments?|supplies|deliveries|exporters|shipping|selling|exporting|supplying"
@@ -5105,7 +5114,7 @@ def _until(clause: Clause, ctx: Context, status: str = "agreed") -> DateSpan | N
     if status == "agreed":
         lasting = _lasting_from_the_day(clause, dates)
         if lasting is not None:
-            return lasting
+            return lasting[0]
     for d in dates:
         lead = clause.text[max(0, d.start - 25) : d.start]
         if d not in durations and (
@@ -5137,23 +5146,52 @@ _DAYS_LONG = re.compile(
 )
 
 
-def _lasting_from_the_day(clause: Clause, dates: list[DateMention]) -> DateSpan | None:
-    """ "agreed on Saturday to a 90-day truce": the 90th day after the day it was agreed (the day of the story,
-    when the sentence names none)."""
+def _lasting_from_the_day(clause: Clause, dates: list[DateMention]) -> tuple[DateSpan | None] | None:
+    """ "agreed on Saturday to a 90-day truce": the 90th day after the day it was agreed, or after the story's day
+    when the sentence does not say when it was agreed; (None,) when it names a time of the agreement that is no
+    day ("agreed in May to a 90-day truce"); None when the sentence names no truce of some days."""
     for d in dates:
         if not re.fullmatch(r"\d{1,3}-day", d.span.text) or not _DAYS_LONG.match(clause.low, d.end):
             continue
-        others = [o for o in dates if o is not d]
-        if not others:
-            return d.span  # agreed as the story's news, counted from its day
-        # "agreed on Saturday to a 90-day truce", "agreed to a 90-day truce on May 12"; not "agreed in Geneva in
-        # May to a 90-day truce", whose first day the sentence does not give
-        day = next((o.span for o in others if o.span.granularity.value == "day"), None)
-        if day is None:
-            return None
-        end = day.start + timedelta(days=int(d.span.text.split("-")[0]))
-        return DateSpan.day(end, clause.text[d.start : d.end])
+        when = (
+            next((o.span for o in dates if o is not d and _when_agreed(clause, o)), None)
+            or next(
+                (
+                    o.span
+                    for o in dates
+                    if o is not d
+                    and o.span.granularity.value == "day"
+                    # a day said with the truce, no comma between: not "..., and negotiators will meet on June 5"
+                    and not re.search(r"[,;]", clause.low[min(o.end, d.end) : max(o.start, d.start)])
+                ),
+                None,
+            )
+        )
+        if when is None:
+            return (d.span,)
+        if when.granularity.value != "day":
+            return (None,)
+        end = when.start + timedelta(days=int(d.span.text.split("-")[0]))
+        return (DateSpan.day(end, clause.text[d.start : d.end]),)
     return None
+
+
+def _when_agreed(clause: Clause, d: DateMention) -> bool:
+    """Whether `d` says when the truce was agreed or began: "agreed on Saturday to ...", "agreed to ... on May
+    12", "On Saturday, the two leaders agreed", "which took effect on May 14" (not "..., and negotiators will meet
+    again on June 5")."""
+    if re.search(r"\bagree(?:d|s)?\b[^,;]{0,80}$", clause.low[max(0, d.start - 90) : d.start]):
+        return True
+    # "a 90-day truce that took effect on May 14", "... from Wednesday": when it began
+    if re.search(
+        r"\b(?:from|starting|beginning|effective|took effect|takes effect|began|begins|started|starts)\s+(?:on\s+)?$",
+        clause.low[max(0, d.start - 30) : d.start],
+    ):
+        return True
+    return (
+        not clause.low[: d.start].strip()
+        and re.match(r"[^;]{0,80}?\bagree(?:d|s)?\b", clause.low[d.end :]) is not None
+    )
 
 
 def _replaced_end(clause: Clause, d: DateMention, lead: str) -> bool:
@@ -6213,35 +6251,38 @@ WARNING_AFTER = re.compile(r",\s+(?:warning|adding|threatening)\s+that\b")
 # "raised its tariff on Chinese steel to 50% on Tuesday, and threatened a 60% duty unless ...": a threat joined to
 # a measure its subject took, each a statement of its own
 _THREAT_JOINED = re.compile(r",?\s+and\s+(?:also\s+|then\s+|later\s+)?(?=(?:threatened|warned|vowed)\b)")
-# the verb of a measure taken, before the join
-_MEASURE_TAKEN = re.compile(
-    r"\b(?:imposed|raised|hiked|doubled|lowered|reduced|slashed|halved|lifted|removed|scrapped|suspended|paused"
-    r"|banned|restricted|halted|tightened|eased|relaxed|extended|added|placed|slapped|announced|levied|introduced"
-    r"|(?<!\bto )cut)\b"
-)
-# a reaction to another's measure: "Canada rejected the 35% tariff and vowed to retaliate"
+# a reaction to another's measure: "Canada rejected the 35% tariff and vowed to retaliate" (not "so-called
+# reciprocal tariffs", "what it called U.S. bullying")
 _REACTION = re.compile(
-    r"\b(?:condemn|reject|denounc|criticis|criticiz|slam|protest|call|regrett|welcom|accus|blast|decr|hit out"
-    r"|den(?:y|ied)|dismiss|object|oppos|complain|lament|deplor)"
+    r"\b(?:condemn(?:s|ed|ing)?|reject(?:s|ed|ing)?|denounc(?:e|es|ed|ing)|criticis(?:e|es|ed|ing)"
+    r"|criticiz(?:e|es|ed|ing)|slam(?:s|med|ming)?|protest(?:s|ed|ing)?|(?<!so-)(?<!what it )(?<!what he )"
+    r"(?<!what she )(?<!what they )call(?:s|ed)|regret(?:s|ted|ting)?|welcom(?:e|es|ed|ing)|accus(?:e|es|ed|ing)"
+    r"|blast(?:s|ed|ing)?|decr(?:y|ies|ied|ying)|hit out|den(?:y|ies|ied|ying)|dismiss(?:es|ed|ing)?"
+    r"|complain(?:s|ed|ing)?|lament(?:s|ed|ing)?|deplor(?:e|es|ed|ing))\b"
 )
-# "... and threatened to raise them to 50%", "... and warned that rates could rise again": the threat is of the
-# measure just named
+# "... and threatened to raise them to 50%", "... and warned that the rates could rise again": the threat is of
+# the measure just named (not "warned it would respond": "it" is who warns)
 _REFERS_BACK = re.compile(
-    r"\b(?:them|it|they|its rates?|the rates?|rates|(?:further|new) (?:increases|rises|hikes))\b"
+    r"\b(?:raise|increase|double|hike|lift|extend|reimpose|reinstate|expand|widen)\s+(?:them|it|those|these)\b"
+    r"|\b(?:the|its|their|those)\s+(?:rates?|tariffs|duties|levies)\s+(?:would|could|will|may|might)\s+"
+    r"(?:rise|go up|increase|climb|double)"
+    r"|\b(?:further|new)\s+(?:increases|rises|hikes)\b"
 )
 
 
 def threat_joined_to_measure(low: str) -> re.Match[str] | None:
     """Where a threat joined to a measure its subject took starts ("raised its tariff on steel to 50% on
-    Tuesday, and threatened a 60% duty"): None when the first statement is no measure taken (a reaction,
-    "condemned the tariff and vowed to fight") or already a threat."""
+    Tuesday, and threatened a 60% duty"): None when the first statement is a reaction ("condemned the tariff and
+    vowed to fight") or already a threat."""
     joined = _THREAT_JOINED.search(low)
     if joined is None or lex.THREAT.search(low, 0, joined.start()):
         return None
-    before = low[: joined.start()]
-    if _MEASURE_TAKEN.search(before) is None or _REACTION.search(before) is not None:
+    if _REACTION.search(low, 0, joined.start()) is not None or _CONDITIONAL.search(low, 0, joined.start()):
         return None
     return joined
+
+
+_CONDITIONAL = re.compile(r"\b(?:unless|if|or else|otherwise)\b")
 
 
 _OFF_THE_TABLE = re.compile(r"[^.;,]{0,80}?\boff the table\b")
