@@ -854,3 +854,23 @@ class TestReadingsOfThisRoundKeptInBoundsAgain:
     def test_a_day_of_another_statement_does_not_start_the_truce(self, text: str) -> None:
         (truce,) = only(extract(text, published=date(2025, 5, 14)), Truce)
         assert days(truce.until) == ("2025-08-12", "2025-08-12")
+
+
+class TestWhoeverDoesIsNoOne:
+    def test_deals_of_countries_that_strike_them_are_no_talks(self) -> None:
+        found = extract(
+            "Beijing threatened to retaliate against countries that strike deals with the United States at China's "
+            "expense.",
+            published=date(2025, 4, 21),
+        )
+        assert not only(found, Negotiation)
+
+    def test_where_goods_are_produced_ends_them(self) -> None:
+        (duty,) = only(
+            extract(
+                "The United States will impose a 100% tariff on movies produced abroad, Trump said.",
+                published=TUESDAY,
+            ),
+            Tariff,
+        )
+        assert duty.product is not None and duty.product.name == "movies"

@@ -839,6 +839,8 @@ _PRODUCT_STOP = re.compile(
     r"|also|above|below|currently|still|now|soon|typically|usually|generally|expire|expires|expired|lapse|lapses|lapsed"
     r"|was|were|is|are|has|have|had|could|may|might|should|can|citing|following|saying|rather|instead|made"
     r"|when|where|who|whose|than|plus|up|down|back(?=\s+to\b)|unless|through|beyond|within|under|per|totall?ing"
+    # "movies produced abroad": where the goods are made says nothing more of them
+    r"|(?<!-)(?:produced|manufactured|assembled|grown)"
     r"|accounting"
     r"|taking|bringing|raising|lifting|cutting|doubling|entering|arriving|coming|bound|destined|crossing"
     # "tariffs on steel and aluminium doubled to 50%", "duty on British goods stays": the verb of the duty
@@ -5503,6 +5505,11 @@ _VENUE = re.compile(
     r"\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:in\s+)?(?P<city>(?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+){0,2})",
 )
+# "countries that strike deals with ...", "any nation that signs a trade pact with ...": whoever does, no one
+_ANY_WHO = re.compile(
+    r"\b(?:countries|nations|partners|economies|governments|others|any (?:country|nation|partner|government))\s+"
+    r"(?:that|which|who)\s+(?:[\w-]+\s+){0,2}?$"
+)
 _NEGOTIATION_NOISE = re.compile(
     r"\b(?:talks? (?:with|to) (?:reporters|investors|analysts|journalists|shareholders)|said in talks"
     r"|room for (?:talks|negotiations|dialogue)|open to (?:dialogue|talks|negotiations)|door (?:remained|remains|is)"
@@ -5734,6 +5741,8 @@ def negotiations(clause: Clause, ctx: Context) -> list[Negotiation]:
     )
     if trigger is None or _NEGOTIATION_NOISE.search(clause.low):
         return []
+    if _ANY_WHO.search(clause.low, max(0, trigger.start() - 40), trigger.start()):
+        return []  # "retaliate against countries that strike deals with the United States": deals of anyone
     text = clause.text
     word = trigger.group().lower()
     if word.startswith("spok") and not _a_call_abroad(clause, trigger):
