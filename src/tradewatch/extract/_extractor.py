@@ -652,7 +652,9 @@ _THREAT_CUES = (
     "countermeasure",
     "counter-measure",
     "retaliat",
-    "respond",
+    # (not "in response to": a cause, no reply promised)
+    "would respond",
+    "will respond",
     "hit back",
     "in kind",
     "reprisal",
