@@ -740,19 +740,25 @@ class TestWhenATruceWasExtended:
 class TestReadingsOfThisRoundKeptInBoundsAgain:
     """Over-reaches a second review found in the readings after the first review, each kept out."""
 
-    @pytest.mark.parametrize(
-        "text",
-        [
+    def test_who_warns_is_no_duty_referred_back_to(self) -> None:
+        found = extract(
             "The United States raised tariffs on Chinese goods to 145% on Wednesday, and warned it would respond to "
             "any retaliation.",
-            "Mexico raised tariffs on Chinese cars to 50% on Tuesday, and warned they could go higher.",
-        ],
-    )
-    def test_who_warns_is_no_duty_referred_back_to(self, text: str) -> None:
-        found = extract(text, published=date(2025, 4, 9))
+            published=date(2025, 4, 9),
+        )
         (threat,) = only(found, Threat)
         assert threat.measure is None
         assert len(only(found, Tariff)) == 1
+
+    def test_a_duty_that_could_go_higher_is_threatened_at_no_rate_of_its_own(self) -> None:
+        found = extract(
+            "Mexico raised tariffs on Chinese cars to 50% on Tuesday, and warned they could go higher.",
+            published=date(2025, 4, 9),
+        )
+        (threat,) = only(found, Threat)
+        assert isinstance(threat.measure, Tariff) and threat.measure.rate is None
+        (duty,) = only(found, Tariff)
+        assert (duty.status, _pct(duty.rate)) == ("raised", 50)
 
     @pytest.mark.parametrize(
         "text",
@@ -874,3 +880,103 @@ class TestWhoeverDoesIsNoOne:
             Tariff,
         )
         assert duty.product is not None and duty.product.name == "movies"
+
+
+class TestReadingsOfThisRoundKeptInBoundsOnceMore:
+    """Over-reaches a third review found in the readings after the second, each kept out."""
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "It is unclear whether Beijing will respond to the tariffs.",
+            "Asked whether Japan would respond to the tariffs, Ishiba said all options were on the table.",
+            "Analysts expect Beijing will respond to the U.S. tariffs in the coming weeks.",
+        ],
+    )
+    def test_a_reply_asked_about_or_forecast_is_no_threat(self, text: str) -> None:
+        assert not only(extract(text, published=date(2025, 4, 9)), Threat)
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Canada imposed 25% tariffs on U.S. cars, effective immediately, in retaliation for U.S. auto tariffs.",
+            "Effective immediately, the United States will impose a 25% tariff on all imports from Venezuela, Trump "
+            "said.",
+        ],
+    )
+    def test_effective_immediately_in_its_usual_wordings(self, text: str) -> None:
+        found = only(extract(text, published=date(2025, 4, 9)), Tariff)
+        assert any(t.effective is not None and t.effective.start == date(2025, 4, 9) for t in found)
+
+    def test_a_rise_the_threat_refers_back_to_keeps_the_duty(self) -> None:
+        found = extract(
+            "Trump imposed a 10% tariff on Chinese goods on Tuesday and warned that it could rise further if Beijing "
+            "retaliated.",
+            published=date(2025, 4, 9),
+        )
+        (threat,) = only(found, Threat)
+        assert isinstance(threat.measure, Tariff)
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "The U.S. imposed 25% tariffs on steel imports on Wednesday, a move that raised the prospect of "
+            "retaliation from the EU.",
+            "China's exports to the U.S. probably fell in April after the 145% tariffs took effect.",
+        ],
+    )
+    def test_a_hedge_of_something_else_leaves_the_duty(self, text: str) -> None:
+        found = only(extract(text, published=date(2025, 4, 9)), Tariff)
+        assert found and all(t.status == "in_force" for t in found)
+
+    def test_a_truce_agreed_on_a_day_that_opens_the_sentence(self) -> None:
+        (truce,) = only(
+            extract(
+                "On May 12, the United States and China agreed to a 90-day truce that cut tariffs on each other's "
+                "goods.",
+                published=date(2025, 6, 1),
+            ),
+            Truce,
+        )
+        assert days(truce.until) == ("2025-08-10", "2025-08-10")
+
+    def test_one_of_the_countries_that_held_talks_held_them(self) -> None:
+        (talks,) = only(
+            extract(
+                "India is among the countries that have held talks with the United States on a trade deal.",
+                published=date(2025, 4, 9),
+            ),
+            Negotiation,
+        )
+        assert sorted(talks.parties) == ["IN", "US"]
+
+    def test_a_truce_agreed_beside_a_condition_on_it_is_agreed(self) -> None:
+        found = extract(
+            "Trump, who agreed a 90-day tariff truce with Xi on Monday, warned that tariffs would return if the truce "
+            "collapses.",
+            published=date(2025, 4, 9),
+        )
+        assert [t.status for t in only(found, Truce)] == ["agreed"]
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Brazil's Lula said the 50% tariff was unacceptable blackmail and threatened to invoke the reciprocity "
+            "law.",
+            "Trump hit Canada hard with tariffs and then threatened more.",
+        ],
+    )
+    def test_no_measure_is_split_off_a_statement_that_takes_none(self, text: str) -> None:
+        found = extract(text, published=date(2025, 4, 9))
+        assert all(
+            t.imposer != "BR" and (t.product is None or t.product.name != "hard") for t in only(found, Tariff)
+        )
+
+    def test_the_duty_a_reply_answers_stays(self) -> None:
+        found = extract(
+            "The EU said on Wednesday it would respond firmly and proportionately to the new U.S. tariffs on steel "
+            "and aluminum.",
+            published=date(2025, 4, 9),
+        )
+        assert {t.product.name for t in only(found, Tariff) if t.product} == {"steel", "aluminum"}
+        assert [t.kind for t in only(found, Threat)] == ["other"]

@@ -45,6 +45,7 @@ from ._rules import (
     first_actor,
     listed_entities,
     negotiations,
+    promises_a_reply,
     purchase_demands,
     rates_by_country,
     tariffs,
@@ -754,6 +755,10 @@ def _read(clause: Clause, context: Context) -> list[Event]:
             ):
                 stated = tariffs(clause.part(0, warning.start()), context)
                 answered += [t for t in stated if t.status.value in ("announced", "in_force", "raised")]
+            if all(t.measure is None for t in threat) and promises_a_reply(low):
+                # "would respond firmly to the new U.S. tariffs on steel": the duty answered is news as well
+                actors = {t.actor for t in threat}
+                answered += [t for t in tariffs(clause, context) if t.imposer not in actors]
             joined = threat_joined_to_measure(low)
             if joined is not None and named_before is None:
                 # "raised its tariff on Chinese steel to 50% on Tuesday, and threatened a 60% duty": the measure
@@ -856,13 +861,11 @@ def _truce_only_asked(low: str, threats: list[Threat]) -> bool:
     """ "Trump threatened tariffs on Russia unless Moscow agrees to a ceasefire": the truce named is the
     condition of the threat, none agreed."""
     asked = [t.condition.lower() for t in threats if t.condition]
+    spans = [(at, at + len(c)) for c in asked if (at := low.find(c)) >= 0]
     return bool(asked) and all(
-        any(
-            _ASKED_TRUCE.search(condition[: max(0, condition.find(m.group()))])
-            # "if no ceasefire deal is reached within 50 days": a truce named in the condition at all
-            or m.group() in condition
-            for condition in asked
-        )
+        any(_ASKED_TRUCE.search(condition[: max(0, condition.find(m.group()))]) for condition in asked)
+        # "if no ceasefire deal is reached within 50 days": a truce named only inside the condition
+        or any(a <= m.start() < b for a, b in spans)
         for m in lex.TRUCE.finditer(low)
     )
 

@@ -3523,6 +3523,22 @@ def _goods_before_the_duty(clause: Clause) -> list[Product]:
     return []
 
 
+def _immediately_the_duty(clause: Clause, now: re.Match[str]) -> bool:
+    """Whether "effective immediately" is said of the sentence's duty: the duty named before it ("imposed 25%
+    tariffs, effective immediately, in retaliation for U.S. tariffs": another one after it only as a cause), or
+    after it when it opens the statement ("Effective immediately, I am raising the tariff"); not "halted exports
+    effective immediately after Washington imposed 54% tariffs"."""
+    before = lex.TARIFF.search(clause.low, 0, now.start())
+    after = lex.TARIFF.search(clause.low, now.end())
+    if before is not None:
+        return after is None or _CAUSE_WORDS.search(clause.low, now.end(), after.start()) is not None
+    opens = re.fullmatch(r"[\s\"“'‘]*(?:[^.;:]{0,60}:\s*[\"“'‘]?)?", clause.low[: now.start()]) is not None
+    return opens and after is not None
+
+
+_CAUSE_WORDS = re.compile(r"\bin (?:retaliation|response|reply|answer)\b|\bmatching\b|\bcountering\b")
+
+
 def _tariff_events(
     ctx: Context,
     clause: Clause,
@@ -3627,10 +3643,7 @@ def _tariff_events(
         and ctx.published is not None
         and status in ("announced", "in_force", "raised", "lowered", "lifted")
         and (now := _IMMEDIATE.search(clause.text)) is not None
-        # (the duty named before it, and no other after it: not "halted exports of rare earths effective
-        # immediately after Washington imposed 54% tariffs")
-        and lex.TARIFF.search(clause.low, 0, now.start()) is not None
-        and lex.TARIFF.search(clause.low, now.end()) is None
+        and _immediately_the_duty(clause, now)
     ):
         # "imposed 25% tariffs on U.S. goods, effective immediately": from the day it was said, as a control
         effective = DateSpan.day(ctx.published, now.group())
@@ -5190,9 +5203,10 @@ def _when_agreed(clause: Clause, d: DateMention) -> bool:
         clause.low[max(0, d.start - 30) : d.start],
     ):
         return True
+    # "On May 12, the United States and China agreed ...", "Late on Monday, ... agreed"
     return (
-        not clause.low[: d.start].strip()
-        and re.match(r"[^;]{0,80}?\bagree(?:d|s)?\b", clause.low[d.end :]) is not None
+        "," not in clause.low[: d.start]
+        and re.match(r"[^;]{0,100}?\bagree(?:d|s)?\b", clause.low[d.end :]) is not None
     )
 
 
@@ -5510,6 +5524,7 @@ _ANY_WHO = re.compile(
     r"\b(?:countries|nations|partners|economies|governments|others|any (?:country|nation|partner|government))\s+"
     r"(?:that|which|who)\s+(?:[\w-]+\s+){0,2}?$"
 )
+_ONE_OF = re.compile(r"\b(?:among|one of|including|like|such as)\b[^.;,]{0,30}$")
 _NEGOTIATION_NOISE = re.compile(
     r"\b(?:talks? (?:with|to) (?:reporters|investors|analysts|journalists|shareholders)|said in talks"
     r"|room for (?:talks|negotiations|dialogue)|open to (?:dialogue|talks|negotiations)|door (?:remained|remains|is)"
@@ -5741,8 +5756,11 @@ def negotiations(clause: Clause, ctx: Context) -> list[Negotiation]:
     )
     if trigger is None or _NEGOTIATION_NOISE.search(clause.low):
         return []
-    if _ANY_WHO.search(clause.low, max(0, trigger.start() - 40), trigger.start()):
-        return []  # "retaliate against countries that strike deals with the United States": deals of anyone
+    anyone = _ANY_WHO.search(clause.low, max(0, trigger.start() - 40), trigger.start())
+    if anyone is not None and not _ONE_OF.search(clause.low, max(0, anyone.start() - 40), anyone.start()):
+        # "retaliate against countries that strike deals with the United States": deals of anyone (but "India is
+        # among the countries that have held talks" names one)
+        return []
     text = clause.text
     word = trigger.group().lower()
     if word.startswith("spok") and not _a_call_abroad(clause, trigger):
@@ -6260,6 +6278,13 @@ WARNING_AFTER = re.compile(r",\s+(?:warning|adding|threatening)\s+that\b")
 # "raised its tariff on Chinese steel to 50% on Tuesday, and threatened a 60% duty unless ...": a threat joined to
 # a measure its subject took, each a statement of its own
 _THREAT_JOINED = re.compile(r",?\s+and\s+(?:also\s+|then\s+|later\s+)?(?=(?:threatened|warned|vowed)\b)")
+# the verb of a measure taken before the join (not "said the tariff was unacceptable", "is preparing tariffs")
+_MEASURE_TAKEN = re.compile(
+    r"\b(?:imposed|imposes|raised|raises|hiked|increased|doubled|tripled|lowered|reduced|cut|cuts|slashed|halved"
+    r"|lifted|lifts|removed|scrapped|suspended|paused|banned|bans|restricted|halted|tightened|eased|relaxed|extended"
+    r"|added|placed|put|set|slapped|announced|unveiled|approved|adopted|levied|introduced|expanded|finali[sz]ed"
+    r"|matched|(?:responded|retaliated|hit back|answered) with)\b"
+)
 # a reaction to another's measure: "Canada rejected the 35% tariff and vowed to retaliate" (not "so-called
 # reciprocal tariffs", "what it called U.S. bullying")
 _REACTION = re.compile(
@@ -6272,21 +6297,26 @@ _REACTION = re.compile(
 # "... and threatened to raise them to 50%", "... and warned that the rates could rise again": the threat is of
 # the measure just named (not "warned it would respond": "it" is who warns)
 _REFERS_BACK = re.compile(
-    r"\b(?:raise|increase|double|hike|lift|extend|reimpose|reinstate|expand|widen)\s+(?:them|it|those|these)\b"
-    r"|\b(?:the|its|their|those)\s+(?:rates?|tariffs|duties|levies)\s+(?:would|could|will|may|might)\s+"
-    r"(?:rise|go up|increase|climb|double)"
+    r"\b(?:raise|increase|double|hike|lift|extend|reimpose|reinstate|expand|widen|impose|apply|activate)\s+"
+    r"(?:them|it|those|these)\b"
+    r"|\b(?:it|they|the|its|their|those)\s+(?:(?:rates?|tariffs|duties|levies)\s+)?(?:would|could|will|may|might)\s+"
+    r"(?:\w+\s+)?(?:rise|go up|go higher|increase|climb|double)\b"
     r"|\b(?:further|new)\s+(?:increases|rises|hikes)\b"
 )
 
 
 def threat_joined_to_measure(low: str) -> re.Match[str] | None:
     """Where a threat joined to a measure its subject took starts ("raised its tariff on steel to 50% on
-    Tuesday, and threatened a 60% duty"): None when the first statement is a reaction ("condemned the tariff and
-    vowed to fight") or already a threat."""
+    Tuesday, and threatened a 60% duty"): None when the first statement takes no measure ("said the tariff was
+    unacceptable"), is a reaction ("condemned the tariff and vowed to fight") or is already a threat."""
     joined = _THREAT_JOINED.search(low)
     if joined is None or lex.THREAT.search(low, 0, joined.start()):
         return None
-    if _REACTION.search(low, 0, joined.start()) is not None or _CONDITIONAL.search(low, 0, joined.start()):
+    if (
+        _MEASURE_TAKEN.search(low, 0, joined.start()) is None
+        or _REACTION.search(low, 0, joined.start()) is not None
+        or _CONDITIONAL.search(low, 0, joined.start()) is not None
+    ):
         return None
     return joined
 
@@ -6311,6 +6341,18 @@ _REPRISAL_PROMISED = re.compile(
 _WHO_IS_HIT = re.compile(
     r"\b(?:hit|hits|hitting|slap|slaps|slapping|punish|punishing|penali[sz]e|penali[sz]ing|target|targeting)\s+"
     r"(?:the\s+)?$"
+)
+
+
+def promises_a_reply(low: str) -> bool:
+    """Whether the sentence promises a reply in a set phrase ("would respond firmly to the new U.S. tariffs")."""
+    found = _REPLY_SET_PHRASE.search(low)
+    return found is not None and not _NOT_PROMISED.search(low, max(0, found.start() - 60), found.start())
+
+
+_NOT_PROMISED = re.compile(
+    r"\b(?:whether|if|how|asked|expects?|expected|likely|unlikely|unclear|watching|wondering|question|doubt"
+    r"|predict(?:s|ed)?|forecast|bet(?:s|ting)?)\b[^.;]{0,50}$"
 )
 _REPLY_SET_PHRASE = re.compile(
     r"\b(?:would|will)\s+take\s+(?:all\s+)?necessary\s+measures\s+to\s+(?:firmly\s+|resolutely\s+)?"
@@ -6368,6 +6410,8 @@ def threats(clause: Clause, ctx: Context) -> list[Threat]:
     set_reply = False
     if promise is None and verb is None and condition is None and not clause.percents:
         promise = _REPLY_SET_PHRASE.search(low)
+        if promise is not None and _NOT_PROMISED.search(low, max(0, promise.start() - 60), promise.start()):
+            promise = None  # "asked whether Japan would respond to the tariffs": a question, no promise
         set_reply = promise is not None
         if promise is not None and any(
             not promise.start() <= m.start() < promise.end()
@@ -6415,12 +6459,9 @@ def threats(clause: Clause, ctx: Context) -> list[Threat]:
     # (and only there when the threat is joined to a measure its subject took: "raised its tariff on steel to
     # 50% on Tuesday, and threatened further action")
     joined = threat_joined_to_measure(low) if verb is not None else None
-    after_joined = (
-        joined is not None
-        and verb is not None
-        and joined.end() == verb.start()
-        and not _REFERS_BACK.search(low, verb.end(), verb.end() + 60)
-    )
+    after_measure = joined is not None and verb is not None and joined.end() == verb.start()
+    refers_back = after_measure and verb is not None and _REFERS_BACK.search(low, verb.end(), verb.end() + 60)
+    after_joined = after_measure and not refers_back
     tariff = (verb is not None and lex.TARIFF.search(low, verb.end())) or (
         None if after_joined else lex.TARIFF.search(low)
     )
@@ -6654,6 +6695,11 @@ def threats(clause: Clause, ctx: Context) -> list[Threat]:
         rate, previous, _added = (
             _rates(threatened_part, own_tariff) if own_tariff is not None else (None, None, False)
         )
+    elif tariff is not None and tariff.start() < measure_cut and refers_back:
+        # "raised tariffs on cars to 50%, and warned they could go higher", "... threatened to raise them to 75%":
+        # the duty just named, at the rate the threat gives it, if any
+        said = [p for p in clause.percents if anchor <= p.start < measure_cut and not p.points]
+        rate, previous = (Rate(said[0].value) if said else None), None
     elif tariff is not None and tariff.start() < measure_cut:
         # (the rates of what follows the measure, past its condition or a clause of time, are not its own)
         rate, previous, _added = _rates(clause.part(0, measure_cut) if told_after else clause, tariff)
