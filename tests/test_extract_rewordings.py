@@ -980,3 +980,14 @@ class TestReadingsOfThisRoundKeptInBoundsOnceMore:
         )
         assert {t.product.name for t in only(found, Tariff) if t.product} == {"steel", "aluminum"}
         assert [t.kind for t in only(found, Threat)] == ["other"]
+
+
+class TestRisesPausedByBothSides:
+    def test_a_pause_of_both_sides_rises_is_a_truce_and_the_rises_are_suspended(self) -> None:
+        found = extract(
+            "Washington and Beijing agreed to pause their tariff hikes for 90 days.",
+            published=date(2025, 9, 12),
+        )
+        (truce,) = only(found, Truce)
+        assert (sorted(truce.parties), truce.status) == (["CN", "US"], "agreed")
+        assert all(t.status == "suspended" for t in only(found, Tariff))

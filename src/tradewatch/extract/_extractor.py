@@ -610,6 +610,7 @@ _TRUCE_CUES = (
     "conflict",
     "reprieve",
     "pause agreed",
+    "agreed to pause",
     "pause struck",
     "pause reached",
     "pause negotiated",

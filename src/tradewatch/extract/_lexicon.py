@@ -173,6 +173,8 @@ TRUCE = words(
     # "the two sides put their trade war on hold", "paused the tariff war": a truce not called one
     r"(?:trade|tariff) war on hold",
     r"(?:paus|halt|suspend)(?:e|es|ed|ing) (?:the|their|its) (?:trade|tariff) war",
+    # "Washington and Beijing agreed to pause their tariff hikes for 90 days": both sides' rises held off
+    r"agreed to (?:pause|suspend|freeze|halt) their (?:tariff|trade) (?:hikes|increases|escalation)",
     # "agreed to pause their steel dispute until the end of March"
     r"(?:paus|halt|suspend|freez)(?:e|es|ed|ing) (?:the|their|its) (?:[\w-]+ )?(?:trade |tariff )?(?:dispute|fight"
     r"|conflict)",

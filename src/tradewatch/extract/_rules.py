@@ -2793,6 +2793,12 @@ def _tariffs(clause: Clause, ctx: Context, *, standing: bool = False) -> list[Ta
         hits=hits,
     )
     status = status_hit[0] if status_hit else "announced"
+    if (
+        status == "raised"
+        and status_hit is not None
+        and _PAUSED_RISE.search(clause.low, max(0, status_hit[1].start() - 40), status_hit[1].end())
+    ):
+        status = "suspended"  # "agreed to pause their tariff hikes for 90 days": the rises held off
     if status_hit is None and _STANDS.match(clause.low, trigger.end()):
         status = "in_force"  # "the EU's 10% duty on imported cars is among the highest": a duty that stands
     if not standing and _answers_bare_duty(clause, trigger, status_hit):
@@ -5525,6 +5531,10 @@ _ANY_WHO = re.compile(
     r"(?:that|which|who)\s+(?:[\w-]+\s+){0,2}?$"
 )
 _ONE_OF = re.compile(r"\b(?:among|one of|including|like|such as)\b[^.;,]{0,30}$")
+_PAUSED_RISE = re.compile(
+    r"\b(?:paus|suspend|freez|delay|postpon|halt|shelv)(?:e|es|ed|ing|s)?\s+(?:the\s+|their\s+|its\s+|planned\s+)*"
+    r"(?:[\w-]+\s+){0,2}?(?:hikes?|increases?|rises?)$"
+)
 _NEGOTIATION_NOISE = re.compile(
     r"\b(?:talks? (?:with|to) (?:reporters|investors|analysts|journalists|shareholders)|said in talks"
     r"|room for (?:talks|negotiations|dialogue)|open to (?:dialogue|talks|negotiations)|door (?:remained|remains|is)"
