@@ -991,3 +991,16 @@ class TestRisesPausedByBothSides:
         (truce,) = only(found, Truce)
         assert (sorted(truce.parties), truce.status) == (["CN", "US"], "agreed")
         assert all(t.status == "suspended" for t in only(found, Tariff))
+
+
+class TestADealInitialled:
+    def test_a_deal_initialled_concludes_the_talks(self) -> None:
+        (talks,) = only(
+            extract(
+                "Trade ministers from the EU and Indonesia initialled a comprehensive economic partnership agreement "
+                "on Tuesday.",
+                published=date(2025, 9, 12),
+            ),
+            Negotiation,
+        )
+        assert (sorted(talks.parties), talks.status) == (["EU", "ID"], "concluded")

@@ -189,8 +189,8 @@ NEGOTIATION = re.compile(
     r"|round of|consultations|dialogue|discussions"
     r"|trade (?:deal|agreement|pact|framework)s?|framework (?:deal|agreement)s?|free[\s-]trade (?:deal|agreement)s?"
     # "signed a comprehensive economic partnership agreement": up to three words describe the deal
-    r"|(?:reached|struck|signed|sealed|clinched|concluded|finali[sz]ed) (?:a |an |the |their )?(?:[\w-]+ ){0,3}?"
-    r"(?:deal|agreement|pact)s?"
+    r"|(?:reached|struck|signed|sealed|clinched|concluded|finali[sz]ed|initiall?ed) (?:a |an |the |their )?"
+    r"(?:[\w-]+ ){0,3}?(?:deal|agreement|pact)s?"
     # headlines in the present: "US, Vietnam strike deal", "EU and Japan sign pact"
     r"|(?:reach|strike|sign|seal|clinch) (?:a |an |the )?(?:[\w-]+ )?(?:deal|agreement|pact)s?"
     r"|(?:deal|agreement|pact) (?:reached|struck|sealed|clinched) (?:by|in|at|on|last|this|earlier|with)"
@@ -868,7 +868,8 @@ NEGOTIATION_STATUS: list[tuple[str, re.Pattern[str]]] = [
         "concluded",
         re.compile(
             r"\b(?:reach(?:es|ed)?|str(?:uck|ike)|sign(?:s|ed|ing)?|conclud(?:e|es|ed|ing)|clinch(?:es|ed)?"
-            r"|seal(?:s|ed)?|finali[sz](?:e|es|ed)|wrap(?:s|ped)? up (?:the |their )?(?:[\w-]+ )?(?:negotiations|talks)"
+            r"|seal(?:s|ed)?|initial(?:l?ed|s)|finali[sz](?:e|es|ed)"
+            r"|wrap(?:s|ped)? up (?:the |their )?(?:[\w-]+ )?(?:negotiations|talks)"
             # "agreed to keep working on a pact": a promise of more talks, nothing concluded yet
             r"|agree(?:s|d)? (?:on|to)(?! (?:push|press|continue|keep|work|resume|hold|meet|step up|speed up))"
             # "agreed a trade deal", "the framework deal the EU agreed with Washington"
