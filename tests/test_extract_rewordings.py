@@ -1004,3 +1004,17 @@ class TestADealInitialled:
             Negotiation,
         )
         assert (sorted(talks.parties), talks.status) == (["EU", "ID"], "concluded")
+
+
+class TestComparisonsAndStartsGoneBy:
+    def test_a_part_of_a_month_since_which_a_duty_stood_is_past(self) -> None:
+        from tradewatch.extract._dates import find_dates
+
+        (since,) = find_dates("The rate had been in place since late August.", date(2025, 11, 14))
+        assert (since.span.start, since.span.end) == (date(2025, 8, 21), date(2025, 8, 31))
+
+    def test_the_steepest_on_any_partner_names_no_partner(self) -> None:
+        from tradewatch.extract._rules import _all_partners
+
+        assert not _all_partners("one of the steepest rates washington applied to any trading partner")
+        assert _all_partners("a 10% tariff on all imports")

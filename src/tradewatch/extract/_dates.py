@@ -364,7 +364,9 @@ def find_dates(sentence: str, published: date | None, low: str | None = None) ->
             # stands right before it (its preposition aside)
             # ("extended until early November" is an end to come, whatever the verb)
             preposition = _PART_PREPOSITION.search(low, max(0, start - 8), start)
-            if preposition is not None and preposition.group(1) in _ONWARD | {"through"}:
+            if preposition is not None and preposition.group(1) == "since":
+                tense = False  # "in place since late August": a start gone by, as "since August" is
+            elif preposition is not None and preposition.group(1) in _ONWARD | {"through"}:
                 tense = True
             else:
                 tense = _local_tense(low, preposition.start() if preposition else start, True)

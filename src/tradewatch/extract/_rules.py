@@ -231,6 +231,20 @@ _ALL_PARTNERS = re.compile(
 )
 
 
+def _all_partners(low: str, end: int | None = None) -> bool:
+    """Whether the sentence names every partner ("tariffs on all imports", "a baseline tariff"), not in a
+    comparison ("one of the steepest rates Washington applied to any trading partner")."""
+    for m in _ALL_PARTNERS.finditer(low, 0, len(low) if end is None else end):
+        if not _COMPARED_WITH_ANY.search(low, max(0, m.start() - 70), m.start()):
+            return True
+    return False
+
+
+_COMPARED_WITH_ANY = re.compile(
+    r"\b(?:steepest|highest|lowest|harshest|toughest|heaviest|biggest|largest|most|least)\b[^.;]{0,60}$"
+)
+
+
 def _distinct(codes: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(c for c in codes if c and c != "*"))
 
@@ -3144,14 +3158,14 @@ def _tariffs(clause: Clause, ctx: Context, *, standing: bool = False) -> list[Ta
         aside = _APPOSITION.search(clause.text, trigger.end())
         stop = min(m.start() if m else len(text) for m in (ends, aside))
         others = [c for c in _distinct(m.code for m in clause.actors if m.start < stop) if c != imposer]
-        default_target = others[0] if others and not _ALL_PARTNERS.search(clause.low) else "*"
+        default_target = others[0] if others and not _all_partners(clause.low) else "*"
         told = ctx.last_targets.get(imposer, ())
         if (
             not others
             and segments
             and len(told) == 1
             and told[0] != "*"
-            and not _ALL_PARTNERS.search(clause.low)
+            and not _all_partners(clause.low)
             # not "Separately, Washington will impose duties of 25% on imported cars": goods of any origin
             and not _STORY_OF_ANY_ORIGIN.search(clause.low)
         ):
@@ -3437,7 +3451,7 @@ def _story_partner(ctx: Context, imposer: str | None, clause: Clause) -> tuple[s
     if (
         imposer is None
         or any(m.kind != "person" for m in clause.actors)
-        or _ALL_PARTNERS.search(clause.low)
+        or _all_partners(clause.low)
         # (a duty by sector beside the story's country duty: "Semiconductors will face a tariff of about 100%",
         # "Steel and aluminium already pay 25% under Section 232")
         or not _OF_THE_STORY_S_DUTY.search(clause.low)
@@ -3448,7 +3462,7 @@ def _story_partner(ctx: Context, imposer: str | None, clause: Clause) -> tuple[s
 
 
 def _known_target(ctx: Context, imposer: str, product: Product | None, low: str) -> tuple[str, ...] | None:
-    if product is None or _ALL_PARTNERS.search(low):
+    if product is None or _all_partners(low):
         return None
     found = ctx.product_targets.get((imposer, product.name))
     if found is None:
@@ -6724,7 +6738,7 @@ def threats(clause: Clause, ctx: Context) -> list[Threat]:
             previous = None
         # "a 24% tariff unless it cuts its duties on farm goods": the goods of the condition are not the measure's
         products = _products_near(clause, tariff, limit=min(70, max(0, measure_cut - tariff.end())))
-        measure_target = "*" if _ALL_PARTNERS.search(low, 0, measure_cut) and target_m is None else target
+        measure_target = "*" if _all_partners(low, measure_cut) and target_m is None else target
         if _SECONDARY.search(low) or "buyers of" in low:
             measure_target = "*"
         measure = Tariff(
