@@ -1018,3 +1018,33 @@ class TestComparisonsAndStartsGoneBy:
 
         assert not _all_partners("one of the steepest rates washington applied to any trading partner")
         assert _all_partners("a 10% tariff on all imports")
+
+
+class TestFromTheSweep:
+    def test_negotiators_who_met_held_talks(self) -> None:
+        (talks,) = only(
+            extract("U.S. and Chinese negotiators met in London on Tuesday.", published=date(2025, 6, 10)),
+            Negotiation,
+        )
+        assert (sorted(talks.parties), talks.status) == (["CN", "US"], "held")
+
+    def test_where_goods_are_made_leaves_a_day_to_come(self) -> None:
+        (duty,) = only(
+            extract(
+                "The European Union will impose definitive countervailing duties of up to 35.3% on electric cars "
+                "made in China from Wednesday, the Commission said.",
+                published=date(2024, 10, 29),
+            ),
+            Tariff,
+        )
+        assert days(duty.effective) == ("2024-10-30", "2024-10-30")
+
+    def test_a_measure_in_the_clause_of_time_is_the_one_answered(self) -> None:
+        found = extract(
+            "China's commerce ministry said on Wednesday it would take resolute measures to defend its rights, after "
+            "Washington raised duties on Chinese electric vehicles.",
+            published=date(2024, 5, 15),
+        )
+        (threat,) = only(found, Threat)
+        assert (threat.actor, threat.kind, threat.measure) == ("CN", "other", None)
+        assert [(t.imposer, t.target) for t in only(found, Tariff)] == [("US", "CN")]

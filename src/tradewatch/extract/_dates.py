@@ -479,7 +479,9 @@ _TO_BE = re.compile(r"\b(?:will|would|shall|to|'ll)\s+(?:be|have been)\s+$")
 
 
 _ANY_PAST = re.compile(
-    r"\b(?:\w{3,}ed|said|was|were|had|took|began|came|went|met|set|cut|put|kept|made|ran|paid)\b"
+    # (not where goods come from: "electric cars made in China from Wednesday")
+    r"\b(?!(?:made|produced|manufactured|assembled|built|grown)\s+(?:in|by|at)\b)"
+    r"(?:\w{3,}ed|said|was|were|had|took|began|came|went|met|set|cut|put|kept|made|ran|paid)\b"
 )
 
 
@@ -544,7 +546,9 @@ _WITH_A_LEADER = (
     r"|vice\s+premier|commissioner|leader|counterpart)\s+(?:[\w.'’-]+\s+){0,3}?"
 )
 _DONE_WHERE_OR_BY = re.compile(
-    r"\b(?:announced|unveiled|struck|reached|signed|sealed|agreed|concluded|imposed|issued|published|made)"
+    # ("made" in China is where goods come from: "electric cars made in China from Wednesday")
+    r"\b(?:announced|unveiled|struck|reached|signed|sealed|agreed|concluded|imposed|issued|published"
+    r"|made(?!\s+in\b))"
     # "a deal Carney struck with President Xi Jinping (in Beijing) on Friday": with whom, then where (a leader or
     # minister by title: not "announced with effect from Monday")
     r"\s+(?:" + _WITH_A_LEADER + r"(?:on\s+)?$|(?:" + _WITH_A_LEADER + r")?(?:by|in|at)\s+"

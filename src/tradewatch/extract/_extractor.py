@@ -727,6 +727,7 @@ def _read(clause: Clause, context: Context) -> list[Event]:
     negotiation_cue = _any(low, _NEGOTIATION_CUES) or _has_word(low, "met")
     if _any(low, _THREAT_CUES) or _has_word(low, "if"):
         threat = threats(clause, context)
+        answered_controls: list[ExportControl] = []
         if threat:
             # A threatened measure is the threat's, not a measure of its own; other kinds still count, and so
             # does a duty told in a clause of time of its own ("..., days after Brussels announced tariffs").
@@ -757,9 +758,13 @@ def _read(clause: Clause, context: Context) -> list[Event]:
                 stated = tariffs(clause.part(0, warning.start()), context)
                 answered += [t for t in stated if t.status.value in ("announced", "in_force", "raised")]
             if all(t.measure is None for t in threat) and promises_a_reply(low):
-                # "would respond firmly to the new U.S. tariffs on steel": the duty answered is news as well
+                # "would respond firmly to the new U.S. tariffs on steel", "would take necessary measures ...,
+                # after the Netherlands expanded export licence requirements": the measure answered is news as well
                 actors = {t.actor for t in threat}
                 answered += [t for t in tariffs(clause, context) if t.imposer not in actors]
+                if after is not None and _any(low[after.end() :], _CONTROL_CUES):
+                    controls = export_controls(clause.part(after.end(), len(clause.text)), context)
+                    answered_controls = [c for c in controls if c.imposer not in actors]
             joined = threat_joined_to_measure(low)
             if joined is not None and named_before is None:
                 # "raised its tariff on Chinese steel to 50% on Tuesday, and threatened a 60% duty": the measure
@@ -772,6 +777,7 @@ def _read(clause: Clause, context: Context) -> list[Event]:
             return [
                 *threat,
                 *answered,
+                *answered_controls,
                 *(truces(clause, context) if truce_cue and not _truce_only_asked(low, threat) else ()),
                 *(negotiations(clause, context) if negotiation_cue else ()),
             ]

@@ -5568,7 +5568,7 @@ _OTHER_PURPOSE = re.compile(
     r"|defen[cs]e|military|nuclear|hostages?|migration)\b"
 )
 _TRADE_CONTEXT = re.compile(
-    r"\b(?:trade|tariffs?|negotiat|talks|deal|agreement|pact|round|economic|commerce|delegation|truce"
+    r"\b(?:trade|tariffs?|negotiat\w*|talks|deal|agreement|pact|round|economic|commerce|delegation|truce"
     r"|counterpart|framework)\b",
 )
 
@@ -6437,8 +6437,12 @@ def threats(clause: Clause, ctx: Context) -> list[Threat]:
         if promise is not None and _NOT_PROMISED.search(low, max(0, promise.start() - 60), promise.start()):
             promise = None  # "asked whether Japan would respond to the tariffs": a question, no promise
         set_reply = promise is not None
+        answered = TIME_CLAUSE.search(low, promise.end()) if promise is not None else None
         if promise is not None and any(
             not promise.start() <= m.start() < promise.end()
+            # (nor in the clause of time that tells what it answers: "..., after the Netherlands expanded export
+            # licence requirements")
+            and not (answered is not None and m.start() >= answered.start())
             for pattern in (lex.TARIFF, lex.EXPORT_CONTROL)
             for m in pattern.finditer(low)
         ):
@@ -6491,9 +6495,14 @@ def threats(clause: Clause, ctx: Context) -> list[Threat]:
     )
     control = lex.EXPORT_CONTROL.search(low, verb.end() if after_joined and verb is not None else 0)
     if set_reply:
-        tariff = control = (
-            None  # "would respond to the new U.S. tariffs": the duty answered, not the one promised
-        )
+        # "would respond to the new U.S. tariffs": the duty answered, not the one promised
+        tariff = control = None
+    cause_told = TIME_CLAUSE.search(low, anchor) if verb is None else None
+    if cause_told is not None:
+        # "would take resolute measures to defend its rights, after Washington raised duties on Chinese electric
+        # vehicles": the measure the clause of time tells is the one answered, not the one promised
+        tariff = tariff if tariff is None or tariff.start() < cause_told.start() else None
+        control = control if control is None or control.start() < cause_told.start() else None
     reprisal = (
         condition is not None and _HITS_BACK.match(condition.group()) is not None
     ) or promise is not None
