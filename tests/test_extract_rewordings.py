@@ -1048,3 +1048,22 @@ class TestFromTheSweep:
         (threat,) = only(found, Threat)
         assert (threat.actor, threat.kind, threat.measure) == ("CN", "other", None)
         assert [(t.imposer, t.target) for t in only(found, Tariff)] == [("US", "CN")]
+
+
+class TestWhatStatesNoMeasure:
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Economists at Goldman Sachs expect the effective U.S. tariff rate to settle around 15 percent by the "
+            "end of the year.",
+            "Could a second Trump term bring 60% tariffs on China?",
+        ],
+    )
+    def test_a_statistic_or_a_question_states_no_duty(self, text: str) -> None:
+        assert not only(extract(text, published=date(2025, 6, 2)), Tariff)
+
+    def test_a_tariff_rate_raised_is_a_duty(self) -> None:
+        (duty,) = only(
+            extract("Trump raised the tariff rate on Chinese goods to 145%.", published=TUESDAY), Tariff
+        )
+        assert (duty.status, _pct(duty.rate)) == ("raised", 145)

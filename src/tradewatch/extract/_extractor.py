@@ -104,6 +104,7 @@ _EFFECT = re.compile(
     r"|(?:be|is|are|being)\s+collected)\b[^.;]{0,60}$",
     re.IGNORECASE,
 )
+_QUESTION = re.compile(r"\?[\"'”’)\]]*\s*$")
 # Words that link a sentence to the story before it and say nothing of the measure it states.
 _DISCOURSE_LEAD = re.compile(
     r"(?:Separately|Meanwhile|However|Also|In addition|Additionally|Moreover|Furthermore|Still|Instead|Elsewhere"
@@ -253,6 +254,8 @@ class RuleBasedExtractor:
                 ),
                 percents=tuple(find_percents(sentence, low)),
             )
+            if _QUESTION.search(sentence):
+                continue  # "Could a second Trump term bring 60% tariffs on China?": a question states nothing
             lead = _DISCOURSE_LEAD.match(sentence)
             if lead is not None:
                 # "Separately, the EU on Tuesday imposed duties ...": the statement starts after the word that links

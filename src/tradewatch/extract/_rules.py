@@ -2776,6 +2776,10 @@ def _tariffs(clause: Clause, ctx: Context, *, standing: bool = False) -> list[Ta
     if not triggers:
         return []
     trigger = triggers[0]
+    if len(triggers) == 1 and _AVERAGE_RATE.search(
+        clause.low, max(0, trigger.start() - 40), trigger.end() + 6
+    ):
+        return []  # "expect the effective U.S. tariff rate to settle around 15%": a statistic, no measure
     supposed = _THREATENED_BEFORE.search(clause.low, max(0, trigger.start() - 40), trigger.start())
     if supposed is not None and supposed.group("any") is not None:
         # "China, vowing to answer any new U.S. tariffs, imposed 15% duties on American coal": the duties after
@@ -5549,6 +5553,7 @@ _PAUSED_RISE = re.compile(
     r"\b(?:paus|suspend|freez|delay|postpon|halt|shelv)(?:e|es|ed|ing|s)?\s+(?:the\s+|their\s+|its\s+|planned\s+)*"
     r"(?:[\w-]+\s+){0,2}?(?:hikes?|increases?|rises?)$"
 )
+_AVERAGE_RATE = re.compile(r"\b(?:effective|average|overall)\s+(?:[\w.]+\s+){0,2}?tariff\s+rate\b")
 _NEGOTIATION_NOISE = re.compile(
     r"\b(?:talks? (?:with|to) (?:reporters|investors|analysts|journalists|shareholders)|said in talks"
     r"|room for (?:talks|negotiations|dialogue)|open to (?:dialogue|talks|negotiations)|door (?:remained|remains|is)"
