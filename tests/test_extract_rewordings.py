@@ -1067,3 +1067,105 @@ class TestWhatStatesNoMeasure:
             extract("Trump raised the tariff rate on Chinese goods to 145%.", published=TUESDAY), Tariff
         )
         assert (duty.status, _pct(duty.rate)) == ("raised", 145)
+
+
+class TestReadingsOfThisRoundKeptInBoundsAtLast:
+    """Over-reaches a fourth review found in the last readings, each kept out."""
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Trump raised the prospect of a 25% tariff on European cars.",
+            "Trump raised the prospect of imposing 200% tariffs on French wine.",
+            "Trump is probably going to impose tariffs on EU goods, an aide said.",
+        ],
+    )
+    def test_a_duty_put_forward_in_other_words_is_proposed(self, text: str) -> None:
+        found = only(extract(text, published=date(2025, 4, 9)), Tariff)
+        assert found and all(t.status == "proposed" for t in found)
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Trump imposes 50% tariffs on Brazil - what happens next?",
+            '"We will impose 25% tariffs on Mexico, why not?" Trump said.',
+        ],
+    )
+    def test_a_statement_that_ends_in_a_question_states_its_duty(self, text: str) -> None:
+        assert only(extract(text, published=date(2025, 4, 9)), Tariff)
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Trump hit Brazil with 50% tariffs on Wednesday, and threatened further action.",
+            "Trump signed an order raising tariffs on Canadian goods to 35%, and warned of more to come.",
+        ],
+    )
+    def test_a_measure_hit_with_or_signed_keeps_its_event(self, text: str) -> None:
+        found = extract(text, published=date(2025, 4, 9))
+        assert only(found, Tariff) and all(t.status != "proposed" for t in only(found, Tariff))
+        assert all(t.measure is None for t in only(found, Threat))
+
+    def test_a_measure_promised_after_a_clause_of_time_is_promised(self) -> None:
+        (threat,) = only(
+            extract(
+                "China will retaliate, after the U.S. doubled its tariffs, with 34% tariffs on all U.S. goods, the "
+                "commerce ministry said.",
+                published=date(2025, 4, 9),
+            ),
+            Threat,
+        )
+        assert isinstance(threat.measure, Tariff) and _pct(threat.measure.rate) == 34
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Zelenskiy met Trump at the White House on Friday to discuss negotiations on Ukraine.",
+            "Rubio met Lavrov in Riyadh on Tuesday as negotiators pressed for a Ukraine ceasefire.",
+        ],
+    )
+    def test_meetings_about_a_war_are_no_trade_talks(self, text: str) -> None:
+        assert not only(extract(text, published=date(2025, 4, 9)), Negotiation)
+
+    def test_an_opening_effective_immediately_does_not_date_the_cause(self) -> None:
+        found = only(
+            extract(
+                "Effective immediately, Beijing halted exports of rare earths to the United States, after Washington "
+                "imposed 54% tariffs.",
+                published=date(2025, 4, 9),
+            ),
+            Tariff,
+        )
+        assert all(t.effective is None for t in found)
+
+    def test_a_superlative_about_a_country_leaves_all_imports(self) -> None:
+        (duty,) = only(
+            extract(
+                "The United States, Mexico's biggest trading partner, imposed a 10% tariff on all imports on "
+                "Saturday.",
+                published=date(2025, 4, 9),
+            ),
+            Tariff,
+        )
+        assert duty.target == "*"
+
+    def test_including_countries_that_strike_deals_names_none(self) -> None:
+        found = extract(
+            "Beijing warned it would retaliate against any party, including countries that strike deals with the "
+            "United States at China's expense.",
+            published=date(2025, 4, 9),
+        )
+        assert not only(found, Negotiation)
+
+    def test_doubling_down_is_no_duty_doubled(self) -> None:
+        found = extract(
+            "Canada imposed 25% tariffs on U.S. goods, and warned it would double down if Washington escalated.",
+            published=date(2025, 4, 9),
+        )
+        assert all(t.measure is None for t in only(found, Threat))
+
+    def test_how_hard_a_side_is_hit_is_no_goods(self) -> None:
+        found = only(
+            extract("Trump hit Canada hard with tariffs and then threatened more.", published=TUESDAY), Tariff
+        )
+        assert all(t.product is None for t in found)

@@ -104,7 +104,13 @@ _EFFECT = re.compile(
     r"|(?:be|is|are|being)\s+collected)\b[^.;]{0,60}$",
     re.IGNORECASE,
 )
-_QUESTION = re.compile(r"\?[\"'”’)\]]*\s*$")
+# A sentence that asks, from its first word ("Could a second Trump term bring 60% tariffs on China?"), not one that
+# states and then asks ("Trump imposes 50% tariffs on Brazil - what happens next?")
+_QUESTION = re.compile(
+    r"[\"“‘']?(?:will|would|could|can|should|shall|is|are|was|were|does|do|did|has|have|what|why|how|who|when"
+    r"|where)\b[^?]*\?[\"'”’)\]]*\s*$",
+    re.IGNORECASE,
+)
 # Words that link a sentence to the story before it and say nothing of the measure it states.
 _DISCOURSE_LEAD = re.compile(
     r"(?:Separately|Meanwhile|However|Also|In addition|Additionally|Moreover|Furthermore|Still|Instead|Elsewhere"
@@ -254,7 +260,7 @@ class RuleBasedExtractor:
                 ),
                 percents=tuple(find_percents(sentence, low)),
             )
-            if _QUESTION.search(sentence):
+            if _QUESTION.match(sentence):
                 continue  # "Could a second Trump term bring 60% tariffs on China?": a question states nothing
             lead = _DISCOURSE_LEAD.match(sentence)
             if lead is not None:

@@ -312,11 +312,13 @@ HEDGE = re.compile(
     r"|contemplat(?:e|es|ed|ing)|review(?:ing)? whether|sought public comment|public comment|seeking comment"
     r"|floated|float(?:s|ing)?"
     # "would probably put tariffs on EU goods": a measure to come, not sure (not "exports probably fell")
-    r"|(?:would|will|could|may|might) probably|probably (?:would|will)"
+    r"|(?:would|will|could|may|might)\s+[\"“]?probably|probably\s+(?:would|will|going to|impose|put|slap|raise"
+    r"|levy|hit)"
     # "raised the prospect of tariffs of up to 250%": a measure only put forward (not "raised the prospect of
     # retaliation")
     r"|(?:rais(?:e|es|ed|ing)|flag(?:s|ged|ging)?) the (?:prospect|possibility|spectre|specter|idea) of"
-    r"(?=\s+(?:new\s+|higher\s+|further\s+|steep\s+)?(?:tariffs?|dut(?:y|ies)|levies|curbs|export controls|$))"
+    r"(?=\s+(?:(?:a|an|new|higher|further|steep|steeper|more|imposing|slapping|putting|levying)\s+)*(?:[\d.]+%\s+)?"
+    r"(?:tariffs?|dut(?:y|ies)|levies|curbs|export controls|$))"
     # headline words of a measure weighed: "Mexico eyes tariffs of up to 50% on Chinese cars" (not "eyeing the
     # 145% tariffs", "eyes tariff relief": watched, or wished for)
     r"|(?:eyes|eyeing|eyed|mooted|mooting)(?=\s+(?:(?:new|higher|fresh|more|further|retaliatory|additional|extra)\s+)?"

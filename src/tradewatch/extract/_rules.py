@@ -235,7 +235,9 @@ def _all_partners(low: str, end: int | None = None) -> bool:
     """Whether the sentence names every partner ("tariffs on all imports", "a baseline tariff"), not in a
     comparison ("one of the steepest rates Washington applied to any trading partner")."""
     for m in _ALL_PARTNERS.finditer(low, 0, len(low) if end is None else end):
-        if not _COMPARED_WITH_ANY.search(low, max(0, m.start() - 70), m.start()):
+        if not (
+            m.group().startswith("any") and _COMPARED_WITH_ANY.search(low, max(0, m.start() - 70), m.start())
+        ):
             return True
     return False
 
@@ -3307,7 +3309,11 @@ def _hit_goods(clause: Clause, trigger_start: int) -> list[Product | None]:
     if m is None:
         return []
     listed, _ = _covers(clause, m.start("goods"), m.end("goods"))
-    return [p for _, p in listed if p is not None]
+    # ("hit Canada hard with tariffs": how hard, not what)
+    return [p for _, p in listed if p is not None and p.name.lower() not in _HOW_HARD]
+
+
+_HOW_HARD = frozenset({"hard", "harder", "again", "first", "back", "heavily", "twice"})
 
 
 # "The suspension of the U.S. tariffs on whisky takes effect immediately": the change the duty undergoes is the
@@ -3557,7 +3563,13 @@ def _immediately_the_duty(clause: Clause, now: re.Match[str]) -> bool:
     if before is not None:
         return after is None or _CAUSE_WORDS.search(clause.low, now.end(), after.start()) is not None
     opens = re.fullmatch(r"[\s\"“'‘]*(?:[^.;:]{0,60}:\s*[\"“'‘]?)?", clause.low[: now.start()]) is not None
-    return opens and after is not None
+    # (not "Effective immediately, Beijing halted exports ..., after Washington imposed 54% tariffs": the cause)
+    return (
+        opens
+        and after is not None
+        and not _CAUSE_WORDS.search(clause.low, now.end(), after.start())
+        and not re.search(r"\bafter\b", clause.low[now.end() : after.start()])
+    )
 
 
 _CAUSE_WORDS = re.compile(r"\bin (?:retaliation|response|reply|answer)\b|\bmatching\b|\bcountering\b")
@@ -5548,11 +5560,12 @@ _ANY_WHO = re.compile(
     r"\b(?:countries|nations|partners|economies|governments|others|any (?:country|nation|partner|government))\s+"
     r"(?:that|which|who)\s+(?:[\w-]+\s+){0,2}?$"
 )
-_ONE_OF = re.compile(r"\b(?:among|one of|including|like|such as)\b[^.;,]{0,30}$")
+_ONE_OF = re.compile(r"\b(?:among|one of)\b[^.;,]{0,30}$")
 _PAUSED_RISE = re.compile(
     r"\b(?:paus|suspend|freez|delay|postpon|halt|shelv)(?:e|es|ed|ing|s)?\s+(?:the\s+|their\s+|its\s+|planned\s+)*"
     r"(?:[\w-]+\s+){0,2}?(?:hikes?|increases?|rises?)$"
 )
+_NEGOTIATORS_MET = re.compile(r"\bnegotiators\s+(?:have\s+|had\s+|will\s+|are\s+due\s+to\s+)?(?:met|meet)\b")
 _AVERAGE_RATE = re.compile(r"\b(?:effective|average|overall)\s+(?:[\w.]+\s+){0,2}?tariff\s+rate\b")
 _NEGOTIATION_NOISE = re.compile(
     r"\b(?:talks? (?:with|to) (?:reporters|investors|analysts|journalists|shareholders)|said in talks"
@@ -5573,7 +5586,7 @@ _OTHER_PURPOSE = re.compile(
     r"|defen[cs]e|military|nuclear|hostages?|migration)\b"
 )
 _TRADE_CONTEXT = re.compile(
-    r"\b(?:trade|tariffs?|negotiat\w*|talks|deal|agreement|pact|round|economic|commerce|delegation|truce"
+    r"\b(?:trade|tariffs?|negotiat|talks|deal|agreement|pact|round|economic|commerce|delegation|truce"
     r"|counterpart|framework)\b",
 )
 
@@ -5799,6 +5812,8 @@ def negotiations(clause: Clause, ctx: Context) -> list[Negotiation]:
     if (
         word in ("met", "meet", "meets", "meeting")
         and not _TRADE_CONTEXT.search(clause.low)
+        # "U.S. and Chinese negotiators met in London on Tuesday" (not "as negotiators pressed for a ceasefire")
+        and not (_NEGOTIATORS_MET.search(clause.low) and not _OTHER_PURPOSE.search(clause.low))
         # "US and Canadian officials are expected to meet next week" in a story about trade
         and not (
             ctx.story_has(_TRADE_CONTEXT)
@@ -6312,7 +6327,7 @@ _MEASURE_TAKEN = re.compile(
     r"\b(?:imposed|imposes|raised|raises|hiked|increased|doubled|tripled|lowered|reduced|cut|cuts|slashed|halved"
     r"|lifted|lifts|removed|scrapped|suspended|paused|banned|bans|restricted|halted|tightened|eased|relaxed|extended"
     r"|added|placed|put|set|slapped|announced|unveiled|approved|adopted|levied|introduced|expanded|finali[sz]ed"
-    r"|matched|(?:responded|retaliated|hit back|answered) with)\b"
+    r"|matched|ordered|signed|hit|hits|(?:responded|retaliated|hit back|answered) with)\b"
 )
 # a reaction to another's measure: "Canada rejected the 35% tariff and vowed to retaliate" (not "so-called
 # reciprocal tariffs", "what it called U.S. bullying")
@@ -6329,7 +6344,7 @@ _REFERS_BACK = re.compile(
     r"\b(?:raise|increase|double|hike|lift|extend|reimpose|reinstate|expand|widen|impose|apply|activate)\s+"
     r"(?:them|it|those|these)\b"
     r"|\b(?:it|they|the|its|their|those)\s+(?:(?:rates?|tariffs|duties|levies)\s+)?(?:would|could|will|may|might)\s+"
-    r"(?:\w+\s+)?(?:rise|go up|go higher|increase|climb|double)\b"
+    r"(?:\w+\s+)?(?:rise|go up|go higher|increase|climb|double(?!\s+down))\b"
     r"|\b(?:further|new)\s+(?:increases|rises|hikes)\b"
 )
 
@@ -6505,9 +6520,14 @@ def threats(clause: Clause, ctx: Context) -> list[Threat]:
     cause_told = TIME_CLAUSE.search(low, anchor) if verb is None else None
     if cause_told is not None:
         # "would take resolute measures to defend its rights, after Washington raised duties on Chinese electric
-        # vehicles": the measure the clause of time tells is the one answered, not the one promised
-        tariff = tariff if tariff is None or tariff.start() < cause_told.start() else None
-        control = control if control is None or control.start() < cause_told.start() else None
+        # vehicles": the measure the clause of time tells is the one answered, not the one promised (but "will
+        # retaliate, after the U.S. doubled its tariffs, with 34% tariffs" promises the one after it)
+        told_end = low.find(",", cause_told.end())
+        told_end = len(low) if told_end < 0 else told_end
+        if tariff is not None and cause_told.start() < tariff.start() < told_end:
+            tariff = lex.TARIFF.search(low, told_end)
+        if control is not None and cause_told.start() < control.start() < told_end:
+            control = lex.EXPORT_CONTROL.search(low, told_end)
     reprisal = (
         condition is not None and _HITS_BACK.match(condition.group()) is not None
     ) or promise is not None
