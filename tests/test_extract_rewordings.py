@@ -1169,3 +1169,16 @@ class TestReadingsOfThisRoundKeptInBoundsAtLast:
             extract("Trump hit Canada hard with tariffs and then threatened more.", published=TUESDAY), Tariff
         )
         assert all(t.product is None for t in found)
+
+
+class TestACallWithALeaderByName:
+    def test_a_call_with_a_leader_named_alone_is_talks(self) -> None:
+        found = extract(
+            "Prime Minister Justin Trudeau said on Monday after a call with Trump that the planned 25% tariffs on "
+            "Canadian goods would be paused for at least 30 days.",
+            published=date(2025, 2, 3),
+        )
+        (talks,) = only(found, Negotiation)
+        assert (sorted(talks.parties), talks.status) == (["CA", "US"], "held")
+        (pause,) = only(found, Tariff)
+        assert (pause.imposer, pause.target, pause.status) == ("US", "CA", "suspended")

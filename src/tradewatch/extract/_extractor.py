@@ -90,6 +90,9 @@ def _has_trigger_lower(sentence: str, lower: str) -> bool:
         or "percent" in lower
         # "rules to cut China off from advanced computing chips"
         or " off from " in lower
+        # "said on Monday after a call with Trump": leaders talking (not every "called")
+        or " call with " in lower
+        or " call between " in lower
         or not _TRIGGER_STEMS.isdisjoint(_STEM.findall(lower))
     )
 

@@ -5912,44 +5912,55 @@ def negotiations(clause: Clause, ctx: Context) -> list[Negotiation]:
         clause.low, max(0, trigger.start() - 12), trigger.start()
     )
     days_of_talks = _DAYS_OF_TALKS.search(clause.low, max(0, trigger.start() - 20), trigger.end())
-    if weak_status and not (
-        _round(clause.low)
-        or _venue(clause)
-        # "the accord, unveiled after talks with the other side's envoy": talks that took place
-        or (after_talks and strong and _WITH_PARTNER.match(clause.low, trigger.end()))
-        # "said on Thursday after a call with President Claudia Sheinbaum": a leader talked to
-        or (
-            (
-                _AFTER_TALKS.search(clause.low, max(0, trigger.start() - 12), trigger.start())
-                or _A_CALL.search(word_low)
-            )
-            and _WITH_LEADER.match(clause.text, trigger.end())
-        )
-        # "after meeting Chinese President Xi Jinping on Thursday", "Thursday's meeting between Presidents Donald
-        # Trump and Xi Jinping": a meeting with or between leaders is talks
-        # (of another jurisdiction: not "Trump's meeting with his Commerce Secretary")
-        or _met_leader_abroad(clause, trigger)
-        or (
-            word_low in ("meeting", "met", "meet", "meets")
-            and _WITH_LEADER.match(clause.text, trigger.end()) is not None
-            and _someone_abroad(clause, trigger.end(), first_actor(clause, 0, trigger.start(), ()))
-        )
-        # "urged Chinese Commerce Minister Wang Wentao in a video call": a leader or minister on the line
-        or (
-            _A_CALL.search(word_low)
-            and (
-                on_line := _LEADER_ON_THE_LINE.search(
-                    clause.text, max(0, trigger.start() - 90), trigger.start()
+    if (
+        weak_status
+        and not (
+            _round(clause.low)
+            or _venue(clause)
+            # "the accord, unveiled after talks with the other side's envoy": talks that took place
+            or (after_talks and strong and _WITH_PARTNER.match(clause.low, trigger.end()))
+            # "said on Thursday after a call with President Claudia Sheinbaum": a leader talked to
+            or (
+                (
+                    _AFTER_TALKS.search(clause.low, max(0, trigger.start() - 12), trigger.start())
+                    or _A_CALL.search(word_low)
+                )
+                and (
+                    _WITH_LEADER.match(clause.text, trigger.end())
+                    # "after a call with Trump": a leader the gazetteer knows by name
+                    or any(
+                        m.kind == "person"
+                        and clause.low[trigger.end() : m.start].strip() in ("with", "between")
+                        for m in clause.actors_in(trigger.end(), trigger.end() + 12)
+                    )
                 )
             )
-            is not None
-            and _pressed_abroad(clause, on_line.start(), on_line.end())
+            # "after meeting Chinese President Xi Jinping on Thursday", "Thursday's meeting between Presidents Donald
+            # Trump and Xi Jinping": a meeting with or between leaders is talks
+            # (of another jurisdiction: not "Trump's meeting with his Commerce Secretary")
+            or _met_leader_abroad(clause, trigger)
+            or (
+                word_low in ("meeting", "met", "meet", "meets")
+                and _WITH_LEADER.match(clause.text, trigger.end()) is not None
+                and _someone_abroad(clause, trigger.end(), first_actor(clause, 0, trigger.start(), ()))
+            )
+            # "urged Chinese Commerce Minister Wang Wentao in a video call": a leader or minister on the line
+            or (
+                _A_CALL.search(word_low)
+                and (
+                    on_line := _LEADER_ON_THE_LINE.search(
+                        clause.text, max(0, trigger.start() - 90), trigger.start()
+                    )
+                )
+                is not None
+                and _pressed_abroad(clause, on_line.start(), on_line.end())
+            )
+            # "negotiators would meet in the coming weeks": a meeting of negotiators is talks
+            or _NEGOTIATORS_MEET.search(clause.low)
+            # "following two days of talks in the Swiss city": talks that lasted, so took place
+            or days_of_talks
+            or (strong and clause.dates and (hit is not None or _dated_past_talks(clause, trigger, ctx)))
         )
-        # "negotiators would meet in the coming weeks": a meeting of negotiators is talks
-        or _NEGOTIATORS_MEET.search(clause.low)
-        # "following two days of talks in the Swiss city": talks that lasted, so took place
-        or days_of_talks
-        or (strong and clause.dates and (hit is not None or _dated_past_talks(clause, trigger, ctx)))
     ):
         return []  # talks mentioned in passing: no status, no time, no place
     if (
