@@ -1182,3 +1182,14 @@ class TestACallWithALeaderByName:
         assert (sorted(talks.parties), talks.status) == (["CA", "US"], "held")
         (pause,) = only(found, Tariff)
         assert (pause.imposer, pause.target, pause.status) == ("US", "CA", "suspended")
+
+
+class TestATruceOfSomeWeeks:
+    def test_a_two_week_truce_runs_two_weeks_from_the_day_agreed(self) -> None:
+        (truce,) = only(
+            extract(
+                "Washington and Beijing agreed on Monday to a two-week truce.", published=date(2025, 5, 12)
+            ),
+            Truce,
+        )
+        assert days(truce.until) == ("2025-05-26", "2025-05-26")

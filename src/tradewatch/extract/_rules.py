@@ -5163,7 +5163,7 @@ def _until(clause: Clause, ctx: Context, status: str = "agreed") -> DateSpan | N
     if term is not None:
         return term
     if status == "agreed":
-        lasting = _lasting_from_the_day(clause, dates)
+        lasting = _lasting_from_the_day(clause, dates, ctx.published)
         if lasting is not None:
             return lasting[0]
     for d in dates:
@@ -5197,34 +5197,48 @@ _DAYS_LONG = re.compile(
 )
 
 
-def _lasting_from_the_day(clause: Clause, dates: list[DateMention]) -> tuple[DateSpan | None] | None:
-    """ "agreed on Saturday to a 90-day truce": the 90th day after the day it was agreed, or after the story's day
-    when the sentence does not say when it was agreed; (None,) when it names a time of the agreement that is no
-    day ("agreed in May to a 90-day truce"); None when the sentence names no truce of some days."""
-    for d in dates:
-        if not re.fullmatch(r"\d{1,3}-day", d.span.text) or not _DAYS_LONG.match(clause.low, d.end):
-            continue
-        when = (
-            next((o.span for o in dates if o is not d and _when_agreed(clause, o)), None)
-            or next(
-                (
-                    o.span
-                    for o in dates
-                    if o is not d
-                    and o.span.granularity.value == "day"
-                    # a day said with the truce, no comma between: not "..., and negotiators will meet on June 5"
-                    and not re.search(r"[,;]", clause.low[min(o.end, d.end) : max(o.start, d.start)])
-                ),
-                None,
-            )
+def _lasting_from_the_day(
+    clause: Clause, dates: list[DateMention], published: date | None
+) -> tuple[DateSpan | None] | None:
+    """ "agreed on Saturday to a 90-day truce", "a two-week pause": its last day counted from the day it was
+    agreed, or from the story's day when the sentence does not say when; (None,) when it names a time of the
+    agreement that is no day ("agreed in May to a 90-day truce"); None when the sentence names no truce of some
+    days or weeks (a truce of months or years is left to the dates the item gives)."""
+    term = _TRUCE_LENGTH.search(clause.low)
+    if term is None:
+        return None
+    inside = [o for o in dates if term.start() <= o.start < term.end()]
+    others = [o for o in dates if o not in inside]
+    when = (
+        next((o.span for o in others if _when_agreed(clause, o)), None)
+        or next(
+            (
+                o.span
+                for o in others
+                if o.span.granularity.value == "day"
+                # a day said with the truce, no comma between: not "..., and negotiators will meet on June 5"
+                and not re.search(r"[,;]", clause.low[min(o.end, term.end()) : max(o.start, term.start())])
+            ),
+            None,
         )
-        if when is None:
-            return (d.span,)
-        if when.granularity.value != "day":
-            return (None,)
-        end = when.start + timedelta(days=int(d.span.text.split("-")[0]))
-        return (DateSpan.day(end, clause.text[d.start : d.end]),)
-    return None
+    )
+    if when is not None and when.granularity.value != "day":
+        return (None,)
+    start = when.start if when is not None else published
+    n = term.group("n")
+    count = int(n) if n.isdigit() else NUMBER_WORDS[n]
+    if start is None:
+        return (inside[0].span,) if inside else None
+    unit = term.group("unit")
+    end = start + timedelta(days=days_of(count, unit))
+    return (DateSpan.day(end, clause.text[term.start() : term.start("unit") + len(unit)]),)
+
+
+# "a 90-day truce", "a two-week pause": how long the truce agreed lasts
+_TRUCE_LENGTH = re.compile(
+    r"\b(?P<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twelve)-(?P<unit>day|week)"
+    r"\s+(?:(?:tariff|trade)\s+)?(?:truce|pause|reprieve|ceasefire|cease-fire|standstill|suspension)\b"
+)
 
 
 def _when_agreed(clause: Clause, d: DateMention) -> bool:
