@@ -1193,3 +1193,13 @@ class TestATruceOfSomeWeeks:
             Truce,
         )
         assert days(truce.until) == ("2025-05-26", "2025-05-26")
+
+    def test_a_named_end_elsewhere_outranks_a_length_of_weeks(self) -> None:
+        (truce,) = only(
+            extract(
+                "Washington and Beijing agreed on Monday to a two-week truce. The truce runs until May 30.",
+                published=date(2025, 5, 12),
+            ),
+            Truce,
+        )
+        assert days(truce.until) == ("2025-05-30", "2025-05-30")

@@ -1247,8 +1247,10 @@ def merge(events: list[Event]) -> list[Event]:
 
 
 # A date phrase that gives a length, not an end: "for 90 days", "another three months".
-# (and a length by itself: "a 90-day truce")
-_LENGTH = re.compile(r"(?:for|in|within|another|a further|an additional)\s|\d{1,3}-day$", re.IGNORECASE)
+# (and a length by itself: "a 90-day truce", "a two-week truce")
+_LENGTH = re.compile(
+    r"(?:for|in|within|another|a further|an additional)\s|(?:\d{1,3}|[a-z]+)-(?:day|week)$", re.IGNORECASE
+)
 
 
 def _standing_rate(best: Tariff, group: list[Event]) -> Rate | None:
