@@ -249,6 +249,8 @@ class RuleBasedExtractor:
                 if start == 0 or len(clauses) < 2:
                     counts.update(m.code for m in find_actors(sentence))
                 continue
+            if _QUESTION.match(sentence):
+                continue  # "Could a second Trump term bring 60% tariffs on China?": a question states nothing
             # The dateline ("BUENOS AIRES, Dec 2 -") says where the story was filed, not who acts.
             actors = tuple(m for m in find_actors(sentence) if start + m.start >= dateline_end)
             clause_text = text[start:end]
@@ -263,8 +265,6 @@ class RuleBasedExtractor:
                 ),
                 percents=tuple(find_percents(sentence, low)),
             )
-            if _QUESTION.match(sentence):
-                continue  # "Could a second Trump term bring 60% tariffs on China?": a question states nothing
             lead = _DISCOURSE_LEAD.match(sentence)
             if lead is not None:
                 # "Separately, the EU on Tuesday imposed duties ...": the statement starts after the word that links

@@ -3561,18 +3561,15 @@ def _immediately_the_duty(clause: Clause, now: re.Match[str]) -> bool:
     before = lex.TARIFF.search(clause.low, 0, now.start())
     after = lex.TARIFF.search(clause.low, now.end())
     if before is not None:
-        return after is None or _CAUSE_WORDS.search(clause.low, now.end(), after.start()) is not None
+        return after is None or _CAUSE_AFTER.search(clause.low, now.end(), after.start()) is not None
     opens = re.fullmatch(r"[\s\"“'‘]*(?:[^.;:]{0,60}:\s*[\"“'‘]?)?", clause.low[: now.start()]) is not None
     # (not "Effective immediately, Beijing halted exports ..., after Washington imposed 54% tariffs": the cause)
     return (
         opens
         and after is not None
-        and not _CAUSE_WORDS.search(clause.low, now.end(), after.start())
+        and not _CAUSE_AFTER.search(clause.low, now.end(), after.start())
         and not re.search(r"\bafter\b", clause.low[now.end() : after.start()])
     )
-
-
-_CAUSE_WORDS = re.compile(r"\bin (?:retaliation|response|reply|answer)\b|\bmatching\b|\bcountering\b")
 
 
 def _tariff_events(
@@ -4730,7 +4727,7 @@ def _destination(clause: Clause, trigger: re.Match[str]) -> Mention | None:
             break
         if any(a <= m.start < b for a, b in stepped):
             continue
-        if _HIT_LEAD.search(clause.low, max(0, m.start - 12), m.start) and _WITH_AFTER.match(
+        if _WHO_IS_HIT.search(clause.low, max(0, m.start - 16), m.start) and _WITH_AFTER.match(
             clause.low, m.end
         ):
             return m  # "The United States hit China with new export curbs": who is hit with them
@@ -4831,7 +4828,6 @@ def _company_country(clause: Clause) -> str | None:
 
 
 _ASIDE = re.compile(r",\s+(?:a|an|which|as|while|but|in a|the)\b|;|\s[-–—]\s", _I)
-_HIT_LEAD = re.compile(r"\b(?:hit|hits|hitting)\s+(?:the\s+)?$")
 _WITH_AFTER = re.compile(r"(?:'s)?\s+(?:[\w.-]+\s+){0,2}?with\b")
 _CLOSED_APPOSITIVE = re.compile(r",\s+(?:an?|the)\s+[^,;.]{1,40},\s+(?=(?:to|for)\s)", _I)
 _CONTROL_LEAD = re.compile(
@@ -6415,8 +6411,16 @@ _WHO_IS_HIT = re.compile(
 
 def promises_a_reply(low: str) -> bool:
     """Whether the sentence promises a reply in a set phrase ("would respond firmly to the new U.S. tariffs")."""
+    return _set_reply(low) is not None
+
+
+def _set_reply(low: str) -> re.Match[str] | None:
+    """The set phrase of a reply promised, not one asked about or forecast ("asked whether Japan would respond to
+    the tariffs")."""
     found = _REPLY_SET_PHRASE.search(low)
-    return found is not None and not _NOT_PROMISED.search(low, max(0, found.start() - 60), found.start())
+    if found is None or _NOT_PROMISED.search(low, max(0, found.start() - 60), found.start()):
+        return None
+    return found
 
 
 _NOT_PROMISED = re.compile(
@@ -6478,9 +6482,7 @@ def threats(clause: Clause, ctx: Context) -> list[Threat]:
     promise = _REPRISAL_PROMISED.search(low) if verb is None and condition is None else None
     set_reply = False
     if promise is None and verb is None and condition is None and not clause.percents:
-        promise = _REPLY_SET_PHRASE.search(low)
-        if promise is not None and _NOT_PROMISED.search(low, max(0, promise.start() - 60), promise.start()):
-            promise = None  # "asked whether Japan would respond to the tariffs": a question, no promise
+        promise = _set_reply(low)
         set_reply = promise is not None
         answered = TIME_CLAUSE.search(low, promise.end()) if promise is not None else None
         if promise is not None and any(
