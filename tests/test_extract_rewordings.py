@@ -1203,3 +1203,90 @@ class TestATruceOfSomeWeeks:
             Truce,
         )
         assert days(truce.until) == ("2025-05-30", "2025-05-30")
+
+
+class TestWhenAMeasureAppliesImmediately:
+    def test_when_it_applies_may_stand_between_a_ban_and_its_goods(self) -> None:
+        (ban,) = only(
+            extract(
+                "China announced a ban, effective immediately, on exports of gallium to the United States.",
+                published=date(2025, 11, 14),
+            ),
+            ExportControl,
+        )
+        assert (ban.imposer, ban.target, ban.item and ban.item.name, ban.status) == (
+            "CN",
+            "US",
+            "gallium",
+            "imposed",
+        )
+
+    def test_a_ban_starting_next_month_is_dated_next_month(self) -> None:
+        (ban,) = only(
+            extract(
+                "Indonesia announced a temporary ban, starting next month, on exports of bauxite.",
+                published=date(2025, 11, 14),
+            ),
+            ExportControl,
+        )
+        assert (ban.imposer, days(ban.effective)) == ("ID", ("2025-12-01", "2025-12-31"))
+
+    @pytest.mark.parametrize(
+        ("text", "kind"),
+        [
+            (
+                "China's Ministry of Commerce announced on Tuesday a ban, effective immediately, on exports of "
+                "dual-use items to Japanese military end users.",
+                ExportControl,
+            ),
+            (
+                "Canada imposed 25% tariffs on U.S. steel, effective immediately, officials said on Tuesday.",
+                Tariff,
+            ),
+        ],
+    )
+    def test_immediately_is_the_day_it_was_said(self, text: str, kind: type[Any]) -> None:
+        (measure,) = only(extract(text, published=date(2025, 11, 14)), kind)
+        assert days(measure.effective) == ("2025-11-11", "2025-11-11")
+
+    def test_without_a_day_named_immediately_is_the_story_s_day(self) -> None:
+        (ban,) = only(
+            extract(
+                "China announced a ban, effective immediately, on exports of gallium to the United States.",
+                published=date(2025, 11, 14),
+            ),
+            ExportControl,
+        )
+        assert days(ban.effective) == ("2025-11-14", "2025-11-14")
+
+
+class TestExemptedFromADutyOfSomeone:
+    @pytest.mark.parametrize(
+        "owner",
+        [
+            "the US tariffs",
+            "US tariffs",
+            "the American tariffs",
+            "Washington's tariffs",
+            "the U.S. reciprocal tariffs",
+        ],
+    )
+    def test_the_owner_of_the_duty_is_its_imposer_not_one_exempted(self, owner: str) -> None:
+        found = only(
+            extract(f"Beef and coffee were exempted from {owner} on Friday.", published=date(2025, 11, 14)),
+            Tariff,
+        )
+        assert sorted((t.imposer, t.target, t.product and t.product.name, t.status) for t in found) == [
+            ("US", "*", "beef", "exempted"),
+            ("US", "*", "coffee", "exempted"),
+        ]
+
+    def test_countries_exempted_from_a_duty_of_someone_are_its_targets(self) -> None:
+        found = only(
+            extract("Canada and Mexico were exempted from the US tariffs.", published=date(2025, 11, 14)),
+            Tariff,
+        )
+        assert sorted((t.imposer, t.target, t.status) for t in found) == [
+            ("US", "CA", "exempted"),
+            ("US", "MX", "exempted"),
+        ]

@@ -118,7 +118,10 @@ EXPORT_CONTROL = re.compile(
     r"|\b(?:obtain|seek|apply for|need|requir(?:e|es|ed|ing))\s+"
     r"(?:(?:a|an|export|trade|special|government|prior|separate|new|individual)\s+)*(?:licen[cs]es?|permits?"
     r"|authori[sz]ations?)\b"
-    r"|\b(?:ban|curbs?|restrictions?|limits?|halt|prohibition|embargo)\s+on\s+(?:[\w-]+\s+){0,4}?"
+    # ("a ban, effective immediately, on exports of gallium": when it applies, between the measure and its goods)
+    r"|\b(?:ban|curbs?|restrictions?|limits?|halt|prohibition|embargo)"
+    r"(?:,\s+(?:effective|with\s+immediate\s+effect|starting|beginning|as\s+of|from)\b[^,.;]{0,30},)?"
+    r"\s+on\s+(?:[\w-]+\s+){0,4}?"
     r"(?:exports?|sales?|shipments?)\b"
     # "Russia's cap on grain exports" (not "a 15% cap on tariffs on EU exports", "its cap on Russian oil exports
     # to $47.60 a barrel", "a tariff cap on car exports": a limit on duties or prices)

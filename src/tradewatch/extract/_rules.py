@@ -721,6 +721,16 @@ _IMMEDIATE = re.compile(
 )
 
 
+def _said_that_day(clause: Clause, published: date, text: str) -> DateSpan:
+    """The day a measure that applies "immediately" was stated: the weekday the sentence names ("announced on
+    Tuesday a ban, effective immediately"), else the story's own day."""
+    for d in clause.dates:
+        span = d.span
+        if span.granularity.value == "day" and span.end <= published and _DAY_WORD.fullmatch(span.text):
+            return span
+    return DateSpan.day(published, text)
+
+
 _IN_BEFORE = re.compile(r"\bin $")
 _INSERTED = re.compile(
     r"\s*(?:including|such as|among them|mostly|many of them|most of them)\b"
@@ -1969,6 +1979,22 @@ _CONTROL_BEFORE_ON = re.compile(
 _DUTY_AND = re.compile(r"\b(?:tariffs?|dut(?:y|ies)|lev(?:y|ies))\s+(?:and|or)\s+(?:new\s+)?$")
 
 
+_FROM_THE = re.compile(r"from\s+(?:the\s+)?")
+_OWNED_DUTY_AFTER = re.compile(
+    r"\.?(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:tariffs?|dut(?:y|ies)|lev(?:y|ies)|surcharges?|counter-?tariffs?)\b"
+)
+
+
+def _exempt_from_owned_duty(clause: Clause, at: int) -> bool:
+    """Whether "exempted" is followed by "from" the duty of a jurisdiction named right before it ("exempted from
+    the US tariffs", "from Washington's levies")."""
+    lead = _FROM_THE.match(clause.low, at)
+    if lead is None:
+        return False
+    owner = next((m for m in clause.actors if m.start == lead.end()), None)
+    return owner is not None and _OWNED_DUTY_AFTER.match(clause.low, owner.end) is not None
+
+
 def _segments(clause: Clause, first: int) -> list[Segment]:
     text = clause.text
     segments: list[Segment] = []
@@ -1982,6 +2008,8 @@ def _segments(clause: Clause, first: int) -> list[Segment]:
             continue
         if lead.group("on") and not _LINKED.search(low[max(0, lead.start() - 45) : lead.start()]):
             continue
+        if lead.group("exempt") and _exempt_from_owned_duty(clause, lead.end()):
+            continue  # "were exempted from the US tariffs": the duty's owner, not a list of those exempted
         if lead.group("on") and low.endswith(("including those ", "including the ones "), 0, lead.start()):
             continue  # "exempted from the reciprocal tariffs, including those on goods from China": the duties
         if lead.group("on"):
@@ -3034,7 +3062,14 @@ def _tariffs(clause: Clause, ctx: Context, *, standing: bool = False) -> list[Ta
             # "Pharmaceuticals, Switzerland's largest export, are exempt from it": the goods are the subject;
             # the duty is one the item named before, on the country the sentence names or on that duty's target.
             head, subject_products = exempt_subject
-            by = agent.code if agent else ctx.last_imposer or _context_actor(ctx, exclude=None)
+            # (the duty's owner, when named: "are exempt from Washington's tariffs")
+            by = (
+                agent.code
+                if agent
+                else owner.code
+                if owner is not None
+                else ctx.last_imposer or _context_actor(ctx, exclude=None)
+            )
             origins = _distinct(m.code for m in clause.actors if m.start < head and m.code != by)
             origins = origins or list(ctx.last_targets.get(by or "", ())) or ["*"]
             from_rate = _EXEMPT_FROM_RATED_DUTY.search(clause.low) if "from" in clause.low else None
@@ -3679,7 +3714,7 @@ def _tariff_events(
         and _immediately_the_duty(clause, now)
     ):
         # "imposed 25% tariffs on U.S. goods, effective immediately": from the day it was said, as a control
-        effective = DateSpan.day(ctx.published, now.group())
+        effective = _said_that_day(clause, ctx.published, now.group())
     if effective is None and status in ("in_force", "raised", "lowered") and ctx.published is not None:
         # "a 25% tariff on imported cars came into force just after midnight": in force from the story's day
         now = _TOOK_EFFECT_NOW.search(clause.low)
@@ -4539,7 +4574,7 @@ def export_controls(clause: Clause, ctx: Context) -> list[ExportControl]:
     if effective is None and ctx.published is not None and status not in ("proposed", "demanded"):
         # "put seven rare earths under export licensing with immediate effect": from the day it was said
         now = _IMMEDIATE.search(clause.text)
-        effective = DateSpan.day(ctx.published, now.group()) if now is not None else None
+        effective = _said_that_day(dated, ctx.published, now.group()) if now is not None else None
     # the rest of a list of destinations, when the target is the first of them (not a demander's own)
     in_list = destination is not None and target == destination.code
     targets = [target, *(t for t in listed if t != imposer)] if in_list else [target]
