@@ -4,7 +4,7 @@ that belong to another statement of the sentence, and the goods a phrase names."
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -217,12 +217,14 @@ class TestDatesOfTalks:
         (talks,) = only(extract(text, published=FRIDAY), Negotiation)
         assert days(talks.when) == ("2025-07-01", "2025-07-31")
 
-    def test_a_report_late_on_a_day_does_not_date_suspended_talks(self) -> None:
+    def test_a_report_late_on_a_day_dates_talks_said_to_be_suspended(self) -> None:
+        # the day it was said is the day they stopped; "until further notice" names no end
         text = (
             "Brazil said late on Thursday it was suspending trade talks with Argentina until further notice."
         )
         (talks,) = only(extract(text, published=FRIDAY), Negotiation)
-        assert talks.status == "suspended" and talks.when is None
+        assert talks.status == "suspended"
+        assert talks.when is not None and talks.when.start == talks.when.end == FRIDAY - timedelta(days=1)
 
     def test_a_dateline_with_a_region_is_not_the_day_of_the_talks(self) -> None:
         text = (

@@ -1290,3 +1290,26 @@ class TestExemptedFromADutyOfSomeone:
             ("US", "CA", "exempted"),
             ("US", "MX", "exempted"),
         ]
+
+
+class TestTalksStoppedAsSaid:
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "President Trump said late Thursday he was terminating all trade negotiations with Canada, citing a "
+            "television advertisement sponsored by the Ontario government.",
+            "Trump said Thursday that he was ending trade talks with Canada.",
+        ],
+    )
+    def test_talks_said_to_be_stopped_are_dated_by_the_saying(self, text: str) -> None:
+        (talks,) = only(extract(text, published=date(2025, 11, 14)), Negotiation)
+        assert (talks.status, days(talks.when)) == ("suspended", ("2025-11-13", "2025-11-13"))
+
+    def test_talks_to_be_stopped_later_are_not_dated_by_the_saying(self) -> None:
+        found = only(
+            extract(
+                "Trump said on Monday he would end trade talks with Canada.", published=date(2025, 11, 14)
+            ),
+            Negotiation,
+        )
+        assert all(t.when is None for t in found)

@@ -2776,10 +2776,24 @@ _TALKS_STOPPED = dict(lex.NEGOTIATION_STATUS)["suspended"]
 
 def _talks_stopped_on(clause: Clause) -> bool:
     """ "Britain on Tuesday suspended negotiations", "suspended trade talks on Friday": the day talks were stopped
-    is named with the act that stopped them."""
+    is named with the act that stopped them; or with the saying of it ("said late Thursday he was terminating all
+    trade negotiations", not "said on Monday he would end the talks")."""
     return any(
         _DAY_WORD.match(d.span.text) and _acted_on(clause, d, _TALKS_STOPPED) for d in _measure_dates(clause)
+    ) or any(
+        _DAY_WORD.fullmatch(d.span.text)
+        and _SAID_ON.search(clause.low, max(0, d.start - 16), d.start)
+        and _STOPPED_AS_SAID.match(clause.low, d.end)
+        for d in clause.dates
     )
+
+
+_SAID_ON = re.compile(r"\b(?:said|announced|declared)\s+(?:(?:late|early)\s+)?(?:on\s+)?$")
+_STOPPED_AS_SAID = re.compile(
+    r"(?:\s+(?:morning|afternoon|evening|night))?,?\s+(?:that\s+)?"
+    r"(?:(?!will\b|would\b|could\b|may\b|might\b|should\b|plans?\b|wants?\b)[\w.'’-]+\s+){0,3}?"
+    rf"(?:{_TALKS_STOPPED.pattern})"
+)
 
 
 # Between a verb and the duty it acts on: its object's determiners and modifiers, a span of time, nothing that
@@ -6068,7 +6082,12 @@ def negotiations(clause: Clause, ctx: Context) -> list[Negotiation]:
         ):
             when = None
     elif status in ("proposed", "suspended") and when is not None:
-        when = _when(clause, stated_only=True)
+        stated = _when(clause, stated_only=True)
+        when = (
+            stated
+            if stated is not None or not (status == "suspended" and _talks_stopped_on(clause))
+            else when
+        )
     if status == "scheduled" and when is not None and ctx.published is not None and when.end < ctx.published:
         status = "held"  # "the truce agreed at their talks in Busan on October 30": talks of a day gone by
     elif (
