@@ -1313,3 +1313,81 @@ class TestTalksStoppedAsSaid:
             Negotiation,
         )
         assert all(t.when is None for t in found)
+
+
+class TestAConditionBeforeItsThreat:
+    @pytest.mark.parametrize(
+        ("text", "kind", "rate"),
+        [
+            (
+                "Unless Ottawa scraps its digital services tax by June 30, the United States will impose a 25% "
+                "tariff on Canadian lumber, U.S. officials said.",
+                "tariff",
+                25,
+            ),
+            (
+                "Unless a deal is reached by Dec. 15, China said it would reimpose its 34% tariff on U.S. goods.",
+                "tariff",
+                34,
+            ),
+            (
+                "Unless Beijing resumes soybean purchases, Washington will ban exports of chip design software to "
+                "China.",
+                "export_control",
+                None,
+            ),
+        ],
+    )
+    def test_unless_before_the_measure_makes_it_a_threat(
+        self, text: str, kind: str, rate: int | None
+    ) -> None:
+        found = extract(text, published=date(2025, 6, 20))
+        (threat,) = only(found, Threat)
+        assert threat.measure is not None
+        assert serial.to_dict(threat.measure)["type"] == kind
+        assert _pct(getattr(threat.measure, "rate", None)) == rate
+        assert not only(found, Tariff) and not only(found, ExportControl)
+
+
+class TestRoundsAndMeetingsToCome:
+    def test_the_final_round_wrapped_up_concludes_the_talks(self) -> None:
+        (talks,) = only(
+            extract(
+                "Britain and Switzerland wrapped up the final round of talks on a new trade deal in Bern on "
+                "Thursday.",
+                published=date(2025, 11, 14),
+            ),
+            Negotiation,
+        )
+        assert talks.status == "concluded"
+
+    def test_another_round_wrapped_up_is_talks_held(self) -> None:
+        (talks,) = only(
+            extract(
+                "Britain and Switzerland wrapped up the fourth round of talks in Bern on Thursday.",
+                published=date(2025, 11, 14),
+            ),
+            Negotiation,
+        )
+        assert talks.status == "held"
+
+    def test_talks_agreed_on_for_a_month_are_that_month_to_come(self) -> None:
+        (talks,) = only(
+            extract(
+                "The EU and China agreed on Friday to hold talks on electric vehicle prices in Beijing in January.",
+                published=date(2025, 11, 14),
+            ),
+            Negotiation,
+        )
+        assert (talks.status, days(talks.when)) == ("scheduled", ("2026-01-01", "2026-01-31"))
+
+    def test_the_day_of_the_report_is_not_that_of_talks_to_come(self) -> None:
+        (talks,) = only(
+            extract(
+                "Beijing and Washington agreed to hold further talks, with the next meeting expected in the coming "
+                "weeks, officials said on Thursday.",
+                published=date(2025, 11, 14),
+            ),
+            Negotiation,
+        )
+        assert (talks.status, talks.when) == ("scheduled", None)

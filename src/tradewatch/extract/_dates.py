@@ -180,7 +180,10 @@ _FUTURE = re.compile(
     # "talks are planned for June", "a vote is set for Friday"
     r"|(?:is|are)\s+(?:planned|scheduled|set|slated|pencill?ed in|penciled in)\s+for"
     # "proposed on Monday to require permits from March": what a proposal would do is to come
-    r"|propos(?:ed|es|e)\s+(?:on\s+\w+\s+)?to)\b|'ll\b"
+    r"|propos(?:ed|es|e)\s+(?:on\s+\w+\s+)?to"
+    # "agreed on Friday to hold talks in Beijing in January": the meeting agreed on is to come
+    r"|agree(?:d|s)?\s+(?:on\s+\w+\s+)?to\s+(?:hold|meet|resume|start|begin|launch|open)"
+    r")\b|'ll\b"
 )
 _MONTH_CUES = frozenset(
     "january february march april may june july august september october november december jan feb mar apr"

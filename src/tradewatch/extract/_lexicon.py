@@ -874,7 +874,7 @@ NEGOTIATION_STATUS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\b(?:reach(?:es|ed)?|str(?:uck|ike)|sign(?:s|ed|ing)?|conclud(?:e|es|ed|ing)|clinch(?:es|ed)?"
             r"|seal(?:s|ed)?|initial(?:l?ed|s)|finali[sz](?:e|es|ed)"
-            r"|wrap(?:s|ped)? up (?:the |their )?(?:[\w-]+ )?(?:negotiations|talks)"
+            r"|wrap(?:s|ped)? up (?:the |their )?(?:(?:final|last) rounds? of )?(?:[\w-]+ )?(?:negotiations|talks)"
             # "agreed to keep working on a pact": a promise of more talks, nothing concluded yet
             r"|agree(?:s|d)? (?:on|to)(?! (?:push|press|continue|keep|work|resume|hold|meet|step up|speed up))"
             # "agreed a trade deal", "the framework deal the EU agreed with Washington"

@@ -5767,7 +5767,8 @@ _LEADER_ON_THE_LINE = re.compile(
 )
 _AFTER_TALKS = re.compile(r"\b(?:after|following)\s+(?:the\s+|their\s+|a\s+|an\s+|his\s+|her\s+)?$")
 _FAILED = re.compile(r"\b(?:failed|fail|fails|unable) to\s+$")
-_A_ROUND = re.compile(r"\s*(?:(?:the|a|an|its|their)\s+)?(?:[\w-]+\s+)?round\b")
+# (not "wrapped up the final round of talks": the last one ends them)
+_A_ROUND = re.compile(r"\s*(?:(?:the|a|an|its|their)\s+)?(?!final\b|last\b|closing\b)(?:[\w-]+\s+)?round\b")
 _WITHOUT_DEAL = re.compile(r"\bwithout (?:a |an |any )?(?:[\w-]+ )?(?:deal|agreement|accord|breakthrough)\b")
 # A deal hoped for or denied concludes nothing: "hope to sign a pact soon", "no deal was struck".
 _UNREALISED = re.compile(
@@ -6059,8 +6060,14 @@ def negotiations(clause: Clause, ctx: Context) -> list[Negotiation]:
     evidence = ctx.quote(clause, _confidence(clause, 0.75 if hit else 0.55))
     venue, round_, delegates = _venue(clause), _round(clause.low), _delegates(clause)
     when = _when(clause, after=later_meeting.end() if later_meeting is not None else trigger.end())
-    if under_deal and when is not None and not any(d.span is when for d in _measure_dates(clause)):
-        when = None  # "under a trade agreement with Hanoi, Trump said on Wednesday": the day of the report
+    if (
+        (under_deal or status == "scheduled")
+        and when is not None
+        and not any(d.span is when for d in _measure_dates(clause))
+    ):
+        # "under a trade agreement with Hanoi, Trump said on Wednesday", "agreed to hold further talks, officials
+        # said on Thursday": the day of the report, not of the talks
+        when = None
     talks_before = _AFTER_TALKS.search(clause.low, max(0, trigger.start() - 12), trigger.start())
     if talks_before and status != "scheduled" and not _dated_near(clause, trigger):
         when = None  # "the deal, announced after talks with X, will apply from Jan. 1": the date of another statement
@@ -6644,10 +6651,11 @@ def threats(clause: Clause, ctx: Context) -> list[Threat]:
         tariff = lex.TARIFF.search(low, or_face.end()) or tariff
     elif (
         condition is not None
-        and condition.group().lower().startswith("if")
+        and condition.group().lower().startswith(("if", "unless"))
         and _OPENS.fullmatch(low, 0, condition.start())
     ):
-        # "If no deal is reached by July 9, the EU faces a 50% tariff": the measure follows the clause
+        # "If no deal is reached by July 9, the EU faces a 50% tariff", "Unless Ottawa scraps its tax by June 30,
+        # the United States will impose a 25% tariff": the measure follows the clause
         comma = low.find(",", condition.end())
         if comma > 0:
             measure_cut, anchor = len(text), comma + 1
