@@ -1391,3 +1391,45 @@ class TestRoundsAndMeetingsToCome:
             Negotiation,
         )
         assert (talks.status, talks.when) == ("scheduled", None)
+
+
+class TestDaysGoneBy:
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "China has required licences for exports of gallium since April 4.",
+            "The U.S. tariff on Chinese steel took effect on April 4.",
+        ],
+    )
+    def test_a_day_gone_by_is_the_last_such_day_not_the_next(self, text: str) -> None:
+        (measure,) = [e for e in extract(text, published=date(2025, 11, 14)) if not isinstance(e, Threat)]
+        dated = getattr(measure, "effective", None)
+        assert dated is not None and dated.start == date(2025, 4, 4)
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "China last week restricted exports of tungsten to the United States.",
+            "China restricted exports of tungsten to the United States last week.",
+        ],
+    )
+    def test_a_measure_taken_last_week_is_dated_by_that_week(self, text: str) -> None:
+        (control,) = only(extract(text, published=date(2025, 2, 10)), ExportControl)
+        assert days(control.effective) == ("2025-02-03", "2025-02-09")
+
+    def test_a_measure_said_last_week_to_come_is_not_dated_by_that_week(self) -> None:
+        found = only(
+            extract(
+                "China said last week it would raise its tariff on U.S. soybeans to 25%.",
+                published=date(2025, 2, 10),
+            ),
+            Tariff,
+        )
+        assert all(t.effective is None for t in found)
+
+    def test_earlier_this_week_ends_the_goods(self) -> None:
+        (control,) = only(
+            extract("India lifted its ban on onion exports earlier this week.", published=date(2025, 2, 10)),
+            ExportControl,
+        )
+        assert control.item is not None and control.item.name == "onion"

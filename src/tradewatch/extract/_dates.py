@@ -408,7 +408,14 @@ def find_dates(sentence: str, published: date | None, low: str | None = None) ->
             tense = False  # "the ministry on Monday extended its list": the verb that follows is past
         else:
             tense = _local_tense(low, start, future) if future and kind in _TENSED else future
-        span = _resolve(kind, match, sentence[start:end], published, tense)
+        # "in place since April 4", told in November: a start gone by, not the next April 4
+        # ("took effect on April 4": a past verb right before its day says the same)
+        gone = kind in _ABSOLUTE_DAYS and (
+            (match.groupdict().get("lead") or "").lower() == "since"
+            or low.endswith("since ", 0, start)
+            or _PAST_VERB.search(low[max(0, start - 40) : start].removesuffix("on ")) is not None
+        )
+        span = _resolve(kind, match, sentence[start:end], published, tense, gone=gone)
         if span is not None:
             found_dates.append(DateMention(start, end, span))
             last_end = end
@@ -585,7 +592,12 @@ def _is_date(match: re.Match[str], masked: str) -> bool:
     return not (month == "May" and _MAY_MODAL.match(masked, match.start("month")))
 
 
-def _resolve(kind: str, m: re.Match[str], text: str, published: date | None, future: bool) -> DateSpan | None:
+_ABSOLUTE_DAYS = frozenset({"month_day", "day_month", "month_day_range"})
+
+
+def _resolve(
+    kind: str, m: re.Match[str], text: str, published: date | None, future: bool, *, gone: bool = False
+) -> DateSpan | None:
     g = m.groupdict()
     try:
         if kind == "part":
@@ -600,9 +612,9 @@ def _resolve(kind: str, m: re.Match[str], text: str, published: date | None, fut
                 return DateSpan.part_of_month(year, month, "late", text)
             return DateSpan.part_of_month(year, month, "early", text)
         if kind in ("month_day", "day_month"):
-            return _absolute_day(m, text, published)
+            return _absolute_day(m, text, published, gone=gone)
         if kind == "month_day_range":
-            first = _absolute_day(m, text, published)
+            first = _absolute_day(m, text, published, gone=gone)
             if first is None or int(g["day2"]) <= first.start.day:
                 return first
             end = first.start.replace(day=int(g["day2"]))
@@ -735,7 +747,9 @@ def _year_for_month(month: int, published: date | None, *, future: bool) -> int 
     return published.year if month <= published.month else published.year - 1
 
 
-def _absolute_day(m: re.Match[str], text: str, published: date | None) -> DateSpan | None:
+def _absolute_day(
+    m: re.Match[str], text: str, published: date | None, *, gone: bool = False
+) -> DateSpan | None:
     month = MONTHS[m.group("month").lower().rstrip(".")]
     day = int(m.group("day"))
     year = m.group("year")
@@ -752,6 +766,9 @@ def _absolute_day(m: re.Match[str], text: str, published: date | None) -> DateSp
             continue
     if not candidates:
         return None
+    past = [d for d in candidates if d <= published]
+    if gone and past:
+        return DateSpan.day(past[-1], text)  # the statement says it is gone by: the latest before the story
     return DateSpan.day(min(candidates, key=lambda d: abs((d - published).days)), text)
 
 

@@ -752,6 +752,7 @@ _ANOTHER_PAST_VERB = re.compile(
     r"|opened|started|began|ended|dropped|lifted|removed|scrapped|withdrew|eased|suspended|paused|retaliated"
     r"|responded)\b"
 )
+_LAST_WEEK = re.compile(r"(?:earlier\s+)?(?:last|this)\s+week", _I)
 _IN_OR_LAST = re.compile(r"(?:in|last)\s", _I)  # the month's phrase may hold its preposition
 
 
@@ -792,11 +793,15 @@ def _acted_on(clause: Clause, d: DateMention, verbs: re.Pattern[str]) -> bool:
             # licences": a participle after a comma says when the noun before it was imposed
             and not clause.low.endswith(", ", 0, act.start())
         )
-    if d.span.granularity.value != "day":
+    # "China last week restricted exports of tungsten": a week gone by dates the act as a weekday does
+    last_week = d.span.granularity.value == "week" and _LAST_WEEK.fullmatch(d.span.text) is not None
+    if d.span.granularity.value != "day" and not last_week:
         return False
     # "dropped its tariffs on Jan. 1": a calendar day after "on" dates the act as a weekday does
-    if not _DAY_WORD.match(d.span.text) and not (
-        clause.low.endswith("on ", 0, d.start) or d.span.text.lower().startswith("on ")
+    if (
+        not last_week
+        and not _DAY_WORD.match(d.span.text)
+        and not (clause.low.endswith("on ", 0, d.start) or d.span.text.lower().startswith("on "))
     ):
         return False
     start = clause.low.rfind(",", 0, d.start) + 1
@@ -860,7 +865,7 @@ _PRODUCT_STOP = re.compile(
     r"\s*(?:[,;:()\"“”]|\s-\s|\b(?<!-)(?:from|to|at|by|in|since|starting|effective|beginning|which|that|as|after"
     r"|before|until|under|over|worth(?!\s+of\b)|valued|with|amid|while|because|if|unless|this|next|last|on|said|says"
     # "goods already facing duties", "products, Trump wrote": what follows the goods says something of them
-    r"|will|would|already|facing|wrote|writes|told|tells"
+    r"|will|would|already|facing|wrote|writes|told|tells|earlier|later"
     # "American goods also took effect", "imports above that quota"
     r"|also|above|below|currently|still|now|soon|typically|usually|generally|expire|expires|expired|lapse|lapses|lapsed"
     r"|was|were|is|are|has|have|had|could|may|might|should|can|citing|following|saying|rather|instead|made"
