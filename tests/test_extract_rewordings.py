@@ -1433,3 +1433,34 @@ class TestDaysGoneBy:
             ExportControl,
         )
         assert control.item is not None and control.item.name == "onion"
+
+
+class TestTheHourOfADay:
+    @pytest.mark.parametrize(
+        "hour",
+        ["at midnight", "at 12:01 a.m.", "at 12:01 a.m. EDT", "at 00:01 GMT", "at just after midnight"],
+    )
+    def test_the_hour_before_a_day_leaves_the_day_to_its_verb(self, hour: str) -> None:
+        text = f"The U.S. will raise its tariff on Chinese goods to 50% {hour} on Aug. 1."
+        (duty,) = only(extract(text, published=date(2025, 7, 20)), Tariff)
+        assert days(duty.effective) == ("2025-08-01", "2025-08-01")
+        assert duty.evidence.sentence == text
+
+    def test_a_truce_let_lapse_at_midnight_expired(self) -> None:
+        (truce,) = only(
+            extract(
+                "Washington and Ottawa let their tariff truce lapse at midnight on Saturday.",
+                published=date(2025, 11, 14),
+            ),
+            Truce,
+        )
+        assert truce.status == "expired"
+
+    def test_the_hour_is_mapped_back_to_the_text_as_written(self) -> None:
+        from tradewatch.extract._text import rewritten
+
+        text = "The truce will expire at midnight on Aug. 1, officials said."
+        read = rewritten(text)
+        assert read is not None and read.text == "The truce will expire on Aug. 1, officials said."
+        assert read.original(len(read.text)) == len(text)
+        assert text[read.original(read.text.index("on Aug")) :].startswith("on Aug")

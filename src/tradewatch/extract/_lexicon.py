@@ -823,7 +823,18 @@ TRUCE_STATUS: list[tuple[str, re.Pattern[str]]] = [
             r"ending(?=\s+(?:a|an|the|its|their|his|her|this|that)\b)",
         ),
     ),
-    ("expired", words(r"expired", r"lapsed", r"ran out", r"has run out", r"came to an end")),
+    (
+        "expired",
+        words(
+            r"expired",
+            r"lapsed",
+            r"ran out",
+            r"has run out",
+            r"came to an end",
+            # "let their tariff truce lapse at midnight": allowed to run out, not renewed
+            r"let (?:the |their |its )?(?:[\w-]+ ){0,3}?(?:truce|ceasefire|pause) (?:lapse|expire|run out)",
+        ),
+    ),
     (
         "agreed",
         words(

@@ -5084,7 +5084,7 @@ _GOODS_BEFORE = re.compile(
 # A cue right before the date (a few words may stand between a verb and its date: "expires on Aug. 12"),
 # or the lead word of the date phrase itself ("for 90 days", "in 90 days").
 _UNTIL_CUE = re.compile(
-    r"(?:\b(?:until|till|through|expires?|expiring|expiry|ends?|ending|runs?|running|deadline)\b"
+    r"(?:\b(?:until|till|through|expires?|expiring|expiry|ends?|ending|runs?|running|deadline|lapse[sd]?)\b"
     r"(?:\s+[\w.,]+){0,2}|\b(?:to|by|for|in|another|further|extended|extends?|extending))\s*$"
     r"|^(?:for|in|within|lasting|running|until|through)\b",
     _I,

@@ -141,7 +141,9 @@ DATELINE = re.compile(
 # - a weekday without its "on", as agencies in the United States write it ("said Friday", "banned exports late
 #   Tuesday"), with it (not "last Friday", "Friday's talks", "Black Friday", "Monday and Tuesday");
 # - a day before its month, as British and Commonwealth copy writes it ("from 1 March", "on 3 December 2024"),
-#   after it ("from March 1", "on December 3, 2024").
+#   after it ("from March 1", "on December 3, 2024");
+# - the hour of a day named after it left out ("will expire at midnight on Aug. 1", "takes effect at 12:01 a.m. EDT
+#   on Thursday"): the rules read the day as that of the verb before it.
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)(?:\.|\b))"
@@ -164,6 +166,13 @@ _DAY_BEFORE_MONTH = re.compile(
     r"(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?"
 )
 _A_DAY_BEFORE_A_NAME = re.compile(r"\d\s+[JFMASOND][a-z]")
+_HOUR_BEFORE_DAY = re.compile(
+    r"\s+at\s+(?:(?:just\s+)?(?:after|before)\s+)?(?:midnight|noon"
+    r"|\d{1,2}(?:[:.]\d\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|\d{1,2}:\d\d\b)"
+    r"(?:\s+(?:\(?(?:[ECMP][SD]?T|GMT|UTC|BST|CET|CEST)\)?|local\s+time|(?:Washington|Beijing|Brussels|New\s+York)\s+time"
+    r"|Eastern(?:\s+time)?))?"
+    rf"(?=,?\s+(?:on\s|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|{_MONTH}\s*\d))"
+)
 
 
 class RewrittenText:
@@ -195,8 +204,8 @@ class RewrittenText:
 
 
 def rewritten(text: str) -> RewrittenText | None:
-    """`text` with "25 per cent" and its kind written "25%", "said Friday" written "said on Friday" and "1 March"
-    written "March 1", or None when it has none of them."""
+    """`text` with "25 per cent" and its kind written "25%", "said Friday" written "said on Friday", "1 March"
+    written "March 1" and "at midnight on Aug. 1" written "on Aug. 1", or None when it has none of them."""
     found: list[tuple[int, int, str]] = []  # (start, end, the words as read)
     phrases: dict[str, str] = {}
     low = text.lower()
@@ -206,6 +215,8 @@ def rewritten(text: str) -> RewrittenText | None:
         for m in _BARE_WEEKDAY.finditer(text):
             found.append((m.start(), m.end(), "on "))
             phrases["on " + m.group("weekday")] = m.group("weekday")
+    if " at " in text:
+        found += ((m.start(), m.end(), "") for m in _HOUR_BEFORE_DAY.finditer(text))
     if _A_DAY_BEFORE_A_NAME.search(text):
         for m in _DAY_BEFORE_MONTH.finditer(text):
             year = m.group("year")
