@@ -1464,3 +1464,39 @@ class TestTheHourOfADay:
         assert read is not None and read.text == "The truce will expire on Aug. 1, officials said."
         assert read.original(len(read.text)) == len(text)
         assert text[read.original(read.text.index("on Aug")) :].startswith("on Aug")
+
+
+class TestDutiesSaidAnotherWay:
+    def test_goods_that_no_longer_face_a_duty_are_relieved_of_it(self) -> None:
+        (duty,) = only(
+            extract(
+                "Canadian steel will no longer face the 25% U.S. tariff from Monday.",
+                published=date(2025, 11, 14),
+            ),
+            Tariff,
+        )
+        assert (duty.imposer, duty.target, duty.status, _pct(duty.rate)) == ("US", "CA", "lifted", 25)
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "The U.S. tariff of 25% on Japanese cars was cut to 15%.",
+            "U.S. tariffs of 25% on Japanese cars were lowered to 15% under an order signed by Trump.",
+        ],
+    )
+    def test_the_rate_after_the_duty_is_its_own_before_the_change(self, text: str) -> None:
+        (duty,) = only(extract(text, published=date(2025, 11, 14)), Tariff)
+        assert (duty.status, _pct(duty.rate), _pct(duty.previous_rate)) == ("lowered", 15, 25)
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Imports of Chinese electric vehicles into Mexico face a 50% duty.",
+            "Chinese electric vehicles entering Mexico face a 50% duty.",
+        ],
+    )
+    def test_where_the_goods_go_levies_the_duty_and_faces_none(self, text: str) -> None:
+        found = only(extract(text, published=date(2025, 11, 14)), Tariff)
+        assert [(t.imposer, t.target, t.product and t.product.name, _pct(t.rate)) for t in found] == [
+            ("MX", "CN", "electric vehicles", 50)
+        ]

@@ -403,6 +403,8 @@ TARIFF_STATUS: list[tuple[str, re.Pattern[str]]] = [
             r"waiv(?:e|es|ed|ing) (?:the |its |their |an? )?(?:[\w-]+ )?(?:import |export )?"
             r"(?:duty|duties|tariffs?|levy|levies)"
             r"(?= on (?!(?:a |an |the )?(?:set |fixed |limited |certain )?(?:volume|quantity|amount|quota|portion)))",
+            # "U.S. sorghum will no longer face the additional 10% tariff": the duty taken off the goods
+            r"no longer (?:face|faces|pay|pays|be subject to|(?:be|are|is) charged|attract|attracts|incur|incurs)",
         ),
     ),
     (

@@ -862,7 +862,7 @@ _PRODUCT_START = re.compile(
 )
 # "made" ends the goods ("cars made in Mexico") unless it is part of their origin ("Chinese-made cars").
 _PRODUCT_STOP = re.compile(
-    r"\s*(?:[,;:()\"“”]|\s-\s|\b(?<!-)(?:from|to|at|by|in|since|starting|effective|beginning|which|that|as|after"
+    r"\s*(?:[,;:()\"“”]|\s-\s|\b(?<!-)(?:from|to|at|by|in|into|since|starting|effective|beginning|which|that|as|after"
     r"|before|until|under|over|worth(?!\s+of\b)|valued|with|amid|while|because|if|unless|this|next|last|on|said|says"
     # "goods already facing duties", "products, Trump wrote": what follows the goods says something of them
     r"|will|would|already|facing|wrote|writes|told|tells|earlier|later"
@@ -1352,6 +1352,9 @@ _WEAK_TARIFF = frozenset(
 )
 
 
+_OF_RATE = re.compile(r"\s+of\s+")
+
+
 def _rates(clause: Clause, trigger: re.Match[str]) -> tuple[Rate | None, Rate | None, bool]:
     """(rate, previous rate, whether the rate is added on top) for the tariff at `trigger`."""
     percents = [p for p in clause.percents if not p.points and p.value <= 10_000]
@@ -1391,12 +1394,19 @@ def _rates(clause: Clause, trigger: re.Match[str]) -> tuple[Rate | None, Rate | 
             return Rate(new[0].value), Rate(old[0].value), False
     # "The EU's 10% tariff on US cars will be cut to 2.5%": the duty's own rate, then where it goes
     own = [p for p in percents if p.end <= trigger.start() and trigger.start() - p.end <= 15]
+    if not own:
+        # "Tariffs of 25% on Japanese cars were lowered to 15%": the rate right after the duty is its own
+        own = [
+            p
+            for p in percents
+            if p.start > trigger.end() and _OF_RATE.fullmatch(clause.low, trigger.end(), p.start)
+        ]
     if own:
         moved = next(
             (
                 p
                 for p in percents
-                if p.start > trigger.end()
+                if p.start > max(trigger.end(), own[-1].end)
                 # the verb of the move may come before the duty: "raised its 20% duty on gold to 25%"
                 and _MOVED_TO.search(clause.low, max(0, own[-1].start - 40, p.start - 90), p.start)
             ),
@@ -1876,7 +1886,7 @@ def _covers(clause: Clause, start: int, end: int) -> tuple[list[tuple[tuple[str,
 # "imports into the United States", "goods entering the EU": the jurisdiction the goods go to, which levies the
 # duty on them; never their origin. Nor is the one goods are "made outside" of.
 _DESTINATION_LEAD = re.compile(
-    r"\b(?:(?:imports?|goods|products|shipments?|imported|shipped|brought|sent|coming)\s+(?:to|into)|entering"
+    r"\b(?:(?:imports?|goods|products|shipments?|imported|shipped|brought|sent|coming)\s+to|into|entering"
     r"|arriving\s+in|outside(?:\s+of)?)\s+"
     r"(?:the\s+)?$"
 )
@@ -4254,7 +4264,12 @@ _RATE_FOR = re.compile(
 
 
 def _rates_set_for(clause: Clause) -> list[tuple[list[str], Rate, bool]]:
-    countries = [m for m in clause.actors if m.kind in ("country", "bloc") and not _is_place(clause, m)]
+    # (not where the goods go: "Chinese electric vehicles entering Mexico face a 50% duty")
+    countries = [
+        m
+        for m in clause.actors
+        if m.kind in ("country", "bloc") and not _is_place(clause, m) and not _is_destination(clause, m.start)
+    ]
     found: list[tuple[list[str], Rate, bool]] = []
     for i, m in enumerate(countries):
         lead = _RATE_FOR.search(clause.low, max(0, m.start - 40), m.start)
@@ -4278,7 +4293,12 @@ def rates_by_country(clause: Clause, ctx: Context, last_imposer: str | None) -> 
         return []
     if not any(_ASSIGNED.match(clause.text, m.end) for m in clause.actors):
         return _rated_countries(clause, ctx, _rates_set_for(clause), last_imposer)
-    countries = [m for m in clause.actors if m.kind in ("country", "bloc") and not _is_place(clause, m)]
+    # (not where the goods go: "Chinese electric vehicles entering Mexico face a 50% duty")
+    countries = [
+        m
+        for m in clause.actors
+        if m.kind in ("country", "bloc") and not _is_place(clause, m) and not _is_destination(clause, m.start)
+    ]
     found: list[tuple[list[str], Rate, bool]] = []
     group: list[Mention] = []
     assigned = False
