@@ -1500,3 +1500,38 @@ class TestDutiesSaidAnotherWay:
         assert [(t.imposer, t.target, t.product and t.product.name, _pct(t.rate)) for t in found] == [
             ("MX", "CN", "electric vehicles", 50)
         ]
+
+
+class TestWhatAConditionHoldsAndMarketsHopeFor:
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Brussels would retaliate with tariffs on U.S. tech services unless Washington lowers its 50% steel "
+            "tariff.",
+            "China warned it would retaliate with tariffs on U.S. soybeans if Washington raises its tariff on "
+            "Chinese steel to 45%.",
+        ],
+    )
+    def test_the_rate_of_the_condition_is_not_the_threat_s(self, text: str) -> None:
+        (threat,) = only(extract(text, published=date(2025, 11, 14)), Threat)
+        assert threat.measure is not None and getattr(threat.measure, "rate", None) is None
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Soybean futures rose 2% in Chicago on hopes that China would cut its tariffs on U.S. farm goods.",
+            "Shares fell on fears that Washington would raise tariffs on Chinese chips.",
+        ],
+    )
+    def test_a_market_s_hope_or_fear_states_no_measure(self, text: str) -> None:
+        assert extract(text, published=date(2025, 11, 14)) == []
+
+    def test_a_measure_taken_amid_hopes_is_still_news(self) -> None:
+        (duty,) = only(
+            extract(
+                "China cut its tariffs on U.S. farm goods on Monday amid hopes of a deal.",
+                published=date(2025, 11, 14),
+            ),
+            Tariff,
+        )
+        assert (duty.imposer, duty.status) == ("CN", "lowered")

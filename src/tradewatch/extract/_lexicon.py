@@ -253,7 +253,8 @@ CONDITION = re.compile(
     r"|collapses?|breaks? down|stalls?|went ahead|go ahead|going ahead"
     r"|won't|will not|cannot|can't|continues? to|keeps?|no|insists? on|goes ahead|proceeds?|follows? through)\b"
     r"|\b(?:respond|retaliat(?:e|ion)|hit back|fight|take\s+(?:[\w-]+\s+){0,2}?(?:counter)?measures|countermeasures)\b"
-    r"[^.;]{0,80}?\b(?:if|should)\b"
+    # (the dots of "U.S." end no sentence)
+    r"(?:[^.;]|(?<=\b[a-z])\.){0,80}?\b(?:if|should)\b"
     # "would tariff Norway heavily if it kept its quotas": a measure promised on a condition
     r"|\b(?:would|will|could)\s+(?:(?:still|also|then|now|soon|likely)\s+)?"
     r"(?:impose|slap|tariff|levy|punish|sanction|pay|face|be charged"

@@ -1779,6 +1779,17 @@ _NON_GOODS = frozenset(
         "our",
         "your",
         "shipments",
+        # "rose on hopes that China would cut its tariffs": a market's mood, no goods
+        "hopes",
+        "hope",
+        "fears",
+        "worries",
+        "concerns",
+        "optimism",
+        "expectations",
+        "speculation",
+        "news",
+        "reports",
     ]
 )
 
@@ -2957,6 +2968,8 @@ def _tariffs(clause: Clause, ctx: Context, *, standing: bool = False) -> list[Ta
     demand = _demand(clause, trigger, ctx.last_imposer)
     if demand is None and _wish(clause, trigger):
         return []  # "carmakers have been seeking lower duties on engines": a wish, not a measure or a demand
+    if _MARKET_MOOD.search(clause.low, max(0, trigger.start() - 80), trigger.start()):
+        return []  # "futures rose on hopes that China would cut its tariffs": a market's guess, not a measure
     segments = [] if demand else _segments(clause, min(trigger.start(), verb_pos))
     imposer: str | None = None
     target: str | None = None
@@ -4179,6 +4192,12 @@ def _demand(clause: Clause, trigger: re.Match[str], imposer: str | None = None) 
 
 
 _WISHED_CHANGE = re.compile(r"\s+(?:\w+\s+)?(?:lower|reduced|cheaper|smaller|fewer|an end to|relief from)\b")
+
+
+_MARKET_MOOD = re.compile(
+    r"\b(?:on|amid|over)\s+(?:growing\s+|renewed\s+|fresh\s+)?(?:hopes?|fears?|worries|concerns|optimism|expectations"
+    r"|speculation|bets)\s+(?:that\s+)?(?:[\w.'’-]+\s+){0,4}?(?:would|could|might|may|will)\s+(?:[\w-]+\s+){0,8}?$"
+)
 
 
 def _wish(clause: Clause, trigger: re.Match[str]) -> bool:
@@ -6874,7 +6893,8 @@ def threats(clause: Clause, ctx: Context) -> list[Threat]:
         rate, previous = (Rate(said[0].value) if said else None), None
     elif tariff is not None and tariff.start() < measure_cut:
         # (the rates of what follows the measure, past its condition or a clause of time, are not its own)
-        rate, previous, _added = _rates(clause.part(0, measure_cut) if told_after else clause, tariff)
+        # ("would retaliate with tariffs on U.S. services unless Washington lowers its 50% steel tariff")
+        rate, previous, _added = _rates(clause.part(0, measure_cut), tariff)
     if tariff is not None and tariff.start() < measure_cut:
         if WARNING_AFTER.search(low, tariff.end(), anchor + 20):
             rate = previous = (
