@@ -1535,3 +1535,26 @@ class TestWhatAConditionHoldsAndMarketsHopeFor:
             Tariff,
         )
         assert (duty.imposer, duty.status) == ("CN", "lowered")
+
+
+class TestThePromiseBeforeItsCondition:
+    def test_the_target_is_named_by_the_promise_not_the_condition(self) -> None:
+        (threat,) = only(
+            extract(
+                "Trump said he would impose a 25% tariff on India unless it stops buying oil from Russia.",
+                published=date(2025, 11, 14),
+            ),
+            Threat,
+        )
+        assert (threat.actor, threat.target) == ("US", "IN")
+
+    def test_a_decision_is_no_goods(self) -> None:
+        found = only(
+            extract(
+                "Turkey doubled tariffs on some U.S. imports including cars on Wednesday, retaliating against "
+                "Washington's decision last week to raise duties on Turkish steel.",
+                published=date(2018, 8, 15),
+            ),
+            Tariff,
+        )
+        assert all(t.product is None or t.product.name != "decision" for t in found)

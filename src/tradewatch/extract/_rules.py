@@ -1790,6 +1790,9 @@ _NON_GOODS = frozenset(
         "speculation",
         "news",
         "reports",
+        # "retaliating against Washington's decision to raise duties": what was decided, no goods
+        "decision",
+        "decisions",
     ]
 )
 
@@ -6829,6 +6832,11 @@ def threats(clause: Clause, ctx: Context) -> list[Threat]:
         if verb is None and condition is not None and cond_at > condition.start()
         else anchor
     )
+    if verb is None and condition is not None and promised_at >= cond_at:
+        # "said he would impose a 25% tariff on India unless it stops buying oil from Russia": the promise before
+        # the condition names the target, not the condition
+        main = _MAIN_PROMISE.search(low, 0, cond_at)
+        promised_at = main.start() if main is not None else promised_at
     target_m = undergoer or _target_after(
         clause, promised_at, exclude=[actor], limit=any_party.start() - promised_at if any_party else 90
     )
