@@ -1558,3 +1558,19 @@ class TestThePromiseBeforeItsCondition:
             Tariff,
         )
         assert all(t.product is None or t.product.name != "decision" for t in found)
+
+
+class TestTwoChangesInOneSentence:
+    def test_each_change_keeps_its_rate_before(self) -> None:
+        found = only(
+            extract(
+                "U.S. tariffs on Chinese goods will fall to 30% from 145% and Chinese duties on U.S. goods will "
+                "drop to 10% from 125%.",
+                published=date(2025, 5, 12),
+            ),
+            Tariff,
+        )
+        assert sorted((t.imposer, t.target, _pct(t.rate), _pct(t.previous_rate)) for t in found) == [
+            ("CN", "US", 10, 125),
+            ("US", "CN", 30, 145),
+        ]

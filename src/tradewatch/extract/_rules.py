@@ -2533,8 +2533,11 @@ def tariffs(clause: Clause, ctx: Context) -> list[Tariff]:
             or (owner.kind == "demonym" and _goods_between(clause, owner.end, later.start()))
         ):
             continue
-        # "a 10% U.S. tariff": the rate may stand before an owner, not before the subject of a clause
+        # "a 10% U.S. tariff": the rate may stand before an owner, not before the subject of a clause (nor is a
+        # rate before "and" the owner's: "fall to 30% from 145% and Chinese duties ... will drop to 10%")
         start = owner.start if acting else max(0, clause.text.rfind(" ", 0, max(0, owner.start - 8)) + 1)
+        if " and " in clause.low[start : owner.start]:
+            start = owner.start
         first_end = min(first_end, start)
         cause = _CAUSE_LEAD.search(clause.low, max(0, owner.start - 30), owner.start) is not None
         answer = _ANSWER_LEAD.search(clause.low, max(0, owner.start - 30), owner.start) is not None
