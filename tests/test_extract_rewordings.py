@@ -1574,3 +1574,20 @@ class TestTwoChangesInOneSentence:
             ("CN", "US", 10, 125),
             ("US", "CN", 30, 145),
         ]
+
+
+class TestADutyThatGoesOn:
+    @pytest.mark.parametrize("verb", ["will continue to pay", "will still face", "continue to pay"])
+    def test_goods_that_go_on_paying_a_duty_bear_it_now(self, verb: str) -> None:
+        (duty,) = only(
+            extract(f"Mexican goods {verb} a 25% U.S. tariff.", published=date(2025, 5, 12)),
+            Tariff,
+        )
+        assert (duty.imposer, duty.target, duty.status) == ("US", "MX", "in_force")
+
+    def test_goods_to_face_a_duty_from_a_day_to_come_bear_it_later(self) -> None:
+        (duty,) = only(
+            extract("Mexican goods will face a 25% U.S. tariff from Monday.", published=date(2025, 5, 12)),
+            Tariff,
+        )
+        assert duty.status == "announced"

@@ -3940,6 +3940,10 @@ _GOODS_UNDERGO = re.compile(
 _REPORTED_FUTURE = re.compile(r"\b(?:said|says|announced|notified|informed|told|wrote|warned)\b[^,;]*$")
 
 
+_GOES_ON_BEFORE = re.compile(r"\b(?:continue|continues|keep|keeps|still)\s+(?:to\s+)?$")
+_GOES_ON_MODAL = re.compile(r"(?:will|would)\s+(?:still|continue\s+to|keep)\b")
+
+
 def _undergone(low: str, verb_at: int, status: str) -> str:
     """The status of a duty its subject undergoes, by the modal of the verb at `verb_at`: "would also face higher
     duties under the plan" is a proposal, "will face a 25% tariff" a duty to come."""
@@ -3956,6 +3960,11 @@ def _undergone(low: str, verb_at: int, status: str) -> str:
     # "will keep paying 25%", "will continue to face": the duty stands now and after
     if status == "in_force" and re.match(r"will\s+(?!still\b|keep|continue|remain|stay)", modal):
         return "announced"
+    # "Mexican goods will continue to pay a 25% tariff", "will still face": a duty that goes on stands now
+    if status == "announced" and (
+        _GOES_ON_BEFORE.search(low, max(0, verb_at - 30), verb_at) or _GOES_ON_MODAL.match(modal)
+    ):
+        return "in_force"
     # "cars, which face a separate 25% levy", "Canadian lumber faces a 14% duty": a duty borne now stands
     # (not "faces a 25% tariff starting next week": one to come)
     if (
