@@ -1591,3 +1591,26 @@ class TestADutyThatGoesOn:
             Tariff,
         )
         assert duty.status == "announced"
+
+
+class TestADutyAnnouncedWithAWarning:
+    def test_the_goods_of_whom_he_told_undergo_the_duty(self) -> None:
+        (duty,) = only(
+            extract(
+                "Trump told Japan that he would impose 25% tariffs on its goods from Aug. 1.",
+                published=date(2025, 7, 8),
+            ),
+            Tariff,
+        )
+        assert (duty.imposer, duty.target, _pct(duty.rate)) == ("US", "JP", 25)
+
+    def test_a_duty_announced_then_a_warning_are_two_statements(self) -> None:
+        found = extract(
+            "Trump said he would impose 25% tariffs on Japanese goods from Aug. 1, and warned that any "
+            "retaliation would be met with higher duties.",
+            published=date(2025, 7, 8),
+        )
+        (duty,) = only(found, Tariff)
+        assert (duty.imposer, duty.target, duty.status, _pct(duty.rate)) == ("US", "JP", "announced", 25)
+        (threat,) = only(found, Threat)
+        assert (threat.actor, threat.target) == ("US", "JP")

@@ -2014,6 +2014,11 @@ _OWNED_DUTY_AFTER = re.compile(
 )
 
 
+_TOLD = re.compile(
+    r"\b(?:told|tells|informed|informs|notified|notifies|wrote\s+to|writes\s+to|warned|warns)\s+$"
+)
+
+
 def _exempt_from_owned_duty(clause: Clause, at: int) -> bool:
     """Whether "exempted" is followed by "from" the duty of a jurisdiction named right before it ("exempted from
     the US tariffs", "from Washington's levies")."""
@@ -3191,7 +3196,24 @@ def _tariffs(clause: Clause, ctx: Context, *, standing: bool = False) -> list[Ta
     owned = (
         _adjacent_before(clause, trigger.start()) if _ITS_OWN_GOODS.match(clause.low, trigger.end()) else None
     )
-    if (
+    addressee = (
+        next(
+            (
+                m
+                for m in clause.actors
+                if m.end <= trigger.start()
+                and m.code not in (imposer, "*")
+                and _TOLD.search(clause.low, max(0, m.start - 16), m.start)
+            ),
+            None,
+        )
+        if (target is None or target == "*") and _ITS_OWN_GOODS.match(clause.low, trigger.end())
+        else None
+    )
+    if addressee is not None:
+        # "Trump told Japan that he would impose 25% tariffs on its goods": the goods are those of whom he told
+        target = addressee.code
+    elif (
         (target is None or target == "*")
         and _ITS_OWN_GOODS.match(clause.low, trigger.end())
         # (not "Indonesia will impose a 5% levy on its coal exports", "the export duty on its rice exports": a duty
@@ -6468,7 +6490,9 @@ _MEASURE_TAKEN = re.compile(
     r"\b(?:imposed|imposes|raised|raises|hiked|increased|doubled|tripled|lowered|reduced|cut|cuts|slashed|halved"
     r"|lifted|lifts|removed|scrapped|suspended|paused|banned|bans|restricted|halted|tightened|eased|relaxed|extended"
     r"|added|placed|put|set|slapped|announced|unveiled|approved|adopted|levied|introduced|expanded|finali[sz]ed"
-    r"|matched|ordered|signed|hit|hits|(?:responded|retaliated|hit back|answered) with)\b"
+    r"|matched|ordered|signed|hit|hits|(?:responded|retaliated|hit back|answered) with"
+    # "said he would impose 25% tariffs on their goods from Aug. 1, and warned that ...": a duty announced
+    r"|(?:will|would)\s+(?:impose|charge|levy|slap|raise))\b"
 )
 # a reaction to another's measure: "Canada rejected the 35% tariff and vowed to retaliate" (not "so-called
 # reciprocal tariffs", "what it called U.S. bullying")
