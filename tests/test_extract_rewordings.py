@@ -1614,3 +1614,44 @@ class TestADutyAnnouncedWithAWarning:
         assert (duty.imposer, duty.target, duty.status, _pct(duty.rate)) == ("US", "JP", "announced", 25)
         (threat,) = only(found, Threat)
         assert (threat.actor, threat.target) == ("US", "JP")
+
+
+class TestAThreatToStopExports:
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Thailand threatened to suspend rice exports to Indonesia should Jakarta delay payment.",
+            "Thailand threatened to suspend rice shipments to Indonesia.",
+            "Thailand threatened to halt rice shipments to Indonesia.",
+        ],
+    )
+    def test_a_halt_of_exports_threatened_is_a_threat_not_a_control(self, text: str) -> None:
+        found = extract(text, published=date(2025, 7, 8))
+        (threat,) = only(found, Threat)
+        assert (threat.actor, threat.target) == ("TH", "ID")
+        assert isinstance(threat.measure, ExportControl)
+        assert not only(found, ExportControl)
+
+    def test_a_strike_that_threatens_to_halt_production_is_no_threat(self) -> None:
+        assert (
+            extract("The strike threatens to halt production at the plant.", published=date(2025, 7, 8)) == []
+        )
+
+    def test_failing_to_stop_shipments_of_chemicals_is_no_control(self) -> None:
+        found = extract(
+            "Trump said he would charge an extra 10% tariff on goods from China, accusing Beijing of failing to stop "
+            "shipments of the chemicals used to make fentanyl.",
+            published=date(2025, 2, 1),
+        )
+        assert not only(found, ExportControl)
+
+    def test_the_kind_of_the_measure_is_not_that_of_its_condition(self) -> None:
+        (threat,) = only(
+            extract(
+                "China said it would respond with export curbs on rare earths if the U.S. blacklists more Chinese "
+                "firms.",
+                published=date(2025, 7, 8),
+            ),
+            Threat,
+        )
+        assert isinstance(threat.measure, ExportControl) and threat.measure.control != "entity_list"

@@ -118,6 +118,10 @@ EXPORT_CONTROL = re.compile(
     r"|\b(?:obtain|seek|apply for|need|requir(?:e|es|ed|ing))\s+"
     r"(?:(?:a|an|export|trade|special|government|prior|separate|new|individual)\s+)*(?:licen[cs]es?|permits?"
     r"|authori[sz]ations?)\b"
+    # "threatened to halt rice shipments to Indonesia": goods stopped on their way to a destination
+    # (not "failing to stop shipments of the chemicals used to make fentanyl")
+    r"|\b(?<!failing to )(?<!failed to )(?<!fails to )(?<!fail to )(?:halt|suspend|stop|cut off)\s+(?:all\s+)?"
+    r"(?:[\w-]+\s+){0,3}?shipments\s+(?:of\s+[^.;]{1,40}?\s+)?to\s+(?!make|produce|build|be|help)\b"
     # ("a ban, effective immediately, on exports of gallium": when it applies, between the measure and its goods)
     r"|\b(?:ban|curbs?|restrictions?|limits?|halt|prohibition|embargo)"
     r"(?:,\s+(?:effective|with\s+immediate\s+effect|starting|beginning|as\s+of|from)\b[^,.;]{0,30},)?"
@@ -297,7 +301,9 @@ ORDINARY_THREAT = re.compile(
     r"|disrupt|deepen|increase|reduce|hit|squeeze)\b"
     # "whether imports threaten national security": the test of a Section 232 inquiry, nobody's threat
     r"|\bthreat(?:en(?:s|ed|ing)?)?\s+(?:[\w.]+\s+){0,2}?(?:national|economic)\s+security\b"
-    r"|\bposes? a threat\b|\bthreat(?:en(?:s|ed|ing)?)? to (?:halt|disrupt|shut|close|derail|upend|cripple|wipe"
+    # (but "threatened to halt rice shipments to Indonesia" is a government's threat to its exports)
+    r"|\bposes? a threat\b|\bthreat(?:en(?:s|ed|ing)?)? to "
+    r"(?:halt(?!\s+(?:[\w-]+\s+){0,3}?(?:exports|shipments|sales)\b)|disrupt|shut|close|derail|upend|cripple|wipe"
     r"|stall|idle)\b|\b(?:was|were|are|is|be|been|being) threatened\b"
     # "describing the prosecution as a threat to U.S. interests": a danger named, nobody's threat
     r"|\b(?:as|posed|posing) an? (?:[\w-]+ )?threat to\b",

@@ -6405,7 +6405,8 @@ def _delegates(clause: Clause) -> tuple[str, ...]:
 
 _THREAT_MEASURE = re.compile(
     r"\b(?:to\s+(?:impose|slap|levy|raise|hike|put|add|restrict|ban|cut off|halt|block|curb|sanction|retaliate"
-    r"|blacklist)"
+    # "threatened to suspend rice exports to Indonesia": a halt of its own exports
+    r"|blacklist|(?:suspend|stop)(?=\s+(?:[\w-]+\s+){0,3}?(?:exports|shipments|sales)\b))"
     r"|with\s+(?:new\s+|fresh\s+|higher\s+|additional\s+|steep\s+)?(?:tariffs?|duties|sanctions|export|levies|penalties)"
     r"|(?:would|will|could)\s+(?:impose|slap|levy|raise|hike|face|put|add|restrict|ban|cut off|halt|block|hit"
     r"|retaliate|respond|be hit)|tariffs? of|duties of|\d+%\s+(?:tariffs?|duty|duties|levies|levy)"
@@ -6970,7 +6971,9 @@ def threats(clause: Clause, ctx: Context) -> list[Threat]:
             imposer=actor,
             target=target if target != actor else "*",
             item=items[0] if items else None,
-            control=next((k for k, p in lex.CONTROL_KIND if p.search(low)), "other"),
+            # (of the measure, not of its condition: "would respond with curbs on rare earths if the U.S. blacklists
+            # more Chinese firms")
+            control=next((k for k, p in lex.CONTROL_KIND if p.search(low, 0, measure_cut)), "other"),
             status="proposed",
             evidence=evidence,
         )
