@@ -1655,3 +1655,39 @@ class TestAThreatToStopExports:
             Threat,
         )
         assert isinstance(threat.measure, ExportControl) and threat.measure.control != "entity_list"
+
+
+class TestDeadlinesAndRevokedLicences:
+    @pytest.mark.parametrize(
+        ("phrase", "day"),
+        [("before the end of the week", "2025-11-16"), ("by the end of next week", "2025-11-23")],
+    )
+    def test_the_end_of_a_week_is_a_deadline(self, phrase: str, day: str) -> None:
+        (threat,) = only(
+            extract(
+                f"Trump threatened a 30% tariff on Swiss goods unless Bern offers better terms {phrase}.",
+                published=date(2025, 11, 14),
+            ),
+            Threat,
+        )
+        assert days(threat.deadline) == (day, day)
+
+    def test_licences_revoked_tighten_a_control(self) -> None:
+        (control,) = only(
+            extract(
+                "The Commerce Department revoked export licences that allowed Intel and Qualcomm to ship chips to "
+                "Huawei.",
+                published=date(2025, 11, 14),
+            ),
+            ExportControl,
+        )
+        assert (control.imposer, control.status) == ("US", "tightened")
+
+    def test_a_ban_revoked_is_lifted(self) -> None:
+        (control,) = only(
+            extract(
+                "China revoked its ban on gallium exports to the United States.", published=date(2025, 11, 14)
+            ),
+            ExportControl,
+        )
+        assert control.status == "lifted"

@@ -128,6 +128,8 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
             "period_end",
             r"(?:(?:by|before|at|until|through)\s+)?(?:the\s+)?(?P<end>end of (?:the|this) year|year-end"
             r"|end-year|end of next year|end of the month|end of this month|end of next month"
+            # "unless Bern offers better terms before the end of the week": the last day of that week
+            r"|end of (?:the|this|next) week"
             # "until the end of 2027", "to end-2027": the last days of a year named by its number
             r"|end(?: of |-)(?:19|20)\d\d(?![\d%-]))",
         ),
@@ -675,6 +677,9 @@ def _resolve(
             return DateSpan.year(published.year + shift, text)
         if kind == "period_end":
             phrase = g["end"].lower()
+            if "week" in phrase:
+                last = DateSpan.week_of(published + timedelta(days=7 if "next" in phrase else 0)).end
+                return DateSpan.day(last, text)
             if "month" in phrase:
                 shift = 1 if "next" in phrase else 0
                 year, month = divmod(published.year * 12 + published.month - 1 + shift, 12)

@@ -722,7 +722,10 @@ CONTROL_STATUS: list[tuple[str, re.Pattern[str]]] = [
             + _SCRAP
             + r"|rescind(?:s|ed|ing)?"
             # ("high-end chips": an adjective of the goods)
-            r"|revok(?:e|es|ed|ing)|(?<!-)end(?:s|ed|ing)?(?!\s+up\b|[\s-]+us(?:e|es|ers?)\b)|drop(?:s|ped|ping)?|repeal(?:s|ed|ing)?|delist(?:s|ed|ing)?"
+            # (not "revoked export licences that allowed Intel to ship chips to Huawei": permissions withdrawn)
+            r"|revok(?:e|es|ed|ing)(?!\s+(?:[\w-]+\s+){0,3}?(?:licen[cs]es|permits|waivers|exemptions|authori[sz]ations)\b)"
+            r"|(?<!-)end(?:s|ed|ing)?(?!\s+up\b|[\s-]+us(?:e|es|ers?)\b)|drop(?:s|ped|ping)?|repeal(?:s|ed|ing)?"
+            r"|delist(?:s|ed|ing)?"
             r"|taken off|took off|take off|struck off|abolish(?:es|ed|ing)?|cancel(?:s|led|ed|ling)?"
             # "struck 16 Chinese entities off its list"
             r"|(?:struck|took|taken|strikes|takes)\s+(?:[\w.-]+\s+){1,4}?off\b"
@@ -744,6 +747,7 @@ CONTROL_STATUS: list[tuple[str, re.Pattern[str]]] = [
         "tightened",
         words(
             r"tighten(?:s|ed|ing)?",
+            r"revok(?:e|es|ed|ing) (?:[\w-]+ ){0,3}?(?:licen[cs]es|permits|waivers|exemptions|authori[sz]ations)",
             r"expand(?:s|ed|ing)?",
             r"expansion",
             r"broaden(?:s|ed|ing)?",
