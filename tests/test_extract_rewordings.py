@@ -1691,3 +1691,15 @@ class TestDeadlinesAndRevokedLicences:
             ExportControl,
         )
         assert control.status == "lifted"
+
+
+class TestWhatAPlanWouldDo:
+    def test_a_plan_that_would_raise_duties_proposes_them(self) -> None:
+        found = only(
+            extract(
+                "Mexico's plan would also increase duties on steel, textiles and toys from China.",
+                published=date(2025, 10, 3),
+            ),
+            Tariff,
+        )
+        assert found and all((t.imposer, t.target, t.status) == ("MX", "CN", "proposed") for t in found)

@@ -338,6 +338,8 @@ HEDGE = re.compile(
     r"|recommend(?:s|ed|ing)?|likely"
     # "approved a bill that would ban exports": a law still to be made
     r"|(?:bill|legislation|draft law|draft rule)\s+(?:[\w-]+\s+){0,4}?(?:that|which)\s+would"
+    # "Mexico's plan would also increase duties on steel": what a plan would do
+    r"|(?:plan|proposal|bill|package)\s+would\b"
     # "a ruling clearing the way for duties": a step towards them
     r"|(?:clearing|cleared|clears|paving|paved|paves|opening|opens|opened) the (?:way|door) (?:for|to))\b",
 )
