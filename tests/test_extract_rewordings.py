@@ -1703,3 +1703,23 @@ class TestWhatAPlanWouldDo:
             Tariff,
         )
         assert found and all((t.imposer, t.target, t.status) == ("MX", "CN", "proposed") for t in found)
+
+
+class TestADutyOnWhoeverDoesSomething:
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "The U.S. will impose a 25% tariff on any country buying Venezuelan oil.",
+            "Trump imposed a 25% tariff on goods from any country that buys oil from Venezuela.",
+        ],
+    )
+    def test_a_duty_on_any_country_that_does_is_on_all(self, text: str) -> None:
+        (duty,) = only(extract(text, published=date(2025, 7, 8)), Tariff)
+        assert (duty.imposer, duty.target, _pct(duty.rate)) == ("US", "*", 25)
+
+    def test_a_duty_on_the_goods_of_a_country_is_on_it(self) -> None:
+        (duty,) = only(
+            extract("The U.S. will impose a 25% tariff on Venezuelan oil.", published=date(2025, 7, 8)),
+            Tariff,
+        )
+        assert duty.target == "VE"

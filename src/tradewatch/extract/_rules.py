@@ -1803,6 +1803,12 @@ _BARE_DEMONYM = re.compile(r"\s*[A-Z][\w.'’-]*\s*")
 _LIST_PART = re.compile(r"[^,;]+")
 
 
+_ANY_DOER = re.compile(
+    r"\s*(?:goods\s+from\s+)?any\s+(?:country|countries|nation|nations|buyer|buyers|importer|importers)\s+"
+    r"(?:that|which|who|\w+ing)\b"
+)
+
+
 def _covers(clause: Clause, start: int, end: int) -> tuple[list[tuple[tuple[str, ...], Product | None]], int]:
     """The items listed from `start`: each with the jurisdictions it names (targets) and its goods."""
     text = clause.text
@@ -1857,6 +1863,10 @@ def _covers(clause: Clause, start: int, end: int) -> tuple[list[tuple[tuple[str,
         listed = len(items)
         for a, b in _list_items(chunk):
             s0, s1 = chunk_start + a, chunk_start + b
+            if _ANY_DOER.match(clause.low, s0):
+                # "a 25% tariff on any country buying Venezuelan oil": on whoever does it, not on whom it names
+                items.append((["*"], None))
+                continue
             inside = clause.actors_in(s0, s1)
             targets = [m.code for m in inside if m.kind != "person" and not _is_destination(clause, m.start)]
             product = _clean_product(clause, s0, s1)
