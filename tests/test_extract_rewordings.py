@@ -1723,3 +1723,160 @@ class TestADutyOnWhoeverDoesSomething:
             Tariff,
         )
         assert duty.target == "VE"
+
+
+class TestReadingsOfThisRoundKeptInBoundsYetAgain:
+    """Sentences a second reader wrote against this round's readings, each read wrongly by them at first."""
+
+    @pytest.mark.parametrize(
+        ("text", "published", "day"),
+        [
+            (
+                "Trump said the 30% tariff on EU goods would be imposed on Aug. 1 unless Brussels offers better "
+                "terms.",
+                date(2025, 7, 12),
+                date(2025, 8, 1),
+            ),
+            (
+                "Canada's 25% tariff on U.S. cars will be removed on Sept. 1, Carney said.",
+                date(2025, 8, 22),
+                date(2025, 9, 1),
+            ),
+        ],
+    )
+    def test_a_day_to_come_after_a_passive_verb_stays_to_come(
+        self, text: str, published: date, day: date
+    ) -> None:
+        found = extract(text, published=published)
+        spans = [getattr(e, "effective", None) or getattr(e, "deadline", None) for e in found]
+        assert any(s is not None and s.start == day for s in spans)
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "China banned exports of gallium to the United States, effective immediately, in response to U.S. chip "
+            "curbs unveiled on Monday.",
+            "Responding to U.S. tariffs announced on Monday, Canada imposed 25% tariffs on U.S. steel, effective "
+            "immediately.",
+        ],
+    )
+    def test_immediately_is_not_the_day_of_what_it_answers(self, text: str) -> None:
+        (measure,) = [
+            e for e in extract(text, published=date(2025, 11, 14)) if isinstance(e, Tariff | ExportControl)
+        ]
+        assert days(measure.effective) == ("2025-11-14", "2025-11-14")
+
+    def test_a_measure_after_a_market_s_hope_is_still_news(self) -> None:
+        (duty,) = only(
+            extract(
+                "Soybean futures rose on hopes that China would resume purchases after Beijing cut its tariff on U.S. "
+                "soybeans to 13%.",
+                published=date(2025, 11, 14),
+            ),
+            Tariff,
+        )
+        assert (duty.imposer, duty.status, _pct(duty.rate)) == ("CN", "lowered", 13)
+
+    def test_talks_said_to_be_stopped_take_the_day_said_not_another(self) -> None:
+        (talks,) = only(
+            extract(
+                "Trump said Thursday he was terminating trade talks with Canada, which began in March.",
+                published=date(2025, 11, 14),
+            ),
+            Negotiation,
+        )
+        assert days(talks.when) == ("2025-11-13", "2025-11-13")
+
+    def test_goods_exempted_from_the_chinese_tariffs_are_exempted_from_duties_on_china(self) -> None:
+        found = only(
+            extract(
+                "Smartphones and computers were exempted from the Chinese tariffs, U.S. Customs said.",
+                published=date(2025, 4, 12),
+            ),
+            Tariff,
+        )
+        assert found and all((t.imposer, t.target) == ("US", "CN") for t in found)
+
+    @pytest.mark.parametrize(
+        ("text", "status"),
+        [
+            (
+                "The EU and Mercosur concluded the last round of talks in Brasilia on Friday, with another round set "
+                "for December.",
+                "held",
+            ),
+            ("Britain and India will wrap up the final round of talks in London next week.", "scheduled"),
+        ],
+    )
+    def test_the_last_round_or_one_to_come_concludes_nothing(self, text: str, status: str) -> None:
+        (talks,) = only(extract(text, published=date(2025, 11, 14)), Negotiation)
+        assert talks.status == status
+
+    def test_talks_agreed_on_do_not_move_a_day_gone_by(self) -> None:
+        (talks,) = only(
+            extract(
+                "The U.S. and China agreed on Friday to resume talks that broke down in Geneva on Monday.",
+                published=date(2025, 11, 14),
+            ),
+            Negotiation,
+        )
+        assert talks.when is not None and talks.when.start <= date(2025, 11, 14)
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "U.S. sanctions threaten to halt Iranian oil sales to China.",
+            "A strike by dockworkers threatens to halt shipments of copper from Chile to China.",
+        ],
+    )
+    def test_what_a_measure_or_strike_may_do_is_no_threat_or_control(self, text: str) -> None:
+        assert extract(text, published=date(2025, 11, 14)) == []
+
+    def test_a_condition_at_home_makes_no_threat(self) -> None:
+        found = extract(
+            "Unless Congress approves the deal, Canada's 25% tariffs on U.S. goods will stay in place.",
+            published=date(2025, 11, 14),
+        )
+        assert not only(found, Threat)
+
+    def test_the_rate_said_with_the_measure_after_its_condition_is_its_own(self) -> None:
+        (threat,) = only(
+            extract(
+                "The EU said it was ready to impose tariffs if talks fail, with duties of up to 30% on U.S. goods.",
+                published=date(2025, 11, 14),
+            ),
+            Threat,
+        )
+        assert threat.measure is not None and _pct(getattr(threat.measure, "rate", None)) == 30
+
+    def test_rules_requiring_licences_revoked_are_lifted(self) -> None:
+        (control,) = only(
+            extract(
+                "The U.S. Commerce Department on Monday revoked rules requiring export licences for chip shipments "
+                "to China.",
+                published=date(2025, 11, 14),
+            ),
+            ExportControl,
+        )
+        assert control.status == "lifted"
+
+    def test_the_end_of_the_weekend_is_no_deadline_at_the_week_s_end(self) -> None:
+        (threat,) = only(
+            extract(
+                "Trump threatened a 30% tariff on Swiss goods unless Bern offers better terms by the end of the "
+                "weekend.",
+                published=date(2025, 11, 14),
+            ),
+            Threat,
+        )
+        assert threat.deadline is None or threat.deadline.text != "by the end of the week"
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Washington and Beijing are expected to let their tariff truce expire on Nov. 10.",
+            "Beijing urged Washington not to let the truce lapse.",
+        ],
+    )
+    def test_a_truce_to_be_let_lapse_has_not_expired(self, text: str) -> None:
+        assert all(t.status != "expired" for t in only(extract(text, published=date(2025, 11, 1)), Truce))

@@ -129,7 +129,7 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
             r"(?:(?:by|before|at|until|through)\s+)?(?:the\s+)?(?P<end>end of (?:the|this) year|year-end"
             r"|end-year|end of next year|end of the month|end of this month|end of next month"
             # "unless Bern offers better terms before the end of the week": the last day of that week
-            r"|end of (?:the|this|next) week"
+            r"|end of (?:the|this|next) week\b"
             # "until the end of 2027", "to end-2027": the last days of a year named by its number
             r"|end(?: of |-)(?:19|20)\d\d(?![\d%-]))",
         ),
@@ -182,10 +182,7 @@ _FUTURE = re.compile(
     # "talks are planned for June", "a vote is set for Friday"
     r"|(?:is|are)\s+(?:planned|scheduled|set|slated|pencill?ed in|penciled in)\s+for"
     # "proposed on Monday to require permits from March": what a proposal would do is to come
-    r"|propos(?:ed|es|e)\s+(?:on\s+\w+\s+)?to"
-    # "agreed on Friday to hold talks in Beijing in January": the meeting agreed on is to come
-    r"|agree(?:d|s)?\s+(?:on\s+\w+\s+)?to\s+(?:hold|meet|resume|start|begin|launch|open)"
-    r")\b|'ll\b"
+    r"|propos(?:ed|es|e)\s+(?:on\s+\w+\s+)?to)\b|'ll\b"
 )
 _MONTH_CUES = frozenset(
     "january february march april may june july august september october november december jan feb mar apr"
@@ -411,11 +408,12 @@ def find_dates(sentence: str, published: date | None, low: str | None = None) ->
         else:
             tense = _local_tense(low, start, future) if future and kind in _TENSED else future
         # "in place since April 4", told in November: a start gone by, not the next April 4
-        # ("took effect on April 4": a past verb right before its day says the same)
+        # ("took effect on April 4": a verb of what began, in the past, right before its day says the same; not
+        # "will be imposed on Aug. 1")
         gone = kind in _ABSOLUTE_DAYS and (
             (match.groupdict().get("lead") or "").lower() == "since"
             or low.endswith("since ", 0, start)
-            or _PAST_VERB.search(low[max(0, start - 40) : start].removesuffix("on ")) is not None
+            or _BEGAN_ON.search(low, max(0, start - 40), start) is not None
         )
         span = _resolve(kind, match, sentence[start:end], published, tense, gone=gone)
         if span is not None:
@@ -595,6 +593,10 @@ def _is_date(match: re.Match[str], masked: str) -> bool:
 
 
 _ABSOLUTE_DAYS = frozenset({"month_day", "day_month", "month_day_range"})
+_BEGAN_ON = re.compile(
+    r"(?<!will )(?<!would )(?<!to )\b(?:took effect|came into (?:force|effect)|went into (?:force|effect)|kicked in"
+    r"|began|started)\s+(?:on\s+)?$"
+)
 
 
 def _resolve(

@@ -301,9 +301,13 @@ ORDINARY_THREAT = re.compile(
     r"|disrupt|deepen|increase|reduce|hit|squeeze)\b"
     # "whether imports threaten national security": the test of a Section 232 inquiry, nobody's threat
     r"|\bthreat(?:en(?:s|ed|ing)?)?\s+(?:[\w.]+\s+){0,2}?(?:national|economic)\s+security\b"
+    # "U.S. sanctions threaten to halt Iranian oil sales", "a strike threatens to halt shipments": what a measure
+    # or an event may do, nobody's threat
+    r"|\b(?:sanctions|rules?|restrictions|curbs|controls|strikes?|disputes?|war|shortages?|droughts?|floods?"
+    r"|protests?|blockades?|attacks?)\s+(?:[\w.'’-]+\s+){0,4}?threaten(?:s|ed|ing)?\b"
     # (but "threatened to halt rice shipments to Indonesia" is a government's threat to its exports)
     r"|\bposes? a threat\b|\bthreat(?:en(?:s|ed|ing)?)? to "
-    r"(?:halt(?!\s+(?:[\w-]+\s+){0,3}?(?:exports|shipments|sales)\b)|disrupt|shut|close|derail|upend|cripple|wipe"
+    r"(?:halt(?!\s+(?:[\w-]+\s+){0,3}?(?:exports|shipments)\b)|disrupt|shut|close|derail|upend|cripple|wipe"
     r"|stall|idle)\b|\b(?:was|were|are|is|be|been|being) threatened\b"
     # "describing the prosecution as a threat to U.S. interests": a danger named, nobody's threat
     r"|\b(?:as|posed|posing) an? (?:[\w-]+ )?threat to\b",
@@ -725,7 +729,8 @@ CONTROL_STATUS: list[tuple[str, re.Pattern[str]]] = [
             + r"|rescind(?:s|ed|ing)?"
             # ("high-end chips": an adjective of the goods)
             # (not "revoked export licences that allowed Intel to ship chips to Huawei": permissions withdrawn)
-            r"|revok(?:e|es|ed|ing)(?!\s+(?:[\w-]+\s+){0,3}?(?:licen[cs]es|permits|waivers|exemptions|authori[sz]ations)\b)"
+            r"|revok(?:e|es|ed|ing)(?!\s+(?:(?:its|the|their|some|all|several)\s+)?(?:export\s+)?(?:licen[cs]es"
+            r"|permits|waivers|exemptions|authori[sz]ations)\b(?!\s+requirements?\b))"
             r"|(?<!-)end(?:s|ed|ing)?(?!\s+up\b|[\s-]+us(?:e|es|ers?)\b)|drop(?:s|ped|ping)?|repeal(?:s|ed|ing)?"
             r"|delist(?:s|ed|ing)?"
             r"|taken off|took off|take off|struck off|abolish(?:es|ed|ing)?|cancel(?:s|led|ed|ling)?"
@@ -749,7 +754,8 @@ CONTROL_STATUS: list[tuple[str, re.Pattern[str]]] = [
         "tightened",
         words(
             r"tighten(?:s|ed|ing)?",
-            r"revok(?:e|es|ed|ing) (?:[\w-]+ ){0,3}?(?:licen[cs]es|permits|waivers|exemptions|authori[sz]ations)",
+            r"revok(?:e|es|ed|ing) (?:(?:its|the|their|some|all|several) )?(?:export )?(?:licen[cs]es|permits|waivers"
+            r"|exemptions|authori[sz]ations)(?! requirements?\b)",
             r"expand(?:s|ed|ing)?",
             r"expansion",
             r"broaden(?:s|ed|ing)?",
@@ -847,7 +853,9 @@ TRUCE_STATUS: list[tuple[str, re.Pattern[str]]] = [
             r"has run out",
             r"came to an end",
             # "let their tariff truce lapse at midnight": allowed to run out, not renewed
-            r"let (?:the |their |its )?(?:[\w-]+ ){0,3}?(?:truce|ceasefire|pause) (?:lapse|expire|run out)",
+            # (not "are expected to let their truce expire", "urged Washington not to let the truce lapse")
+            r"(?<!to )(?<!not )let (?:the |their |its )?(?:[\w-]+ ){0,3}?(?:truce|ceasefire|pause) (?:lapse|expire"
+            r"|run out)",
         ),
     ),
     (
@@ -900,7 +908,9 @@ NEGOTIATION_STATUS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\b(?:reach(?:es|ed)?|str(?:uck|ike)|sign(?:s|ed|ing)?|conclud(?:e|es|ed|ing)|clinch(?:es|ed)?"
             r"|seal(?:s|ed)?|initial(?:l?ed|s)|finali[sz](?:e|es|ed)"
-            r"|wrap(?:s|ped)? up (?:the |their )?(?:(?:final|last) rounds? of )?(?:[\w-]+ )?(?:negotiations|talks)"
+            r"|wrap(?:s|ped)? up (?:the |their )?(?:[\w-]+ )?(?:negotiations|talks)"
+            # "wrapped up the final round of talks": done, the last of them (not "will wrap up the final round")
+            r"|wrapped up (?:the |their )?final round of (?:[\w-]+ )?(?:negotiations|talks)"
             # "agreed to keep working on a pact": a promise of more talks, nothing concluded yet
             r"|agree(?:s|d)? (?:on|to)(?! (?:push|press|continue|keep|work|resume|hold|meet|step up|speed up))"
             # "agreed a trade deal", "the framework deal the EU agreed with Washington"

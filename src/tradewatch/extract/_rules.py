@@ -726,9 +726,22 @@ def _said_that_day(clause: Clause, published: date, text: str) -> DateSpan:
     Tuesday a ban, effective immediately"), else the story's own day."""
     for d in clause.dates:
         span = d.span
-        if span.granularity.value == "day" and span.end <= published and _DAY_WORD.fullmatch(span.text):
+        if (
+            span.granularity.value == "day"
+            and span.end <= published
+            and _DAY_WORD.fullmatch(span.text)
+            # (not the day of what it answers: "in response to U.S. chip curbs unveiled on Monday", "a week after
+            # talks collapsed on Monday")
+            and not _OTHER_EVENT_BEFORE.search(clause.low, clause.low.rfind(",", 0, d.start) + 1, d.start)
+        ):
             return span
     return DateSpan.day(published, text)
+
+
+_OTHER_EVENT_BEFORE = re.compile(
+    r"\b(?:after|following|in response to|responding to|in retaliation for|retaliating against|in reply to"
+    r"|before|since|when|once)\b"
+)
 
 
 _IN_BEFORE = re.compile(r"\bin $")
@@ -2036,7 +2049,13 @@ def _exempt_from_owned_duty(clause: Clause, at: int) -> bool:
     if lead is None:
         return False
     owner = next((m for m in clause.actors if m.start == lead.end()), None)
-    return owner is not None and _OWNED_DUTY_AFTER.match(clause.low, owner.end) is not None
+    # (a possessive, or the United States, whose duties newsrooms name so; "the China tariffs", "the Chinese
+    # tariffs" are those on Chinese goods)
+    return (
+        owner is not None
+        and (owner.code == "US" or clause.low.startswith(("'s", "’s"), owner.end))
+        and _OWNED_DUTY_AFTER.match(clause.low, owner.end) is not None
+    )
 
 
 def _segments(clause: Clause, first: int) -> list[Segment]:
@@ -2823,15 +2842,24 @@ _TALKS_STOPPED = dict(lex.NEGOTIATION_STATUS)["suspended"]
 
 def _talks_stopped_on(clause: Clause) -> bool:
     """ "Britain on Tuesday suspended negotiations", "suspended trade talks on Friday": the day talks were stopped
-    is named with the act that stopped them; or with the saying of it ("said late Thursday he was terminating all
-    trade negotiations", not "said on Monday he would end the talks")."""
+    is named with the act that stopped them."""
     return any(
         _DAY_WORD.match(d.span.text) and _acted_on(clause, d, _TALKS_STOPPED) for d in _measure_dates(clause)
-    ) or any(
-        _DAY_WORD.fullmatch(d.span.text)
-        and _SAID_ON.search(clause.low, max(0, d.start - 16), d.start)
-        and _STOPPED_AS_SAID.match(clause.low, d.end)
-        for d in clause.dates
+    )
+
+
+def _talks_said_stopped_on(clause: Clause) -> DateSpan | None:
+    """ "said late Thursday he was terminating all trade negotiations": the day it was said (not "said on Monday
+    he would end the talks")."""
+    return next(
+        (
+            d.span
+            for d in clause.dates
+            if _DAY_WORD.fullmatch(d.span.text)
+            and _SAID_ON.search(clause.low, max(0, d.start - 16), d.start)
+            and _STOPPED_AS_SAID.match(clause.low, d.end)
+        ),
+        None,
     )
 
 
@@ -4243,7 +4271,9 @@ _WISHED_CHANGE = re.compile(r"\s+(?:\w+\s+)?(?:lower|reduced|cheaper|smaller|few
 
 _MARKET_MOOD = re.compile(
     r"\b(?:on|amid|over)\s+(?:growing\s+|renewed\s+|fresh\s+)?(?:hopes?|fears?|worries|concerns|optimism|expectations"
-    r"|speculation|bets)\s+(?:that\s+)?(?:[\w.'’-]+\s+){0,4}?(?:would|could|might|may|will)\s+(?:[\w-]+\s+){0,8}?$"
+    r"|speculation|bets)\s+(?:that\s+)?(?:[\w.'’-]+\s+){0,4}?(?:would|could|might|may|will)\s+"
+    # (the hope's own clause: not "... would resume purchases after Beijing cut its tariff")
+    r"(?:(?!after\b|as\b|when\b|while\b|because\b|since\b|following\b|once\b)[\w-]+\s+){0,8}?$"
 )
 
 
@@ -4505,6 +4535,8 @@ def export_controls(clause: Clause, ctx: Context) -> list[ExportControl]:
     private = _PRIVATE_HALT.search(clause.low)
     if private is not None and private.start() <= trigger.start() < private.end():
         return []  # "Chinese factories that had halted shipments to the United States": a business's choice
+    if _THREATENED_TO_DO.search(clause.low, max(0, trigger.start() - 30), trigger.start()):
+        return []  # "a strike threatens to halt shipments of copper to China": what may happen, no measure taken
     if _WOULD_HAVE.search(clause.low, max(0, trigger.start() - 40), trigger.start()) and not any(
         lex.CONTROL_STATUS[rank][0] in ("lifted", "relaxed") for rank, _ in clause.scan(lex.CONTROL_STATUS)
     ):
@@ -5858,8 +5890,8 @@ _LEADER_ON_THE_LINE = re.compile(
 )
 _AFTER_TALKS = re.compile(r"\b(?:after|following)\s+(?:the\s+|their\s+|a\s+|an\s+|his\s+|her\s+)?$")
 _FAILED = re.compile(r"\b(?:failed|fail|fails|unable) to\s+$")
-# (not "wrapped up the final round of talks": the last one ends them)
-_A_ROUND = re.compile(r"\s*(?:(?:the|a|an|its|their)\s+)?(?!final\b|last\b|closing\b)(?:[\w-]+\s+)?round\b")
+# (not "wrapped up the final round of talks": the final one ends them; "the last round" is the latest one)
+_A_ROUND = re.compile(r"\s*(?:(?:the|a|an|its|their)\s+)?(?!final\b)(?:[\w-]+\s+)?round\b")
 _WITHOUT_DEAL = re.compile(r"\bwithout (?:a |an |any )?(?:[\w-]+ )?(?:deal|agreement|accord|breakthrough)\b")
 # A deal hoped for or denied concludes nothing: "hope to sign a pact soon", "no deal was struck".
 _UNREALISED = re.compile(
@@ -6180,12 +6212,20 @@ def negotiations(clause: Clause, ctx: Context) -> list[Negotiation]:
         ):
             when = None
     elif status in ("proposed", "suspended") and when is not None:
-        stated = _when(clause, stated_only=True)
-        when = (
-            stated
-            if stated is not None or not (status == "suspended" and _talks_stopped_on(clause))
-            else when
-        )
+        when = _when(clause, stated_only=True)
+    if status == "suspended" and (said_stopped := _talks_said_stopped_on(clause)) is not None:
+        # "said late Thursday he was terminating all trade negotiations with Canada, which began in March"
+        when = said_stopped
+    if (
+        status == "scheduled"
+        and when is not None
+        and ctx.published is not None
+        and when.end < ctx.published
+        and when.granularity.value == "month"
+        and _AGREED_TO_MEET.search(clause.low, 0, trigger.start())
+    ):
+        # "agreed on Friday to hold talks in Beijing in January": the January to come
+        when = DateSpan.month(when.start.year + 1, when.start.month, when.text)
     if status == "scheduled" and when is not None and ctx.published is not None and when.end < ctx.published:
         status = "held"  # "the truce agreed at their talks in Busan on October 30": talks of a day gone by
     elif (
@@ -6481,6 +6521,10 @@ _MAIN_PROMISE = re.compile(
     r"\b(?:will|would|could|is to|plans to)\s+(?:also\s+)?(?:impose|slap|levy|raise|hike|put|add|ban|restrict"
     r"|block|halt|cut off|retaliate|respond|hit|double|triple)\b"
 )
+_AT_HOME = re.compile(
+    r"\s+(?:the\s+|a\s+)?(?:u\.s\.\s+|us\s+|federal\s+|supreme\s+)?(?:congress|parliament|senate|house|lawmakers"
+    r"|legislators|courts?|judges?|voters|regulators)\b"
+)
 _OPENS = re.compile(r"(?:[^-–—]{0,60}\s[-–—]\s)?\s*")  # nothing, or a dateline, before the condition
 _ADJACENT_SUBJECT = re.compile(
     r"(?:'s)?\s+(?:(?:officials|leaders|negotiators|spokesman|spokeswoman|spokesperson|ministry|government"
@@ -6542,6 +6586,21 @@ def threat_joined_to_measure(low: str) -> re.Match[str] | None:
 
 
 _CONDITIONAL = re.compile(r"\b(?:unless|if|or else|otherwise)\b")
+
+
+_DESCRIBES_MEASURE = re.compile(
+    r"\s*(?:with|including|at)\s+(?:[\w-]+\s+){0,3}?(?:tariffs?|dut(?:y|ies)|levies|rates?)\b"
+)
+_AGREED_TO_MEET = re.compile(
+    r"\bagree(?:d|s)?\s+(?:on\s+\w+\s+)?to\s+(?:hold|meet|start|begin|launch|open)\b"
+)
+_THREATENED_TO_DO = re.compile(r"\bthreat(?:en(?:s|ed|ing)?)?\s+to\s+$")
+
+
+def _outside_condition(low: str, at: int) -> str:
+    """`low` without the condition that starts at `at`, up to the comma that ends its clause."""
+    end = low.find(",", at)
+    return low[:at] + (" " + low[end:] if end >= 0 else "")
 
 
 _OFF_THE_TABLE = re.compile(r"[^.;,]{0,80}?\boff the table\b")
@@ -6747,6 +6806,8 @@ def threats(clause: Clause, ctx: Context) -> list[Threat]:
         condition is not None
         and condition.group().lower().startswith(("if", "unless"))
         and _OPENS.fullmatch(low, 0, condition.start())
+        # (not "Unless Congress approves the deal, ...", "Unless a court blocks them, ...": a step at home)
+        and not (condition.group().lower() == "unless" and _AT_HOME.match(low, condition.end()))
     ):
         # "If no deal is reached by July 9, the EU faces a 50% tariff", "Unless Ottawa scraps its tax by June 30,
         # the United States will impose a 25% tariff": the measure follows the clause
@@ -6948,8 +7009,11 @@ def threats(clause: Clause, ctx: Context) -> list[Threat]:
         rate, previous = (Rate(said[0].value) if said else None), None
     elif tariff is not None and tariff.start() < measure_cut:
         # (the rates of what follows the measure, past its condition or a clause of time, are not its own)
-        # ("would retaliate with tariffs on U.S. services unless Washington lowers its 50% steel tariff")
-        rate, previous, _added = _rates(clause.part(0, measure_cut), tariff)
+        # ("would retaliate with tariffs on U.S. services unless Washington lowers its 50% steel tariff"; but "if
+        # talks fail, with duties of up to 30% on U.S. goods" names the measure's own rate after the condition)
+        cond_end = low.find(",", measure_cut)
+        described = cond_end >= 0 and _DESCRIBES_MEASURE.match(low, cond_end + 1) is not None
+        rate, previous, _added = _rates(clause if described else clause.part(0, measure_cut), tariff)
     if tariff is not None and tariff.start() < measure_cut:
         if WARNING_AFTER.search(low, tariff.end(), anchor + 20):
             rate = previous = (
@@ -6983,7 +7047,9 @@ def threats(clause: Clause, ctx: Context) -> list[Threat]:
             item=items[0] if items else None,
             # (of the measure, not of its condition: "would respond with curbs on rare earths if the U.S. blacklists
             # more Chinese firms")
-            control=next((k for k, p in lex.CONTROL_KIND if p.search(low, 0, measure_cut)), "other"),
+            control=next(
+                (k for k, p in lex.CONTROL_KIND if p.search(_outside_condition(low, measure_cut))), "other"
+            ),
             status="proposed",
             evidence=evidence,
         )
