@@ -1880,3 +1880,27 @@ class TestReadingsOfThisRoundKeptInBoundsYetAgain:
     )
     def test_a_truce_to_be_let_lapse_has_not_expired(self, text: str) -> None:
         assert all(t.status != "expired" for t in only(extract(text, published=date(2025, 11, 1)), Truce))
+
+
+class TestTheDayAChangeToComeIsMade:
+    @pytest.mark.parametrize(
+        ("text", "day"),
+        [
+            ("The EU will impose a 25% tariff on U.S. bourbon on April 1.", "2025-04-01"),
+            ("Canada will remove its 25% tariffs on U.S. goods on Sept. 1.", "2025-09-01"),
+        ],
+    )
+    def test_a_day_after_a_change_to_come_is_when_it_applies(self, text: str, day: str) -> None:
+        (duty,) = only(extract(text, published=date(2025, 3, 12)), Tariff)
+        assert days(duty.effective) == (day, day)
+
+    def test_the_day_the_duty_was_imposed_is_not_that_of_its_change(self) -> None:
+        (duty,) = only(
+            extract(
+                "Washington will halve the 15 per cent tariff it imposed on Sept. 1 on some $120 billion of Chinese "
+                "goods, to 7.5 per cent.",
+                published=date(2019, 12, 14),
+            ),
+            Tariff,
+        )
+        assert duty.effective is None or duty.effective.start != date(2019, 9, 1)

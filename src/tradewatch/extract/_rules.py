@@ -1615,6 +1615,33 @@ _SINCE_IT_TOOK_EFFECT = re.compile(
 )
 
 
+def _day_it_will_be_done(clause: Clause) -> DateSpan | None:
+    """ "will impose a 25% tariff on U.S. bourbon on April 1": a day named with "on" after a change to come, in its
+    own statement, is the day it applies."""
+    will = _WILL_CHANGE.search(clause.low)
+    if will is None:
+        return None
+    for d in _measure_dates(clause):
+        if d.start < will.end() or d.span.granularity.value != "day":
+            continue
+        if not (d.span.text.lower().startswith("on ") or clause.low.endswith("on ", 0, d.start)):
+            continue
+        if re.search(r"[,;]", clause.low[will.end() : d.start]):
+            return None  # "will impose tariffs, days after the talks on Monday": the day of another statement
+        if _IMPOSED_WORD.search(clause.low, will.end(), d.start) or _PAST_ACT.search(
+            clause.low, will.end(), d.start
+        ):
+            return None  # "will halve the 15% tariff it imposed on Sept. 1": the day of the duty's start
+        return d.span
+    return None
+
+
+_WILL_CHANGE = re.compile(
+    r"\b(?:will|shall|is to|are to|(?:is|are) set to|plans? to)\s+(?:also\s+|now\s+)?(?:impose|introduce|levy|apply"
+    r"|slap|put|raise|hike|lift|remove|cut|lower|scrap|suspend|pause|increase|reduce|double|halve|drop|start)\b"
+)
+
+
 def _day_collection_began(clause: Clause) -> DateSpan | None:
     """ "started charging 25% on steel on June 1": the day named after the verb of collection is the day the
     duty began to apply, a calendar day as much as a weekday."""
@@ -3814,6 +3841,8 @@ def _tariff_events(
         status = "in_force"
     if effective is None and status in ("announced", "in_force"):
         effective = _day_collection_began(clause)
+    if effective is None and status in ("announced", "raised", "lowered", "lifted"):
+        effective = _day_it_will_be_done(clause)
     if (
         effective is None
         and ctx.published is not None
