@@ -1904,3 +1904,34 @@ class TestTheDayAChangeToComeIsMade:
             Tariff,
         )
         assert duty.effective is None or duty.effective.start != date(2019, 9, 1)
+
+
+class TestGoodsExcluded:
+    def test_a_duty_that_will_exclude_goods_exempts_each(self) -> None:
+        found = only(
+            extract(
+                "The U.S. tariffs on Brazil will exclude civil aircraft, orange juice and energy products.",
+                published=date(2025, 7, 31),
+            ),
+            Tariff,
+        )
+        assert sorted((t.target, t.product and t.product.name, t.status) for t in found) == [
+            ("BR", "civil aircraft", "exempted"),
+            ("BR", "energy products", "exempted"),
+            ("BR", "orange juice", "exempted"),
+        ]
+
+    def test_goods_excluded_in_a_second_statement_are_not_the_duty_s(self) -> None:
+        found = only(
+            extract(
+                "Washington imposed a 50% tariff on Brazilian goods on Wednesday and excluded civil aircraft and "
+                "orange juice.",
+                published=date(2025, 7, 31),
+            ),
+            Tariff,
+        )
+        assert {(t.product and t.product.name, t.status) for t in found} == {
+            (None, "in_force"),
+            ("civil aircraft", "exempted"),
+            ("orange juice", "exempted"),
+        }

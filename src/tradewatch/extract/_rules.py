@@ -878,7 +878,7 @@ _PRODUCT_STOP = re.compile(
     r"\s*(?:[,;:()\"“”]|\s-\s|\b(?<!-)(?:from|to|at|by|in|into|since|starting|effective|beginning|which|that|as|after"
     r"|before|until|under|over|worth(?!\s+of\b)|valued|with|amid|while|because|if|unless|this|next|last|on|said|says"
     # "goods already facing duties", "products, Trump wrote": what follows the goods says something of them
-    r"|will|would|already|facing|wrote|writes|told|tells|earlier|later"
+    r"|will|would|already|facing|wrote|writes|told|tells|earlier|later|excluded|exempted"
     # "American goods also took effect", "imports above that quota"
     r"|also|above|below|currently|still|now|soon|typically|usually|generally|expire|expires|expired|lapse|lapses|lapsed"
     r"|was|were|is|are|has|have|had|could|may|might|should|can|citing|following|saying|rather|instead|made"
@@ -1689,7 +1689,7 @@ _SEGMENT_LEAD = re.compile(
     rf"|for(?=\s+(?:an?\s+|the\s+)?{_AMOUNT_OF}))\s+"
     # "sparing Mexico an increase": spared a change to come, not exempted from the duty
     r"|(?P<exempt>exempt(?:s|ed|ing)?|spar(?:es|ed|ing)(?!\s+(?:[\w.'-]+\s+){1,3}?(?:an?|the|any)\s+"
-    r"(?:further\s+|planned\s+)?(?:increase|hike|rise|doubling))|exclud(?:es|ed|ing)"
+    r"(?:further\s+|planned\s+)?(?:increase|hike|rise|doubling))|exclud(?:e|es|ed|ing)"
     r"|except(?:ing)? for|including|covering)\s+)",
 )
 _LINKED = re.compile(
@@ -2003,6 +2003,8 @@ _ITEM_STOP = re.compile(
     r"|adding|add|adds|worldwide|globally|overseas|rising|falling|climbing|increasing|declining|jumping"
     r"|but|accounting|totall?ing|among|in retaliation|with|for|a year|annually|each|invoking|according|took"
     r"|wrote|writes|told|tells|already|warning|arguing|noting|claiming|insisting"
+    # "on Brazilian goods on Wednesday and excluded civil aircraft": the verb of another statement
+    r"|excluded|exempted"
     # an adverb that ends a list ("..., well below the provisional rates", "along with"), not "well pumps"
     r"|well(?=\s+(?:below|above|short|over|under|ahead|behind|beyond|past)\b)"
     r"|far(?=\s+(?:below|above|short|more|less|from|beyond|ahead|behind)\b)|along(?=\s+with\b)"
