@@ -1935,3 +1935,28 @@ class TestGoodsExcluded:
             ("civil aircraft", "exempted"),
             ("orange juice", "exempted"),
         }
+
+
+class TestCallsAndDaysToCome:
+    @pytest.mark.parametrize("call", ["a very good call", "a productive call"])
+    def test_a_call_praised_with_a_leader_is_talks_held(self, call: str) -> None:
+        (talks,) = only(
+            extract(f"Trump said he had {call} with Carney on Friday.", published=date(2025, 8, 12)),
+            Negotiation,
+        )
+        assert (sorted(talks.parties), talks.status) == (["CA", "US"], "held")
+
+    def test_a_call_with_analysts_is_no_talks(self) -> None:
+        assert not extract(
+            "The company held a short call with analysts on Friday.", published=date(2025, 8, 12)
+        )
+
+    def test_a_change_taking_effect_on_a_weekday_is_the_next_one(self) -> None:
+        (duty,) = only(
+            extract(
+                "The U.S. doubled tariffs on steel to 50%, with the increase taking effect on Wednesday.",
+                published=date(2025, 6, 3),
+            ),
+            Tariff,
+        )
+        assert days(duty.effective) == ("2025-06-04", "2025-06-04")

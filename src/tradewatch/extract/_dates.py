@@ -379,14 +379,21 @@ def find_dates(sentence: str, published: date | None, low: str | None = None) ->
                 # "starting on Friday", "effective on Monday": the start is in the word before "on"
                 or (
                     (match.group("lead") or "").lower() == "on"
-                    and _ONWARD_BEFORE_ON.search(low, max(0, start - 12), start) is not None
+                    and _ONWARD_BEFORE_ON.search(low, max(0, start - 16), start) is not None
                 )
             )
             and (published is None or WEEKDAYS[match.group("weekday").lower()] != published.weekday())
         ):
             # "is widening the rule from Saturday", "must reply by Friday": a start or a limit is to come
-            # unless a past verb stands right before it ("from Friday" on a Friday is that day)
-            tense = _local_tense(low, start, True) if future else _no_past_before(low, start)
+            # unless a past verb stands right before it ("from Friday" on a Friday is that day); "with the increase
+            # taking effect on Wednesday" is to come whatever the verb before it
+            tense = (
+                True
+                if _TAKING_EFFECT_ON.search(low, max(0, start - 16), start)
+                else _local_tense(low, start, True)
+                if future
+                else _no_past_before(low, start)
+            )
         elif (
             kind == "bare_month"
             and low.startswith("from ", start)
@@ -483,7 +490,9 @@ _DECIDED = re.compile(
     r"\b(?:approved|announced|unveiled|decided|agreed|signed|passed|voted|set|adopted|published|ordered)\b"
 )
 _RANGE_ON = re.compile(r"\s+(?:to|through|until|till|and)\s")  # "from January to May": a span gone by
-_ONWARD_BEFORE_ON = re.compile(r"\b(?:starting|beginning|effective)\s+$")
+# ("with the increase taking effect on Wednesday", told on a Tuesday: the Wednesday to come)
+_ONWARD_BEFORE_ON = re.compile(r"\b(?:starting|beginning|effective|taking\s+effect|kicking\s+in)\s+$")
+_TAKING_EFFECT_ON = re.compile(r"\b(?:taking\s+effect|kicking\s+in)\s+$")
 _PART_PREPOSITION = re.compile(r"\b(in|since|from|by|until|through|before)\s+$")
 _TO_BE = re.compile(r"\b(?:will|would|shall|to|'ll)\s+(?:be|have been)\s+$")
 

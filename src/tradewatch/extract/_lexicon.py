@@ -218,6 +218,9 @@ NEGOTIATION = re.compile(
     r"|targets?|conditions?|requirements?|standards?|criteria|expectations|goals?|obligations|terms|needs)\b)"
     # "after a call with President Claudia Sheinbaum", "in a video call": leaders and ministers talking
     r"|(?:phone|telephone|video) call|call(?<=\ba call)(?= (?:with|between) )"
+    # "had a very good call with Carney": a call praised
+    r"|\ba (?:(?:very|really|good|great|productive|constructive|lengthy|long|brief|short|positive|friendly|frank"
+    r"|tough|cordial|excellent|wonderful) ){1,3}call(?= (?:with|between) )"
     # "after what he called a \"very nice call\" with von der Leyen": a call with its praise in quotes
     r"|\ba [\"“](?:[\w-]+ ){0,3}call(?=[\"”] (?:with|between) )"
     # "Trump and Xi agreed over dinner in Buenos Aires": leaders who dine together hold talks (not "speaking at a
