@@ -1960,3 +1960,45 @@ class TestCallsAndDaysToCome:
             Tariff,
         )
         assert days(duty.effective) == ("2025-06-04", "2025-06-04")
+
+
+class TestFromTheBriefs:
+    def test_a_company_put_on_the_entity_list_on_a_day_is_dated_by_it(self) -> None:
+        (control,) = only(
+            extract("The U.S. put Huawei on its Entity List on Thursday.", published=date(2025, 11, 14)),
+            ExportControl,
+        )
+        assert days(control.effective) == ("2025-11-13", "2025-11-13")
+
+    def test_late_on_a_day_is_no_part_of_the_goods(self) -> None:
+        (duty,) = only(
+            extract("Trump imposed tariffs on Mexican steel late on Friday.", published=date(2025, 11, 14)),
+            Tariff,
+        )
+        assert duty.product is not None and duty.product.name == "steel"
+
+    def test_suspended_duties_reimposed_are_not_suspended(self) -> None:
+        found = only(
+            extract(
+                "The EU will reimpose suspended tariffs on U.S. bourbon and motorcycles from April 1.",
+                published=date(2025, 3, 12),
+            ),
+            Tariff,
+        )
+        assert found and all(t.status != "suspended" for t in found)
+
+    def test_a_deal_agreed_is_talks_concluded(self) -> None:
+        (talks,) = only(
+            extract(
+                "Britain and the United States agreed a deal on Thursday that cuts tariffs on British cars.",
+                published=date(2025, 5, 9),
+            ),
+            Negotiation,
+        )
+        assert (sorted(talks.parties), talks.status) == (["GB", "US"], "concluded")
+
+    def test_where_exports_go_is_given_no_rate(self) -> None:
+        found = only(
+            extract("Vietnam's exports to the US will face a 20% tariff.", published=date(2025, 7, 3)), Tariff
+        )
+        assert [(t.imposer, t.target) for t in found] == [("US", "VN")]

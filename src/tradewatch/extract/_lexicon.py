@@ -196,7 +196,7 @@ NEGOTIATION = re.compile(
     r"|round of|consultations|dialogue|discussions"
     r"|trade (?:deal|agreement|pact|framework)s?|framework (?:deal|agreement)s?|free[\s-]trade (?:deal|agreement)s?"
     # "signed a comprehensive economic partnership agreement": up to three words describe the deal
-    r"|(?:reached|struck|signed|sealed|clinched|concluded|finali[sz]ed|initiall?ed) (?:a |an |the |their )?"
+    r"|(?:reached|struck|signed|sealed|clinched|concluded|finali[sz]ed|initiall?ed|agreed) (?:a |an |the |their )?"
     r"(?:[\w-]+ ){0,3}?(?:deal|agreement|pact)s?"
     # headlines in the present: "US, Vietnam strike deal", "EU and Japan sign pact"
     r"|(?:reach|strike|sign|seal|clinch) (?:a |an |the )?(?:[\w-]+ )?(?:deal|agreement|pact)s?"
@@ -446,7 +446,9 @@ TARIFF_STATUS: list[tuple[str, re.Pattern[str]]] = [
             # "will hold off on raising tariffs to 30%": the raise is put off, so the rates name no change made
             r"(?:hold(?:s|ing)?|held|put(?:s|ting)?) off (?:on )?(?:rais|increas|hik|doubl|tripl|impos)ing",
             r"(?:postpon|delay|defer)\w* (?:rais|increas|hik|doubl|tripl|impos)ing",
-            r"suspend(?:s|ed|ing)?",
+            # (not "will reimpose suspended tariffs", "its suspended duties": the duty as it stands)
+            r"(?<!reimpose )(?<!reimposed )(?<!reimposing )(?<!reinstate )(?<!reinstated )(?<!restore )(?<!restored )"
+            r"(?<!its )(?<!their )(?<!the )suspend(?:s|ed|ing)?",
             r"suspension",
             r"pause(?:s|d)?",
             r"pausing",

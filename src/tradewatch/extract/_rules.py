@@ -705,6 +705,8 @@ _PAST_ACT = re.compile(
     r"|prices|spending|staff|supplies|deliveries)\b)"
     r"|struck(?= down)|invalidated|overturned|answered|retaliated|responded(?= with)|hit back(?= with)"
     r"|placed|introduced|levied|slapped|adopted"
+    # "put Huawei on its Entity List on Thursday" (not "will put": `_acted_on` turns away what is to come)
+    r"|put(?=\s+(?:[\w.&'’-]+\s+){1,6}?on\s+(?:the|its|their)\s+(?:[\w-]+\s+)?(?:entity|export|trade)\s+(?:list|blacklist)\b)"
     # "hit China with new export curbs on Tuesday"
     r"|(?<!\bto )hit(?=\s+(?:[\w.'’-]+\s+){1,4}?with\b)"
     r"|began|started)\b"
@@ -1843,6 +1845,7 @@ _BARE_DEMONYM = re.compile(r"\s*[A-Z][\w.'’-]*\s*")
 _LIST_PART = re.compile(r"[^,;]+")
 
 
+_EXPORTS_TO = re.compile(r"\bexports?\s+to\s+(?:the\s+)?$")
 _ANY_DOER = re.compile(
     r"\s*(?:goods\s+from\s+)?any\s+(?:country|countries|nation|nations|buyer|buyers|importer|importers)\s+"
     r"(?:that|which|who|\w+ing)\b"
@@ -2034,6 +2037,10 @@ def _clean_product(clause: Clause, start: int, end: int) -> Product | None:
         return None
     product = found[0]
     words = product.name.split()
+    if len(words) > 1 and words[-1] in ("late", "early") and _ON_NEXT.match(clause.low, end):
+        # "on Mexican goods late on Friday": the time of day, not the goods
+        words = words[:-1]
+        product = attrs.evolve(product, name=" ".join(words))
     if (words and words[-1].strip(".") in _NON_GOODS) or all(w in _NON_GOODS for w in words):
         return None
     if not lex.PRODUCTS.search(lowered(product.name)) and len(words) > 3:
@@ -2041,6 +2048,7 @@ def _clean_product(clause: Clause, start: int, end: int) -> Product | None:
     return product
 
 
+_ON_NEXT = re.compile(r"\s*on\b")
 _ON_A_DAY = re.compile(
     r"on\s+(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\s|\d|the same)"
 )
@@ -4395,7 +4403,11 @@ def _rates_set_for(clause: Clause) -> list[tuple[list[str], Rate, bool]]:
     countries = [
         m
         for m in clause.actors
-        if m.kind in ("country", "bloc") and not _is_place(clause, m) and not _is_destination(clause, m.start)
+        if m.kind in ("country", "bloc")
+        and not _is_place(clause, m)
+        and not _is_destination(clause, m.start)
+        # ("Vietnam's exports to the US will face a 20% tariff": where they go)
+        and not _EXPORTS_TO.search(clause.low, max(0, m.start - 20), m.start)
     ]
     found: list[tuple[list[str], Rate, bool]] = []
     for i, m in enumerate(countries):
@@ -4424,7 +4436,11 @@ def rates_by_country(clause: Clause, ctx: Context, last_imposer: str | None) -> 
     countries = [
         m
         for m in clause.actors
-        if m.kind in ("country", "bloc") and not _is_place(clause, m) and not _is_destination(clause, m.start)
+        if m.kind in ("country", "bloc")
+        and not _is_place(clause, m)
+        and not _is_destination(clause, m.start)
+        # ("Vietnam's exports to the US will face a 20% tariff": where they go)
+        and not _EXPORTS_TO.search(clause.low, max(0, m.start - 20), m.start)
     ]
     found: list[tuple[list[str], Rate, bool]] = []
     group: list[Mention] = []
