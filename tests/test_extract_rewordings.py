@@ -2002,3 +2002,26 @@ class TestFromTheBriefs:
             extract("Vietnam's exports to the US will face a 20% tariff.", published=date(2025, 7, 3)), Tariff
         )
         assert [(t.imposer, t.target) for t in found] == [("US", "VN")]
+
+
+class TestGoodsNamedBeforeTheDuty:
+    @pytest.mark.parametrize(
+        ("text", "goods"),
+        [
+            ("The U.S. will remove its steel tariffs on Canada.", ["steel"]),
+            ("The U.S. doubled the steel and aluminum tariffs on Turkey.", ["aluminum", "steel"]),
+        ],
+    )
+    def test_the_goods_before_the_duty_are_its_goods(self, text: str, goods: list[str]) -> None:
+        found = only(extract(text, published=date(2025, 5, 20)), Tariff)
+        assert sorted(t.product.name for t in found if t.product is not None) == goods
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Canada will remove its retaliatory tariffs on U.S. goods.",
+            "The U.S. will lift its reciprocal tariffs on Canada.",
+        ],
+    )
+    def test_a_word_of_the_duty_s_kind_is_no_goods(self, text: str) -> None:
+        assert all(t.product is None for t in only(extract(text, published=date(2025, 5, 20)), Tariff))

@@ -3722,15 +3722,33 @@ def _goods_before_the_duty(clause: Clause) -> list[Product]:
     """Goods named before a duty that gives none: "required importers of European brandy to pay deposits of up
     to 39%" (the goods they import), "will allow up to 49,000 Chinese-made electric vehicles a year into its market
     at a tariff of 6.1%", "British cars enter the United States at a 10% tariff" (the goods let in at the rate)."""
-    for pattern, cue in ((_IMPORTERS_OF, "importers of"), (_LET_IN_AT, " at ")):
+    for pattern, cue in ((_IMPORTERS_OF, "importers of"), (_LET_IN_AT, " at "), (_GOODS_THEN_DUTY, " on ")):
         found = pattern.search(clause.low) if cue in clause.low else None
         if found is None:
             continue
         group = "goods" if found.group("goods") is not None else "entering"
         goods = products_in(clause, *found.span(group))
+        if pattern is _GOODS_THEN_DUTY:
+            # only goods the lexicon knows ("its reciprocal tariffs on Canada" names none), without their rates
+            goods = [
+                attrs.evolve(g, name=_RATE_LEAD.sub("", g.name))
+                for g in goods
+                if lex.PRODUCTS.search(lowered(g.name))
+            ]
         if goods:
             return goods
     return []
+
+
+_RATE_LEAD = re.compile(r"^[\d.]+%\s+")
+
+
+# "will remove its steel tariffs on Canada", "doubled the steel and aluminum tariffs on Turkey": the goods named
+# before the duty, whose "on" names the partner
+_GOODS_THEN_DUTY = re.compile(
+    r"\b(?:its|their|the|his|her)\s+(?:[\d.]+%\s+)?(?P<goods>[a-z-]+(?:\s+(?:and\s+)?(?:[\d.]+%\s+)?[a-z-]+)?)\s+"
+    r"(?:tariffs?|dut(?:y|ies)|lev(?:y|ies))\s+on\s+"
+)
 
 
 def _immediately_the_duty(clause: Clause, now: re.Match[str]) -> bool:
