@@ -2025,3 +2025,16 @@ class TestGoodsNamedBeforeTheDuty:
     )
     def test_a_word_of_the_duty_s_kind_is_no_goods(self, text: str) -> None:
         assert all(t.product is None for t in only(extract(text, published=date(2025, 5, 20)), Tariff))
+
+
+class TestOnTopOf:
+    def test_a_duty_on_top_of_existing_ones_is_not_in_force_yet(self) -> None:
+        (duty,) = only(
+            extract(
+                "Trump said the U.S. would impose an additional 100% tariff on Chinese goods from Nov. 1, on top of "
+                "existing duties.",
+                published=date(2025, 10, 11),
+            ),
+            Tariff,
+        )
+        assert duty.status != "in_force" and duty.product is None

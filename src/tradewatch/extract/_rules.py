@@ -1685,7 +1685,7 @@ _SEGMENT_LEAD = re.compile(
     # (not "range up to 27.83% depending on the producer", "based on the value")
     # (nor "accusing Beijing of reneging on its commitments", "going back on its word")
     r"|(?P<on>(?<!depending )(?<!depends )(?<!based )(?<!reneging )(?<!reneged )(?<!renege )(?<!back )"
-    r"on(?!\s+hold\b)|against"
+    r"on(?!\s+hold\b|\s+top\s+of\b)|against"
     r"|(?<=%\s)(?:to(?:\s+the\s+(?:cost|price)\s+of)?|for)"
     # "waive its tariffs for a set volume of steel": "for" an amount of goods names the goods
     rf"|for(?=\s+(?:an?\s+|the\s+)?{_AMOUNT_OF}))\s+"
