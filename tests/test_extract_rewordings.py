@@ -9,6 +9,8 @@ from datetime import date
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from extraction_helpers import days, only
 from tradewatch import ExportControl, Negotiation, Tariff, Threat, Truce, extract, serial
@@ -2038,3 +2040,39 @@ class TestOnTopOf:
             Tariff,
         )
         assert duty.status != "in_force" and duty.product is None
+
+
+_REWRITTEN_PARTS = [
+    "China raised its tariff on U.S. soybeans to 25 per cent",
+    " from 10 pct",
+    " at midnight on Aug. 1",
+    " at 12:01 a.m. EDT on Thursday",
+    " from 1 March 2026",
+    ", the ministry said Friday",
+    ". ",
+    "The truce will expire at noon on Sunday",
+    " and ",
+    "<b>",
+    "</b>",
+    " at 5 p.m., on Monday",
+    "U.S. tariffs of 25% on Japanese cars were lowered to 15%",
+    " late on Friday",
+]
+
+
+class TestRewrittenTextKeepsTheTextAsWritten:
+    @settings(max_examples=150, deadline=None)
+    @given(st.lists(st.sampled_from(_REWRITTEN_PARTS), min_size=1, max_size=12))
+    def test_evidence_and_dates_quote_the_text_as_written(self, parts: list[str]) -> None:
+        from tradewatch.extract._text import rewritten
+
+        text = " ".join(parts)
+        read = rewritten(text)
+        if read is not None:
+            assert read.original(len(read.text)) == len(text)
+        for event in extract(text, published=date(2025, 7, 20)):
+            assert text[event.evidence.start : event.evidence.end] == event.evidence.sentence
+            for name in ("effective", "until", "when", "deadline"):
+                span = getattr(event, name, None)
+                if span is not None and span.text:
+                    assert span.text in text

@@ -325,8 +325,17 @@ def _as_written(event: Event, text: str, read_as: RewrittenText) -> Event:
         changes["condition"] = text[read_as.original(at) : read_as.original(at + len(condition))]
     for name in ("effective", "until", "when", "deadline"):
         span = getattr(event, name, None)
-        if isinstance(span, DateSpan) and read_as.phrases:
-            changes[name] = attrs.evolve(span, text=read_as.as_written(span.text))
+        if not isinstance(span, DateSpan) or not span.text:
+            continue
+        # The words of the date as the text wrote them: the very slice, when the date stands in the evidence
+        # ("on Thursday at 12:01 a.m. on Friday" read without its hour), else its rewritten phrases put back.
+        at = evidence.sentence.find(span.text)
+        if at >= 0 and read_as.text.startswith(span.text, evidence.start + at):
+            at += evidence.start
+            written = text[read_as.original(at) : read_as.original(at + len(span.text))]
+        else:
+            written = read_as.as_written(span.text)
+        changes[name] = attrs.evolve(span, text=written)
     measure = getattr(event, "measure", None)
     if measure is not None:
         changes["measure"] = _as_written(measure, text, read_as)  # a threat's measure quotes its own evidence
