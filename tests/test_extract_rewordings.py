@@ -2076,3 +2076,91 @@ class TestRewrittenTextKeepsTheTextAsWritten:
                 span = getattr(event, name, None)
                 if span is not None and span.text:
                     assert span.text in text
+
+
+class TestLatestReadingsKeptInBounds:
+    """Sentences a second reader wrote against the latest readings, each read wrongly by them at first."""
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "China will lift tariffs on U.S. farm goods under a deal reached in Kuala Lumpur on Sunday.",
+            "Canada will remove its counter-tariffs on U.S. goods after talks with Trump on Monday.",
+            "The UK will cut tariffs on U.S. beef under the deal Starmer and Trump sealed on May 8.",
+        ],
+    )
+    def test_the_day_of_something_else_is_not_when_a_change_applies(self, text: str) -> None:
+        assert all(t.effective is None for t in only(extract(text, published=date(2025, 11, 14)), Tariff))
+
+    def test_the_day_of_another_side_s_change_is_not_this_duty_s(self) -> None:
+        found = only(
+            extract(
+                "China announced a 15% tariff on U.S. coal as Trump is set to raise tariffs on Chinese goods again "
+                "on Tuesday.",
+                published=date(2025, 11, 14),
+            ),
+            Tariff,
+        )
+        assert all(t.effective is None for t in found if t.imposer == "CN")
+
+    @pytest.mark.parametrize(
+        ("text", "day"),
+        [
+            ("U.S. tariffs of 50% on Indian goods began taking effect on Wednesday.", "2025-11-12"),
+            (
+                "The United States imposed a 39% tariff on Swiss goods last week, with the duty taking effect on "
+                "Thursday.",
+                "2025-11-13",
+            ),
+        ],
+    )
+    def test_taking_effect_on_a_weekday_gone_by(self, text: str, day: str) -> None:
+        (duty,) = only(extract(text, published=date(2025, 11, 14)), Tariff)
+        assert days(duty.effective) == (day, day)
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Trump raised tariffs on previously excluded Chinese products to 25%.",
+            "Washington imposed tariffs on steel, aluminum and formerly exempted auto parts.",
+        ],
+    )
+    def test_goods_once_excluded_are_goods_not_exemptions(self, text: str) -> None:
+        assert all(t.status != "exempted" for t in only(extract(text, published=date(2025, 11, 14)), Tariff))
+
+    def test_but_exclude_keeps_the_duty(self) -> None:
+        found = only(
+            extract(
+                "The U.S. will impose 100% tariffs on branded drugs but exclude generics.",
+                published=date(2025, 11, 14),
+            ),
+            Tariff,
+        )
+        assert any(_pct(t.rate) == 100 and t.status == "announced" for t in found)
+
+    def test_goods_of_the_duty_answered_are_not_the_answer_s(self) -> None:
+        found = only(
+            extract(
+                "Ottawa imposed a 25% tariff on U.S. goods after Trump doubled the steel tariffs on Canada.",
+                published=date(2025, 11, 14),
+            ),
+            Tariff,
+        )
+        assert all(t.product is None for t in found if t.imposer == "CA")
+
+    def test_a_deal_agreed_to_be_scrapped_is_not_concluded(self) -> None:
+        found = only(
+            extract(
+                "Washington and Ottawa agreed to scrap the deal after talks broke down.",
+                published=date(2025, 11, 14),
+            ),
+            Negotiation,
+        )
+        assert all(t.status != "concluded" for t in found)
+
+    def test_a_long_call_with_executives_is_no_talks(self) -> None:
+        found = extract(
+            "Lutnick held a long call with Japanese and Korean executives about tariffs.",
+            published=date(2025, 11, 14),
+        )
+        assert not only(found, Negotiation)

@@ -387,13 +387,18 @@ def find_dates(sentence: str, published: date | None, low: str | None = None) ->
             # "is widening the rule from Saturday", "must reply by Friday": a start or a limit is to come
             # unless a past verb stands right before it ("from Friday" on a Friday is that day); "with the increase
             # taking effect on Wednesday" is to come whatever the verb before it
-            tense = (
-                True
-                if _TAKING_EFFECT_ON.search(low, max(0, start - 16), start)
-                else _local_tense(low, start, True)
-                if future
-                else _no_past_before(low, start)
-            )
+            taking = _TAKING_EFFECT_ON.search(low, max(0, start - 16), start)
+            if (
+                taking is not None
+                and published is not None
+                and not _BEGAN_TAKING.search(low, max(0, taking.start() - 16), taking.start())
+            ):
+                # "with the increase taking effect on Wednesday": whichever Wednesday is nearer the story, told
+                # on a Tuesday the next one, on a Friday the one gone by
+                weekday = WEEKDAYS[match.group("weekday").lower()]
+                tense = (weekday - published.weekday()) % 7 < (published.weekday() - weekday) % 7
+            else:
+                tense = _local_tense(low, start, True) if future else _no_past_before(low, start)
         elif (
             kind == "bare_month"
             and low.startswith("from ", start)
@@ -493,6 +498,8 @@ _RANGE_ON = re.compile(r"\s+(?:to|through|until|till|and)\s")  # "from January t
 # ("with the increase taking effect on Wednesday", told on a Tuesday: the Wednesday to come)
 _ONWARD_BEFORE_ON = re.compile(r"\b(?:starting|beginning|effective|taking\s+effect|kicking\s+in)\s+$")
 _TAKING_EFFECT_ON = re.compile(r"\b(?:taking\s+effect|kicking\s+in)\s+$")
+# "began taking effect on Wednesday", "which started kicking in on Monday": a start gone by
+_BEGAN_TAKING = re.compile(r"\b(?:began|begun|started|was|were|had\s+been|has\s+been)\s+$")
 _PART_PREPOSITION = re.compile(r"\b(in|since|from|by|until|through|before)\s+$")
 _TO_BE = re.compile(r"\b(?:will|would|shall|to|'ll)\s+(?:be|have been)\s+$")
 

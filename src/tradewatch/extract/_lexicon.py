@@ -196,8 +196,10 @@ NEGOTIATION = re.compile(
     r"|round of|consultations|dialogue|discussions"
     r"|trade (?:deal|agreement|pact|framework)s?|framework (?:deal|agreement)s?|free[\s-]trade (?:deal|agreement)s?"
     # "signed a comprehensive economic partnership agreement": up to three words describe the deal
-    r"|(?:reached|struck|signed|sealed|clinched|concluded|finali[sz]ed|initiall?ed|agreed) (?:a |an |the |their )?"
+    r"|(?:reached|struck|signed|sealed|clinched|concluded|finali[sz]ed|initiall?ed) (?:a |an |the |their )?"
     r"(?:[\w-]+ ){0,3}?(?:deal|agreement|pact)s?"
+    # "agreed a deal on Thursday" (not "agreed to scrap the deal", "agreed the deal should be reviewed")
+    r"|agreed (?:a|an|their) (?:(?!to\b|that\b)[\w-]+ ){0,3}?(?:deal|agreement|pact)(?! should\b| would\b)"
     # headlines in the present: "US, Vietnam strike deal", "EU and Japan sign pact"
     r"|(?:reach|strike|sign|seal|clinch) (?:a |an |the )?(?:[\w-]+ )?(?:deal|agreement|pact)s?"
     r"|(?:deal|agreement|pact) (?:reached|struck|sealed|clinched) (?:by|in|at|on|last|this|earlier|with)"
@@ -219,8 +221,8 @@ NEGOTIATION = re.compile(
     # "after a call with President Claudia Sheinbaum", "in a video call": leaders and ministers talking
     r"|(?:phone|telephone|video) call|call(?<=\ba call)(?= (?:with|between) )"
     # "had a very good call with Carney": a call praised
-    r"|\ba (?:(?:very|really|good|great|productive|constructive|lengthy|long|brief|short|positive|friendly|frank"
-    r"|tough|cordial|excellent|wonderful) ){1,3}call(?= (?:with|between) )"
+    r"|\ba (?:(?:very|really|good|great|productive|constructive|positive|friendly|frank|tough|cordial|excellent"
+    r"|wonderful) ){1,3}call(?= (?:with|between) )"
     # "after what he called a \"very nice call\" with von der Leyen": a call with its praise in quotes
     r"|\ba [\"“](?:[\w-]+ ){0,3}call(?=[\"”] (?:with|between) )"
     # "Trump and Xi agreed over dinner in Buenos Aires": leaders who dine together hold talks (not "speaking at a

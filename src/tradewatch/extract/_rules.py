@@ -880,7 +880,7 @@ _PRODUCT_STOP = re.compile(
     r"\s*(?:[,;:()\"“”]|\s-\s|\b(?<!-)(?:from|to|at|by|in|into|since|starting|effective|beginning|which|that|as|after"
     r"|before|until|under|over|worth(?!\s+of\b)|valued|with|amid|while|because|if|unless|this|next|last|on|said|says"
     # "goods already facing duties", "products, Trump wrote": what follows the goods says something of them
-    r"|will|would|already|facing|wrote|writes|told|tells|earlier|later|excluded|exempted"
+    r"|will|would|already|facing|wrote|writes|told|tells|earlier|later|(?<!ly )(?<!once )(?<!\d )(?:excluded|exempted)"
     # "American goods also took effect", "imports above that quota"
     r"|also|above|below|currently|still|now|soon|typically|usually|generally|expire|expires|expired|lapse|lapses|lapsed"
     r"|was|were|is|are|has|have|had|could|may|might|should|can|citing|following|saying|rather|instead|made"
@@ -1617,25 +1617,38 @@ _SINCE_IT_TOOK_EFFECT = re.compile(
 )
 
 
-def _day_it_will_be_done(clause: Clause) -> DateSpan | None:
-    """ "will impose a 25% tariff on U.S. bourbon on April 1": a day named with "on" after a change to come, in its
-    own statement, is the day it applies."""
+def _day_it_will_be_done(clause: Clause, published: date | None) -> DateSpan | None:
+    """ "will impose a 25% tariff on U.S. bourbon on April 1": a day named with "on" right after a change to come and
+    its object (the duty, its rate, its goods) is the day it applies; not the day of anything else the sentence
+    tells ("will lift tariffs under a deal reached on Sunday", "after talks with Trump on Monday")."""
     will = _WILL_CHANGE.search(clause.low)
-    if will is None:
-        return None
+    first = lex.TARIFF.search(clause.low)
+    if will is None or first is None or first.start() < will.start():
+        return None  # the change to come is not that of the sentence's first duty
     for d in _measure_dates(clause):
         if d.start < will.end() or d.span.granularity.value != "day":
             continue
         if not (d.span.text.lower().startswith("on ") or clause.low.endswith("on ", 0, d.start)):
             continue
-        if re.search(r"[,;]", clause.low[will.end() : d.start]):
-            return None  # "will impose tariffs, days after the talks on Monday": the day of another statement
-        if _IMPOSED_WORD.search(clause.low, will.end(), d.start) or _PAST_ACT.search(
-            clause.low, will.end(), d.start
-        ):
-            return None  # "will halve the 15% tariff it imposed on Sept. 1": the day of the duty's start
+        between = clause.low[will.end() : d.start]
+        if not _OBJECT_THEN_ON.fullmatch(between) or _NOT_THE_OBJECT.search(between):
+            return None
+        if published is not None and d.span.end < published:
+            return None  # a day gone by is not when a change to come applies
         return d.span
     return None
+
+
+# What may stand between the verb of a change to come and its day: its object, rates and goods.
+_OBJECT_THEN_ON = re.compile(
+    r"\s+(?:(?:its|their|the|a|an|all)\s+)?(?:[\w.%'’-]+\s+){0,8}?(?:tariffs?|dut(?:y|ies)|lev(?:y|ies)|surcharges?"
+    r"|counter-?tariffs?)(?:\s+(?:of|to|from|at)\s+(?:up\s+to\s+)?[\d.]+\s*%)*(?:\s+on\s+(?:[\w.'’-]+\s+){0,4}?"
+    r"[\w.'’-]+)?(?:\s+(?:to|from)\s+[\d.]+\s*%)*\s+(?:on\s+)?"
+)
+_NOT_THE_OBJECT = re.compile(
+    r"\b(?:after|following|under|ahead|before|when|once|that|which|as|during|in|with|by|for|signed|sealed|reached"
+    r"|unveiled|disclosed|due|again|deal|agreement|meeting|talks|visit|vote|ruling|order)\b"
+)
 
 
 _WILL_CHANGE = re.compile(
@@ -1691,7 +1704,8 @@ _SEGMENT_LEAD = re.compile(
     rf"|for(?=\s+(?:an?\s+|the\s+)?{_AMOUNT_OF}))\s+"
     # "sparing Mexico an increase": spared a change to come, not exempted from the duty
     r"|(?P<exempt>exempt(?:s|ed|ing)?|spar(?:es|ed|ing)(?!\s+(?:[\w.'-]+\s+){1,3}?(?:an?|the|any)\s+"
-    r"(?:further\s+|planned\s+)?(?:increase|hike|rise|doubling))|exclud(?:e|es|ed|ing)"
+    r"(?:further\s+|planned\s+)?(?:increase|hike|rise|doubling))|(?<=will )exclude|(?<=would )exclude"
+    r"|(?<!ly )(?<!once )(?<!\d )exclud(?:es|ed|ing)"
     r"|except(?:ing)? for|including|covering)\s+)",
 )
 _LINKED = re.compile(
@@ -2006,8 +2020,9 @@ _ITEM_STOP = re.compile(
     r"|adding|add|adds|worldwide|globally|overseas|rising|falling|climbing|increasing|declining|jumping"
     r"|but|accounting|totall?ing|among|in retaliation|with|for|a year|annually|each|invoking|according|took"
     r"|wrote|writes|told|tells|already|warning|arguing|noting|claiming|insisting"
-    # "on Brazilian goods on Wednesday and excluded civil aircraft": the verb of another statement
-    r"|excluded|exempted"
+    # "on Brazilian goods on Wednesday and excluded civil aircraft": the verb of another statement (not
+    # "previously excluded products", "352 excluded products": an adjective of the goods)
+    r"|(?<!ly )(?<!once )(?<!\d )(?:excluded|exempted)"
     # an adverb that ends a list ("..., well below the provisional rates", "along with"), not "well pumps"
     r"|well(?=\s+(?:below|above|short|over|under|ahead|behind|beyond|past)\b)"
     r"|far(?=\s+(?:below|above|short|more|less|from|beyond|ahead|behind)\b)|along(?=\s+with\b)"
@@ -3729,9 +3744,14 @@ def _goods_before_the_duty(clause: Clause) -> list[Product]:
         group = "goods" if found.group("goods") is not None else "entering"
         goods = products_in(clause, *found.span(group))
         if pattern is _GOODS_THEN_DUTY:
-            # only goods the lexicon knows ("its reciprocal tariffs on Canada" names none), without their rates
+            # only goods the lexicon knows ("its reciprocal tariffs on Canada" names none), without their rates or
+            # the duty's kind ("retaliatory steel tariffs"), of the sentence's first duty (not "..., after Trump
+            # doubled the steel tariffs on Canada"), and not a country's goods ("the Russian oil tariff on India")
+            first = lex.TARIFF.search(clause.low)
+            if first is None or first.start() < found.end("goods") or clause.actors_in(*found.span("goods")):
+                continue
             goods = [
-                attrs.evolve(g, name=_RATE_LEAD.sub("", g.name))
+                attrs.evolve(g, name=_KIND_LEAD.sub("", _RATE_LEAD.sub("", g.name)))
                 for g in goods
                 if lex.PRODUCTS.search(lowered(g.name))
             ]
@@ -3741,6 +3761,7 @@ def _goods_before_the_duty(clause: Clause) -> list[Product]:
 
 
 _RATE_LEAD = re.compile(r"^[\d.]+%\s+")
+_KIND_LEAD = re.compile(r"^(?:(?:retaliatory|counter|new|reciprocal|additional|extra|punitive|existing)\s+)+")
 
 
 # "will remove its steel tariffs on Canada", "doubled the steel and aluminum tariffs on Turkey": the goods named
@@ -3870,7 +3891,7 @@ def _tariff_events(
     if effective is None and status in ("announced", "in_force"):
         effective = _day_collection_began(clause)
     if effective is None and status in ("announced", "raised", "lowered", "lifted"):
-        effective = _day_it_will_be_done(clause)
+        effective = _day_it_will_be_done(clause, ctx.published)
     if (
         effective is None
         and ctx.published is not None
