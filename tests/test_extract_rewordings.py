@@ -2164,3 +2164,56 @@ class TestLatestReadingsKeptInBounds:
             published=date(2025, 11, 14),
         )
         assert not only(found, Negotiation)
+
+
+class TestOtherSidesAndProcedures:
+    def test_a_side_s_duty_named_without_a_verb_stands(self) -> None:
+        (duty,) = only(
+            extract(
+                "China filed a complaint at the WTO on Monday challenging Canada's 100% surtax on Chinese electric "
+                "vehicles.",
+                published=date(2025, 11, 14),
+            ),
+            Tariff,
+        )
+        assert (duty.imposer, duty.target, duty.status) == ("CA", "CN", "in_force")
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "USTR launched a Section 301 probe into Brazil's ethanol tariffs.",
+            "The EU ended its probe into Chinese steel without duties.",
+        ],
+    )
+    def test_a_probe_or_its_end_without_duties_states_no_measure(self, text: str) -> None:
+        assert not only(extract(text, published=date(2025, 11, 14)), Tariff)
+
+    def test_ecuador_spelled_as_agencies_spell_it(self) -> None:
+        (threat,) = only(
+            extract(
+                "Ecuadorean President Daniel Noboa threatened to raise the tariff on Colombian imports to 50%.",
+                published=date(2025, 11, 14),
+            ),
+            Threat,
+        )
+        assert (threat.actor, threat.target) == ("EC", "CO")
+
+    def test_talks_agreed_to_resume_in_a_month_are_that_month_to_come(self) -> None:
+        (talks,) = only(
+            extract(
+                "South Korea and Mexico agreed to resume free trade negotiations in February.",
+                published=date(2025, 11, 14),
+            ),
+            Negotiation,
+        )
+        assert (talks.status, days(talks.when)) == ("scheduled", ("2026-02-01", "2026-02-28"))
+
+    def test_an_amount_of_a_quota_is_no_goods(self) -> None:
+        (control,) = only(
+            extract(
+                "Russia set a wheat export quota of 10.6 million tonnes for February to June.",
+                published=date(2025, 11, 14),
+            ),
+            ExportControl,
+        )
+        assert control.item is not None and control.item.name == "wheat"

@@ -365,6 +365,7 @@ ENTRIES: Final[tuple[tuple[str, str, Kind], ...]] = (
     ("dominican", "DO", "demonym"),
     ("dutch", "NL", "demonym"),
     ("ecuadorian", "EC", "demonym"),
+    ("ecuadorean", "EC", "demonym"),  # as Reuters and AP spell it
     ("egyptian", "EG", "demonym"),
     ("emirati", "AE", "demonym"),
     ("eritrean", "ER", "demonym"),
@@ -922,6 +923,7 @@ ENTRIES: Final[tuple[tuple[str, str, Kind], ...]] = (
     ("anthony albanese", "AU", "person"),
     ("albanese", "AU", "person"),
     ("don farrell", "AU", "person"),
+    ("farrell", "AU", "person"),
     ("penny wong", "AU", "person"),
     # Germany
     ("friedrich merz", "DE", "person"),
@@ -965,6 +967,8 @@ ENTRIES: Final[tuple[tuple[str, str, Kind], ...]] = (
     ("lavrov", "RU", "person"),
     ("dmitry peskov", "RU", "person"),
     ("peskov", "RU", "person"),
+    ("maxim reshetnikov", "RU", "person"),
+    ("reshetnikov", "RU", "person"),
     # Ukraine
     ("volodymyr zelensky", "UA", "person"),
     ("volodymyr zelenskiy", "UA", "person"),
@@ -1017,6 +1021,9 @@ ENTRIES: Final[tuple[tuple[str, str, Kind], ...]] = (
     # Turkey
     ("recep tayyip erdogan", "TR", "person"),
     ("recep tayyip erdoğan", "TR", "person"),
+    ("omer bolat", "TR", "person"),
+    ("ömer bolat", "TR", "person"),
+    ("bolat", "TR", "person"),
     ("erdogan", "TR", "person"),
     ("erdoğan", "TR", "person"),
     # Saudi Arabia
@@ -1035,6 +1042,10 @@ ENTRIES: Final[tuple[tuple[str, str, Kind], ...]] = (
     ("boric", "CL", "person"),
     # Colombia
     ("gustavo petro", "CO", "person"),
+    ("petro", "CO", "person"),
+    # Ecuador
+    ("daniel noboa", "EC", "person"),
+    ("noboa", "EC", "person"),
     # Pakistan
     ("shehbaz sharif", "PK", "person"),
     # --- bloc: customs unions acting as one party (members in TRADE_BLOC_MEMBERS).

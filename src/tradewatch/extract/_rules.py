@@ -1849,6 +1849,11 @@ _NON_GOODS = frozenset(
         # "retaliating against Washington's decision to raise duties": what was decided, no goods
         "decision",
         "decisions",
+        # "a wheat export quota of 10.6 million tonnes": an amount, no goods
+        "tonnes",
+        "tonne",
+        "tons",
+        "barrels",
     ]
 )
 
@@ -2990,6 +2995,15 @@ def _tariffs(clause: Clause, ctx: Context, *, standing: bool = False) -> list[Ta
         status = "suspended"  # "agreed to pause their tariff hikes for 90 days": the rises held off
     if status_hit is None and _STANDS.match(clause.low, trigger.end()):
         status = "in_force"  # "the EU's 10% duty on imported cars is among the highest": a duty that stands
+    elif (
+        status_hit is None
+        and _OWNED_BEFORE.search(clause.low, max(0, trigger.start() - 30), trigger.start())
+        and not lex.FUTURE.search(clause.low)
+        and not lex.HEDGE.search(clause.low)
+    ):
+        # "China criticised Canada's 100% surtax on Chinese electric vehicles": a side's duty named with no verb of
+        # its own stands
+        status = "in_force"
     if not standing and _answers_bare_duty(clause, trigger, status_hit):
         return []  # "restricted exports of gallium in response to U.S. tariffs": the duty answered, as a cause
     verb_pos = status_hit[1].start() if status_hit else trigger.start()
@@ -3069,6 +3083,10 @@ def _tariffs(clause: Clause, ctx: Context, *, standing: bool = False) -> list[Ta
     demand = _demand(clause, trigger, ctx.last_imposer)
     if demand is None and _wish(clause, trigger):
         return []  # "carmakers have been seeking lower duties on engines": a wish, not a measure or a demand
+    if _PROBED.search(clause.low, max(0, trigger.start() - 90), trigger.start()):
+        return []  # "a Section 301 probe into Brazil's ethanol tariffs": the subject of an inquiry, no act
+    if _WITHOUT_DUTIES.search(clause.low, trigger.start() - 8 if trigger.start() >= 8 else 0, trigger.end()):
+        return []  # "ended its probe into Chinese steel without duties": none imposed
     if _MARKET_MOOD.search(clause.low, max(0, trigger.start() - 80), trigger.start()):
         return []  # "futures rose on hopes that China would cut its tariffs": a market's guess, not a measure
     segments = [] if demand else _segments(clause, min(trigger.start(), verb_pos))
@@ -3761,6 +3779,7 @@ def _goods_before_the_duty(clause: Clause) -> list[Product]:
 
 
 _RATE_LEAD = re.compile(r"^[\d.]+%\s+")
+_OWNED_BEFORE = re.compile(r"[a-z.]['’]s\s+(?:[\d.]+\s*%\s+)?(?:[a-z-]+\s+){0,2}$")
 _KIND_LEAD = re.compile(r"^(?:(?:retaliatory|counter|new|reciprocal|additional|extra|punitive|existing)\s+)+")
 
 
@@ -4347,6 +4366,11 @@ def _demand(clause: Clause, trigger: re.Match[str], imposer: str | None = None) 
 _WISHED_CHANGE = re.compile(r"\s+(?:\w+\s+)?(?:lower|reduced|cheaper|smaller|fewer|an end to|relief from)\b")
 
 
+_PROBED = re.compile(
+    r"\b(?:investigation|probe|inquiry|review|complaint|case)\s+(?:into|of|against|over)\s+(?:[\w.'’-]+\s+){0,6}?"
+    r"(?:(?:trade\s+)?practices,?\s+(?:including|such\s+as)\s+(?:its\s+|their\s+)?(?:[\w-]+\s+){0,2})?$"
+)
+_WITHOUT_DUTIES = re.compile(r"\bwithout\s+(?:any\s+|imposing\s+(?:any\s+)?)?(?:new\s+)?\S*$")
 _MARKET_MOOD = re.compile(
     r"\b(?:on|amid|over)\s+(?:growing\s+|renewed\s+|fresh\s+)?(?:hopes?|fears?|worries|concerns|optimism|expectations"
     r"|speculation|bets)\s+(?:that\s+)?(?:[\w.'’-]+\s+){0,4}?(?:would|could|might|may|will)\s+"
@@ -6678,7 +6702,7 @@ _DESCRIBES_MEASURE = re.compile(
     r"\s*(?:with|including|at)\s+(?:[\w-]+\s+){0,3}?(?:tariffs?|dut(?:y|ies)|levies|rates?)\b"
 )
 _AGREED_TO_MEET = re.compile(
-    r"\bagree(?:d|s)?\s+(?:on\s+\w+\s+)?to\s+(?:hold|meet|start|begin|launch|open)\b"
+    r"\bagree(?:d|s)?\s+(?:on\s+\w+\s+)?to\s+(?:hold|meet|start|begin|launch|open|resume)\b"
 )
 _THREATENED_TO_DO = re.compile(r"\bthreat(?:en(?:s|ed|ing)?)?\s+to\s+$")
 
