@@ -2217,3 +2217,12 @@ class TestOtherSidesAndProcedures:
             ExportControl,
         )
         assert control.item is not None and control.item.name == "wheat"
+
+    def test_pending_ends_the_goods(self) -> None:
+        (duty,) = only(
+            extract(
+                "China reinstated the tariffs on U.S. soybeans pending review.", published=date(2025, 11, 14)
+            ),
+            Tariff,
+        )
+        assert duty.product is not None and duty.product.name == "soybeans"

@@ -2028,6 +2028,8 @@ _ITEM_STOP = re.compile(
     # "on Brazilian goods on Wednesday and excluded civil aircraft": the verb of another statement (not
     # "previously excluded products", "352 excluded products": an adjective of the goods)
     r"|(?<!ly )(?<!once )(?<!\d )(?:excluded|exempted)"
+    # "reinstated the tariffs on Thursday pending appeal"
+    r"|pending"
     # an adverb that ends a list ("..., well below the provisional rates", "along with"), not "well pumps"
     r"|well(?=\s+(?:below|above|short|over|under|ahead|behind|beyond|past)\b)"
     r"|far(?=\s+(?:below|above|short|more|less|from|beyond|ahead|behind)\b)|along(?=\s+with\b)"
