@@ -2226,3 +2226,46 @@ class TestOtherSidesAndProcedures:
             Tariff,
         )
         assert duty.product is not None and duty.product.name == "soybeans"
+
+
+class TestTalksAskedForPausedAndHeld:
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "China offered to hold talks with the European Union on its export controls.",
+            "Switzerland has asked the United States to resume tariff negotiations.",
+            "Beijing invited Sefcovic to visit China for talks on EV duties.",
+        ],
+    )
+    def test_talks_asked_for_are_proposed(self, text: str) -> None:
+        (talks,) = only(extract(text, published=date(2025, 11, 14)), Negotiation)
+        assert talks.status == "proposed"
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Canada paused trade talks with the US on Monday.",
+            "Japan suspended tariff talks with the United States on Monday.",
+            "Japan broke off tariff negotiations with the United States on Monday.",
+        ],
+    )
+    def test_talks_paused_or_broken_off_are_suspended(self, text: str) -> None:
+        (talks,) = only(extract(text, published=date(2025, 11, 14)), Negotiation)
+        assert talks.status == "suspended"
+
+    def test_days_of_talks_concluded_are_talks_held(self) -> None:
+        (talks,) = only(
+            extract(
+                "The U.S. and China concluded two days of trade talks in Geneva on Sunday.",
+                published=date(2025, 5, 12),
+            ),
+            Negotiation,
+        )
+        assert talks.status == "held"
+
+    def test_a_duty_suspended_during_talks_is_still_suspended(self) -> None:
+        (duty,) = only(
+            extract("Canada suspended its tariffs on U.S. goods during talks.", published=date(2025, 11, 14)),
+            Tariff,
+        )
+        assert duty.status == "suspended"

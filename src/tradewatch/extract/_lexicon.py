@@ -908,12 +908,18 @@ NEGOTIATION_STATUS: list[tuple[str, re.Pattern[str]]] = [
             r"broke down",
             r"(?:are|were|is|was) off",
             r"terminat(?:e|es|ed|ing)",
+            # "Britain has paused free trade negotiations with the Gulf states", "put the talks on hold"
+            r"paus(?:e|es|ed|ing)(?= (?:its |their |the |all )?(?:[\w-]+ ){0,2}?(?:talks|negotiations)\b)",
+            r"put(?:s|ting)? (?:the |its |their )?(?:[\w-]+ ){0,2}?(?:talks|negotiations) on hold",
         ),
     ),
     (
         "concluded",
         re.compile(
-            r"\b(?:reach(?:es|ed)?|str(?:uck|ike)|sign(?:s|ed|ing)?|conclud(?:e|es|ed|ing)|clinch(?:es|ed)?"
+            # (not "concluded two days of trade talks": talks held, no deal said)
+            r"\b(?:reach(?:es|ed)?|str(?:uck|ike)|sign(?:s|ed|ing)?"
+            r"|conclud(?:e|es|ed|ing)(?! (?:two|three|four|five|several|a|the|their) (?:days?|rounds?|weeks?)\b)"
+            r"|clinch(?:es|ed)?"
             r"|seal(?:s|ed)?|initial(?:l?ed|s)|finali[sz](?:e|es|ed)"
             r"|wrap(?:s|ped)? up (?:the |their )?(?:[\w-]+ )?(?:negotiations|talks)"
             # "wrapped up the final round of talks": done, the last of them (not "will wrap up the final round")
@@ -944,6 +950,10 @@ NEGOTIATION_STATUS: list[tuple[str, re.Pattern[str]]] = [
         words(
             # "an offer to hold talks": the talks are proposed, not scheduled
             r"(?:offer|proposal|invitation|suggestion)s? to (?:hold|resume|start|open|restart|begin)",
+            # "offered to hold talks", "asked the United States to resume negotiations", "invited Sefcovic to visit
+            # China for talks": a meeting asked for, not one set
+            r"(?:offer(?:s|ed|ing)?|ask(?:s|ed|ing)?|invit(?:e|es|ed|ing)|call(?:s|ed|ing)? on|urg(?:e|es|ed|ing))"
+            r"(?: [\w.'’-]+){0,4}? to (?:hold|resume|visit|start|begin|open|restart|join)",
             # "talks could resume next month": a hedge, not a date set
             r"(?:could|might|may) (?:resume|restart|start|begin|open|take place|be held|meet|hold)",
             # "has proposed holding the next round": the round is proposed, however near "next round" stands

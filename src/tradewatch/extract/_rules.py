@@ -6019,7 +6019,8 @@ _MEASURE_NEXT_TO = re.compile(
 )
 _MEASURE_AFTER = re.compile(
     r"\s+(?:(?:its|their|the|all|some)\s+)?(?:[\w-]+\s+)?(?:tariffs?|duties|levies|countermeasures|curbs"
-    r"|controls|sanctions|restrictions)\b"
+    # (not "suspended tariff talks": the talks are about the tariff)
+    r"|controls|sanctions|restrictions)\b(?!\s+(?:talks|negotiations|discussions|consultations)\b)"
 )
 
 
