@@ -2269,3 +2269,35 @@ class TestTalksAskedForPausedAndHeld:
             Tariff,
         )
         assert duty.status == "suspended"
+
+    def test_stalled_talks_to_be_revived_are_not_stopped_now(self) -> None:
+        (talks,) = only(
+            extract(
+                "Japan's trade minister will head to Brussels next week to try to revive stalled free trade talks "
+                "with the EU.",
+                published=date(2025, 11, 14),
+            ),
+            Negotiation,
+        )
+        assert talks.status == "scheduled"
+
+    def test_a_working_dinner_of_negotiators_is_talks_held(self) -> None:
+        (talks,) = only(
+            extract(
+                "Mercosur and EU negotiators held a working dinner in Buenos Aires on Tuesday.",
+                published=date(2025, 11, 14),
+            ),
+            Negotiation,
+        )
+        assert talks.status == "held" and talks.venue == "Buenos Aires"
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "U.S. and Chinese negotiators met in Stockholm for two days of talks.",
+            "Canada and the US held trade talks in Ottawa for three hours on Tuesday.",
+        ],
+    )
+    def test_how_long_talks_lasted_is_not_when(self, text: str) -> None:
+        (talks,) = only(extract(text, published=date(2025, 7, 29)), Negotiation)
+        assert talks.when is None or talks.when.end <= date(2025, 7, 29)

@@ -229,6 +229,8 @@ NEGOTIATION = re.compile(
     # lunch in Washington", "said over lunch")
     r"|(?<!said )(?<!says )(?<!told reporters )over (?:a |their )?(?:working )?(?:dinner|lunch)"
     r"(?= (?:in|at|on|with|to)\b)"
+    # "negotiators held a working dinner in Buenos Aires"
+    r"|(?:held|had|hosted|holds|hosts) a working (?:dinner|lunch|breakfast)"
     # "pressed Chinese Commerce Minister Wang Wentao in Paris on Tuesday": a minister pressed in person
     r"|(?:pressed|urged)(?= [a-z.' -]{0,40}?\b(?:president|prime minister|premier|minister|secretary|commissioner)"
     r" [a-z'-]+(?: [a-z'-]+)? (?:in|at) (?!a |an |the |his |her |its |their )[a-z-]+(?: [a-z-]+)? on [a-z]+day\b)"
@@ -899,7 +901,9 @@ NEGOTIATION_STATUS: list[tuple[str, re.Pattern[str]]] = [
             r"halt(?:s|ed|ing)?",
             r"stop(?:s|ped|ping)?",
             r"cancel(?:s|led|ed|ling)?",
-            r"stall(?:s|ed|ing)?",
+            # (not "to revive stalled free trade talks": talks described, not stopped now)
+            r"stall(?:s|ing)?",
+            r"stalled(?! (?:[\w-]+ ){0,2}?(?:talks|negotiations)\b)",
             r"froze",
             r"frozen",
             r"freez(?:e|es|ing)",

@@ -6536,6 +6536,8 @@ def _when(clause: Clause, *, stated_only: bool = False, after: int | None = None
             continue  # "talks over the duty that took effect in May": the day of the duty
         if re.match(r"from\b", d.span.text, _I) and d.span.granularity.value != "day":
             continue  # "the first talks from April": a period, not a meeting; "from Sunday" starts one
+        if _LENGTH_OF_TALKS.match(d.span.text):
+            continue  # "met for two days of talks", "for three hours on Tuesday": how long, not when
         if re.match(r"(?:until|till|through)\b", d.span.text, _I) or _NAMED_END.search(
             clause.text, max(0, d.start - 25), d.start
         ):
@@ -6707,6 +6709,7 @@ _DESCRIBES_MEASURE = re.compile(
 _AGREED_TO_MEET = re.compile(
     r"\bagree(?:d|s)?\s+(?:on\s+\w+\s+)?to\s+(?:hold|meet|start|begin|launch|open|resume)\b"
 )
+_LENGTH_OF_TALKS = re.compile(r"(?:for|lasting)\s", _I)
 _THREATENED_TO_DO = re.compile(r"\bthreat(?:en(?:s|ed|ing)?)?\s+to\s+$")
 
 
