@@ -2301,3 +2301,18 @@ class TestTalksAskedForPausedAndHeld:
     def test_how_long_talks_lasted_is_not_when(self, text: str) -> None:
         (talks,) = only(extract(text, published=date(2025, 7, 29)), Negotiation)
         assert talks.when is None or talks.when.end <= date(2025, 7, 29)
+
+
+class TestAnotherCountrysLegislature:
+    @pytest.mark.parametrize(
+        "text", ["a review of the deal by its Senate", "Brazil's Congress approved a reciprocity law"]
+    )
+    def test_another_country_s_house_is_not_the_united_states(self, text: str) -> None:
+        from tradewatch.extract._actors import find_actors
+
+        assert all(m.code != "US" for m in find_actors(text))
+
+    def test_the_us_senate_is_american(self) -> None:
+        from tradewatch.extract._actors import find_actors
+
+        assert [m.code for m in find_actors("The U.S. Senate approved the bill.")] == ["US"]

@@ -74,6 +74,11 @@ for _key in _BY_WORDS:
 _PAIRS = frozenset(_key[:2] for _key in _BY_WORDS if len(_key) > 1)
 
 
+# Houses of a legislature the gazetteer gives to the United States, and the words that make them another's.
+_HOUSES = frozenset({"congress", "senate"})
+_THEIR_HOUSE = ("its ", "their ", "country's ", "nation's ")
+
+
 def find_actors(sentence: str) -> list[Mention]:
     """Jurisdiction mentions in `sentence`, longest phrase first, not overlapping (offsets in `sentence`)."""
     norm = sentence.lower().replace("’", "'")
@@ -123,6 +128,16 @@ def find_actors(sentence: str) -> list[Mention]:
             )
             if entry is not None and sentence.endswith("non-", 0, start):
                 pass  # "their non-US content", "non-EU suppliers": anyone but them, no one named
+            elif (
+                entry is not None
+                and n == 1
+                and key[0] in _HOUSES
+                and (
+                    norm.endswith(_THEIR_HOUSE, 0, start)
+                    or (found and found[-1].code != "US" and norm[found[-1].end : start] in ("'s ", "s' "))
+                )
+            ):
+                pass  # "a review by its Senate", "Brazil's Congress": another country's house, not the US's
             elif entry is not None and text[:1].isupper():
                 # Names are capitalised in English; "us", "turkey", "chad" in lower case are ordinary words.
                 found.append(Mention(start, start + len(text), entry[0], entry[1], text))
