@@ -331,7 +331,7 @@ def test_corpus_is_well_formed() -> None:
 
 # The built-in extractor's scores on the development corpus, pinned so that accuracy cannot silently
 # regress. Raise them when the extractor improves; see docs/extraction.md for the current figures.
-MIN_MICRO_F1 = 0.89
+MIN_MICRO_F1 = 0.895
 MIN_FIELD_ACCURACY = 0.89
 
 
