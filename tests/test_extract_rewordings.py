@@ -2316,3 +2316,49 @@ class TestAnotherCountrysLegislature:
         from tradewatch.extract._actors import find_actors
 
         assert [m.code for m in find_actors("The U.S. Senate approved the bill.")] == ["US"]
+
+
+class TestEndsAndYearsOfDates:
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "China will ban exports of gallium to the United States by the end of the year.",
+            "China banned exports of gallium at the end of last year.",
+        ],
+    )
+    def test_the_end_of_a_year_lifts_nothing(self, text: str) -> None:
+        (control,) = only(extract(text, published=date(2025, 11, 14)), ExportControl)
+        assert control.status == "imposed"
+
+    def test_end_of_a_year_by_number_lifts_nothing(self) -> None:
+        (duty,) = only(
+            extract(
+                "Turkey will impose a 10% tariff on Chinese cars by end-2026.", published=date(2025, 11, 14)
+            ),
+            Tariff,
+        )
+        assert duty.status == "announced"
+
+    def test_a_day_of_next_year(self) -> None:
+        from tradewatch.extract._dates import find_dates
+
+        (mention,) = find_dates("The truce runs until Nov. 10 next year.", date(2025, 11, 14))
+        assert mention.span.start == date(2026, 11, 10)
+
+    def test_until_a_day_ends_a_duty_and_is_not_its_start(self) -> None:
+        (duty,) = only(
+            extract(
+                "India will impose a 40% duty on onion exports until March 31.", published=date(2024, 3, 2)
+            ),
+            Tariff,
+        )
+        assert duty.effective is None
+
+    def test_until_a_day_is_the_new_end_of_a_duty_extended(self) -> None:
+        (duty,) = only(
+            extract(
+                "India extended its 40% duty on onion exports until March 31.", published=date(2024, 3, 2)
+            ),
+            Tariff,
+        )
+        assert days(duty.effective) == ("2024-03-31", "2024-03-31")

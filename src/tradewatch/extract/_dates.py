@@ -428,6 +428,19 @@ def find_dates(sentence: str, published: date | None, low: str | None = None) ->
             or _BEGAN_ON.search(low, max(0, start - 40), start) is not None
         )
         span = _resolve(kind, match, sentence[start:end], published, tense, gone=gone)
+        if (
+            span is not None
+            and published is not None
+            and kind in _ABSOLUTE_DAYS
+            and (next_year := _NEXT_YEAR_AFTER.match(low, end)) is not None
+        ):
+            # "until Nov. 10 next year": that day of the year after the story's
+            try:
+                moved = span.start.replace(year=published.year + 1)
+                span = DateSpan.day(moved, sentence[start : next_year.end()])
+                end = next_year.end()
+            except ValueError:  # 29 February
+                pass
         if span is not None:
             found_dates.append(DateMention(start, end, span))
             last_end = end
@@ -609,6 +622,7 @@ def _is_date(match: re.Match[str], masked: str) -> bool:
 
 
 _ABSOLUTE_DAYS = frozenset({"month_day", "day_month", "month_day_range"})
+_NEXT_YEAR_AFTER = re.compile(r",?\s+(?:of\s+)?next\s+year\b")
 _BEGAN_ON = re.compile(
     r"(?<!will )(?<!would )(?<!to )\b(?:took effect|came into (?:force|effect)|went into (?:force|effect)|kicked in"
     r"|began|started)\s+(?:on\s+)?$"

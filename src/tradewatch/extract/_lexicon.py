@@ -511,7 +511,7 @@ TARIFF_STATUS: list[tuple[str, re.Pattern[str]]] = [
             # not "ending months of haggling", "ended the standoff": what ends is not the duty
             # ...nor "fight to the end"
             # ("open-ended" says how long something may take)
-            r"|(?<!\bthe )(?<!\ban )(?<!-)end(?:s|ed|ing)?(?!\s+(?:months|weeks|years|days|a\s+[\w-]+-long"
+            r"|(?<!\bthe )(?<!\ban )(?<!-)end(?:s|ed|ing)?(?!-\d|\s+(?:months|weeks|years|days|a\s+[\w-]+-long"
             # (nor "was ending negotiations over an advertisement")
             r"|(?:the\s+)?(?:stand-?off|impasse|deadlock|uncertainty|row|dispute|haggling|talks|negotiations)))"
             # (not "has dropped plans to double them": a change called off, the duty stands)
@@ -740,7 +740,9 @@ CONTROL_STATUS: list[tuple[str, re.Pattern[str]]] = [
             # (not "revoked export licences that allowed Intel to ship chips to Huawei": permissions withdrawn)
             r"|revok(?:e|es|ed|ing)(?!\s+(?:(?:its|the|their|some|all|several)\s+)?(?:export\s+)?(?:licen[cs]es"
             r"|permits|waivers|exemptions|authori[sz]ations)\b(?!\s+requirements?\b))"
-            r"|(?<!-)end(?:s|ed|ing)?(?!\s+up\b|[\s-]+us(?:e|es|ers?)\b)|drop(?:s|ped|ping)?|repeal(?:s|ed|ing)?"
+            # (not "by the end of the year", "at the end of last year": the noun of a time)
+            r"|(?<!-)(?<!\bthe )(?<!\ban )end(?:s|ed|ing)?(?!\s+up\b|[\s-]+us(?:e|es|ers?)\b|\s+of\b|-\d)"
+            r"|drop(?:s|ped|ping)?|repeal(?:s|ed|ing)?"
             r"|delist(?:s|ed|ing)?"
             r"|taken off|took off|take off|struck off|abolish(?:es|ed|ing)?|cancel(?:s|led|ed|ling)?"
             # "struck 16 Chinese entities off its list"

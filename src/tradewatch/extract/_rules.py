@@ -1507,7 +1507,9 @@ _STRICT_EFFECT_CUE = re.compile(
 _EFFECT_CUE = re.compile(
     r"\b(?:effective|from|starting|beginning|as of|as from|take effect|takes effect|took effect|taking effect"
     r"|(?:come|comes|came|coming|go|goes|went|going|enter|enters|entered|entering) into (?:force|effect)"
-    r"|(?:kick|kicks|kicked|kicking) in|until|through|begins?|start|starts"
+    # (not "until" or "through": "a 40% duty on onion exports until March 31" ends then, an extension's new end
+    # aside)
+    r"|(?:kick|kicks|kicked|kicking) in|begins?|start|starts"
     r"|apply|applies|applied|expire|expires|pushed back to|delayed to"
     r"|postponed to|moved to|backdated to|retroactive(?:ly)? (?:to|from))\b"
     # the verb of a change to come, right before its date: "will be removed on Monday", "will rise from May 1"
@@ -1526,7 +1528,9 @@ _EFFECT_CUE = re.compile(
 )
 # "extended the waiver on raw cotton to Dec. 31": the new end of what is extended
 _EXTENDED_CUE = re.compile(
-    _EFFECT_CUE.pattern + r"|\bto\s+(?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)", _I
+    _EFFECT_CUE.pattern
+    + r"|\b(?:until|through)\b|\bto\s+(?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)",
+    _I,
 )
 # A measure stated as standing is dated by when it was put in place: "a 25% tariff, which Washington imposed in
 # March", "a duty that Turkey introduced last year" ("imposed on Brazil in July", with a target in between, is read
