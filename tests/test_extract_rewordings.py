@@ -2362,3 +2362,43 @@ class TestEndsAndYearsOfDates:
             Tariff,
         )
         assert days(duty.effective) == ("2024-03-31", "2024-03-31")
+
+
+class TestTheWeekend:
+    @pytest.mark.parametrize(
+        ("published", "phrase", "saturday"),
+        [
+            (date(2025, 11, 10), "met over the weekend", date(2025, 11, 8)),
+            (date(2025, 11, 15), "suspended the ban over the weekend", date(2025, 11, 15)),
+            (date(2025, 11, 12), "will meet this weekend", date(2025, 11, 15)),
+        ],
+    )
+    def test_the_weekend_is_its_saturday_and_sunday(
+        self, published: date, phrase: str, saturday: date
+    ) -> None:
+        from tradewatch.extract._dates import find_dates
+
+        (mention,) = find_dates(phrase, published)
+        assert (mention.span.start, mention.span.end) == (
+            saturday,
+            date.fromordinal(saturday.toordinal() + 1),
+        )
+
+    def test_talks_over_the_weekend_are_dated_by_it(self) -> None:
+        (talks,) = only(
+            extract(
+                "U.S. and Chinese negotiators met in Kuala Lumpur over the weekend for trade talks.",
+                published=date(2025, 11, 10),
+            ),
+            Negotiation,
+        )
+        assert days(talks.when) == ("2025-11-08", "2025-11-09")
+
+    def test_a_control_eased_over_the_weekend_is_dated_by_it(self) -> None:
+        (control,) = only(
+            extract(
+                "Beijing suspended its export ban on gallium over the weekend.", published=date(2025, 11, 10)
+            ),
+            ExportControl,
+        )
+        assert days(control.effective) == ("2025-11-08", "2025-11-09")

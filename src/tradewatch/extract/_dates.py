@@ -120,6 +120,11 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
             r"(?P<weekday2>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)",
         ),
         ("weekday", rf"(?:(?P<lead>{_WEEKDAY_LEAD})\s+)?{_WEEKDAY}"),
+        # "met in Kuala Lumpur over the weekend", "suspended the ban last weekend": the Saturday and Sunday
+        (
+            "weekend",
+            r"\b(?P<rel>(?:over|at|during|on)\s+the|last|this|next|the\s+past|the\s+coming)\s+weekend\b",
+        ),
         ("rel_week", r"(?P<rel>this|next|last|the coming|the past)\s+week\b"),
         # "early next month": the part of the month named relative to the published one
         ("rel_month", r"(?:\b(?P<part>early|mid|late)[\s-]+)?(?P<rel>this|next|last|the coming)\s+month\b"),
@@ -199,6 +204,7 @@ _KIND_CUES: dict[str, frozenset[str]] = {
     "weekday_pair": _WEEKDAY_CUES,
     "month_day_range": _MONTH_CUES,
     "rel_week": frozenset({"week"}),
+    "weekend": frozenset({"weekend"}),
     "rel_month": frozenset({"month"}),
     "rel_year": frozenset({"year"}),
     "period_end": frozenset({"end", "year-end", "end-year"}),
@@ -751,6 +757,18 @@ def _resolve(
             if g["kind"].lower() in ("first day", "first"):
                 return DateSpan.day(date(year, month + 1, 1), text)
             return DateSpan.part_of_month(year, month + 1, "early", text)
+        if kind == "weekend":
+            rel = " ".join(g["rel"].lower().split())
+            ahead = rel in ("next", "the coming") or (rel == "this" and future)
+            weekday = published.weekday()
+            if ahead:
+                saturday = published + timedelta(days=(5 - weekday) % 7 or 7)
+            else:
+                # the weekend gone by, or the one of a story told on it
+                saturday = published - timedelta(days=(weekday - 5) % 7)
+            return DateSpan(
+                start=saturday, end=saturday + timedelta(days=1), granularity=Granularity.DAY, text=text
+            )
         if kind == "relday":
             shift = {"today": 0, "tomorrow": 1, "yesterday": -1}[g["rel"].lower()]
             return DateSpan.day(published + timedelta(days=shift), text)

@@ -767,7 +767,9 @@ _ANOTHER_PAST_VERB = re.compile(
     r"|opened|started|began|ended|dropped|lifted|removed|scrapped|withdrew|eased|suspended|paused|retaliated"
     r"|responded)\b"
 )
-_LAST_WEEK = re.compile(r"(?:earlier\s+)?(?:last|this)\s+week", _I)
+_LAST_WEEK = re.compile(
+    r"(?:earlier\s+)?(?:last|this)\s+week|(?:over|at|during|on)\s+the\s+weekend|last\s+weekend", _I
+)
 _IN_OR_LAST = re.compile(r"(?:in|last)\s", _I)  # the month's phrase may hold its preposition
 
 
@@ -809,7 +811,7 @@ def _acted_on(clause: Clause, d: DateMention, verbs: re.Pattern[str]) -> bool:
             and not clause.low.endswith(", ", 0, act.start())
         )
     # "China last week restricted exports of tungsten": a week gone by dates the act as a weekday does
-    last_week = d.span.granularity.value == "week" and _LAST_WEEK.fullmatch(d.span.text) is not None
+    last_week = _LAST_WEEK.fullmatch(d.span.text) is not None
     if d.span.granularity.value != "day" and not last_week:
         return False
     # "dropped its tariffs on Jan. 1": a calendar day after "on" dates the act as a weekday does
