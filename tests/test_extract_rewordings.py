@@ -2183,6 +2183,7 @@ class TestOtherSidesAndProcedures:
         [
             "USTR launched a Section 301 probe into Brazil's ethanol tariffs.",
             "The EU ended its probe into Chinese steel without duties.",
+            "The EU ended its probe into Chinese steel without imposing any new duties.",
         ],
     )
     def test_a_probe_or_its_end_without_duties_states_no_measure(self, text: str) -> None:

@@ -3093,7 +3093,7 @@ def _tariffs(clause: Clause, ctx: Context, *, standing: bool = False) -> list[Ta
         return []  # "carmakers have been seeking lower duties on engines": a wish, not a measure or a demand
     if _PROBED.search(clause.low, max(0, trigger.start() - 90), trigger.start()):
         return []  # "a Section 301 probe into Brazil's ethanol tariffs": the subject of an inquiry, no act
-    if _WITHOUT_DUTIES.search(clause.low, trigger.start() - 8 if trigger.start() >= 8 else 0, trigger.end()):
+    if _WITHOUT_DUTIES.search(clause.low, max(0, trigger.start() - 30), trigger.start()):
         return []  # "ended its probe into Chinese steel without duties": none imposed
     if _MARKET_MOOD.search(clause.low, max(0, trigger.start() - 80), trigger.start()):
         return []  # "futures rose on hopes that China would cut its tariffs": a market's guess, not a measure
@@ -3763,27 +3763,35 @@ def _goods_before_the_duty(clause: Clause) -> list[Product]:
     """Goods named before a duty that gives none: "required importers of European brandy to pay deposits of up
     to 39%" (the goods they import), "will allow up to 49,000 Chinese-made electric vehicles a year into its market
     at a tariff of 6.1%", "British cars enter the United States at a 10% tariff" (the goods let in at the rate)."""
-    for pattern, cue in ((_IMPORTERS_OF, "importers of"), (_LET_IN_AT, " at "), (_GOODS_THEN_DUTY, " on ")):
+    for pattern, cue in ((_IMPORTERS_OF, "importers of"), (_LET_IN_AT, " at ")):
         found = pattern.search(clause.low) if cue in clause.low else None
         if found is None:
             continue
         group = "goods" if found.group("goods") is not None else "entering"
         goods = products_in(clause, *found.span(group))
-        if pattern is _GOODS_THEN_DUTY:
-            # only goods the lexicon knows ("its reciprocal tariffs on Canada" names none), without their rates or
-            # the duty's kind ("retaliatory steel tariffs"), of the sentence's first duty (not "..., after Trump
-            # doubled the steel tariffs on Canada"), and not a country's goods ("the Russian oil tariff on India")
-            first = lex.TARIFF.search(clause.low)
-            if first is None or first.start() < found.end("goods") or clause.actors_in(*found.span("goods")):
-                continue
-            goods = [
-                attrs.evolve(g, name=_KIND_LEAD.sub("", _RATE_LEAD.sub("", g.name)))
-                for g in goods
-                if lex.PRODUCTS.search(lowered(g.name))
-            ]
         if goods:
             return goods
-    return []
+    return _goods_then_the_duty(clause)
+
+
+def _goods_then_the_duty(clause: Clause) -> list[Product]:
+    """ "will remove its steel tariffs on Canada": the goods the lexicon knows named right before the sentence's
+    first duty (not "its reciprocal tariffs", "retaliating after Trump doubled the steel tariffs", "the Russian oil
+    tariff on India"), without their rates or the duty's kind ("its retaliatory steel tariffs")."""
+    found = _GOODS_THEN_DUTY.search(clause.low) if " on " in clause.low else None
+    first = lex.TARIFF.search(clause.low)
+    if (
+        found is None
+        or first is None
+        or first.start() < found.end("goods")
+        or clause.actors_in(*found.span("goods"))
+    ):
+        return []
+    return [
+        attrs.evolve(g, name=_KIND_LEAD.sub("", _RATE_LEAD.sub("", g.name)))
+        for g in products_in(clause, *found.span("goods"))
+        if lex.PRODUCTS.search(lowered(g.name))
+    ]
 
 
 _RATE_LEAD = re.compile(r"^[\d.]+%\s+")
@@ -4378,7 +4386,7 @@ _PROBED = re.compile(
     r"\b(?:investigation|probe|inquiry|review|complaint|case)\s+(?:into|of|against|over)\s+(?:[\w.'’-]+\s+){0,6}?"
     r"(?:(?:trade\s+)?practices,?\s+(?:including|such\s+as)\s+(?:its\s+|their\s+)?(?:[\w-]+\s+){0,2})?$"
 )
-_WITHOUT_DUTIES = re.compile(r"\bwithout\s+(?:any\s+|imposing\s+(?:any\s+)?)?(?:new\s+)?\S*$")
+_WITHOUT_DUTIES = re.compile(r"\bwithout\s+(?:imposing\s+)?(?:any\s+)?(?:new\s+)?(?:[\w-]+\s+)?$")
 _MARKET_MOOD = re.compile(
     r"\b(?:on|amid|over)\s+(?:growing\s+|renewed\s+|fresh\s+)?(?:hopes?|fears?|worries|concerns|optimism|expectations"
     r"|speculation|bets)\s+(?:that\s+)?(?:[\w.'’-]+\s+){0,4}?(?:would|could|might|may|will)\s+"
@@ -4469,17 +4477,21 @@ _RATE_FOR = re.compile(
 )
 
 
-def _rates_set_for(clause: Clause) -> list[tuple[list[str], Rate, bool]]:
-    # (not where the goods go: "Chinese electric vehicles entering Mexico face a 50% duty")
-    countries = [
+def _rated_countries_named(clause: Clause) -> list[Mention]:
+    """The countries and blocs a sentence may assign rates to: not places, nor where the goods go ("Chinese
+    electric vehicles entering Mexico face a 50% duty", "Vietnam's exports to the US will face a 20% tariff")."""
+    return [
         m
         for m in clause.actors
         if m.kind in ("country", "bloc")
         and not _is_place(clause, m)
         and not _is_destination(clause, m.start)
-        # ("Vietnam's exports to the US will face a 20% tariff": where they go)
         and not _EXPORTS_TO.search(clause.low, max(0, m.start - 20), m.start)
     ]
+
+
+def _rates_set_for(clause: Clause) -> list[tuple[list[str], Rate, bool]]:
+    countries = _rated_countries_named(clause)
     found: list[tuple[list[str], Rate, bool]] = []
     for i, m in enumerate(countries):
         lead = _RATE_FOR.search(clause.low, max(0, m.start - 40), m.start)
@@ -4503,16 +4515,7 @@ def rates_by_country(clause: Clause, ctx: Context, last_imposer: str | None) -> 
         return []
     if not any(_ASSIGNED.match(clause.text, m.end) for m in clause.actors):
         return _rated_countries(clause, ctx, _rates_set_for(clause), last_imposer)
-    # (not where the goods go: "Chinese electric vehicles entering Mexico face a 50% duty")
-    countries = [
-        m
-        for m in clause.actors
-        if m.kind in ("country", "bloc")
-        and not _is_place(clause, m)
-        and not _is_destination(clause, m.start)
-        # ("Vietnam's exports to the US will face a 20% tariff": where they go)
-        and not _EXPORTS_TO.search(clause.low, max(0, m.start - 20), m.start)
-    ]
+    countries = _rated_countries_named(clause)
     found: list[tuple[list[str], Rate, bool]] = []
     group: list[Mention] = []
     assigned = False
